@@ -1,0 +1,1 @@
+"""gxjn-cli: the scripted interface fixed by shared/cli.md (subcommands, exit codes, JSON keys)."""

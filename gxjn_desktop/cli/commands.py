@@ -1,0 +1,199 @@
+"""The subcommands. Each handler returns an exit code; user errors are raised as UserError."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from gxjn_desktop.cli.main import EXIT_DATA_SAYS_NO, EXIT_OK, print_json
+from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed
+from gxjn_desktop.domain.periods import Period
+from gxjn_desktop.errors import UserError
+from gxjn_desktop.services.ledger_service import LedgerService
+
+PERIOD_HELP = "期间：Y（全年，默认）、Q1…Q4、M01…M12、YTD-M01…YTD-M12"
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("demo", parents=[common], help="创建示例单位（两个完整年度的数据）")
+    p.add_argument("--force", action="store_true", help="即使文件夹中已有单位也重新创建（原数据会被替换）")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("indicators", parents=[common], help="能源资源消费总量、综合能耗、碳排放和四项指标")
+    p.add_argument("--year", type=int, required=True, help="年度，如 2025")
+    p.add_argument("--period", default="Y", help=PERIOD_HELP)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(handler=cmd_indicators)
+
+    p = sub.add_parser("check", parents=[common], help="按审核规则检查数据；退出码 0 表示允许导出")
+    p.add_argument("--year", type=int, required=True, help="年度，如 2025")
+    p.add_argument("--period", default="Y", help=PERIOD_HELP)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("rules", parents=[common], help="审核规则目录（编号、级别、阈值及来源）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(handler=cmd_rules)
+
+    p = sub.add_parser("template", parents=[common], help="生成本单位的填报工作簿（Excel）")
+    p.add_argument("--out", type=Path, required=True, help="输出文件，如 填报.xlsx")
+    p.add_argument("--year", type=int, default=None, help="年度（默认为去年）")
+    p.set_defaults(handler=cmd_template)
+
+    p = sub.add_parser("import", parents=[common], help="导入填好的填报工作簿（全部成功或全部不改）")
+    p.add_argument("file", type=Path, help="填报工作簿 .xlsx")
+    p.add_argument("--dry-run", action="store_true", help="只列出将要发生的变更，不写入")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(handler=cmd_import)
+
+
+def _open(args: argparse.Namespace) -> LedgerService:
+    return LedgerService.open(args.data_dir, create=False)
+
+
+def _period(args: argparse.Namespace) -> Period:
+    if not 1900 <= args.year <= 2999:
+        raise UserError(f"年度 {args.year} 不合理", "请输入四位年份，如 2025")
+    return Period.parse(args.year, args.period)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from gxjn_desktop.services.demo import build_demo_ledger, demo_years
+
+    service = LedgerService.open(args.data_dir)
+    try:
+        if service.has_unit() and not args.force:
+            raise UserError(
+                f"文件夹 {args.data_dir} 中已有单位数据，未创建示例单位",
+                "如确实要用示例单位替换现有数据，请加 --force（原数据会先备份）",
+            )
+        if service.has_unit():
+            from gxjn_desktop.storage.backup import make_backup
+            from gxjn_desktop.storage.store import backup_dir
+
+            make_backup(service.db.path, backup_dir(args.data_dir), "before-demo-force")
+        ledger = build_demo_ledger()
+        service.replace_everything(ledger)
+    finally:
+        service.close()
+    y1, y2 = demo_years(date.today())
+    print(f"已创建示例单位“{ledger.unit.name}”：{y1} 年和 {y2} 年的月度数据，数据文件夹 {args.data_dir}")
+    return EXIT_OK
+
+
+def cmd_indicators(args: argparse.Namespace) -> int:
+    from gxjn_desktop.services.reports import build_indicator_report, indicators_json
+
+    period = _period(args)
+    service = _open(args)
+    try:
+        ledger = service.ledger()
+    finally:
+        service.close()
+    report = build_indicator_report(ledger, period)
+    data = indicators_json(ledger, report)
+    if args.json:
+        print_json(data)
+        return EXIT_OK
+    print(f"{data['unit']['name']}  {report.figures.period.label}")
+    print(f"用能人数 {data['people']} 人，建筑面积 {data['area_m2']} m²")
+    print("品种            用量              单位    金额(元)        折标系数      折标准煤(tce)")
+    for t in data["totals"]:
+        label = t["carrier"] + ("（其中）" if t.get("of") else "")
+        print(f"{label:<10}{t['quantity']:>18}  {t['unit']:<6}{t['cost_yuan']:>14}  {t['kgce_coefficient'] or '-':>12}  {t['tce'] or '-':>12}")
+    print(f"综合能耗 {data['comprehensive_energy_tce']} tce（不含公务车辆：{data['building_energy_tce']} tce）")
+    print(f"二氧化碳排放 {data['co2_t']} tCO2")
+    for ind in report.indicators:
+        change = format_fixed(ind.change_pct, PERCENT_PLACES)
+        target = "" if ind.target_pct is None else f"，目标 {ind.target_pct}%"
+        print(
+            f"{ind.kind.label}：{format_fixed(ind.value, INDICATOR_PLACES) or '-'} {ind.kind.unit}"
+            f"（上年同期 {format_fixed(ind.previous, INDICATOR_PLACES) or '-'}，同比 {change or '-'}%{target}，{ind.status.label}）"
+        )
+    for gap in data["incomplete"]:
+        print(f"注意：{gap['meter']} {gap['month']} 的用量无法计算（{gap['problem']}），未计入合计")
+    versions = data["reference_versions"]
+    print(f"参考数据：{versions['coefficients']}；{versions['emission_factors']}；{versions['targets']}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from gxjn_desktop.services.checks import check_json, check_period
+
+    period = _period(args)
+    service = _open(args)
+    try:
+        ledger = service.ledger()
+    finally:
+        service.close()
+    if period.year not in ledger.years() and period.year not in ledger.profiles:
+        raise UserError(f"{period.year} 年没有数据", f"已有数据的年份：{'、'.join(map(str, ledger.years())) or '无'}")
+    result = check_period(ledger, period)
+    if args.json:
+        print_json(check_json(ledger, result))
+    else:
+        counts = result.counts()
+        print(
+            f"{period.label}：错误 {counts['error']} 条，警告 {counts['warning']} 条"
+            f"（未说明 {counts['unexplained']} 条），提示 {counts['info']} 条"
+        )
+        for f in result.findings:
+            where = " ".join(x for x in (f.location.meter, f.location.month) if x)
+            note = f"  〔已说明：{f.explanation.cause}，{f.explanation.text}〕" if f.explanation else ""
+            print(f"[{f.severity.label}] {f.rule_id} {where}：{f.message}。{f.hint}{note}")
+        print("可以导出。" if result.export_allowed else "不能导出：请先改正错误，并为每条警告填写说明。")
+    return EXIT_OK if result.export_allowed else EXIT_DATA_SAYS_NO
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from gxjn_desktop.services.checks import rules_json
+
+    data = rules_json()
+    if args.json:
+        print_json(data)
+        return EXIT_OK
+    print(f"审核规则版本 {data['rules_version']}，共 {len(data['rules'])} 条")
+    for r in data["rules"]:
+        th = "，".join(f"{k}={v}" for k, v in r["thresholds"].items())
+        print(f"{r['id']:<22}[{r['severity_label']}] {r['checks']}{'（' + th + '）' if th else ''}  来源：{r['source']}")
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from gxjn_desktop.services.workbook.template import write_template
+
+    service = _open(args)
+    try:
+        ledger = service.ledger()
+    finally:
+        service.close()
+    year = args.year or date.today().year - 1
+    path = write_template(ledger, year, args.out)
+    print(f"已生成 {year} 年填报工作簿：{path}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from gxjn_desktop.services.workbook.importer import apply_import, read_workbook
+
+    if not args.file.is_file():
+        raise UserError(f"找不到文件 {args.file}", "请检查文件路径")
+    service = _open(args)
+    try:
+        ledger = service.ledger()
+        plan = read_workbook(args.file, ledger)
+        if not args.dry_run:
+            apply_import(service, plan, args.file)
+    finally:
+        service.close()
+    if args.json:
+        print_json(plan.as_json(applied=not args.dry_run))
+        return EXIT_OK
+    for line in plan.describe():
+        print(line)
+    verb = "将" if args.dry_run else "已"
+    print(f"{verb}新增 {plan.added} 条、修改 {plan.changed} 条、不变 {plan.unchanged} 条" + ("（试运行，未写入）" if args.dry_run else ""))
+    return EXIT_OK
+

@@ -1,0 +1,91 @@
+"""Argument parsing, output and exit codes of ``gxjn-cli`` (shared/cli.md).
+
+Exit codes: 0 done; 1 the data says no (check/export/verify/merge); 2 the user asked for something
+impossible; 3 an internal error (the message names the log file). Errors print one Chinese line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from gxjn_desktop import __version__
+from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.logs import write_crash
+from gxjn_desktop.paths import default_data_dir
+
+EXIT_OK = 0
+EXIT_DATA_SAYS_NO = 1
+EXIT_USER_ERROR = 2
+EXIT_INTERNAL = 3
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one Chinese line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        translated = (
+            message.replace("unrecognized arguments", "无法识别的参数")
+            .replace("the following arguments are required", "缺少必需的参数")
+            .replace("invalid choice", "无效的选项")
+            .replace("argument", "参数")
+            .replace("expected one argument", "需要一个值")
+            .replace("invalid int value", "不是整数")
+            .replace("choose from", "可选")
+        )
+        self.exit(EXIT_USER_ERROR, f"gxjn-cli：{translated}（用 {self.prog} --help 查看用法）\n")
+
+
+def _print_json(data: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=None) + "\n")
+
+
+def build_parser() -> ChineseArgumentParser:
+    from gxjn_desktop.cli import commands
+
+    common = ChineseArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="数据文件夹（默认为本机用户数据文件夹）")
+    parser = ChineseArgumentParser(
+        prog="gxjn-cli",
+        description="广西公共机构能源资源统计 gxjn 的命令行。",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"gxjn {__version__}", help="显示版本")
+    sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
+    commands.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    data_dir: Path = getattr(args, "data_dir", None) or default_data_dir()
+    args.data_dir = data_dir
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_USER_ERROR
+    try:
+        code: int = args.handler(args)
+        return code
+    except (UserError, StorageError) as err:
+        sys.stderr.write(f"错误：{err.one_line()}\n")
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        sys.stderr.write("已中断；已保存的数据未受影响\n")
+        return EXIT_INTERNAL
+    except Exception as exc:  # the one boundary where anything unexpected is caught and logged
+        path = write_crash(data_dir, exc)
+        sys.stderr.write(f"程序内部错误：{exc.__class__.__name__}。详细信息已写入日志 {path}，请发给技术支持\n")
+        return EXIT_INTERNAL
+
+
+def print_json(data: dict[str, Any]) -> None:
+    _print_json(data)

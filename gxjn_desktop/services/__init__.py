@@ -1,0 +1,1 @@
+"""Use cases (entry, checks, import, reports, demo). No Qt; storage is reached through Database."""

@@ -1,0 +1,140 @@
+"""The unit's ledger as the program uses it: load a snapshot, save each edit in its own transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.domain.meters import Meter
+from gxjn_desktop.domain.records import (
+    CanteenMonth,
+    EwasteDisposal,
+    Explanation,
+    GarbageMonth,
+    MeterReplacement,
+    MonthlyRecord,
+)
+from gxjn_desktop.domain.units import Unit, YearProfile
+from gxjn_desktop.errors import UserError
+from gxjn_desktop.storage import repositories as repo
+from gxjn_desktop.storage.database import Database
+from gxjn_desktop.storage.store import open_database
+
+
+class LedgerService:
+    """Every write is one transaction: a crash loses at most the edit being made."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.last_saved: datetime | None = None
+
+    @classmethod
+    def open(cls, data_dir: Path, *, create: bool = True) -> LedgerService:
+        return cls(open_database(data_dir, create=create))
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ---- reading ------------------------------------------------------------------------------
+
+    def has_unit(self) -> bool:
+        with self.db.session() as s:
+            return repo.has_unit(s)
+
+    def ledger(self) -> Ledger:
+        with self.db.session() as s:
+            ledger = repo.load_ledger(s)
+        if ledger is None:
+            raise UserError("这里还没有单位数据", "请先新建单位，或运行 gxjn-cli demo 创建示例单位")
+        return ledger
+
+    def record(self, meter_code: str, year: int, month: int) -> MonthlyRecord | None:
+        with self.db.session() as s:
+            return repo.load_record(s, meter_code, year, month)
+
+    # ---- writing ------------------------------------------------------------------------------
+
+    def _saved(self) -> None:
+        self.last_saved = datetime.now()
+
+    def save_unit(self, unit: Unit) -> None:
+        problems = unit.problems()
+        if problems:
+            raise UserError(problems[0], "请修改后再保存")
+        with self.db.session() as s:
+            repo.save_unit(s, unit)
+        self._saved()
+
+    def save_profile(self, profile: YearProfile) -> None:
+        problems = profile.problems()
+        if problems:
+            raise UserError(problems[0], "请修改后再保存")
+        with self.db.session() as s:
+            repo.save_profile(s, profile)
+        self._saved()
+
+    def save_meter(self, meter: Meter) -> None:
+        if not meter.code.strip() or not meter.name.strip():
+            raise UserError("计量器具的编号和名称不能为空", "请填写编号（如 E1）和名称")
+        with self.db.session() as s:
+            repo.save_meter(s, meter)
+        self._saved()
+
+    def save_records(self, records: Iterable[MonthlyRecord], deletions: Iterable[tuple[str, int, int]] = ()) -> None:
+        """Save several records at once (a paste or an import is one transaction)."""
+        with self.db.session() as s:
+            for key in deletions:
+                repo.delete_record(s, *key)
+            for r in records:
+                repo.save_record(s, r)
+        self._saved()
+
+    def save_record(self, record: MonthlyRecord) -> None:
+        self.save_records([record])
+
+    def delete_record(self, meter_code: str, year: int, month: int) -> None:
+        self.save_records([], [(meter_code, year, month)])
+
+    def record_replacement(self, replacement: MeterReplacement, record: MonthlyRecord | None = None) -> None:
+        """A replacement and the month's reading are saved together or not at all."""
+        with self.db.session() as s:
+            repo.add_replacement(s, replacement)
+            if record is not None:
+                repo.save_record(s, record)
+        self._saved()
+
+    def remove_replacements(self, meter_code: str, year: int, month: int) -> None:
+        with self.db.session() as s:
+            repo.delete_replacements(s, meter_code, year, month)
+        self._saved()
+
+    def save_canteen(self, month: CanteenMonth) -> None:
+        with self.db.session() as s:
+            repo.save_canteen(s, month)
+        self._saved()
+
+    def save_garbage(self, month: GarbageMonth) -> None:
+        with self.db.session() as s:
+            repo.save_garbage(s, month)
+        self._saved()
+
+    def add_ewaste(self, disposal: EwasteDisposal) -> None:
+        with self.db.session() as s:
+            repo.add_ewaste(s, disposal)
+        self._saved()
+
+    def save_explanation(self, explanation: Explanation) -> None:
+        with self.db.session() as s:
+            repo.save_explanation(s, explanation)
+        self._saved()
+
+    def replace_everything(self, ledger: Ledger) -> None:
+        """Write a whole ledger in one transaction, replacing what is there (demo --force)."""
+        with self.db.session() as s:
+            repo.clear_all(s)
+            s.flush()
+            repo.write_ledger(s, ledger)
+        self._saved()
+

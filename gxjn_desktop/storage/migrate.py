@@ -1,0 +1,94 @@
+"""Bringing a database to the program's schema: backup, one-transaction upgrade, refusal if newer."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+
+from alembic import command
+from gxjn_desktop.errors import StorageError
+from gxjn_desktop.paths import migrations_path
+from gxjn_desktop.storage.backup import make_backup
+from gxjn_desktop.storage.database import make_engine, storage_error_from
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_path()))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def current_revision(path: Path) -> str | None:
+    if not path.exists():
+        return None
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        has = con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
+        if not has:
+            return None
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise storage_error_from(exc) from exc
+    finally:
+        con.close()
+
+
+def upgrade(path: Path, target: str = "head", *, backup_dir: Path | None = None) -> bool:
+    """Upgrade ``path`` to ``target``; return whether anything ran.
+
+    A database written by a newer program (an unknown revision) is refused and left untouched.
+    Before any upgrade of an existing file a backup is taken. The whole upgrade runs in one
+    transaction with foreign keys off (batch mode recreates tables), so a failure leaves the
+    file exactly as it was.
+    """
+    current = current_revision(path)
+    if current is not None and current not in known_revisions():
+        raise StorageError(
+            "这个数据库由更新版本的 gxjn 创建，当前程序无法读取",
+            "请安装最新版本的 gxjn 后再打开；数据库未被改动",
+        )
+    wanted = head_revision() if target == "head" else target
+    if current == wanted:
+        return False
+    if current is not None and backup_dir is not None:
+        make_backup(path, backup_dir, reason=f"before-upgrade-{current}")
+    engine = make_engine(path, foreign_keys=False)
+    try:
+        with engine.begin() as conn:
+            cfg = _config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
+            problems = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+            if problems:
+                raise StorageError("数据库升级后外键检查未通过，升级已撤销", "请把日志文件发给技术支持")
+    finally:
+        engine.dispose()
+    return True
+
+
+def needs_upgrade(path: Path) -> bool:
+    return current_revision(path) != head_revision()
+
+
+def is_at_revision(path: Path, revision: str) -> bool:
+    ctx_rev = current_revision(path)
+    return ctx_rev == revision
+
+
+__all__ = ["MigrationContext", "current_revision", "head_revision", "upgrade"]

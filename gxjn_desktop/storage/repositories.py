@@ -1,0 +1,401 @@
+"""Row ⇄ domain conversion and the queries the services need. Sessions come from the caller."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from gxjn_desktop.domain.carriers import Carrier, UseTag
+from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange
+from gxjn_desktop.domain.records import (
+    CanteenMonth,
+    ContainerEstimate,
+    EwasteDisposal,
+    Explanation,
+    GarbageCategory,
+    GarbageMonth,
+    MeterReplacement,
+    MonthlyRecord,
+    ReplacementReason,
+    Source,
+)
+from gxjn_desktop.domain.units import ClimateZone, Contact, InstitutionType, Signatories, Unit, YearProfile
+from gxjn_desktop.storage.tables import (
+    CanteenMonthRow,
+    EwasteRow,
+    ExplanationRow,
+    GarbageMonthRow,
+    MeterRow,
+    MonthlyRecordRow,
+    MultiplierRow,
+    ReplacementRow,
+    UnitRow,
+    YearProfileRow,
+)
+
+_GARBAGE_COLUMNS = {
+    GarbageCategory.RECYCLABLE: "recyclable_kg",
+    GarbageCategory.HAZARDOUS: "hazardous_kg",
+    GarbageCategory.KITCHEN: "kitchen_kg",
+    GarbageCategory.OTHER: "other_kg",
+}
+
+
+# ---- unit and profile -------------------------------------------------------------------------
+
+
+def load_unit(s: Session) -> Unit | None:
+    row = s.scalars(select(UnitRow).order_by(UnitRow.id)).first()
+    if row is None:
+        return None
+    contacts = tuple(Contact(**c) for c in json.loads(row.contacts_json or "[]"))
+    return Unit(
+        name=row.name,
+        uscc=row.uscc,
+        admin_code=row.admin_code,
+        institution_type=InstitutionType(row.institution_type),
+        climate_zone=ClimateZone(row.climate_zone),
+        address=row.address,
+        contacts=contacts,
+    )
+
+
+def save_unit(s: Session, unit: Unit) -> None:
+    row = s.scalars(select(UnitRow).order_by(UnitRow.id)).first() or UnitRow()
+    row.name, row.uscc, row.admin_code = unit.name, unit.uscc.upper(), unit.admin_code
+    row.institution_type, row.climate_zone = unit.institution_type.value, unit.climate_zone.value
+    row.address = unit.address
+    row.contacts_json = json.dumps(
+        [{"role": c.role, "name": c.name, "phone": c.phone} for c in unit.contacts], ensure_ascii=False
+    )
+    s.add(row)
+
+
+def _profile(row: YearProfileRow) -> YearProfile:
+    return YearProfile(
+        year=row.year,
+        people=row.people,
+        building_area_m2=row.building_area_m2,
+        staff_quota=row.staff_quota,
+        heated_area_m2=row.heated_area_m2,
+        data_centre=bool(row.data_centre),
+        data_centre_area_m2=row.data_centre_area_m2,
+        fuel_vehicles=row.fuel_vehicles,
+        new_energy_vehicles=row.new_energy_vehicles,
+        canteen=bool(row.canteen),
+        canteen_seats=row.canteen_seats,
+        source_notes=json.loads(row.source_notes_json or "{}"),
+        signatories=Signatories(row.sign_head, row.sign_statistician, row.sign_preparer, row.report_date),
+    )
+
+
+def save_profile(s: Session, p: YearProfile) -> None:
+    row = s.get(YearProfileRow, p.year) or YearProfileRow(year=p.year)
+    row.people, row.building_area_m2, row.staff_quota = p.people, p.building_area_m2, p.staff_quota
+    row.heated_area_m2, row.data_centre = p.heated_area_m2, int(p.data_centre)
+    row.data_centre_area_m2 = p.data_centre_area_m2
+    row.fuel_vehicles, row.new_energy_vehicles = p.fuel_vehicles, p.new_energy_vehicles
+    row.canteen, row.canteen_seats = int(p.canteen), p.canteen_seats
+    row.source_notes_json = json.dumps(p.source_notes, ensure_ascii=False)
+    sig = p.signatories
+    row.sign_head, row.sign_statistician, row.sign_preparer = sig.head, sig.statistician, sig.preparer
+    row.report_date = sig.report_date
+    s.add(row)
+
+
+# ---- meters -----------------------------------------------------------------------------------
+
+
+def _meter(row: MeterRow, multipliers: list[MultiplierRow]) -> Meter:
+    changes = tuple(MultiplierChange(m.effective_from, m.multiplier) for m in multipliers)
+    return Meter(
+        code=row.code,
+        name=row.name,
+        carrier=Carrier(row.carrier),
+        kind=MeterKind(row.kind),
+        use=UseTag(row.use),
+        account_no=row.account_no,
+        meter_no=row.meter_no,
+        register_digits=row.register_digits,
+        initial_reading=row.initial_reading,
+        active_from=row.active_from,
+        active_to=row.active_to,
+        multipliers=changes or (MultiplierChange(row.active_from, Decimal(1)),),
+        has_heat_meter=bool(row.has_heat_meter),
+        parent_code=row.parent_code,
+    )
+
+
+def save_meter(s: Session, m: Meter, sort_order: int | None = None) -> None:
+    row = s.get(MeterRow, m.code) or MeterRow(code=m.code)
+    row.name, row.carrier, row.kind, row.use = m.name, m.carrier.value, m.kind.value, m.use.value
+    row.account_no, row.meter_no, row.register_digits = m.account_no, m.meter_no, m.register_digits
+    row.initial_reading, row.active_from, row.active_to = m.initial_reading, m.active_from, m.active_to
+    row.has_heat_meter = int(m.has_heat_meter)
+    row.parent_code = m.parent_code
+    if sort_order is not None:
+        row.sort_order = sort_order
+    elif row.sort_order is None:
+        row.sort_order = (s.scalar(select(MeterRow.sort_order).order_by(MeterRow.sort_order.desc())) or 0) + 1
+    s.add(row)
+    s.flush()
+    s.execute(delete(MultiplierRow).where(MultiplierRow.meter_code == m.code))
+    for change in m.multipliers:
+        s.add(MultiplierRow(meter_code=m.code, effective_from=change.effective_from, multiplier=change.multiplier))
+
+
+def load_meters(s: Session) -> tuple[Meter, ...]:
+    mults: dict[str, list[MultiplierRow]] = {}
+    for mr in s.scalars(select(MultiplierRow).order_by(MultiplierRow.effective_from, MultiplierRow.id)):
+        mults.setdefault(mr.meter_code, []).append(mr)
+    rows = s.scalars(select(MeterRow).order_by(MeterRow.sort_order, MeterRow.code))
+    return tuple(_meter(r, mults.get(r.code, [])) for r in rows)
+
+
+# ---- monthly records --------------------------------------------------------------------------
+
+
+def _record(row: MonthlyRecordRow) -> MonthlyRecord:
+    return MonthlyRecord(
+        meter_code=row.meter_code,
+        year=row.year,
+        month=row.month,
+        reading=row.reading,
+        quantity=row.quantity,
+        cost_fen=row.cost_fen,
+        source=Source(row.source),
+        reading_date=row.reading_date,
+        rollover_confirmed=bool(row.rollover_confirmed),
+        note=row.note,
+        entered_by=row.entered_by,
+        entered_at=row.entered_at,
+    )
+
+
+def save_record(s: Session, r: MonthlyRecord) -> None:
+    row = s.get(MonthlyRecordRow, (r.meter_code, r.year, r.month)) or MonthlyRecordRow(
+        meter_code=r.meter_code, year=r.year, month=r.month
+    )
+    row.reading, row.quantity, row.cost_fen, row.source = r.reading, r.quantity, r.cost_fen, r.source.value
+    row.reading_date, row.rollover_confirmed, row.note = r.reading_date, int(r.rollover_confirmed), r.note
+    row.entered_by, row.entered_at = r.entered_by, r.entered_at or datetime.now()
+    s.add(row)
+
+
+def delete_record(s: Session, meter_code: str, year: int, month: int) -> None:
+    row = s.get(MonthlyRecordRow, (meter_code, year, month))
+    if row is not None:
+        s.delete(row)
+
+
+def load_records(s: Session) -> tuple[MonthlyRecord, ...]:
+    rows = s.scalars(select(MonthlyRecordRow).order_by(MonthlyRecordRow.year, MonthlyRecordRow.month))
+    return tuple(_record(r) for r in rows)
+
+
+def load_record(s: Session, meter_code: str, year: int, month: int) -> MonthlyRecord | None:
+    row = s.get(MonthlyRecordRow, (meter_code, year, month))
+    return None if row is None else _record(row)
+
+
+# ---- replacements -----------------------------------------------------------------------------
+
+
+def add_replacement(s: Session, r: MeterReplacement) -> None:
+    s.add(
+        ReplacementRow(
+            meter_code=r.meter_code,
+            day=r.day,
+            old_final_reading=r.old_final_reading,
+            new_initial_reading=r.new_initial_reading,
+            reason=r.reason.value,
+            old_meter_no=r.old_meter_no,
+            new_meter_no=r.new_meter_no,
+            note=r.note,
+        )
+    )
+
+
+def delete_replacements(s: Session, meter_code: str, year: int, month: int) -> None:
+    for row in s.scalars(select(ReplacementRow).where(ReplacementRow.meter_code == meter_code)):
+        if (row.day.year, row.day.month) == (year, month):
+            s.delete(row)
+
+
+def load_replacements(s: Session) -> tuple[MeterReplacement, ...]:
+    return tuple(
+        MeterReplacement(
+            meter_code=r.meter_code,
+            day=r.day,
+            old_final_reading=r.old_final_reading,
+            new_initial_reading=r.new_initial_reading,
+            reason=ReplacementReason(r.reason),
+            old_meter_no=r.old_meter_no,
+            new_meter_no=r.new_meter_no,
+            note=r.note,
+        )
+        for r in s.scalars(select(ReplacementRow).order_by(ReplacementRow.day, ReplacementRow.id))
+    )
+
+
+# ---- canteen, garbage, e-waste ----------------------------------------------------------------
+
+
+def save_canteen(s: Session, c: CanteenMonth) -> None:
+    row = s.get(CanteenMonthRow, (c.year, c.month)) or CanteenMonthRow(year=c.year, month=c.month)
+    row.food_waste_kg, row.diners, row.food_purchased_kg, row.note = (
+        c.food_waste_kg,
+        c.diners,
+        c.food_purchased_kg,
+        c.note,
+    )
+    s.add(row)
+
+
+def load_canteen(s: Session) -> tuple[CanteenMonth, ...]:
+    return tuple(
+        CanteenMonth(r.year, r.month, r.food_waste_kg, r.diners, r.food_purchased_kg, r.note)
+        for r in s.scalars(select(CanteenMonthRow).order_by(CanteenMonthRow.year, CanteenMonthRow.month))
+    )
+
+
+def save_garbage(s: Session, g: GarbageMonth) -> None:
+    row = s.get(GarbageMonthRow, (g.year, g.month)) or GarbageMonthRow(year=g.year, month=g.month)
+    for cat, column in _GARBAGE_COLUMNS.items():
+        setattr(row, column, g.kg.get(cat))
+    row.reported_total_kg, row.sorting_accuracy_pct, row.note = g.reported_total_kg, g.sorting_accuracy_pct, g.note
+    row.estimates_json = json.dumps(
+        {
+            cat.value: {
+                "container_litres": str(e.container_litres),
+                "times_emptied": e.times_emptied,
+                "fill_pct": str(e.fill_pct),
+            }
+            for cat, e in g.estimated.items()
+        }
+    )
+    s.add(row)
+
+
+def load_garbage(s: Session) -> tuple[GarbageMonth, ...]:
+    out = []
+    for r in s.scalars(select(GarbageMonthRow).order_by(GarbageMonthRow.year, GarbageMonthRow.month)):
+        kg = {cat: v for cat, col in _GARBAGE_COLUMNS.items() if (v := getattr(r, col)) is not None}
+        est = {
+            GarbageCategory(k): ContainerEstimate(Decimal(v["container_litres"]), int(v["times_emptied"]), Decimal(v["fill_pct"]))
+            for k, v in json.loads(r.estimates_json or "{}").items()
+        }
+        out.append(GarbageMonth(r.year, r.month, kg, est, r.reported_total_kg, r.sorting_accuracy_pct, r.note))
+    return tuple(out)
+
+
+def add_ewaste(s: Session, e: EwasteDisposal) -> None:
+    s.add(EwasteRow(day=e.day, items=e.items, recipient=e.recipient, certificate_no=e.certificate_no, note=e.note))
+
+
+def load_ewaste(s: Session) -> tuple[EwasteDisposal, ...]:
+    return tuple(
+        EwasteDisposal(r.day, r.items, r.recipient, r.certificate_no, r.note)
+        for r in s.scalars(select(EwasteRow).order_by(EwasteRow.day, EwasteRow.id))
+    )
+
+
+# ---- explanations -----------------------------------------------------------------------------
+
+
+def save_explanation(s: Session, e: Explanation) -> None:
+    """One explanation per rule and location: a new one replaces the old (whatever its fingerprint)."""
+    for row in s.scalars(
+        select(ExplanationRow).where(
+            ExplanationRow.rule_id == e.rule_id, ExplanationRow.location_key == e.location_key
+        )
+    ):
+        s.delete(row)
+    s.flush()
+    s.add(
+        ExplanationRow(
+            rule_id=e.rule_id,
+            location_key=e.location_key,
+            fingerprint=e.fingerprint,
+            cause=e.cause,
+            text=e.text,
+            entered_by=e.entered_by,
+            entered_at=e.entered_at or datetime.now(),
+        )
+    )
+
+
+def load_explanations(s: Session) -> tuple[Explanation, ...]:
+    return tuple(
+        Explanation(r.rule_id, r.location_key, r.fingerprint, r.cause, r.text, r.entered_by, r.entered_at)
+        for r in s.scalars(select(ExplanationRow).order_by(ExplanationRow.id))
+    )
+
+
+# ---- the whole ledger -------------------------------------------------------------------------
+
+
+def load_ledger(s: Session) -> Ledger | None:
+    unit = load_unit(s)
+    if unit is None:
+        return None
+    profiles = {row.year: _profile(row) for row in s.scalars(select(YearProfileRow))}
+    return Ledger(
+        unit=unit,
+        profiles=profiles,
+        meters=load_meters(s),
+        records=load_records(s),
+        replacements=load_replacements(s),
+        canteen=load_canteen(s),
+        garbage=load_garbage(s),
+        ewaste=load_ewaste(s),
+        explanations=load_explanations(s),
+    )
+
+
+def has_unit(s: Session) -> bool:
+    return s.scalars(select(UnitRow.id)).first() is not None
+
+
+def clear_all(s: Session) -> None:
+    """Remove every row (``demo --force``), children first."""
+    for table in (
+        ExplanationRow,
+        EwasteRow,
+        GarbageMonthRow,
+        CanteenMonthRow,
+        ReplacementRow,
+        MonthlyRecordRow,
+        MultiplierRow,
+        MeterRow,
+        YearProfileRow,
+        UnitRow,
+    ):
+        s.execute(delete(table))
+
+
+def write_ledger(s: Session, ledger: Ledger) -> None:
+    """Insert every part of ``ledger`` (the caller owns the transaction)."""
+    save_unit(s, ledger.unit)
+    for p in ledger.profiles.values():
+        save_profile(s, p)
+    for i, m in enumerate(ledger.meters):
+        save_meter(s, m, sort_order=i)
+    s.flush()
+    for r in ledger.records:
+        save_record(s, r)
+    for rp in ledger.replacements:
+        add_replacement(s, rp)
+    for c in ledger.canteen:
+        save_canteen(s, c)
+    for g in ledger.garbage:
+        save_garbage(s, g)
+    for e in ledger.ewaste:
+        add_ewaste(s, e)
+    for x in ledger.explanations:
+        save_explanation(s, x)

@@ -1,0 +1,110 @@
+"""The rule catalogue: every rule's id, default severity, what it checks, and its function.
+
+Thresholds and severities come from ``resources/reference/rules.json`` (the bureau may issue a new
+one); the function reads them through :class:`RuleContext`, never as literals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.domain.periods import Period
+from gxjn_desktop.domain.reference import ReferenceData
+from gxjn_desktop.validation.findings import Finding, Location, Severity
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """One rule's entry in rules.json."""
+
+    rule_id: str
+    severity: Severity
+    title: str
+    thresholds: dict[str, Decimal]
+    source: str
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class RulesConfig:
+    version: str
+    rules: dict[str, RuleSettings]
+    reference_prices: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What every rule sees: the ledger, the reference data, its settings, the period, today."""
+
+    ledger: Ledger
+    reference: ReferenceData
+    config: RulesConfig
+    period: Period
+    today: date
+
+    def settings(self, rule_id: str) -> RuleSettings:
+        return self.config.rules[rule_id]
+
+    def threshold(self, rule_id: str, name: str) -> Decimal:
+        return self.config.rules[rule_id].thresholds[name]
+
+    def finding(
+        self,
+        rule_id: str,
+        location: Location,
+        message: str,
+        hint: str,
+        values: tuple[Any, ...] = (),
+    ) -> Finding:
+        return Finding(
+            rule_id, self.settings(rule_id).severity, location, message, hint, tuple(str(v) for v in values)
+        )
+
+
+RuleFunction = Callable[[RuleContext], list[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    rule_id: str
+    function: RuleFunction
+    checks: str  # what it checks, in Chinese, for `gxjn-cli rules` and the docs
+
+
+ALL_RULES: list[Rule] = []
+
+
+def rule(rule_id: str, checks: str) -> Callable[[RuleFunction], RuleFunction]:
+    """Register a rule function in :data:`ALL_RULES` under a stable id."""
+
+    def register(fn: RuleFunction) -> RuleFunction:
+        if any(r.rule_id == rule_id for r in ALL_RULES):
+            raise ValueError(f"duplicate rule id {rule_id}")
+        ALL_RULES.append(Rule(rule_id, fn, checks))
+        return fn
+
+    return register
+
+
+def build_rules_config(data: dict[str, Any]) -> RulesConfig:
+    rules = {
+        rid: RuleSettings(
+            rule_id=rid,
+            severity=Severity(d["severity"]),
+            title=str(d.get("title", "")),
+            thresholds={k: Decimal(str(v)) for k, v in d.get("thresholds", {}).items()},
+            source=str(d.get("source", "")),
+            enabled=bool(d.get("enabled", True)),
+        )
+        for rid, d in data["rules"].items()
+    }
+    prices = {
+        carrier: {k: Decimal(str(v)) for k, v in d.items() if k != "source"}
+        for carrier, d in data.get("reference_prices", {}).items()
+    }
+    return RulesConfig(str(data["version"]), rules, prices)

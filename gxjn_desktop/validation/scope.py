@@ -1,0 +1,33 @@
+"""What a check looks at: the period's meter-months that have ended, and their uses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gxjn_desktop.domain.consumption import MonthUse, month_use
+from gxjn_desktop.domain.meters import Meter, month_end
+from gxjn_desktop.domain.periods import month_key
+from gxjn_desktop.validation.catalogue import RuleContext
+
+
+def ended_months(ctx: RuleContext) -> list[int]:
+    """Months of the period that are over (a month in progress cannot be missing yet)."""
+    return [m for m in ctx.period.months if month_end(ctx.period.year, m) < ctx.today]
+
+
+def meter_months(ctx: RuleContext, *, include_submeters: bool = True) -> Iterator[tuple[Meter, int]]:
+    """Every (meter, month) of the period in which the meter is active."""
+    for meter in ctx.ledger.meters:
+        if meter.is_submeter and not include_submeters:
+            continue
+        for m in ctx.period.months:
+            if meter.active_in(ctx.period.year, m):
+                yield meter, m
+
+
+def use_of(ctx: RuleContext, meter: Meter, year: int, month: int) -> MonthUse:
+    return month_use(ctx.ledger, meter, year, month)
+
+
+def mkey(year: int, month: int) -> str:
+    return month_key(year, month)

@@ -1,0 +1,40 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own data folder."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from gxjn_desktop.domain.ledger import Ledger  # noqa: E402
+from gxjn_desktop.services.demo import build_demo_ledger  # noqa: E402
+from gxjn_desktop.services.ledger_service import LedgerService  # noqa: E402
+
+# The demo is built as if today were this date, so its years (2024, 2025) are fixed in tests.
+DEMO_TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "data"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture(scope="session")
+def demo_ledger() -> Ledger:
+    return build_demo_ledger(DEMO_TODAY)
+
+
+@pytest.fixture
+def demo_service(data_dir: Path, demo_ledger: Ledger) -> LedgerService:
+    """A real SQLite database in a temporary folder holding the demo unit."""
+    service = LedgerService.open(data_dir)
+    service.replace_everything(demo_ledger)
+    yield service  # type: ignore[misc]
+    service.close()
