@@ -102,7 +102,9 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     print("品种            用量              单位    金额(元)        折标系数      折标准煤(tce)")
     for t in data["totals"]:
         label = t["carrier"] + ("（其中）" if t.get("of") else "")
-        print(f"{label:<10}{t['quantity']:>18}  {t['unit']:<6}{t['cost_yuan']:>14}  {t['kgce_coefficient'] or '-':>12}  {t['tce'] or '-':>12}")
+        print(
+            f"{label:<10}{t['quantity']:>18}  {t['unit']:<6}{t['cost_yuan']:>14}  {t['kgce_coefficient'] or '-':>12}  {t['tce'] or '-':>12}"
+        )
     print(f"综合能耗 {data['comprehensive_energy_tce']} tce（不含公务车辆：{data['building_energy_tce']} tce）")
     print(f"二氧化碳排放 {data['co2_t']} tCO2")
     for ind in report.indicators:
@@ -157,7 +159,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
     print(f"审核规则版本 {data['rules_version']}，共 {len(data['rules'])} 条")
     for r in data["rules"]:
         th = "，".join(f"{k}={v}" for k, v in r["thresholds"].items())
-        print(f"{r['id']:<22}[{r['severity_label']}] {r['checks']}{'（' + th + '）' if th else ''}  来源：{r['source']}")
+        print(
+            f"{r['id']:<22}[{r['severity_label']}] {r['checks']}{'（' + th + '）' if th else ''}  来源：{r['source']}"
+        )
     return EXIT_OK
 
 
@@ -194,6 +198,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     for line in plan.describe():
         print(line)
     verb = "将" if args.dry_run else "已"
-    print(f"{verb}新增 {plan.added} 条、修改 {plan.changed} 条、不变 {plan.unchanged} 条" + ("（试运行，未写入）" if args.dry_run else ""))
+    print(
+        f"{verb}新增 {plan.added} 条、修改 {plan.changed} 条、不变 {plan.unchanged} 条"
+        + ("（试运行，未写入）" if args.dry_run else "")
+    )
     return EXIT_OK
-

@@ -48,7 +48,9 @@ def build_parser() -> ChineseArgumentParser:
     from gxjn_desktop.cli import commands
 
     common = ChineseArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="数据文件夹（默认为本机用户数据文件夹）")
+    common.add_argument(
+        "--data-dir", type=Path, default=argparse.SUPPRESS, help="数据文件夹（默认为本机用户数据文件夹）"
+    )
     parser = ChineseArgumentParser(
         prog="gxjn-cli",
         description="广西公共机构能源资源统计 gxjn 的命令行。",

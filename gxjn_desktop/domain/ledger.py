@@ -33,9 +33,7 @@ class Ledger:
     def __post_init__(self) -> None:
         # Indexes; the dataclass is frozen, so they are set once here.
         object.__setattr__(self, "_meters", {m.code: m for m in self.meters})
-        object.__setattr__(
-            self, "_records", {(r.meter_code, r.year, r.month): r for r in self.records}
-        )
+        object.__setattr__(self, "_records", {(r.meter_code, r.year, r.month): r for r in self.records})
         by_meter: dict[str, list[MonthlyRecord]] = {}
         for r in sorted(self.records, key=lambda r: (r.year, r.month)):
             by_meter.setdefault(r.meter_code, []).append(r)

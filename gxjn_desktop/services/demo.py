@@ -82,23 +82,104 @@ def build_demo_ledger(today: date | None = None) -> Ledger:
     )
     start = date(y1, 1, 1)
     meters = (
-        Meter("E1", "主楼电表（南网户号 0301）", Carrier.ELECTRICITY, MeterKind.REGISTER, UseTag.BUILDING,
-              "0301000123", "GX2019-88121", 6, Decimal("3162.47"), start,
-              multipliers=(MultiplierChange(start, Decimal(30)),)),
-        Meter("E2", "附楼及食堂电表（户号 0302）", Carrier.ELECTRICITY, MeterKind.REGISTER, UseTag.BUILDING,
-              "0301000456", "GX2017-40233", 5, None, start),
-        Meter("E3", "数据中心机房分表", Carrier.ELECTRICITY, MeterKind.REGISTER, UseTag.DATA_CENTRE,
-              "", "DC-01", 6, Decimal("51234.0"), start, parent_code="E1"),
-        Meter("W1", "自来水总表", Carrier.WATER, MeterKind.REGISTER, UseTag.BUILDING,
-              "W-77120", "LA-2016-0031", 5, Decimal("40412"), start),
-        Meter("G1", "食堂天然气表", Carrier.NATURAL_GAS, MeterKind.REGISTER, UseTag.CANTEEN,
-              "RQ-20981", "G4-3321", 5, Decimal("12877.4"), start),
-        Meter("V1", "公务车汽油（加油卡）", Carrier.GASOLINE, MeterKind.QUANTITY, UseTag.VEHICLE,
-              "油卡 9000012", "", None, None, start),
-        Meter("V2", "公务车柴油（加油卡）", Carrier.DIESEL, MeterKind.QUANTITY, UseTag.VEHICLE,
-              "油卡 9000013", "", None, None, start),
-        Meter("P1", "屋顶光伏发电表（50 kW）", Carrier.PV, MeterKind.REGISTER, UseTag.BUILDING,
-              "", "PV-50-01", 6, Decimal("18420"), start),
+        Meter(
+            "E1",
+            "主楼电表（南网户号 0301）",
+            Carrier.ELECTRICITY,
+            MeterKind.REGISTER,
+            UseTag.BUILDING,
+            "0301000123",
+            "GX2019-88121",
+            6,
+            Decimal("3162.47"),
+            start,
+            multipliers=(MultiplierChange(start, Decimal(30)),),
+        ),
+        Meter(
+            "E2",
+            "附楼及食堂电表（户号 0302）",
+            Carrier.ELECTRICITY,
+            MeterKind.REGISTER,
+            UseTag.BUILDING,
+            "0301000456",
+            "GX2017-40233",
+            5,
+            None,
+            start,
+        ),
+        Meter(
+            "E3",
+            "数据中心机房分表",
+            Carrier.ELECTRICITY,
+            MeterKind.REGISTER,
+            UseTag.DATA_CENTRE,
+            "",
+            "DC-01",
+            6,
+            Decimal("51234.0"),
+            start,
+            parent_code="E1",
+        ),
+        Meter(
+            "W1",
+            "自来水总表",
+            Carrier.WATER,
+            MeterKind.REGISTER,
+            UseTag.BUILDING,
+            "W-77120",
+            "LA-2016-0031",
+            5,
+            Decimal("40412"),
+            start,
+        ),
+        Meter(
+            "G1",
+            "食堂天然气表",
+            Carrier.NATURAL_GAS,
+            MeterKind.REGISTER,
+            UseTag.CANTEEN,
+            "RQ-20981",
+            "G4-3321",
+            5,
+            Decimal("12877.4"),
+            start,
+        ),
+        Meter(
+            "V1",
+            "公务车汽油（加油卡）",
+            Carrier.GASOLINE,
+            MeterKind.QUANTITY,
+            UseTag.VEHICLE,
+            "油卡 9000012",
+            "",
+            None,
+            None,
+            start,
+        ),
+        Meter(
+            "V2",
+            "公务车柴油（加油卡）",
+            Carrier.DIESEL,
+            MeterKind.QUANTITY,
+            UseTag.VEHICLE,
+            "油卡 9000013",
+            "",
+            None,
+            None,
+            start,
+        ),
+        Meter(
+            "P1",
+            "屋顶光伏发电表（50 kW）",
+            Carrier.PV,
+            MeterKind.REGISTER,
+            UseTag.BUILDING,
+            "",
+            "PV-50-01",
+            6,
+            Decimal("18420"),
+            start,
+        ),
     )
     e1 = _monthly(rng, 39000, 1.0, 2, -0.02)
     e2 = _monthly(rng, 6100, 0.8, 2, -0.01)
@@ -126,17 +207,37 @@ def build_demo_ledger(today: date | None = None) -> Ledger:
             cost = None if m.code in ("E3", "P1") else int(_d(amount * prices[m.code] * 100, 0))
             if m.kind is MeterKind.QUANTITY:
                 q = _d(amount, 2)
-                records.append(MonthlyRecord(m.code, year, month, quantity=q, cost_fen=cost, source=Source.INVOICE,
-                                             note="", entered_by=ENTERED_BY, entered_at=entered))
+                records.append(
+                    MonthlyRecord(
+                        m.code,
+                        year,
+                        month,
+                        quantity=q,
+                        cost_fen=cost,
+                        source=Source.INVOICE,
+                        note="",
+                        entered_by=ENTERED_BY,
+                        entered_at=entered,
+                    )
+                )
                 continue
             multiplier = m.multiplier_on(read_day)
             advance = _d(amount / float(multiplier), 2 if m.code == "E1" else 1)
             if m.code == "W1" and (year, month) == (y1, 6):
                 # The old water meter failed on 16 June; the new one starts at 0 (always entered).
                 old_final = readings["W1"] + _d(float(advance) * 0.5, 0)
-                replacements.append(MeterReplacement("W1", date(y1, 6, 16), old_final, Decimal(0),
-                                                     ReplacementReason.FAULT, "LA-2016-0031", "LA-2024-0107",
-                                                     "旧表停走，供水公司换表单 No.0623"))
+                replacements.append(
+                    MeterReplacement(
+                        "W1",
+                        date(y1, 6, 16),
+                        old_final,
+                        Decimal(0),
+                        ReplacementReason.FAULT,
+                        "LA-2016-0031",
+                        "LA-2024-0107",
+                        "旧表停走，供水公司换表单 No.0623",
+                    )
+                )
                 readings["W1"] = Decimal(0) + (advance - _d(float(advance) * 0.5, 0))
                 reading = readings["W1"]
             else:
@@ -148,11 +249,21 @@ def build_demo_ledger(today: date | None = None) -> Ledger:
                 reading -= top
                 readings[m.code] = reading
                 rollover = True
-            records.append(MonthlyRecord(m.code, year, month, reading=reading, cost_fen=cost,
-                                         source=Source.BILL if cost else Source.READING, reading_date=read_day,
-                                         rollover_confirmed=rollover,
-                                         note="表计满码翻转，已核对" if rollover else "",
-                                         entered_by=ENTERED_BY, entered_at=entered))
+            records.append(
+                MonthlyRecord(
+                    m.code,
+                    year,
+                    month,
+                    reading=reading,
+                    cost_fen=cost,
+                    source=Source.BILL if cost else Source.READING,
+                    reading_date=read_day,
+                    rollover_confirmed=rollover,
+                    note="表计满码翻转，已核对" if rollover else "",
+                    entered_by=ENTERED_BY,
+                    entered_at=entered,
+                )
+            )
     canteen, garbage = [], []
     for i in range(24):
         year, month = (y1, i + 1) if i < 12 else (y2, i - 11)
@@ -167,14 +278,34 @@ def build_demo_ledger(today: date | None = None) -> Ledger:
         }
         garbage.append(GarbageMonth(year, month, kg, {}, sum(kg.values(), Decimal(0)), _d(rng.uniform(90, 97), 1)))
     profiles = {
-        y1: YearProfile(y1, 120, Decimal(8000), 98, canteen=True, canteen_seats=160, fuel_vehicles=4,
-                        new_energy_vehicles=1, data_centre=True, data_centre_area_m2=Decimal(60),
-                        source_notes={"people": "人事股花名册（含编外）年平均", "building_area_m2": "房产证及附楼测绘报告"},
-                        signatories=Signatories("李建国", "黄丽", ENTERED_BY, date(y1 + 1, 1, 10))),
-        y2: YearProfile(y2, 124, Decimal(8000), 98, canteen=True, canteen_seats=160, fuel_vehicles=3,
-                        new_energy_vehicles=2, data_centre=True, data_centre_area_m2=Decimal(60),
-                        source_notes={"people": "人事股花名册（含编外）年平均", "building_area_m2": "同上年"},
-                        signatories=Signatories("李建国", "", ENTERED_BY, None)),
+        y1: YearProfile(
+            y1,
+            120,
+            Decimal(8000),
+            98,
+            canteen=True,
+            canteen_seats=160,
+            fuel_vehicles=4,
+            new_energy_vehicles=1,
+            data_centre=True,
+            data_centre_area_m2=Decimal(60),
+            source_notes={"people": "人事股花名册（含编外）年平均", "building_area_m2": "房产证及附楼测绘报告"},
+            signatories=Signatories("李建国", "黄丽", ENTERED_BY, date(y1 + 1, 1, 10)),
+        ),
+        y2: YearProfile(
+            y2,
+            124,
+            Decimal(8000),
+            98,
+            canteen=True,
+            canteen_seats=160,
+            fuel_vehicles=3,
+            new_energy_vehicles=2,
+            data_centre=True,
+            data_centre_area_m2=Decimal(60),
+            source_notes={"people": "人事股花名册（含编外）年平均", "building_area_m2": "同上年"},
+            signatories=Signatories("李建国", "", ENTERED_BY, None),
+        ),
     }
     ewaste = (
         EwasteDisposal(date(y1, 11, 20), 36, "广西某再生资源回收有限公司", "HS-2024-1187", "报废电脑、打印机"),
@@ -211,7 +342,9 @@ def _with_explanations(ledger: Ledger, today: date) -> Ledger:
     y1, y2 = demo_years(today)
     explanations: list[Explanation] = []
     for year, share in ((y1, 1.0), (y2, 0.5)):
-        warnings = [f for f in check_period(ledger, Period.parse(year), today).findings if f.severity is Severity.WARNING]
+        warnings = [
+            f for f in check_period(ledger, Period.parse(year), today).findings if f.severity is Severity.WARNING
+        ]
         keep = warnings if share == 1.0 else warnings[::2]
         explanations += [_explain(f, datetime(year + 1, 1, 8, 10, 0)) for f in keep]
     return replace(ledger, explanations=tuple(explanations))

@@ -19,8 +19,9 @@ from gxjn_desktop.domain.records import (
 from gxjn_desktop.domain.units import Unit, YearProfile
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.storage import repositories as repo
+from gxjn_desktop.storage.backup import make_backup
 from gxjn_desktop.storage.database import Database
-from gxjn_desktop.storage.store import open_database
+from gxjn_desktop.storage.store import backup_dir, open_database
 
 
 class LedgerService:
@@ -130,6 +131,29 @@ class LedgerService:
             repo.save_explanation(s, explanation)
         self._saved()
 
+    def save_batch(
+        self,
+        records: Iterable[MonthlyRecord] = (),
+        replacements: Iterable[MeterReplacement] = (),
+        canteen: Iterable[CanteenMonth] = (),
+        garbage: Iterable[GarbageMonth] = (),
+        *,
+        backup_reason: str | None = None,
+    ) -> None:
+        """Save an import or a paste in one transaction (all or nothing), optionally after a backup."""
+        if backup_reason:
+            make_backup(self.db.path, backup_dir(self.db.path.parent), backup_reason)
+        with self.db.session() as s:
+            for rp in replacements:
+                repo.add_replacement(s, rp)
+            for r in records:
+                repo.save_record(s, r)
+            for c in canteen:
+                repo.save_canteen(s, c)
+            for g in garbage:
+                repo.save_garbage(s, g)
+        self._saved()
+
     def replace_everything(self, ledger: Ledger) -> None:
         """Write a whole ledger in one transaction, replacing what is there (demo --force)."""
         with self.db.session() as s:
@@ -137,4 +161,3 @@ class LedgerService:
             s.flush()
             repo.write_ledger(s, ledger)
         self._saved()
-

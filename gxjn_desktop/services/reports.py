@@ -77,7 +77,11 @@ def indicators_json(ledger: Ledger, report: IndicatorReport, ref: ReferenceData 
             entry["reason"] = "上年同期没有数据，无法计算同比"
         indicators[ind.kind.value] = entry
     gaps = [
-        {"meter": g.meter_code, "month": f"{g.year:04d}-{g.month:02d}", "problem": g.problem.value if g.problem else None}
+        {
+            "meter": g.meter_code,
+            "month": f"{g.year:04d}-{g.month:02d}",
+            "problem": g.problem.value if g.problem else None,
+        }
         for g in fig.gaps
     ]
     return {

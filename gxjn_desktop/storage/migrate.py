@@ -5,12 +5,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from alembic import command
 from gxjn_desktop.errors import StorageError
 from gxjn_desktop.paths import migrations_path
 from gxjn_desktop.storage.backup import make_backup

@@ -287,7 +287,9 @@ def load_garbage(s: Session) -> tuple[GarbageMonth, ...]:
     for r in s.scalars(select(GarbageMonthRow).order_by(GarbageMonthRow.year, GarbageMonthRow.month)):
         kg = {cat: v for cat, col in _GARBAGE_COLUMNS.items() if (v := getattr(r, col)) is not None}
         est = {
-            GarbageCategory(k): ContainerEstimate(Decimal(v["container_litres"]), int(v["times_emptied"]), Decimal(v["fill_pct"]))
+            GarbageCategory(k): ContainerEstimate(
+                Decimal(v["container_litres"]), int(v["times_emptied"]), Decimal(v["fill_pct"])
+            )
             for k, v in json.loads(r.estimates_json or "{}").items()
         }
         out.append(GarbageMonth(r.year, r.month, kg, est, r.reported_total_kg, r.sorting_accuracy_pct, r.note))
@@ -311,9 +313,7 @@ def load_ewaste(s: Session) -> tuple[EwasteDisposal, ...]:
 def save_explanation(s: Session, e: Explanation) -> None:
     """One explanation per rule and location: a new one replaces the old (whatever its fingerprint)."""
     for row in s.scalars(
-        select(ExplanationRow).where(
-            ExplanationRow.rule_id == e.rule_id, ExplanationRow.location_key == e.location_key
-        )
+        select(ExplanationRow).where(ExplanationRow.rule_id == e.rule_id, ExplanationRow.location_key == e.location_key)
     ):
         s.delete(row)
     s.flush()

@@ -6,16 +6,18 @@ one); the function reads them through :class:`RuleContext`, never as literals.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.reference import ReferenceData
 from gxjn_desktop.validation.findings import Finding, Location, Severity
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,14 @@ class RuleContext:
     config: RulesConfig
     period: Period
     today: date
+    # Results computed once per run (month uses, a meter's history), shared by every rule.
+    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` once per run for ``key``; the ledger is a snapshot, so results stay valid."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return cast(T, self.memo[key])
 
     def settings(self, rule_id: str) -> RuleSettings:
         return self.config.rules[rule_id]
@@ -61,9 +71,7 @@ class RuleContext:
         hint: str,
         values: tuple[Any, ...] = (),
     ) -> Finding:
-        return Finding(
-            rule_id, self.settings(rule_id).severity, location, message, hint, tuple(str(v) for v in values)
-        )
+        return Finding(rule_id, self.settings(rule_id).severity, location, message, hint, tuple(str(v) for v in values))
 
 
 RuleFunction = Callable[[RuleContext], list[Finding]]

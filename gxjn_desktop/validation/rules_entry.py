@@ -157,7 +157,9 @@ def rollover_implausible(ctx: RuleContext) -> list[Finding]:
         else:
             msg = f"{meter.name}（{meter.code}）{m} 月按翻转计算的用量超过半个满码值，不像是翻转"
             hint = "请核对示数；如果是换表，请改为登记换表"
-        out.append(ctx.finding("ROLLOVER-IMPLAUSIBLE", Location(meter.code, mkey(ctx.period.year, m), "reading"), msg, hint))
+        out.append(
+            ctx.finding("ROLLOVER-IMPLAUSIBLE", Location(meter.code, mkey(ctx.period.year, m), "reading"), msg, hint)
+        )
     return out
 
 
@@ -278,7 +280,9 @@ def cost_quantity_pair(ctx: RuleContext) -> list[Finding]:
             continue
         loc_field = "cost" if has_use else _value_field(meter.kind)
         if has_use:
-            msg = f"{meter.name}（{meter.code}）{m} 月有用量 {plain(use.quantity or Decimal(0))} {meter.unit}，但金额为空"
+            msg = (
+                f"{meter.name}（{meter.code}）{m} 月有用量 {plain(use.quantity or Decimal(0))} {meter.unit}，但金额为空"
+            )
             hint = "请按账单或发票填写金额（元）；确实免费的请填 0 并在备注中说明"
         else:
             msg = f"{meter.name}（{meter.code}）{m} 月有金额但用量为 0"
@@ -316,4 +320,3 @@ def submeter_above_parent(ctx: RuleContext) -> list[Finding]:
             )
         )
     return out
-

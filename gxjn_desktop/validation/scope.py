@@ -26,7 +26,8 @@ def meter_months(ctx: RuleContext, *, include_submeters: bool = True) -> Iterato
 
 
 def use_of(ctx: RuleContext, meter: Meter, year: int, month: int) -> MonthUse:
-    return month_use(ctx.ledger, meter, year, month)
+    """The meter's use in a month, computed once per run."""
+    return ctx.cached(("use", meter.code, year, month), lambda: month_use(ctx.ledger, meter, year, month))
 
 
 def mkey(year: int, month: int) -> str:

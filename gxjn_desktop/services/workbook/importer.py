@@ -1,0 +1,459 @@
+"""Reading a filled entry workbook back: safe parsing, every problem listed, all-or-nothing apply.
+
+Values are read with python-calamine (it refuses XML entity tricks and is fast); the zip is
+checked first (sizes, names, encryption). A workbook not made by this program, made for another
+unit, or of another template version is refused with a message that says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from gxjn_desktop.domain.consumption import UseProblem, month_use
+from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.domain.meters import MeterKind
+from gxjn_desktop.domain.numbers import parse_decimal, plain, yuan_to_fen
+from gxjn_desktop.domain.records import (
+    CanteenMonth,
+    GarbageCategory,
+    GarbageMonth,
+    MeterReplacement,
+    MonthlyRecord,
+    ReplacementReason,
+    Source,
+)
+from gxjn_desktop.errors import InvalidNumber, UserError
+from gxjn_desktop.services.ledger_service import LedgerService
+from gxjn_desktop.services.safe_zip import check_zip
+from gxjn_desktop.services.workbook.layout import (
+    CANTEEN_COLUMNS,
+    CANTEEN_SHEET,
+    GARBAGE_COLUMNS,
+    GARBAGE_SHEET,
+    MARK_SHEET,
+    RECORD_COLUMNS,
+    RECORDS_SHEET,
+    REPLACEMENT_COLUMNS,
+    REPLACEMENTS_SHEET,
+    TEMPLATE_KIND,
+    TEMPLATE_VERSION,
+    YES,
+    Column,
+)
+
+MAX_ERRORS_SHOWN = 20
+IMPORTED_BY = "工作簿导入"
+
+
+@dataclass
+class ImportPlan:
+    """What an import would change; ``describe`` lists it for --dry-run and the preview dialog."""
+
+    year: int
+    records: list[MonthlyRecord] = field(default_factory=list)
+    replacements: list[MeterReplacement] = field(default_factory=list)
+    canteen: list[CanteenMonth] = field(default_factory=list)
+    garbage: list[GarbageMonth] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+    def describe(self) -> list[str]:
+        return list(self.lines)
+
+    def as_json(self, applied: bool) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "applied": applied,
+            "added": self.added,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "changes": self.lines,
+        }
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, sheet: str, row: int, header: str, message: str) -> None:
+        self.items.append(f"“{sheet}”第 {row} 行“{header}”：{message}")
+
+    def raise_if_any(self, path: Path) -> None:
+        if not self.items:
+            return
+        shown = "；".join(self.items[:MAX_ERRORS_SHOWN])
+        more = f"；另有 {len(self.items) - MAX_ERRORS_SHOWN} 处" if len(self.items) > MAX_ERRORS_SHOWN else ""
+        raise UserError(
+            f"{path.name} 有 {len(self.items)} 处需要修改，未导入任何数据：{shown}{more}",
+            "请在工作簿中改正后重新导入",
+        )
+
+
+def _text(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).strip()
+
+
+def _number(v: Any, what: str) -> Decimal | None:
+    """A cell as an exact Decimal: typed text is parsed, Excel numbers go through their shortest repr."""
+    if v is None or (isinstance(v, str) and not v.strip()):
+        return None
+    if isinstance(v, bool):
+        raise InvalidNumber(f"{what}不是数字", "请填写数字")
+    if isinstance(v, int):
+        return Decimal(v)
+    if isinstance(v, float):
+        if v != v or v in (float("inf"), float("-inf")):
+            raise InvalidNumber(f"{what}不是有效的数字", "请填写数字")
+        return Decimal(repr(v))
+    if isinstance(v, (date, datetime)):
+        raise InvalidNumber(f"{what}是日期而不是数字", "请检查单元格格式是否被设成了日期")
+    return parse_decimal(str(v), what)
+
+
+def _integer(v: Any, what: str) -> int | None:
+    d = _number(v, what)
+    if d is None:
+        return None
+    if d != d.to_integral_value():
+        raise InvalidNumber(f"{what}应为整数，而不是 {plain(d)}", "请填写整数")
+    return int(d)
+
+
+def _day(v: Any, what: str) -> date | None:
+    if v is None or (isinstance(v, str) and not v.strip()):
+        return None
+    if isinstance(v, datetime):
+        return v.date()
+    if isinstance(v, date):
+        return v
+    text = _text(v).replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
+    try:
+        return date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
+    except ValueError as exc:
+        raise InvalidNumber(f"{what}“{_text(v)}”不是有效的日期", "请按 2025-06-16 的格式填写") from exc
+
+
+def _sheet_rows(wb: Any, name: str, columns: tuple[Column, ...], path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """Rows of a sheet as dicts by column key; the header row must be exactly the template's."""
+    if name not in wb.sheet_names:
+        raise UserError(f"{path.name} 缺少工作表“{name}”", "请使用本程序生成的填报工作簿，不要删除或改名工作表")
+    rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    if not rows:
+        raise UserError(f"{path.name} 的工作表“{name}”是空的", "请使用本程序生成的填报工作簿")
+    header = [_text(h) for h in rows[0]][: len(columns)]
+    expected = [c.header for c in columns]
+    if header != expected:
+        raise UserError(
+            f"{path.name} 的工作表“{name}”表头与模板不符",
+            f"表头应为：{'、'.join(expected)}；请使用本程序生成的模板，不要改动表头",
+        )
+    out = []
+    for i, row in enumerate(rows[1:], start=2):
+        values = list(row) + [None] * (len(columns) - len(row))
+        cells = {c.key: (None if values[k] == "" else values[k]) for k, c in enumerate(columns)}
+        if any(v is not None for v in cells.values()):
+            out.append((i, cells))
+    return out
+
+
+def _open_workbook(path: Path, ledger: Ledger) -> tuple[Any, int]:
+    check_zip(path, "Excel 工作簿")
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises its own error types for broken or hostile XML
+        raise UserError(
+            f"{path.name} 无法读取：{exc.__class__.__name__}", "文件已损坏或不是 Excel 工作簿；请重新保存为 .xlsx"
+        ) from exc
+    if MARK_SHEET not in wb.sheet_names:
+        raise UserError(
+            f"{path.name} 不是 gxjn 生成的填报工作簿",
+            "请先用“生成填报模板”（gxjn-cli template）生成工作簿，再在其中填写",
+        )
+    marks = {_text(r[0]): _text(r[1]) for r in wb.get_sheet_by_name(MARK_SHEET).to_python() if len(r) >= 2}
+    if marks.get("kind") != TEMPLATE_KIND:
+        raise UserError(f"{path.name} 不是 gxjn 生成的填报工作簿", "请使用本程序生成的模板")
+    if marks.get("version") != TEMPLATE_VERSION:
+        raise UserError(
+            f"{path.name} 是旧版（或更新版）的填报模板（版本 {marks.get('version') or '未知'}，当前为 {TEMPLATE_VERSION}）",
+            "请用当前程序重新生成模板，并把数据复制过去",
+        )
+    if marks.get("uscc", "").upper() != ledger.unit.uscc.upper():
+        raise UserError(
+            f"{path.name} 是为另一个单位（统一社会信用代码 {marks.get('uscc')}）生成的",
+            f"本单位的代码是 {ledger.unit.uscc}；请使用本单位生成的模板",
+        )
+    try:
+        year = int(marks.get("year", ""))
+    except ValueError as exc:
+        raise UserError(f"{path.name} 的版本标记已损坏", "请重新生成模板") from exc
+    return wb, year
+
+
+def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
+    """Parse and check everything; raise one UserError listing every problem, or return the plan."""
+    wb, year = _open_workbook(path, ledger)
+    plan = ImportPlan(year)
+    problems = _Problems()
+    meters = {m.code: m for m in ledger.meters}
+    now = datetime.now()
+
+    def cell(sheet: str, row: int, col: Column, fn: Any, value: Any) -> Any:
+        try:
+            return fn(value, col.header)
+        except InvalidNumber as exc:
+            problems.add(sheet, row, col.header, exc.one_line())
+            return None
+
+    cols = {c.key: c for c in RECORD_COLUMNS}
+    record_rows: dict[tuple[str, int, int], int] = {}
+    for row, c in _sheet_rows(wb, RECORDS_SHEET, RECORD_COLUMNS, path):
+        code = _text(c["meter"])
+        meter = meters.get(code)
+        if meter is None:
+            problems.add(
+                RECORDS_SHEET, row, "计量器具编号", f"本单位没有编号为“{code}”的计量器具；新的表计请先在程序中登记"
+            )
+            continue
+        y = cell(RECORDS_SHEET, row, cols["year"], _integer, c["year"])
+        m = cell(RECORDS_SHEET, row, cols["month"], _integer, c["month"])
+        if y != year or m is None or not 1 <= m <= 12:
+            problems.add(RECORDS_SHEET, row, "年/月", f"应为 {year} 年 1—12 月")
+            continue
+        reading = cell(RECORDS_SHEET, row, cols["reading"], _number, c["reading"])
+        quantity = cell(RECORDS_SHEET, row, cols["quantity"], _number, c["quantity"])
+        cost = cell(RECORDS_SHEET, row, cols["cost"], _number, c["cost"])
+        cost_fen = None
+        if cost is not None:
+            try:
+                cost_fen = yuan_to_fen(cost)
+            except InvalidNumber as exc:
+                problems.add(RECORDS_SHEET, row, cols["cost"].header, exc.one_line())
+        reading_date = cell(RECORDS_SHEET, row, cols["reading_date"], _day, c["reading_date"])
+        if meter.kind is MeterKind.REGISTER and quantity is not None:
+            problems.add(
+                RECORDS_SHEET, row, cols["quantity"].header, f"{code} 是示数表，请填“本期示数”，用量由程序计算"
+            )
+        if meter.kind is MeterKind.QUANTITY and reading is not None:
+            problems.add(RECORDS_SHEET, row, cols["reading"].header, f"{code} 是直接填量的，请填“用量”")
+        for label, v in (("本期示数", reading), ("用量", quantity), ("金额", cost)):
+            if v is not None and v < 0:
+                problems.add(RECORDS_SHEET, row, label, f"不能为负数（{plain(v)}）")
+        source_text = _text(c["source"])
+        try:
+            source = Source.from_text(source_text) if source_text else None
+        except ValueError:
+            problems.add(
+                RECORDS_SHEET, row, "来源", f"“{source_text}”不是可选的来源（{'、'.join(s.label for s in Source)}）"
+            )
+            source = None
+        rollover_text = _text(c["rollover"])
+        if rollover_text not in ("", YES, "否"):
+            problems.add(RECORDS_SHEET, row, "表计翻转", "请填“是”或“否”")
+        old = ledger.record(code, year, m)
+        new = MonthlyRecord(
+            meter_code=code,
+            year=year,
+            month=m,
+            reading=reading if reading is not None else (old.reading if old else None),
+            quantity=quantity if quantity is not None else (old.quantity if old else None),
+            cost_fen=cost_fen if cost is not None else (old.cost_fen if old else None),
+            source=source
+            or (old.source if old else (Source.READING if meter.kind is MeterKind.REGISTER else Source.INVOICE)),
+            reading_date=reading_date or (old.reading_date if old else None),
+            rollover_confirmed=(rollover_text == YES) if rollover_text else (old.rollover_confirmed if old else False),
+            note=_text(c["note"]) or (old.note if old else ""),
+            entered_by=IMPORTED_BY,
+            entered_at=now,
+        )
+        record_rows[(code, year, m)] = row
+        _compare(plan, old, new, f"{code} {year}-{m:02d}")
+
+    rcols = {c.key: c for c in REPLACEMENT_COLUMNS}
+    existing = {(r.meter_code, r.day) for r in ledger.replacements}
+    for row, c in _sheet_rows(wb, REPLACEMENTS_SHEET, REPLACEMENT_COLUMNS, path):
+        code = _text(c["meter"])
+        if code not in meters:
+            problems.add(REPLACEMENTS_SHEET, row, "计量器具编号", f"本单位没有编号为“{code}”的计量器具")
+            continue
+        day = cell(REPLACEMENTS_SHEET, row, rcols["day"], _day, c["day"])
+        old_final = cell(REPLACEMENTS_SHEET, row, rcols["old_final"], _number, c["old_final"])
+        new_initial = cell(REPLACEMENTS_SHEET, row, rcols["new_initial"], _number, c["new_initial"])
+        if day is None or old_final is None or new_initial is None:
+            problems.add(
+                REPLACEMENTS_SHEET,
+                row,
+                "换表",
+                "换表日期、旧表止码和新表起码都必须填写（新表起码如实填写，不能照抄旧表止码）",
+            )
+            continue
+        if day.year != year:
+            problems.add(REPLACEMENTS_SHEET, row, "换表日期", f"应在 {year} 年内")
+            continue
+        reason_text = _text(c["reason"]) or ReplacementReason.FAULT.label
+        reason = next((r for r in ReplacementReason if r.label == reason_text), None)
+        if reason is None:
+            problems.add(
+                REPLACEMENTS_SHEET, row, "原因", f"请从 {'、'.join(r.label for r in ReplacementReason)} 中选择"
+            )
+            continue
+        if (code, day) in existing:
+            plan.unchanged += 1
+            continue
+        plan.replacements.append(
+            MeterReplacement(
+                code, day, old_final, new_initial, reason, _text(c["old_no"]), _text(c["new_no"]), _text(c["note"])
+            )
+        )
+        plan.added += 1
+        plan.lines.append(
+            f"新增换表：{code} {day.isoformat()} 旧表止码 {plain(old_final)}，新表起码 {plain(new_initial)}"
+        )
+
+    ccols = {c.key: c for c in CANTEEN_COLUMNS}
+    for row, c in _sheet_rows(wb, CANTEEN_SHEET, CANTEEN_COLUMNS, path):
+        m = cell(CANTEEN_SHEET, row, ccols["month"], _integer, c["month"])
+        if m is None or not 1 <= m <= 12:
+            problems.add(CANTEEN_SHEET, row, "月", "应为 1—12")
+            continue
+        values = (
+            cell(CANTEEN_SHEET, row, ccols["food_waste"], _number, c["food_waste"]),
+            cell(CANTEEN_SHEET, row, ccols["diners"], _integer, c["diners"]),
+            cell(CANTEEN_SHEET, row, ccols["food_purchased"], _number, c["food_purchased"]),
+        )
+        if all(v is None for v in values):
+            continue
+        old_c = ledger.canteen_month(year, m)
+        new_c = CanteenMonth(year, m, values[0], values[1], values[2], _text(c["note"]))
+        if old_c is not None:
+            new_c = CanteenMonth(
+                year,
+                m,
+                *(
+                    n if n is not None else o
+                    for n, o in zip(values, (old_c.food_waste_kg, old_c.diners, old_c.food_purchased_kg), strict=True)
+                ),
+                new_c.note or old_c.note,
+            )
+        _compare_simple(plan, old_c, new_c, f"食堂 {year}-{m:02d}", plan.canteen)
+
+    gcols = {c.key: c for c in GARBAGE_COLUMNS}
+    keys = ("recyclable", "hazardous", "kitchen", "other")
+    for row, c in _sheet_rows(wb, GARBAGE_SHEET, GARBAGE_COLUMNS, path):
+        m = cell(GARBAGE_SHEET, row, gcols["month"], _integer, c["month"])
+        if m is None or not 1 <= m <= 12:
+            problems.add(GARBAGE_SHEET, row, "月", "应为 1—12")
+            continue
+        kg_values = [cell(GARBAGE_SHEET, row, gcols[k], _number, c[k]) for k in keys]
+        total = cell(GARBAGE_SHEET, row, gcols["total"], _number, c["total"])
+        accuracy = cell(GARBAGE_SHEET, row, gcols["accuracy"], _number, c["accuracy"])
+        if all(v is None for v in (*kg_values, total, accuracy)):
+            continue
+        if accuracy is not None and not Decimal(0) <= accuracy <= Decimal(100):
+            problems.add(GARBAGE_SHEET, row, "投放准确率", "应在 0—100 之间")
+        old_g = ledger.garbage_month(year, m)
+        kg = dict(old_g.kg) if old_g else {}
+        for cat, v in zip(GarbageCategory, kg_values, strict=True):
+            if v is not None:
+                kg[cat] = v
+        new_g = GarbageMonth(
+            year,
+            m,
+            kg,
+            dict(old_g.estimated) if old_g else {},
+            total if total is not None else (old_g.reported_total_kg if old_g else None),
+            accuracy if accuracy is not None else (old_g.sorting_accuracy_pct if old_g else None),
+            _text(c["note"]) or (old_g.note if old_g else ""),
+        )
+        _compare_simple(plan, old_g, new_g, f"垃圾分类 {year}-{m:02d}", plan.garbage)
+
+    problems.raise_if_any(path)
+    _check_decreases(plan, ledger, problems, record_rows)
+    problems.raise_if_any(path)
+    return plan
+
+
+def _same_record(a: MonthlyRecord, b: MonthlyRecord) -> bool:
+    keys = ("reading", "quantity", "cost_fen", "source", "reading_date", "rollover_confirmed", "note")
+    return all(getattr(a, k) == getattr(b, k) for k in keys)
+
+
+def _compare(plan: ImportPlan, old: MonthlyRecord | None, new: MonthlyRecord, label: str) -> None:
+    if new.reading is None and new.quantity is None and new.cost_fen is None:
+        return  # nothing filled
+    if old is not None and _same_record(old, new):
+        plan.unchanged += 1
+        return
+    plan.records.append(new)
+    value = new.reading if new.reading is not None else new.quantity
+    if old is None:
+        plan.added += 1
+        plan.lines.append(f"新增 {label}：{plain(value) if value is not None else '-'}")
+    else:
+        plan.changed += 1
+        was = old.reading if old.reading is not None else old.quantity
+        plan.lines.append(
+            f"修改 {label}：{plain(was) if was is not None else '-'} → {plain(value) if value is not None else '-'}"
+        )
+
+
+def _compare_simple(plan: ImportPlan, old: Any, new: Any, label: str, into: list[Any]) -> None:
+    if old == new:
+        plan.unchanged += 1
+        return
+    into.append(new)
+    if old is None:
+        plan.added += 1
+        plan.lines.append(f"新增 {label}")
+    else:
+        plan.changed += 1
+        plan.lines.append(f"修改 {label}")
+
+
+def _check_decreases(
+    plan: ImportPlan, ledger: Ledger, problems: _Problems, rows: dict[tuple[str, int, int], int]
+) -> None:
+    """A lower reading must come with a rollover mark or a replacement row; nothing is assumed."""
+    merged_records = {(r.meter_code, r.year, r.month): r for r in ledger.records}
+    merged_records.update({(r.meter_code, r.year, r.month): r for r in plan.records})
+    merged = replace(
+        ledger,
+        records=tuple(merged_records.values()),
+        replacements=ledger.replacements + tuple(plan.replacements),
+    )
+    for r in plan.records:
+        meter = merged.meter(r.meter_code)
+        use = month_use(merged, meter, r.year, r.month)
+        if use.problem is UseProblem.DECREASE:
+            problems.add(
+                RECORDS_SHEET,
+                rows.get((r.meter_code, r.year, r.month), 0),
+                "本期示数",
+                f"{r.meter_code} {r.year}-{r.month:02d} 的示数 {plain(r.reading or Decimal(0))} 小于上期示数 "
+                f"{plain(use.previous_reading or Decimal(0))}：如为表计翻转请在“表计翻转”列选“是”，如更换了表计请在“换表记录”中登记",
+            )
+        elif use.problem in (UseProblem.ROLLOVER_IMPLAUSIBLE, UseProblem.ROLLOVER_NO_DIGITS):
+            problems.add(
+                RECORDS_SHEET,
+                rows.get((r.meter_code, r.year, r.month), 0),
+                "表计翻转",
+                f"{r.meter_code} {r.year}-{r.month:02d} 标为翻转，但按翻转计算不合理（或表盘位数未登记）",
+            )
+
+
+def apply_import(service: LedgerService, plan: ImportPlan, path: Path) -> None:
+    """Write the whole plan in one transaction, after a backup."""
+    service.save_batch(
+        plan.records, plan.replacements, plan.canteen, plan.garbage, backup_reason=f"before-import-{path.stem[:20]}"
+    )

@@ -1,0 +1,259 @@
+"""Writing the unit's entry workbook: meters pre-filled, lists, protected headers, a version mark."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.domain.meters import MeterKind, month_end
+from gxjn_desktop.domain.numbers import fen_to_yuan
+from gxjn_desktop.domain.records import GarbageCategory, ReplacementReason, Source
+from gxjn_desktop.errors import UserError
+from gxjn_desktop.services.workbook.layout import (
+    CANTEEN_COLUMNS,
+    CANTEEN_SHEET,
+    GARBAGE_COLUMNS,
+    GARBAGE_SHEET,
+    MARK_SHEET,
+    METER_COLUMNS,
+    METERS_SHEET,
+    NO,
+    README_SHEET,
+    RECORD_COLUMNS,
+    RECORDS_SHEET,
+    REPLACEMENT_COLUMNS,
+    REPLACEMENTS_SHEET,
+    TEMPLATE_KIND,
+    TEMPLATE_VERSION,
+    YES,
+    Column,
+)
+
+INSTRUCTIONS = (
+    "本工作簿由 gxjn 生成，用于批量填报本单位一个年度的月度数据；填好后用“导入”读回（gxjn-cli import 文件.xlsx）。",
+    "1. 只在白色单元格中填写；表头、编号、名称等灰色单元格受保护，请勿修改工作表名称和表头。",
+    "2. 示数表填“本期示数”（月末示数），直接填量的（加油卡、无示数的账单）填“用量”。用量由程序按（本期示数−上期示数）×倍率计算。",
+    "3. 数字可带千位分隔符或用全角数字；金额单位为元，最多两位小数；没有消耗的月份填 0，不要留空。",
+    "4. 本期示数小于上期示数时：如表计满码翻转，在“表计翻转”列选“是”；如更换了表计，请在“换表记录”表登记旧表止码和新表起码（新表起码必须如实填写）。",
+    "5. 空白单元格表示“不修改”，不会删除已有数据。导入是全部成功或全部不改：任何一处错误都会列出，数据库保持原样。",
+    "6. 工作簿的格式说明见程序文档 docs/template.md，单位信息科室可据此用脚本从其他系统生成本表。",
+)
+
+_HEADER_FILL = "D9E1F2"
+_LOCKED_FILL = "EDEDED"
+
+
+def _write_table(ws: Any, columns: Sequence[Column], rows: list[list[Any]], locked_keys: set[str]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+
+    header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    locked_fill = PatternFill("solid", fgColor=_LOCKED_FILL)
+    for c, col in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=c, value=col.header)
+        cell.font = Font(bold=True)
+        cell.fill = header_fill
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.column_dimensions[cell.column_letter].width = col.width
+    for r, values in enumerate(rows, start=2):
+        for c, (col, value) in enumerate(zip(columns, values, strict=True), start=1):
+            cell = ws.cell(row=r, column=c, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # user text is never a formula
+            if col.key in locked_keys:
+                cell.fill = locked_fill
+            else:
+                cell.protection = Protection(locked=False)
+    # Rows below the data stay editable so a script or a person may append.
+    for r in range(len(rows) + 2, len(rows) + 202):
+        for c, col in enumerate(columns, start=1):
+            if col.key not in locked_keys or not rows:
+                ws.cell(row=r, column=c).protection = Protection(locked=False)
+    ws.freeze_panes = "A2"
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+def _add_list(ws: Any, values: Sequence[str], ref: str) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    dv = DataValidation(
+        type="list",
+        formula1='"' + ",".join(values) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="输入错误",
+        error="请从下拉列表中选择",
+    )
+    ws.add_data_validation(dv)
+    dv.add(ref)
+
+
+def _col_letter(columns: Sequence[Column], key: str) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter([c.key for c in columns].index(key) + 1)
+
+
+def build_workbook(ledger: Ledger, year: int) -> Any:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    readme = wb.active
+    readme.title = README_SHEET
+    readme.column_dimensions["A"].width = 120
+    readme["A1"] = f"{ledger.unit.name} {year} 年月度数据填报工作簿"
+    for i, line in enumerate(INSTRUCTIONS, start=3):
+        readme.cell(row=i, column=1, value=line).data_type = "s"
+
+    # Monthly records: one row per active meter and month.
+    rows: list[list[Any]] = []
+    for meter in ledger.meters:
+        for m in range(1, 13):
+            if not meter.active_in(year, m):
+                continue
+            rec = ledger.record(meter.code, year, m)
+            register = meter.kind is MeterKind.REGISTER
+            rows.append(
+                [
+                    meter.code,
+                    meter.name,
+                    meter.carrier.label,
+                    meter.unit,
+                    year,
+                    m,
+                    rec.reading if rec and register else None,
+                    rec.quantity if rec and not register else None,
+                    fen_to_yuan(rec.cost_fen) if rec and rec.cost_fen is not None else None,
+                    rec.source.label if rec else None,
+                    rec.reading_date if rec else None,
+                    (YES if rec.rollover_confirmed else NO) if rec else None,
+                    rec.note if rec and rec.note else None,
+                ]
+            )
+    ws = wb.create_sheet(RECORDS_SHEET)
+    _write_table(ws, RECORD_COLUMNS, rows, {"meter", "name", "carrier", "unit", "year", "month"})
+    n = max(len(rows) + 200, 2)
+    _add_list(
+        ws,
+        [s.label for s in Source],
+        f"{_col_letter(RECORD_COLUMNS, 'source')}2:{_col_letter(RECORD_COLUMNS, 'source')}{n}",
+    )
+    _add_list(ws, [YES, NO], f"{_col_letter(RECORD_COLUMNS, 'rollover')}2:{_col_letter(RECORD_COLUMNS, 'rollover')}{n}")
+    date_col = _col_letter(RECORD_COLUMNS, "reading_date")
+    for r in range(2, len(rows) + 2):
+        ws[f"{date_col}{r}"].number_format = "yyyy-mm-dd"
+
+    reps = [
+        [
+            rp.meter_code,
+            rp.day,
+            rp.old_final_reading,
+            rp.new_initial_reading,
+            rp.reason.label,
+            rp.old_meter_no,
+            rp.new_meter_no,
+            rp.note or None,
+        ]
+        for rp in ledger.replacements
+        if rp.year == year
+    ]
+    ws = wb.create_sheet(REPLACEMENTS_SHEET)
+    _write_table(ws, REPLACEMENT_COLUMNS, reps, set())
+    _add_list(
+        ws,
+        [r.label for r in ReplacementReason],
+        f"{_col_letter(REPLACEMENT_COLUMNS, 'reason')}2:{_col_letter(REPLACEMENT_COLUMNS, 'reason')}300",
+    )
+    _add_list(ws, [m.code for m in ledger.meters], "A2:A300")
+
+    canteen = []
+    garbage = []
+    for m in range(1, 13):
+        c = ledger.canteen_month(year, m)
+        canteen.append(
+            [
+                year,
+                m,
+                c.food_waste_kg if c else None,
+                c.diners if c else None,
+                c.food_purchased_kg if c else None,
+                (c.note or None) if c else None,
+            ]
+        )
+        g = ledger.garbage_month(year, m)
+        garbage.append(
+            [
+                year,
+                m,
+                *[g.kg.get(cat) if g else None for cat in GarbageCategory],
+                g.reported_total_kg if g else None,
+                g.sorting_accuracy_pct if g else None,
+                (g.note or None) if g else None,
+            ]
+        )
+    _write_table(wb.create_sheet(CANTEEN_SHEET), CANTEEN_COLUMNS, canteen, {"year", "month"})
+    _write_table(wb.create_sheet(GARBAGE_SHEET), GARBAGE_COLUMNS, garbage, {"year", "month"})
+
+    meters = [
+        [
+            m.code,
+            m.name,
+            m.carrier.label,
+            m.unit,
+            m.kind.label,
+            m.use.label,
+            m.account_no,
+            m.meter_no,
+            m.multiplier_on(month_end(year, 12)),
+            m.register_digits,
+            m.parent_code,
+        ]
+        for m in ledger.meters
+    ]
+    _write_table(wb.create_sheet(METERS_SHEET), METER_COLUMNS, meters, {c.key for c in METER_COLUMNS})
+
+    mark = wb.create_sheet(MARK_SHEET)
+    for r, (k, v) in enumerate(
+        (
+            ("kind", TEMPLATE_KIND),
+            ("version", TEMPLATE_VERSION),
+            ("uscc", ledger.unit.uscc),
+            ("year", str(year)),
+            ("created", date.today().isoformat()),
+        ),
+        start=1,
+    ):
+        mark.cell(row=r, column=1, value=k).data_type = "s"
+        mark.cell(row=r, column=2, value=v).data_type = "s"
+    mark.sheet_state = "hidden"
+    mark.protection.sheet = True
+    wb.properties.title = f"gxjn 填报工作簿 {year}"
+    wb.properties.keywords = f"{TEMPLATE_KIND};v{TEMPLATE_VERSION}"
+    wb.active = 1
+    return wb
+
+
+def write_template(ledger: Ledger, year: int, out: Path) -> Path:
+    """Write atomically: a crash or a full disk never leaves a half-written workbook behind."""
+    if out.suffix.lower() != ".xlsx":
+        raise UserError(f"输出文件 {out.name} 的扩展名应为 .xlsx", "请换一个以 .xlsx 结尾的文件名")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(f"文件夹 {folder} 不存在", "请先创建该文件夹或换一个路径")
+    wb = build_workbook(ledger, year)
+    fd, tmp_name = tempfile.mkstemp(prefix=".gxjn-", suffix=".xlsx", dir=folder)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"无法写入 {out}：{exc.strerror}", "请检查磁盘空间，并确认该文件没有在 Excel 中打开") from exc
+    return out
