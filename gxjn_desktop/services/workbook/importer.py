@@ -147,7 +147,13 @@ def _sheet_rows(wb: Any, name: str, columns: tuple[Column, ...], path: Path) -> 
     """Rows of a sheet as dicts by column key; the header row must be exactly the template's."""
     if name not in wb.sheet_names:
         raise UserError(f"{path.name} 缺少工作表“{name}”", "请使用本程序生成的填报工作簿，不要删除或改名工作表")
-    rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    try:
+        rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except Exception as exc:  # calamine's own errors: broken or hostile XML (e.g. entity definitions)
+        raise UserError(
+            f"{path.name} 的工作表“{name}”无法读取（{exc.__class__.__name__}），文件已损坏或含有不安全的内容",
+            "请用 Excel 或 WPS 打开后重新保存为 .xlsx，或重新生成模板",
+        ) from exc
     if not rows:
         raise UserError(f"{path.name} 的工作表“{name}”是空的", "请使用本程序生成的填报工作簿")
     header = [_text(h) for h in rows[0]][: len(columns)]
@@ -181,7 +187,11 @@ def _open_workbook(path: Path, ledger: Ledger) -> tuple[Any, int]:
             f"{path.name} 不是 gxjn 生成的填报工作簿",
             "请先用“生成填报模板”（gxjn-cli template）生成工作簿，再在其中填写",
         )
-    marks = {_text(r[0]): _text(r[1]) for r in wb.get_sheet_by_name(MARK_SHEET).to_python() if len(r) >= 2}
+    try:
+        mark_rows = wb.get_sheet_by_name(MARK_SHEET).to_python()
+    except Exception as exc:  # calamine's own errors
+        raise UserError(f"{path.name} 的版本标记无法读取", "文件已损坏；请重新生成模板") from exc
+    marks = {_text(r[0]): _text(r[1]) for r in mark_rows if len(r) >= 2}
     if marks.get("kind") != TEMPLATE_KIND:
         raise UserError(f"{path.name} 不是 gxjn 生成的填报工作簿", "请使用本程序生成的模板")
     if marks.get("version") != TEMPLATE_VERSION:

@@ -1,0 +1,154 @@
+"""gxjn-cli as scripts use it (shared/cli.md): exit codes, one-line Chinese errors, JSON keys."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gxjn_desktop import __version__
+from gxjn_desktop.cli.main import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+@pytest.fixture
+def demo_dir(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "demo")
+    assert code == 0 and "示例单位" in out
+    return data_dir
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"gxjn {__version__}"
+
+
+def test_demo_refuses_a_folder_with_a_unit_unless_forced(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "demo", "--data-dir", str(demo_dir))  # --data-dir after the subcommand too
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "--force" in err
+    code, _, _ = run(capsys, "--data-dir", str(demo_dir), "demo", "--force")
+    assert code == 0
+
+
+def test_indicators_json(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--data-dir", str(demo_dir), "indicators", "--year", "2025", "--json")
+    d = json.loads(out)
+    assert code == 0 and d["year"] == 2025 and d["period"] == "Y" and d["people"] == 124
+    assert d["unit"]["admin_code"] == "450123"
+    assert set(d["indicators"]) == {
+        "energy_per_capita_kgce",
+        "energy_per_area_kgce_m2",
+        "water_per_capita_m3",
+        "co2_per_area_kgco2_m2",
+    }
+    for ind in d["indicators"].values():
+        assert isinstance(ind["value"], str) and isinstance(ind["change_pct"], str)
+        assert ind["status"] in {"on_track", "at_risk", "off_track", "no_target", "no_previous"}
+        assert len(ind["value"].split(".")[1]) == 4 and len(ind["change_pct"].split(".")[1]) == 2
+    elec = next(t for t in d["totals"] if t["code"] == "electricity")
+    assert elec["kgce_coefficient"] == "0.1229" and len(elec["quantity"].split(".")[1]) == 2
+    pv = next(t for t in d["totals"] if t["code"] == "pv")
+    assert pv["of"] == "电"
+    assert "0.4476" in d["reference_versions"]["emission_factors"] and "沿用" in d["reference_versions"]["emission_factors"]
+    assert isinstance(d["comprehensive_energy_tce"], str) and "e" not in d["comprehensive_energy_tce"].lower()
+
+
+def test_indicators_for_a_quarter_and_text_output(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--data-dir", str(demo_dir), "indicators", "--year", "2025", "--period", "Q2")
+    assert code == 0 and "2025年第2季度" in out and "人均综合能耗" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("indicators", "--year", "1900"),
+        ("indicators", "--year", "2025", "--period", "H1"),
+        ("indicators", "--year", "abc"),
+        ("indicators",),
+        ("nonsense",),
+        ("check", "--year", "1999"),
+        ("import", "/no/such/file.xlsx"),
+        ("template", "--out", "/no/such/folder/t.xlsx"),
+    ],
+)
+def test_user_errors_are_one_chinese_line_and_exit_2(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
+) -> None:
+    try:
+        code, out, err = run(capsys, "--data-dir", str(demo_dir), *args)
+    except SystemExit as done:  # argparse exits itself
+        code, (out, err) = int(done.code or 0), capsys.readouterr()
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in err)
+
+
+def test_empty_data_folder_is_a_user_error(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--data-dir", str(data_dir / "empty"), "indicators", "--year", "2025")
+    assert code == 2 and "gxjn-cli demo" in err
+
+
+def test_check_exit_code_follows_export_allowed(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--data-dir", str(demo_dir), "check", "--year", "2024", "--json")
+    assert code == 0 and json.loads(out)["export_allowed"] is True
+    code, out, _ = run(capsys, "--data-dir", str(demo_dir), "check", "--year", "2025", "--json")
+    d = json.loads(out)
+    assert code == 1 and d["export_allowed"] is False
+    assert {"error", "warning"} <= {f["severity"] for f in d["findings"]}
+    assert any(f["explanation"] is None and f["severity"] == "warning" for f in d["findings"])
+
+
+def test_rules_json(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "rules", "--json")
+    d = json.loads(out)
+    assert code == 0 and any(r["id"] == "READ-DECREASE" for r in d["rules"])
+    assert all(r["severity"] in ("error", "warning", "info") for r in d["rules"])
+
+
+def test_template_then_dry_run_import_changes_nothing(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_file = tmp_path / "t.xlsx"
+    code, _, _ = run(capsys, "--data-dir", str(demo_dir), "template", "--out", str(out_file), "--year", "2025")
+    assert code == 0 and out_file.is_file()
+    _, before, _ = run(capsys, "--data-dir", str(demo_dir), "indicators", "--year", "2025", "--json")
+    code, out, _ = run(capsys, "--data-dir", str(demo_dir), "import", str(out_file), "--dry-run", "--json")
+    assert code == 0 and json.loads(out)["changed"] == 0
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"garbage" * 50)
+    code, _, err = run(capsys, "--data-dir", str(demo_dir), "import", str(bad))
+    assert code == 2 and "不是有效的" in err
+    _, after, _ = run(capsys, "--data-dir", str(demo_dir), "indicators", "--year", "2025", "--json")
+    assert before == after
+
+
+def test_internal_error_names_the_log(demo_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import gxjn_desktop.services.reports as reports
+
+    def explode(*_: object) -> None:
+        raise RuntimeError("unexpected")
+
+    monkeypatch.setattr(reports, "indicators_json", explode)
+    code, _, err = run(capsys, "--data-dir", str(demo_dir), "indicators", "--year", "2025")
+    assert code == 3 and "gxjn.log" in err
+    assert "RuntimeError: unexpected" in (demo_dir / "logs" / "gxjn.log").read_text(encoding="utf-8")
+
+
+def test_module_entry_point_is_the_same_program(demo_dir: Path) -> None:
+    p = subprocess.run(
+        [sys.executable, "-m", "gxjn_desktop.cli", "--data-dir", str(demo_dir), "check", "--year", "2024"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert p.returncode == 0 and "可以导出" in p.stdout

@@ -1,0 +1,173 @@
+"""The entry workbook: written, filled as a person would, read back all-or-nothing; hostile files refused."""
+
+from __future__ import annotations
+
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from gxjn_desktop.errors import UserError
+from gxjn_desktop.services.ledger_service import LedgerService
+from gxjn_desktop.services.workbook.importer import apply_import, read_workbook
+from gxjn_desktop.services.workbook.layout import MARK_SHEET, RECORD_COLUMNS, RECORDS_SHEET
+from gxjn_desktop.services.workbook.template import write_template
+
+COL = {c.key: i + 1 for i, c in enumerate(RECORD_COLUMNS)}
+
+
+@pytest.fixture
+def template(demo_service: LedgerService, tmp_path: Path) -> Path:
+    return write_template(demo_service.ledger(), 2025, tmp_path / "填报.xlsx")
+
+
+def _row_of(ws: object, meter: str, month: int) -> int:
+    for r in range(2, ws.max_row + 1):  # type: ignore[attr-defined]
+        if ws.cell(r, COL["meter"]).value == meter and ws.cell(r, COL["month"]).value == month:  # type: ignore[attr-defined]
+            return r
+    raise AssertionError(f"no row for {meter} {month}")
+
+
+def _edit(path: Path, edits: list[tuple[str, int, str, object]], sheet: str = RECORDS_SHEET) -> None:
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet]
+    for meter, month, key, value in edits:
+        cell = ws.cell(_row_of(ws, meter, month), COL[key])
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"  # typed text, as Excel stores it (openpyxl would make "=…" a formula)
+    wb.save(path)
+
+
+def test_template_layout_is_what_docs_describe(template: Path) -> None:
+    wb = openpyxl.load_workbook(template)
+    assert wb.sheetnames[:6] == ["填写说明", "月度台账", "换表记录", "食堂", "垃圾分类", "计量器具"]
+    ws = wb[RECORDS_SHEET]
+    assert [c.value for c in ws[1]] == [c.header for c in RECORD_COLUMNS]
+    assert ws.protection.sheet and ws.freeze_panes == "A2"
+    assert not ws.cell(2, COL["reading"]).protection.locked and ws.cell(2, COL["meter"]).protection.locked
+    assert any("抄表" in str(dv.formula1) for dv in ws.data_validations.dataValidation)
+    assert wb[MARK_SHEET].sheet_state == "hidden"
+    e1_june = _row_of(ws, "E1", 6)
+    assert ws.cell(e1_june, COL["reading"]).value is not None  # existing values are pre-filled
+
+
+def test_own_template_imports_with_no_change(demo_service: LedgerService, template: Path) -> None:
+    plan = read_workbook(template, demo_service.ledger())
+    assert plan.added == plan.changed == 0 and plan.unchanged > 100
+
+
+def test_filled_values_are_imported_as_typed(demo_service: LedgerService, template: Path) -> None:
+    ledger = demo_service.ledger()
+    dec_reading = ledger.record("E1", 2025, 12).reading  # type: ignore[union-attr]
+    _edit(
+        template,
+        [
+            ("E1", 12, "reading", str(dec_reading + Decimal("12.34"))),  # type: ignore[operator]
+            ("V1", 12, "quantity", "５２０．５"),  # full-width, as an input method types it
+            ("V1", 12, "cost", "4,085.93"),
+            ("V1", 12, "note", "=HYPERLINK(\"x\")"),
+        ],
+    )
+    plan = read_workbook(template, ledger)
+    assert plan.changed == 2 and plan.added == 0
+    apply_import(demo_service, plan, template)
+    after = demo_service.ledger()
+    v1 = after.record("V1", 2025, 12)
+    assert v1 is not None and v1.quantity == Decimal("520.5") and v1.cost_fen == 408593
+    assert v1.note == '=HYPERLINK("x")' and v1.entered_by == "工作簿导入"
+    assert after.record("E1", 2025, 12).reading == dec_reading + Decimal("12.34")  # type: ignore[union-attr,operator]
+    assert any("before-import" in p.name for p in (demo_service.db.path.parent / "backups").iterdir())
+
+
+def test_every_problem_is_listed_and_nothing_is_saved(demo_service: LedgerService, template: Path) -> None:
+    before = demo_service.ledger().records
+    _edit(template, [("V1", 3, "quantity", "abc"), ("V2", 4, "quantity", "-5"), ("V1", 5, "cost", "1.005"), ("E1", 6, "source", "猜的")])
+    with pytest.raises(UserError) as err:
+        read_workbook(template, demo_service.ledger())
+    msg = err.value.message
+    assert "4 处" in msg and "“月度台账”第" in msg and "abc" in msg and "负数" in msg and "两位小数" in msg and "猜的" in msg
+    assert demo_service.ledger().records == before
+
+
+def test_a_lower_reading_needs_a_rollover_mark(demo_service: LedgerService, template: Path) -> None:
+    _edit(template, [("W1", 12, "reading", "1")])
+    with pytest.raises(UserError, match="小于上期示数"):
+        read_workbook(template, demo_service.ledger())
+
+
+def test_foreign_workbook_is_refused(demo_service: LedgerService, tmp_path: Path) -> None:
+    path = tmp_path / "别的.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "电费"
+    wb.save(path)
+    with pytest.raises(UserError, match="不是 gxjn 生成的"):
+        read_workbook(path, demo_service.ledger())
+
+
+@pytest.mark.parametrize(("row", "value", "fragment"), [(2, "0", "旧版"), (3, "91350100M000100Y43", "另一个单位")])
+def test_old_or_other_units_template_is_refused(demo_service: LedgerService, template: Path, row: int, value: str, fragment: str) -> None:
+    wb = openpyxl.load_workbook(template)
+    wb[MARK_SHEET].cell(row, 2).value = value
+    wb.save(template)
+    with pytest.raises(UserError, match=fragment):
+        read_workbook(template, demo_service.ledger())
+
+
+def test_changed_header_is_refused(demo_service: LedgerService, template: Path) -> None:
+    wb = openpyxl.load_workbook(template)
+    wb[RECORDS_SHEET].cell(1, COL["reading"]).value = "读数"
+    wb.save(template)
+    with pytest.raises(UserError, match="表头与模板不符"):
+        read_workbook(template, demo_service.ledger())
+
+
+def _rewrite(src: Path, dst: Path, change: dict[str, bytes], extra: dict[str, bytes] | None = None) -> Path:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info, change.get(info.filename, zin.read(info)))
+        for name, data in (extra or {}).items():
+            zout.writestr(name, data)
+    return dst
+
+
+def test_entity_bomb_is_refused(demo_service: LedgerService, template: Path, tmp_path: Path) -> None:
+    with zipfile.ZipFile(template) as z:
+        name = "xl/worksheets/sheet2.xml"  # 月度台账, which the importer reads
+        xml = z.read(name).decode("utf-8")
+    bomb = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+    xml = xml.replace("?>", "?>" + bomb, 1).replace("<sheetData>", "<sheetData><row r=\"999\"><c r=\"A999\" t=\"inlineStr\"><is><t>&c;</t></is></c></row>", 1)
+    bad = _rewrite(template, tmp_path / "bomb.xlsx", {name: xml.encode("utf-8")})
+    with pytest.raises(UserError):
+        read_workbook(bad, demo_service.ledger())
+
+
+def test_zip_slip_member_is_refused(demo_service: LedgerService, template: Path, tmp_path: Path) -> None:
+    bad = _rewrite(template, tmp_path / "slip.xlsx", {}, {"../../escaped.txt": b"x"})
+    with pytest.raises(UserError, match="不安全"):
+        read_workbook(bad, demo_service.ledger())
+    assert not (tmp_path.parent / "escaped.txt").exists()
+
+
+def test_zip_bomb_is_refused_before_parsing(demo_service: LedgerService, template: Path, tmp_path: Path) -> None:
+    bad = _rewrite(template, tmp_path / "zbomb.xlsx", {}, {"xl/media/big.bin": b"\0" * (80 * 1024 * 1024)})
+    with pytest.raises(UserError, match="过大|压缩比"):
+        read_workbook(bad, demo_service.ledger())
+
+
+@pytest.mark.parametrize("content", [b"", b"not a workbook\n" * 10, b"PK\x03\x04broken"])
+def test_not_a_workbook(demo_service: LedgerService, tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(UserError, match="不是有效的|无法读取"):
+        read_workbook(path, demo_service.ledger())
+
+
+def test_truncated_workbook(demo_service: LedgerService, template: Path, tmp_path: Path) -> None:
+    raw = template.read_bytes()
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(raw[: len(raw) // 2])
+    with pytest.raises(UserError):
+        read_workbook(cut, demo_service.ledger())
