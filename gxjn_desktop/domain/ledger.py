@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from gxjn_desktop.domain.meters import Meter
@@ -38,6 +39,7 @@ class Ledger:
         for r in sorted(self.records, key=lambda r: (r.year, r.month)):
             by_meter.setdefault(r.meter_code, []).append(r)
         object.__setattr__(self, "_by_meter", by_meter)
+        object.__setattr__(self, "_month_keys", {c: [(r.year, r.month) for r in rs] for c, rs in by_meter.items()})
         repl: dict[tuple[str, int, int], list[MeterReplacement]] = {}
         for rp in sorted(self.replacements, key=lambda x: x.day):
             repl.setdefault((rp.meter_code, rp.year, rp.month), []).append(rp)
@@ -58,8 +60,9 @@ class Ledger:
 
     def previous_record(self, meter_code: str, year: int, month: int) -> MonthlyRecord | None:
         """The latest record of the meter before the given month."""
-        before = [r for r in self.records_of(meter_code) if (r.year, r.month) < (year, month)]
-        return before[-1] if before else None
+        keys: list[tuple[int, int]] = self._month_keys.get(meter_code, [])  # type: ignore[attr-defined]
+        i = bisect_left(keys, (year, month))
+        return self._by_meter[meter_code][i - 1] if i else None  # type: ignore[attr-defined,no-any-return]
 
     def years(self) -> list[int]:
         """Years for which anything was recorded."""
