@@ -15,12 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic import synthetic_ledger  # noqa: E402
-from gxjn_desktop.domain.indicators import indicator_report  # noqa: E402
-from gxjn_desktop.domain.periods import Period  # noqa: E402
-from gxjn_desktop.paths import database_path  # noqa: E402
-from gxjn_desktop.services.ledger_service import LedgerService  # noqa: E402
-from gxjn_desktop.services.reference_data import load_reference  # noqa: E402
+from bench.synthetic import synthetic_ledger
+from gxjn_desktop.domain.indicators import indicator_report
+from gxjn_desktop.domain.periods import Period
+from gxjn_desktop.paths import database_path
+from gxjn_desktop.services.ledger_service import LedgerService
+from gxjn_desktop.services.reference_data import load_reference
 
 YEARS, METERS, FIRST = 10, 50, 2016
 PERIODS = ["Y", "Q1", "Q2", "Q3", "Q4", *[f"M{m:02d}" for m in range(1, 13)]]
@@ -58,8 +58,12 @@ def main() -> None:
     year = best_of(5, one_year)
     print(f"ledger: {YEARS} years × {METERS} meters = {len(ledger.records)} monthly records")
     print(f"baseline (sum {len(values)} Decimals): {base * 1000:.2f} ms")
-    print(f"all indicators, {YEARS} years × {len(PERIODS)} periods: {full * 1000:.1f} ms  (ratio {full / base:.0f}× baseline)")
-    print(f"one year's indicators (with its year-on-year base): {year * 1000:.1f} ms  (ratio {year / base:.1f}× baseline)")
+    print(
+        f"all indicators, {YEARS} years × {len(PERIODS)} periods: {full * 1000:.1f} ms  (ratio {full / base:.0f}× baseline)"
+    )
+    print(
+        f"one year's indicators (with its year-on-year base): {year * 1000:.1f} ms  (ratio {year / base:.1f}× baseline)"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         service = LedgerService.open(Path(tmp))
@@ -71,8 +75,10 @@ def main() -> None:
         load = time.perf_counter() - t0
         service.close()
         size = sum(p.stat().st_size for p in Path(tmp).glob("gxjn.db*"))
-        print(f"database: {size / 1024 / 1024:.2f} MiB for {len(ledger.records)} records "
-              f"({size / len(ledger.records):.0f} bytes per record); write all {write * 1000:.0f} ms, load all {load * 1000:.0f} ms")
+        print(
+            f"database: {size / 1024 / 1024:.2f} MiB for {len(ledger.records)} records "
+            f"({size / len(ledger.records):.0f} bytes per record); write all {write * 1000:.0f} ms, load all {load * 1000:.0f} ms"
+        )
         _ = database_path
 
 

@@ -6,14 +6,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from datetime import date  # noqa: E402
-from pathlib import Path  # noqa: E402
+from datetime import date
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from gxjn_desktop.domain.ledger import Ledger  # noqa: E402
-from gxjn_desktop.services.demo import build_demo_ledger  # noqa: E402
-from gxjn_desktop.services.ledger_service import LedgerService  # noqa: E402
+from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.services.demo import build_demo_ledger
+from gxjn_desktop.services.ledger_service import LedgerService
 
 # The demo is built as if today were this date, so its years (2024, 2025) are fixed in tests.
 DEMO_TODAY = date(2026, 11, 24)

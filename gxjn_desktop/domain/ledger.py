@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from gxjn_desktop.domain.meters import Meter
 from gxjn_desktop.domain.records import (
@@ -15,6 +16,9 @@ from gxjn_desktop.domain.records import (
     MonthlyRecord,
 )
 from gxjn_desktop.domain.units import Unit, YearProfile
+
+if TYPE_CHECKING:  # quotas.py computes with indicators, which import this module
+    from gxjn_desktop.domain.quotas import Quota
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class Ledger:
     garbage: tuple[GarbageMonth, ...] = ()
     ewaste: tuple[EwasteDisposal, ...] = ()
     explanations: tuple[Explanation, ...] = ()
+    quotas: tuple[Quota, ...] = ()
 
     def __post_init__(self) -> None:
         # Indexes; the dataclass is frozen, so they are set once here.
@@ -62,7 +67,7 @@ class Ledger:
         """The latest record of the meter before the given month."""
         keys: list[tuple[int, int]] = self._month_keys.get(meter_code, [])  # type: ignore[attr-defined]
         i = bisect_left(keys, (year, month))
-        return self._by_meter[meter_code][i - 1] if i else None  # type: ignore[attr-defined,no-any-return]
+        return self._by_meter[meter_code][i - 1] if i else None  # type: ignore[attr-defined]
 
     def years(self) -> list[int]:
         """Years for which anything was recorded."""

@@ -7,7 +7,7 @@ appears as a literal here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -96,6 +96,17 @@ class ReferenceData:
     fuel_factors: dict[Carrier, FuelEmissionFactor]
     targets_version: str
     targets: tuple[Target, ...]
+    equal_value_electricity: Sourced | None = None  # 等价值 kgce/kWh, for quotas on that basis only
+
+    def on_equal_value_basis(self) -> ReferenceData | None:
+        """The same data with electricity at its 等价值, for comparing with 等价值 quotas."""
+        if self.equal_value_electricity is None:
+            return None
+        coeffs = dict(self.coefficients)
+        coeffs[Carrier.ELECTRICITY] = CarrierCoefficient(
+            Carrier.ELECTRICITY, coeffs[Carrier.ELECTRICITY].unit, kgce_per_unit=self.equal_value_electricity
+        )
+        return replace(self, coefficients=coeffs, equal_value_electricity=None)
 
     def coefficient(self, carrier: Carrier) -> CarrierCoefficient:
         if carrier is Carrier.PV:  # self-consumed PV is electricity
@@ -183,4 +194,5 @@ def build_reference_data(
         fuel_factors=fuels,
         targets_version=str(targets["version"]),
         targets=tgts,
+        equal_value_electricity=_sourced(coefficients.get("equal_value", {}).get("electricity")),
     )

@@ -81,7 +81,7 @@ def build_demo_ledger(today: date | None = None) -> Ledger:
         contacts=(Contact("节能管理员", ENTERED_BY, "0771-6520000"),),
     )
     start = date(y1, 1, 1)
-    meters = (
+    meters: tuple[Meter, ...] = (
         Meter(
             "E1",
             "主楼电表（南网户号 0301）",

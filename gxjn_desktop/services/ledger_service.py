@@ -8,6 +8,7 @@ from pathlib import Path
 
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import Meter
+from gxjn_desktop.domain.quotas import Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.domain.records import (
     CanteenMonth,
     EwasteDisposal,
@@ -129,6 +130,18 @@ class LedgerService:
     def save_explanation(self, explanation: Explanation) -> None:
         with self.db.session() as s:
             repo.save_explanation(s, explanation)
+        self._saved()
+
+    def save_quotas(self, quotas: Iterable[Quota]) -> None:
+        """Several quotas in one transaction (a bureau file is all or nothing)."""
+        with self.db.session() as s:
+            for q in quotas:
+                repo.save_quota(s, q)
+        self._saved()
+
+    def delete_quota(self, year: int, indicator: QuotaIndicator, level: QuotaLevel) -> None:
+        with self.db.session() as s:
+            repo.delete_quota(s, year, indicator, level)
         self._saved()
 
     def save_batch(

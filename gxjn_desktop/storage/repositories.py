@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from gxjn_desktop.domain.carriers import Carrier, UseTag
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange
+from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.domain.records import (
     CanteenMonth,
     ContainerEstimate,
@@ -33,6 +34,7 @@ from gxjn_desktop.storage.tables import (
     MeterRow,
     MonthlyRecordRow,
     MultiplierRow,
+    QuotaRow,
     ReplacementRow,
     UnitRow,
     YearProfileRow,
@@ -337,6 +339,35 @@ def load_explanations(s: Session) -> tuple[Explanation, ...]:
     )
 
 
+# ---- quotas -----------------------------------------------------------------------------------
+
+
+def save_quota(s: Session, q: Quota) -> None:
+    """One value per year, indicator and level: a new letter replaces the old value."""
+    row = s.scalars(
+        select(QuotaRow).where(
+            QuotaRow.year == q.year, QuotaRow.indicator == q.indicator.value, QuotaRow.level == q.level.value
+        )
+    ).first() or QuotaRow(year=q.year, indicator=q.indicator.value, level=q.level.value)
+    row.value, row.basis, row.document = q.value, q.basis.value, q.document
+    s.add(row)
+
+
+def delete_quota(s: Session, year: int, indicator: QuotaIndicator, level: QuotaLevel) -> None:
+    s.execute(
+        delete(QuotaRow).where(
+            QuotaRow.year == year, QuotaRow.indicator == indicator.value, QuotaRow.level == level.value
+        )
+    )
+
+
+def load_quotas(s: Session) -> tuple[Quota, ...]:
+    return tuple(
+        Quota(r.year, QuotaIndicator(r.indicator), QuotaLevel(r.level), r.value, Basis(r.basis), r.document)
+        for r in s.scalars(select(QuotaRow).order_by(QuotaRow.year, QuotaRow.indicator, QuotaRow.level))
+    )
+
+
 # ---- the whole ledger -------------------------------------------------------------------------
 
 
@@ -355,6 +386,7 @@ def load_ledger(s: Session) -> Ledger | None:
         garbage=load_garbage(s),
         ewaste=load_ewaste(s),
         explanations=load_explanations(s),
+        quotas=load_quotas(s),
     )
 
 
@@ -365,6 +397,7 @@ def has_unit(s: Session) -> bool:
 def clear_all(s: Session) -> None:
     """Remove every row (``demo --force``), children first."""
     for table in (
+        QuotaRow,
         ExplanationRow,
         EwasteRow,
         GarbageMonthRow,
@@ -399,3 +432,5 @@ def write_ledger(s: Session, ledger: Ledger) -> None:
         add_ewaste(s, e)
     for x in ledger.explanations:
         save_explanation(s, x)
+    for q in ledger.quotas:
+        save_quota(s, q)

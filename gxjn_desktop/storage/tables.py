@@ -174,3 +174,17 @@ class ExplanationRow(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     entered_by: Mapped[str] = mapped_column(String(50), default="")
     entered_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class QuotaRow(Base):
+    """Added in revision 0003: 能耗定额 as issued for a year."""
+
+    __tablename__ = "quota"
+    __table_args__ = (UniqueConstraint("year", "indicator", "level"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    indicator: Mapped[str] = mapped_column(String(40))
+    level: Mapped[str] = mapped_column(String(20))
+    value: Mapped[Decimal] = mapped_column(DecimalText)
+    basis: Mapped[str] = mapped_column(String(20))
+    document: Mapped[str] = mapped_column(String(200), default="")

@@ -72,6 +72,13 @@ def known_uses(ctx: RuleContext, meter: Meter) -> dict[Month, Decimal]:
     return ctx.cached(("known_uses", meter.code, ctx.period.year, ctx.period.months[-1]), compute)
 
 
+def daily_uses(ctx: RuleContext, meter: Meter) -> dict[Month, Decimal]:
+    """The meter's known uses per calendar day, by month (computed once per run)."""
+    uses = known_uses(ctx, meter)
+    key = ("daily_uses", meter.code, ctx.period.year, ctx.period.months[-1])
+    return ctx.cached(key, lambda: {ym: q / _days(*ym) for ym, q in uses.items()})
+
+
 def per_day(uses: dict[Month, Decimal], ym: Month) -> Decimal | None:
     q = uses.get(ym)
     return None if q is None else q / _days(*ym)
@@ -132,12 +139,12 @@ def estimate_consecutive(ctx: RuleContext) -> list[Finding]:
             continue
         run = 1
         first = (ctx.period.year, m)
-        for ym in _months_back(first, 600):
-            prev = ctx.ledger.record(meter.code, *ym)
+        while True:
+            prev = ctx.ledger.record(meter.code, *previous_month(*first))
             if prev is None or prev.source is not Source.ESTIMATE:
                 break
             run += 1
-            first = ym
+            first = (prev.year, prev.month)
         if run <= limit:
             continue
         out.append(
@@ -178,7 +185,7 @@ def _band_finding(
     return ctx.finding(
         rule_id,
         Location(meter.code, mkey(*ym), _field(meter)),
-        f"{_label(meter)}{_ym(*ym)}用量 {plain(quantity)} {meter.unit}（日均 {_q(now)}），"
+        f"{_label(meter)}{_ym(*ym)}用量 {plain(quantity)} {meter.unit}（日均 {_q(now)} {meter.unit}），"
         f"比{base_label}日均 {_q(base)} {meter.unit} 变化 {_signed(change)}%，超出 {limit}",
         "请核对示数、倍率和账单；数据无误时请说明原因（如气候异常、设备检修、人员或面积变化）",
         (plain(quantity), _q(base)),
@@ -210,7 +217,9 @@ def use_vs_last_year(ctx: RuleContext) -> list[Finding]:
         base = per_day(uses, (ctx.period.year - 1, m))
         if now is None or base is None:
             continue
-        f = _band_finding(ctx, "USE-VS-LAST-YEAR", meter, ym, now, base, f"上年同月（{ctx.period.year - 1} 年 {m} 月）", uses)
+        f = _band_finding(
+            ctx, "USE-VS-LAST-YEAR", meter, ym, now, base, f"上年同月（{ctx.period.year - 1} 年 {m} 月）", uses
+        )
         if f is not None:
             out.append(f)
     return out
@@ -243,7 +252,7 @@ def use_outside_12m(ctx: RuleContext) -> list[Finding]:
             ctx.finding(
                 "USE-OUTSIDE-12M",
                 Location(meter.code, mkey(*ym), _field(meter)),
-                f"{_label(meter)}{_ym(*ym)}用量 {plain(quantity)} {meter.unit}（日均 {_q(now)}），"
+                f"{_label(meter)}{_ym(*ym)}用量 {plain(quantity)} {meter.unit}（日均 {_q(now)} {meter.unit}），"
                 f"比前 12 个月日均{what} {_q(base)} {meter.unit} 变化 {_signed(change)}%，{limit}以上",
                 "请核对示数、倍率和账单；数据无误时请说明原因（如新增设备、长期停用、气候异常）",
                 (plain(quantity), _q(base)),
@@ -266,9 +275,10 @@ def use_outlier(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m, uses in _judged(ctx):
         ym = (ctx.period.year, m)
-        now = per_day(uses, ym)
-        history = [q / _days(*x) for x, q in uses.items() if x < ym]
-        if now is None or len(history) < min_points:
+        daily = daily_uses(ctx, meter)
+        now = daily[ym]
+        history = [d for x, d in daily.items() if x < ym]
+        if len(history) < min_points:
             continue
         median = _median(history)
         mad = _median([abs(h - median) for h in history])
@@ -282,8 +292,8 @@ def use_outlier(ctx: RuleContext) -> list[Finding]:
             ctx.finding(
                 "USE-OUTLIER",
                 Location(meter.code, mkey(*ym), _field(meter)),
-                f"{_label(meter)}{_ym(*ym)}用量 {plain(quantity)} {meter.unit}（日均 {_q(now)}），"
-                f"偏离此前 {len(history)} 个月日均中位数 {_q(median)} 达 {format_fixed(distance, 1)} 倍 MAD"
+                f"{_label(meter)}{_ym(*ym)}用量 {plain(quantity)} {meter.unit}（日均 {_q(now)} {meter.unit}），"
+                f"偏离此前 {len(history)} 个月日均中位数 {_q(median)} {meter.unit} 达 {format_fixed(distance, 1)} 倍 MAD"
                 f"（MAD {_q(mad)}），超过 {plain(factor)} 倍",
                 "请核对示数是否多输或少输一位、倍率是否正确；数据无误时请说明原因",
                 (plain(quantity), _q(median), _q(mad)),

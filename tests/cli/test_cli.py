@@ -60,7 +60,10 @@ def test_indicators_json(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert elec["kgce_coefficient"] == "0.1229" and len(elec["quantity"].split(".")[1]) == 2
     pv = next(t for t in d["totals"] if t["code"] == "pv")
     assert pv["of"] == "电"
-    assert "0.4476" in d["reference_versions"]["emission_factors"] and "沿用" in d["reference_versions"]["emission_factors"]
+    assert (
+        "0.4476" in d["reference_versions"]["emission_factors"]
+        and "沿用" in d["reference_versions"]["emission_factors"]
+    )
     assert isinstance(d["comprehensive_energy_tce"], str) and "e" not in d["comprehensive_energy_tce"].lower()
 
 
@@ -86,9 +89,9 @@ def test_user_errors_are_one_chinese_line_and_exit_2(
     demo_dir: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
 ) -> None:
     try:
-        code, out, err = run(capsys, "--data-dir", str(demo_dir), *args)
+        code, _, err = run(capsys, "--data-dir", str(demo_dir), *args)
     except SystemExit as done:  # argparse exits itself
-        code, (out, err) = int(done.code or 0), capsys.readouterr()
+        code, err = int(done.code or 0), capsys.readouterr().err
     assert code == 2
     assert len(err.strip().splitlines()) == 1
     assert any("\u4e00" <= ch <= "\u9fff" for ch in err)
@@ -116,7 +119,9 @@ def test_rules_json(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
     assert all(r["severity"] in ("error", "warning", "info") for r in d["rules"])
 
 
-def test_template_then_dry_run_import_changes_nothing(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_template_then_dry_run_import_changes_nothing(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out_file = tmp_path / "t.xlsx"
     code, _, _ = run(capsys, "--data-dir", str(demo_dir), "template", "--out", str(out_file), "--year", "2025")
     assert code == 0 and out_file.is_file()
@@ -131,7 +136,9 @@ def test_template_then_dry_run_import_changes_nothing(demo_dir: Path, tmp_path: 
     assert before == after
 
 
-def test_internal_error_names_the_log(demo_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_internal_error_names_the_log(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import gxjn_desktop.services.reports as reports
 
     def explode(*_: object) -> None:

@@ -14,7 +14,7 @@ from gxjn_desktop.domain.units import InstitutionType, Unit, YearProfile
 UNIT = Unit("测试单位", "91350100M000100Y43", "450103", InstitutionType.ORGAN)
 
 
-def D(x: str | int) -> Decimal:  # noqa: N802 - reads like a literal
+def D(x: str | int) -> Decimal:
     return Decimal(str(x))
 
 
@@ -28,9 +28,7 @@ def register_meter(
     use: UseTag = UseTag.BUILDING,
     changes: tuple[tuple[date, str], ...] = (),
 ) -> Meter:
-    mults = (MultiplierChange(date(2000, 1, 1), D(multiplier)),) + tuple(
-        MultiplierChange(d, D(v)) for d, v in changes
-    )
+    mults = (MultiplierChange(date(2000, 1, 1), D(multiplier)), *(MultiplierChange(d, D(v)) for d, v in changes))
     return Meter(
         code,
         f"{code} 表",
@@ -47,7 +45,9 @@ def quantity_meter(code: str, carrier: Carrier, use: UseTag = UseTag.BUILDING) -
     return Meter(code, f"{code} 表", carrier, MeterKind.QUANTITY, use)
 
 
-def reading(code: str, year: int, month: int, value: str, *, rollover: bool = False, cost_fen: int | None = None) -> MonthlyRecord:
+def reading(
+    code: str, year: int, month: int, value: str, *, rollover: bool = False, cost_fen: int | None = None
+) -> MonthlyRecord:
     return MonthlyRecord(code, year, month, reading=D(value), rollover_confirmed=rollover, cost_fen=cost_fen)
 
 

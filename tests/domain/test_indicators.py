@@ -57,7 +57,9 @@ def test_diesel_litres_to_kg_to_tce_to_co2(ref: ReferenceData) -> None:
         (Carrier.DIESEL, "506.81e4", "0.63e4"),  # L
     ],
 )
-def test_chongqing_2015_totals_are_reproduced(ref: ReferenceData, carrier: Carrier, physical: str, published_tce: str) -> None:
+def test_chongqing_2015_totals_are_reproduced(
+    ref: ReferenceData, carrier: Carrier, physical: str, published_tce: str
+) -> None:
     tce = Decimal(physical) * ref.kgce_per_unit(carrier) / 1000
     # The published figures have 2 decimals in 万 tce, the physical ones 2 decimals in 万 units:
     # agreement within the rounding of both is all they can show (≤ 0.6 %).
@@ -115,7 +117,7 @@ def test_annual_equals_sum_of_months_and_quarters(demo_ledger: Ledger, ref: Refe
         assert sum((p.water_t for p in parts), Decimal(0)) == annual.water_t
         for i, total in enumerate(annual.totals):
             assert sum((p.totals[i].quantity for p in parts), Decimal(0)) == total.quantity
-            assert sum((p.totals[i].cost_fen for p in parts)) == total.cost_fen
+            assert sum(p.totals[i].cost_fen for p in parts) == total.cost_fen
 
 
 def _annual_use(lg: Ledger, code: str, year: int) -> Decimal:
@@ -130,7 +132,14 @@ def _annual_use(lg: Ledger, code: str, year: int) -> Decimal:
     assert start is not None and recs[-1].reading is not None
     advance = recs[-1].reading - start
     advance += sum(meter.register_max or 0 for r in recs if r.rollover_confirmed)
-    advance += sum((rp.old_final_reading - rp.new_initial_reading for rp in lg.replacements if rp.meter_code == code and rp.year == year), Decimal(0))
+    advance += sum(
+        (
+            rp.old_final_reading - rp.new_initial_reading
+            for rp in lg.replacements
+            if rp.meter_code == code and rp.year == year
+        ),
+        Decimal(0),
+    )
     return advance * meter.multiplier_on(date(year, 12, 31))
 
 

@@ -68,7 +68,7 @@ def test_filled_values_are_imported_as_typed(demo_service: LedgerService, templa
             ("E1", 12, "reading", str(dec_reading + Decimal("12.34"))),  # type: ignore[operator]
             ("V1", 12, "quantity", "５２０．５"),  # full-width, as an input method types it
             ("V1", 12, "cost", "4,085.93"),
-            ("V1", 12, "note", "=HYPERLINK(\"x\")"),
+            ("V1", 12, "note", '=HYPERLINK("x")'),
         ],
     )
     plan = read_workbook(template, ledger)
@@ -84,11 +84,26 @@ def test_filled_values_are_imported_as_typed(demo_service: LedgerService, templa
 
 def test_every_problem_is_listed_and_nothing_is_saved(demo_service: LedgerService, template: Path) -> None:
     before = demo_service.ledger().records
-    _edit(template, [("V1", 3, "quantity", "abc"), ("V2", 4, "quantity", "-5"), ("V1", 5, "cost", "1.005"), ("E1", 6, "source", "猜的")])
+    _edit(
+        template,
+        [
+            ("V1", 3, "quantity", "abc"),
+            ("V2", 4, "quantity", "-5"),
+            ("V1", 5, "cost", "1.005"),
+            ("E1", 6, "source", "猜的"),
+        ],
+    )
     with pytest.raises(UserError) as err:
         read_workbook(template, demo_service.ledger())
     msg = err.value.message
-    assert "4 处" in msg and "“月度台账”第" in msg and "abc" in msg and "负数" in msg and "两位小数" in msg and "猜的" in msg
+    assert (
+        "4 处" in msg
+        and "“月度台账”第" in msg
+        and "abc" in msg
+        and "负数" in msg
+        and "两位小数" in msg
+        and "猜的" in msg
+    )
     assert demo_service.ledger().records == before
 
 
@@ -108,7 +123,9 @@ def test_foreign_workbook_is_refused(demo_service: LedgerService, tmp_path: Path
 
 
 @pytest.mark.parametrize(("row", "value", "fragment"), [(2, "0", "旧版"), (3, "91350100M000100Y43", "另一个单位")])
-def test_old_or_other_units_template_is_refused(demo_service: LedgerService, template: Path, row: int, value: str, fragment: str) -> None:
+def test_old_or_other_units_template_is_refused(
+    demo_service: LedgerService, template: Path, row: int, value: str, fragment: str
+) -> None:
     wb = openpyxl.load_workbook(template)
     wb[MARK_SHEET].cell(row, 2).value = value
     wb.save(template)
@@ -138,7 +155,9 @@ def test_entity_bomb_is_refused(demo_service: LedgerService, template: Path, tmp
         name = "xl/worksheets/sheet2.xml"  # 月度台账, which the importer reads
         xml = z.read(name).decode("utf-8")
     bomb = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>'
-    xml = xml.replace("?>", "?>" + bomb, 1).replace("<sheetData>", "<sheetData><row r=\"999\"><c r=\"A999\" t=\"inlineStr\"><is><t>&c;</t></is></c></row>", 1)
+    xml = xml.replace("?>", "?>" + bomb, 1).replace(
+        "<sheetData>", '<sheetData><row r="999"><c r="A999" t="inlineStr"><is><t>&c;</t></is></c></row>', 1
+    )
     bad = _rewrite(template, tmp_path / "bomb.xlsx", {name: xml.encode("utf-8")})
     with pytest.raises(UserError):
         read_workbook(bad, demo_service.ledger())
@@ -153,7 +172,7 @@ def test_zip_slip_member_is_refused(demo_service: LedgerService, template: Path,
 
 def test_zip_bomb_is_refused_before_parsing(demo_service: LedgerService, template: Path, tmp_path: Path) -> None:
     bad = _rewrite(template, tmp_path / "zbomb.xlsx", {}, {"xl/media/big.bin": b"\0" * (80 * 1024 * 1024)})
-    with pytest.raises(UserError, match="过大|压缩比"):
+    with pytest.raises(UserError, match=r"过大|压缩比"):
         read_workbook(bad, demo_service.ledger())
 
 
@@ -161,7 +180,7 @@ def test_zip_bomb_is_refused_before_parsing(demo_service: LedgerService, templat
 def test_not_a_workbook(demo_service: LedgerService, tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "x.xlsx"
     path.write_bytes(content)
-    with pytest.raises(UserError, match="不是有效的|无法读取"):
+    with pytest.raises(UserError, match=r"不是有效的|无法读取"):
         read_workbook(path, demo_service.ledger())
 
 

@@ -40,7 +40,9 @@ def test_demo_ledger_round_trips_exactly(demo_service: LedgerService, demo_ledge
     assert back.garbage == demo_ledger.garbage
     assert back.ewaste == demo_ledger.ewaste
     key = lambda r: (r.meter_code, r.year, r.month)  # noqa: E731
-    assert [r.reading for r in sorted(back.records, key=key)] == [r.reading for r in sorted(demo_ledger.records, key=key)]
+    assert [r.reading for r in sorted(back.records, key=key)] == [
+        r.reading for r in sorted(demo_ledger.records, key=key)
+    ]
     assert {(e.rule_id, e.fingerprint) for e in back.explanations} == {
         (e.rule_id, e.fingerprint) for e in demo_ledger.explanations
     }
@@ -71,9 +73,7 @@ def _first_schema_with_rows(path: Path) -> None:
     migrate.upgrade(path, "0001")
     con = sqlite3.connect(path)
     with con:
-        con.execute(
-            "INSERT INTO unit VALUES (1, '旧单位', '91350100M000100Y43', '450103', '01', 'hswc', '', '[]')"
-        )
+        con.execute("INSERT INTO unit VALUES (1, '旧单位', '91350100M000100Y43', '450103', '01', 'hswc', '', '[]')")
         con.execute("INSERT INTO year_profile VALUES (2023, 100, '5000', NULL, '0', 0, '0', 2, 0, 1, 80, '{}')")
         con.execute(
             "INSERT INTO meter VALUES ('E1', '电表', 'electricity', 'register', 'building', '', '', 6, '10.5',"
@@ -105,18 +105,20 @@ def test_upgrade_from_the_first_schema_keeps_every_row(data_dir: Path) -> None:
     assert any("before-upgrade-0001" in p.name for _, p in list_backups(data_dir / "backups"))
 
 
-def test_failed_migration_leaves_the_file_exactly_as_it_was(data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_migration_leaves_the_file_exactly_as_it_was(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = database_path(data_dir)
     _first_schema_with_rows(path)
     broken = tmp_path / "db"
     shutil.copytree(migrations_path(), broken)
-    (broken / "versions" / "0003_broken.py").write_text(
+    (broken / "versions" / "9999_broken.py").write_text(
         '"""A migration that fails half-way."""\n'
         "import sqlalchemy as sa\nfrom alembic import op\n"
-        'revision = "0003"\ndown_revision = "0002"\nbranch_labels = None\ndepends_on = None\n'
+        f'revision = "9999"\ndown_revision = "{migrate.head_revision()}"\nbranch_labels = None\ndepends_on = None\n'
         "def upgrade():\n"
         '    op.create_table("half", sa.Column("id", sa.Integer(), primary_key=True))\n'
-        '    op.execute("UPDATE unit SET name = \'changed\'")\n'
+        "    op.execute(\"UPDATE unit SET name = 'changed'\")\n"
         '    raise RuntimeError("boom")\n'
         "def downgrade():\n    pass\n",
         encoding="utf-8",

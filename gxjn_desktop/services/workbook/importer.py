@@ -345,17 +345,13 @@ def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
         if all(v is None for v in values):
             continue
         old_c = ledger.canteen_month(year, m)
-        new_c = CanteenMonth(year, m, values[0], values[1], values[2], _text(c["note"]))
-        if old_c is not None:
-            new_c = CanteenMonth(
-                year,
-                m,
-                *(
-                    n if n is not None else o
-                    for n, o in zip(values, (old_c.food_waste_kg, old_c.diners, old_c.food_purchased_kg), strict=True)
-                ),
-                new_c.note or old_c.note,
-            )
+        waste, diners, purchased = values
+        if old_c is not None:  # empty cells keep what is stored
+            waste = waste if waste is not None else old_c.food_waste_kg
+            diners = diners if diners is not None else old_c.diners
+            purchased = purchased if purchased is not None else old_c.food_purchased_kg
+        note = _text(c["note"]) or (old_c.note if old_c else "")
+        new_c = CanteenMonth(year, m, waste, diners, purchased, note)
         _compare_simple(plan, old_c, new_c, f"食堂 {year}-{m:02d}", plan.canteen)
 
     gcols = {c.key: c for c in GARBAGE_COLUMNS}

@@ -97,7 +97,8 @@ def _add_list(ws: Any, values: Sequence[str], ref: str) -> None:
 def _col_letter(columns: Sequence[Column], key: str) -> str:
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter([c.key for c in columns].index(key) + 1)
+    letter: str = get_column_letter([c.key for c in columns].index(key) + 1)
+    return letter
 
 
 def build_workbook(ledger: Ledger, year: int) -> Any:

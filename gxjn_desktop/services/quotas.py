@@ -1,0 +1,162 @@
+"""Quotas: entered by hand or read from the bureau's quota workbook; pacing and projections.
+
+The bureau's quota workbook (docs/quotas.md) has one sheet 能耗定额 with the header
+统一社会信用代码 | 单位名称 | 年度 | 指标 | 级别 | 数值 | 口径 | 文号, one row per unit, year,
+indicator and level. Rows of other units are skipped; the file is taken all or nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from gxjn_desktop.domain.indicators import indicator_report, period_figures
+from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.domain.meters import month_end
+from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed, parse_decimal, plain
+from gxjn_desktop.domain.periods import Period
+from gxjn_desktop.domain.quotas import Basis, Pacing, Quota, QuotaIndicator, QuotaLevel, pacing, seasonal_share
+from gxjn_desktop.domain.reference import ReferenceData
+from gxjn_desktop.errors import InvalidNumber, UserError
+from gxjn_desktop.services.reference_data import load_reference
+from gxjn_desktop.services.safe_zip import check_zip
+
+QUOTA_SHEET = "能耗定额"
+QUOTA_HEADER = ("统一社会信用代码", "单位名称", "年度", "指标", "级别", "数值", "口径", "文号")
+
+
+def months_elapsed(ledger: Ledger, year: int, today: date) -> int:
+    """Months of ``year`` that are over and have at least one record (for pacing)."""
+    done = [m for m in range(1, 13) if month_end(year, m) < today]
+    with_data = {r.month for r in ledger.records if r.year == year}
+    counted = [m for m in done if m in with_data]
+    return max(counted) if counted else 0
+
+
+def quota_pacings(ledger: Ledger, year: int, months: int, ref: ReferenceData | None = None) -> list[Pacing]:
+    ref = ref or load_reference()
+    return [pacing(ledger, ref, q, months) for q in ledger.quotas if q.year == year and months > 0]
+
+
+def read_quota_workbook(path: Path, ledger: Ledger) -> tuple[list[Quota], int]:
+    """This unit's quotas from a bureau workbook, and how many rows belonged to other units."""
+    if not path.is_file():
+        raise UserError(f"找不到文件 {path}", "请检查文件路径")
+    check_zip(path, "定额工作簿")
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+        if QUOTA_SHEET not in wb.sheet_names:
+            raise UserError(
+                f"{path.name} 中没有“{QUOTA_SHEET}”工作表",
+                "请使用机关事务管理局下发的定额文件（格式见 docs/quotas.md）",
+            )
+        rows = wb.get_sheet_by_name(QUOTA_SHEET).to_python()
+    except UserError:
+        raise
+    except Exception as exc:  # calamine's own errors for broken or hostile files
+        raise UserError(
+            f"{path.name} 无法读取（{exc.__class__.__name__}）", "文件已损坏或不安全；请向机关事务管理局索取原文件"
+        ) from exc
+    header = tuple(str(h).strip() for h in (rows[0] if rows else ()))[: len(QUOTA_HEADER)]
+    if header != QUOTA_HEADER:
+        raise UserError(f"{path.name} 的表头不符", f"表头应为：{'、'.join(QUOTA_HEADER)}")
+    quotas: list[Quota] = []
+    problems: list[str] = []
+    others = 0
+    for i, row in enumerate(rows[1:], start=2):
+        cells = [("" if v is None else str(v).strip()) for v in (list(row) + [""] * 8)[:8]]
+        if not any(cells):
+            continue
+        uscc, _name, year_text, ind_text, level_text, value, basis_text, document = cells
+        if uscc.upper() != ledger.unit.uscc.upper():
+            others += 1
+            continue
+        try:
+            year = int(float(year_text))
+            indicator = QuotaIndicator.from_text(ind_text)
+            level = QuotaLevel.from_text(level_text or "下达指标")
+            basis = Basis.from_text(basis_text or "当量值")
+            number = Decimal(repr(row[5])) if isinstance(row[5], float) else parse_decimal(value, "数值")
+        except (ValueError, InvalidNumber) as exc:
+            detail = exc.one_line() if isinstance(exc, InvalidNumber) else f"无法识别“{exc}”"
+            problems.append(f"第 {i} 行：{detail}")
+            continue
+        if number <= 0:
+            problems.append(f"第 {i} 行：定额必须大于 0")
+            continue
+        quotas.append(Quota(year, indicator, level, number, basis, document))
+    if problems:
+        raise UserError(
+            f"{path.name} 有 {len(problems)} 处错误，未导入：{'；'.join(problems[:10])}", "请改正后重新导入"
+        )
+    if not quotas:
+        raise UserError(f"{path.name} 中没有本单位（{ledger.unit.uscc}）的定额", "请确认文件是否下发给本单位")
+    return quotas, others
+
+
+def quota_status_json(ledger: Ledger, year: int, today: date, ref: ReferenceData | None = None) -> dict[str, Any]:
+    """Pacing of every quota of the year, and the projected year-end change of the four indicators."""
+    ref = ref or load_reference()
+    months = months_elapsed(ledger, year, today)
+    out_quotas = []
+    for p in quota_pacings(ledger, year, months, ref):
+        q = p.quota
+        out_quotas.append(
+            {
+                "indicator": q.indicator.value,
+                "label": q.indicator.label,
+                "unit": q.indicator.unit,
+                "level": q.level.value,
+                "level_label": q.level.label,
+                "quota": plain(q.value),
+                "basis": q.basis.label,
+                "document": q.document,
+                "months": p.months,
+                "actual_to_date": format_fixed(p.actual, INDICATOR_PLACES),
+                "allowed_to_date": format_fixed(p.allowed_to_date, INDICATOR_PLACES),
+                "share_pct": format_fixed(p.share * 100, PERCENT_PLACES),
+                "seasonal_profile": p.seasonal,
+                "projected_year_end": format_fixed(p.projected, INDICATOR_PLACES),
+                "remaining_per_month": format_fixed(p.remaining_per_month, INDICATOR_PLACES)
+                if q.indicator in (QuotaIndicator.TOTAL_ENERGY_TCE, QuotaIndicator.WATER_TOTAL_T)
+                else None,
+                "over_pace": p.over_pace,
+                "comparable": p.comparable,
+                "reason": p.reason,
+            }
+        )
+    projections = []
+    if months:
+        report = indicator_report(ledger, ref, Period.parse(year, f"YTD-M{months:02d}"))
+        energy_share, _ = seasonal_share(ledger, ref, year, months, water=False)
+        water_share, _ = seasonal_share(ledger, ref, year, months, water=True)
+        last = (
+            indicator_report(ledger, ref, Period.parse(year - 1))
+            if period_figures(ledger, ref, Period.parse(year - 1)).has_data
+            else None
+        )
+        last_values = {i.kind: i.value for i in last.indicators} if last else {}
+        for ind in report.indicators:
+            share = water_share if ind.kind.value.startswith("water") else energy_share
+            projected = None if ind.value is None or share == 0 else ind.value / share
+            previous = last_values.get(ind.kind)
+            change = None if projected is None or not previous else (projected - previous) / previous * 100
+            from gxjn_desktop.domain.indicators import target_status
+
+            projections.append(
+                {
+                    "indicator": ind.kind.value,
+                    "label": ind.kind.label,
+                    "ytd_change_pct": format_fixed(ind.change_pct, PERCENT_PLACES),
+                    "ytd_status": ind.status.value,
+                    "projected_year_end": format_fixed(projected, INDICATOR_PLACES),
+                    "projected_change_pct": format_fixed(change, PERCENT_PLACES),
+                    "target_pct": None if ind.target_pct is None else plain(ind.target_pct),
+                    "projected_status": target_status(change, ind.target_pct).value,
+                }
+            )
+    return {"year": year, "months_counted": months, "quotas": out_quotas, "targets": projections}
