@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from gxjn_desktop.cli.main import EXIT_DATA_SAYS_NO, EXIT_OK, print_json
-from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed
+from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed, parse_decimal, plain
 from gxjn_desktop.domain.periods import Period
+from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.ledger_service import LedgerService
 
@@ -41,6 +42,35 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, required=True, help="输出文件，如 填报.xlsx")
     p.add_argument("--year", type=int, default=None, help="年度（默认为去年）")
     p.set_defaults(handler=cmd_template)
+
+    q = sub.add_parser("quota", parents=[common], help="能耗定额：查看、录入、导入机关事务管理局下达的定额，查看进度")
+    qsub = q.add_subparsers(dest="quota_command", metavar="操作", parser_class=type(q), required=True)
+    p = qsub.add_parser("list", parents=[common], help="列出某年的定额")
+    p.add_argument("--year", type=int, required=True, help="年度")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(handler=cmd_quota_list)
+    p = qsub.add_parser("set", parents=[common], help="录入或修改一项定额（按下达文件填写）")
+    p.add_argument("--year", type=int, required=True, help="年度")
+    p.add_argument(
+        "--indicator", required=True, help="指标：" + "、".join(f"{i.value}（{i.label}）" for i in QuotaIndicator)
+    )
+    p.add_argument("--value", required=True, help="定额数值（单位见指标）")
+    p.add_argument(
+        "--level",
+        default="issued",
+        help="级别：issued 下达指标（默认）、constraint 约束值、benchmark 基准值、guide 引导值",
+    )
+    p.add_argument("--basis", default="equivalent", help="口径：equivalent 当量值（默认）或 equal_value 等价值")
+    p.add_argument("--document", default="", help="下达文件文号或标准编号")
+    p.set_defaults(handler=cmd_quota_set)
+    p = qsub.add_parser("import", parents=[common], help="导入机关事务管理局的定额工作簿（格式见 docs/quotas.md）")
+    p.add_argument("file", type=Path, help="定额工作簿 .xlsx")
+    p.add_argument("--dry-run", action="store_true", help="只列出将导入的定额，不写入")
+    p.set_defaults(handler=cmd_quota_import)
+    p = qsub.add_parser("status", parents=[common], help="年初至今与定额、目标的对比及全年预计")
+    p.add_argument("--year", type=int, required=True, help="年度")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(handler=cmd_quota_status)
 
     p = sub.add_parser("import", parents=[common], help="导入填好的填报工作簿（全部成功或全部不改）")
     p.add_argument("file", type=Path, help="填报工作簿 .xlsx")
@@ -202,4 +232,118 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"{verb}新增 {plan.added} 条、修改 {plan.changed} 条、不变 {plan.unchanged} 条"
         + ("（试运行，未写入）" if args.dry_run else "")
     )
+    return EXIT_OK
+
+
+def _quota_line(q: Quota) -> str:
+    basis = f"，{q.basis.label}" if q.indicator.is_energy else ""
+    return f"{q.year} 年 {q.indicator.label} {q.level.label} {plain(q.value)} {q.indicator.unit}{basis}  {q.document}"
+
+
+def cmd_quota_list(args: argparse.Namespace) -> int:
+    service = _open(args)
+    try:
+        quotas = [q for q in service.ledger().quotas if q.year == args.year]
+    finally:
+        service.close()
+    if args.json:
+        print_json(
+            {
+                "year": args.year,
+                "quotas": [
+                    {
+                        "indicator": q.indicator.value,
+                        "label": q.indicator.label,
+                        "level": q.level.value,
+                        "value": plain(q.value),
+                        "unit": q.indicator.unit,
+                        "basis": q.basis.value,
+                        "document": q.document,
+                    }
+                    for q in quotas
+                ],
+            }
+        )
+        return EXIT_OK
+    for q in quotas:
+        print(_quota_line(q))
+    if not quotas:
+        print(f"{args.year} 年还没有录入定额")
+    return EXIT_OK
+
+
+def _choice(enum_type: Any, text: str, what: str) -> Any:
+    try:
+        return enum_type.from_text(text)
+    except ValueError:
+        options = "、".join(f"{e.value}（{e.label}）" for e in enum_type)
+        raise UserError(f"无法识别的{what}“{text}”", f"可选：{options}") from None
+
+
+def cmd_quota_set(args: argparse.Namespace) -> int:
+    value = parse_decimal(args.value, "定额数值")
+    if value <= 0:
+        raise UserError(f"定额数值必须大于 0（现为 {plain(value)}）", "请按下达文件填写")
+    quota = Quota(
+        args.year,
+        _choice(QuotaIndicator, args.indicator, "指标"),
+        _choice(QuotaLevel, args.level, "级别"),
+        value,
+        _choice(Basis, args.basis, "口径"),
+        args.document,
+    )
+    service = _open(args)
+    try:
+        service.ledger()  # a unit must exist
+        service.save_quotas([quota])
+    finally:
+        service.close()
+    print(f"已保存：{_quota_line(quota)}")
+    return EXIT_OK
+
+
+def cmd_quota_import(args: argparse.Namespace) -> int:
+    from gxjn_desktop.services.quotas import read_quota_workbook
+
+    service = _open(args)
+    try:
+        quotas, others = read_quota_workbook(args.file, service.ledger())
+        if not args.dry_run:
+            service.save_quotas(quotas)
+    finally:
+        service.close()
+    for q in quotas:
+        print(("将导入：" if args.dry_run else "已导入：") + _quota_line(q))
+    if others:
+        print(f"（跳过其他单位的 {others} 行）")
+    return EXIT_OK
+
+
+def cmd_quota_status(args: argparse.Namespace) -> int:
+    from gxjn_desktop.services.quotas import quota_status_json
+
+    service = _open(args)
+    try:
+        ledger = service.ledger()
+    finally:
+        service.close()
+    data = quota_status_json(ledger, args.year, date.today())
+    if args.json:
+        print_json(data)
+        return EXIT_OK
+    if not data["months_counted"]:
+        raise UserError(f"{args.year} 年还没有已结束且有数据的月份", "请先录入月度数据")
+    print(f"{args.year} 年 1—{data['months_counted']} 月")
+    for q in data["quotas"]:
+        state = q["state"]
+        remaining = f"，余下每月可用 {q['remaining_per_month']}" if q["remaining_per_month"] else ""
+        print(
+            f"{q['label']}（{q['level_label']} {q['quota']} {q['unit']}）：至今 {q['actual_to_date']}，"
+            f"按进度应不超过 {q['allowed_to_date']}（{q['share_pct']}%），预计全年 {q['projected_year_end']}{remaining}；{state}"
+        )
+    for t in data["targets"]:
+        print(
+            f"{t['label']}：至今同比 {t['ytd_change_pct'] or '-'}%，预计全年同比 {t['projected_change_pct'] or '-'}%"
+            f"（目标 {t['target_pct'] or '-'}%，{t['projected_status_label']}）"
+        )
     return EXIT_OK

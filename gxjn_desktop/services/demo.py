@@ -17,6 +17,7 @@ from gxjn_desktop.domain.carriers import Carrier, UseTag
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange
 from gxjn_desktop.domain.periods import Period
+from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.domain.records import (
     CanteenMonth,
     EwasteDisposal,
@@ -311,7 +312,56 @@ def build_demo_ledger(today: date | None = None) -> Ledger:
         EwasteDisposal(date(y1, 11, 20), 36, "广西某再生资源回收有限公司", "HS-2024-1187", "报废电脑、打印机"),
         EwasteDisposal(date(y2, 9, 12), 22, "广西某再生资源回收有限公司", "HS-2025-0932", "报废显示器"),
     )
-    ledger = Ledger(unit, profiles, meters, tuple(records), tuple(replacements), tuple(canteen), tuple(garbage), ewaste)
+    document = "隆安县机关事务管理局关于下达{}年度公共机构能耗定额的通知（示例）"
+    quotas = tuple(
+        q
+        for y in (y1, y2)
+        for q in (
+            Quota(
+                y,
+                QuotaIndicator.TOTAL_ENERGY_TCE,
+                QuotaLevel.ISSUED,
+                Decimal(105),
+                Basis.EQUIVALENT,
+                document.format(y),
+            ),
+            Quota(
+                y,
+                QuotaIndicator.WATER_PER_CAPITA,
+                QuotaLevel.ISSUED,
+                Decimal("19.5") if y == y2 else Decimal(22),
+                Basis.EQUIVALENT,
+                document.format(y),
+            ),
+            Quota(
+                y,
+                QuotaIndicator.ENERGY_PER_AREA,
+                QuotaLevel.CONSTRAINT,
+                Decimal(15),
+                Basis.EQUIVALENT,
+                "定额标准表（示例，非正式标准）约束值",
+            ),
+            Quota(
+                y,
+                QuotaIndicator.ENERGY_PER_AREA,
+                QuotaLevel.GUIDE,
+                Decimal(9),
+                Basis.EQUIVALENT,
+                "定额标准表（示例，非正式标准）引导值",
+            ),
+        )
+    )
+    ledger = Ledger(
+        unit,
+        profiles,
+        meters,
+        tuple(records),
+        tuple(replacements),
+        tuple(canteen),
+        tuple(garbage),
+        ewaste,
+        quotas=quotas,
+    )
     return _with_explanations(ledger, today)
 
 
@@ -326,6 +376,7 @@ _CAUSES = {
     "TARGET-MISSED": ("其他", "已制定整改措施：加强空调温度管理"),
     "CANTEEN-WASTE-BAND": ("其他", "节假日就餐人次少，已核对台账"),
     "PRICE-BAND": ("其他", "执行分时电价，已核对账单"),
+    "QUOTA-PACE": ("人数变化", "用能人数增加，已制定节水措施"),
     "COST-QUANTITY-PAIR": ("其他", "已核对"),
 }
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from gxjn_desktop.domain.indicators import indicator_report, period_figures
+from gxjn_desktop.domain.indicators import indicator_report, period_figures, target_status
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import month_end
 from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed, parse_decimal, plain
@@ -33,6 +33,19 @@ def months_elapsed(ledger: Ledger, year: int, today: date) -> int:
     with_data = {r.month for r in ledger.records if r.year == year}
     counted = [m for m in done if m in with_data]
     return max(counted) if counted else 0
+
+
+def pacing_state(p: Pacing) -> str:
+    """How the year stands against the quota, in words (the level decides what matters)."""
+    if not p.comparable or p.projected is None:
+        return p.reason or "无法比较"
+    q = p.quota
+    if q.level is QuotaLevel.ISSUED:
+        return "超出进度" if p.over_pace else "在进度内"
+    if q.level is QuotaLevel.GUIDE:
+        return "低于引导值" if p.projected < q.value else "不低于引导值"
+    higher = p.projected > q.value
+    return f"高于{q.level.label}" if higher else f"未超过{q.level.label}"
 
 
 def quota_pacings(ledger: Ledger, year: int, months: int, ref: ReferenceData | None = None) -> list[Pacing]:
@@ -124,7 +137,8 @@ def quota_status_json(ledger: Ledger, year: int, today: date, ref: ReferenceData
                 "remaining_per_month": format_fixed(p.remaining_per_month, INDICATOR_PLACES)
                 if q.indicator in (QuotaIndicator.TOTAL_ENERGY_TCE, QuotaIndicator.WATER_TOTAL_T)
                 else None,
-                "over_pace": p.over_pace,
+                "over_pace": p.over_pace if q.level is QuotaLevel.ISSUED else None,
+                "state": pacing_state(p),
                 "comparable": p.comparable,
                 "reason": p.reason,
             }
@@ -145,8 +159,6 @@ def quota_status_json(ledger: Ledger, year: int, today: date, ref: ReferenceData
             projected = None if ind.value is None or share == 0 else ind.value / share
             previous = last_values.get(ind.kind)
             change = None if projected is None or not previous else (projected - previous) / previous * 100
-            from gxjn_desktop.domain.indicators import target_status
-
             projections.append(
                 {
                     "indicator": ind.kind.value,
@@ -157,6 +169,7 @@ def quota_status_json(ledger: Ledger, year: int, today: date, ref: ReferenceData
                     "projected_change_pct": format_fixed(change, PERCENT_PLACES),
                     "target_pct": None if ind.target_pct is None else plain(ind.target_pct),
                     "projected_status": target_status(change, ind.target_pct).value,
+                    "projected_status_label": target_status(change, ind.target_pct).label,
                 }
             )
     return {"year": year, "months_counted": months, "quotas": out_quotas, "targets": projections}

@@ -7,7 +7,14 @@ from datetime import date
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.reference import ReferenceData
-from gxjn_desktop.validation import rules_cost, rules_entry, rules_history, rules_period, rules_waste  # noqa: F401 (registers)
+from gxjn_desktop.validation import (  # noqa: F401 (importing registers the rules)
+    rules_cost,
+    rules_entry,
+    rules_history,
+    rules_period,
+    rules_quota,
+    rules_waste,
+)
 from gxjn_desktop.validation.catalogue import ALL_RULES, RuleContext, RulesConfig
 from gxjn_desktop.validation.findings import Finding
 

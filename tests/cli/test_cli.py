@@ -159,3 +159,40 @@ def test_module_entry_point_is_the_same_program(demo_dir: Path) -> None:
         check=False,
     )
     assert p.returncode == 0 and "可以导出" in p.stdout
+
+
+def test_quota_commands(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "--data-dir",
+        str(demo_dir),
+        "quota",
+        "set",
+        "--year",
+        "2026",
+        "--indicator",
+        "用水总量",
+        "--value",
+        "２,８００",
+        "--document",
+        "隆事管〔2026〕3号",
+    )
+    assert code == 0 and "2800" in out
+    code, out, _ = run(capsys, "--data-dir", str(demo_dir), "quota", "list", "--year", "2026", "--json")
+    assert code == 0 and json.loads(out)["quotas"][0]["value"] == "2800"
+    code, _, err = run(
+        capsys,
+        "--data-dir",
+        str(demo_dir),
+        "quota",
+        "set",
+        "--year",
+        "2026",
+        "--indicator",
+        "用水总量",
+        "--value",
+        "-1",
+    )
+    assert code == 2 and "大于 0" in err
+    code, out, _ = run(capsys, "--data-dir", str(demo_dir), "quota", "status", "--year", "2025", "--json")
+    assert code == 0 and json.loads(out)["months_counted"] == 12
