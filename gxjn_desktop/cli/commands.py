@@ -11,6 +11,7 @@ from gxjn_desktop.cli.main import EXIT_DATA_SAYS_NO, EXIT_OK, print_json
 from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed, parse_decimal, plain
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
+from gxjn_desktop.domain.records import EXPLANATION_CAUSES
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.ledger_service import LedgerService
 
@@ -33,6 +34,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--period", default="Y", help=PERIOD_HELP)
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("explain", parents=[common], help="为一条警告填写说明（用 check --json 中的 fingerprint 指定）")
+    p.add_argument("--year", type=int, required=True, help="年度")
+    p.add_argument("--period", default="Y", help=PERIOD_HELP)
+    p.add_argument("--fingerprint", required=True, help="check --json 输出中该条警告的 fingerprint")
+    p.add_argument("--cause", required=True, help="原因：" + "、".join(EXPLANATION_CAUSES))
+    p.add_argument("--text", default="", help="具体说明")
+    p.add_argument("--by", default="", help="填写人")
+    p.set_defaults(handler=cmd_explain)
 
     p = sub.add_parser("rules", parents=[common], help="审核规则目录（编号、级别、阈值及来源）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -177,6 +187,27 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"[{f.severity.label}] {f.rule_id} {where}：{f.message}。{f.hint}{note}")
         print("可以导出。" if result.export_allowed else "不能导出：请先改正错误，并为每条警告填写说明。")
     return EXIT_OK if result.export_allowed else EXIT_DATA_SAYS_NO
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from gxjn_desktop.services.checks import check_period
+    from gxjn_desktop.services.explanations import explain
+
+    period = _period(args)
+    service = _open(args)
+    try:
+        findings = check_period(service.ledger(), period).findings
+        finding = next((f for f in findings if f.fingerprint == args.fingerprint), None)
+        if finding is None:
+            raise UserError(
+                f"{period.label}没有 fingerprint 为 {args.fingerprint} 的检查结果",
+                "数据改动后 fingerprint 会变化；请重新运行 check --json 取得当前的 fingerprint",
+            )
+        explain(service, finding, args.cause, args.text, args.by)
+    finally:
+        service.close()
+    print(f"已为 {finding.rule_id}（{finding.message}）填写说明：{args.cause}，{args.text}")
+    return EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

@@ -196,3 +196,32 @@ def test_quota_commands(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert code == 2 and "大于 0" in err
     code, out, _ = run(capsys, "--data-dir", str(demo_dir), "quota", "status", "--year", "2025", "--json")
     assert code == 0 and json.loads(out)["months_counted"] == 12
+
+
+def test_explain_by_fingerprint(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "--data-dir", str(demo_dir), "check", "--year", "2025", "--json")
+    open_warning = next(
+        f for f in json.loads(out)["findings"] if f["severity"] == "warning" and f["explanation"] is None
+    )
+    code, _, _ = run(
+        capsys,
+        "--data-dir",
+        str(demo_dir),
+        "explain",
+        "--year",
+        "2025",
+        "--fingerprint",
+        open_warning["fingerprint"],
+        "--cause",
+        "气候异常",
+        "--text",
+        "夏季持续高温",
+    )
+    assert code == 0
+    _, out, _ = run(capsys, "--data-dir", str(demo_dir), "check", "--year", "2025", "--json")
+    same = next(f for f in json.loads(out)["findings"] if f["fingerprint"] == open_warning["fingerprint"])
+    assert same["explanation"] == {"cause": "气候异常", "text": "夏季持续高温"}
+    code, _, err = run(
+        capsys, "--data-dir", str(demo_dir), "explain", "--year", "2025", "--fingerprint", "nope", "--cause", "其他"
+    )
+    assert code == 2 and "重新运行 check" in err
