@@ -7,7 +7,9 @@ impossible; 3 an internal error (the message names the log file). Errors print o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -80,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UserError, StorageError) as err:
         sys.stderr.write(f"错误：{err.one_line()}\n")
         return EXIT_USER_ERROR
+    except BrokenPipeError:  # the reader went away (e.g. `| head`): not an error of ours
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - silences the final flush
+        return EXIT_OK
     except KeyboardInterrupt:
         sys.stderr.write("已中断；已保存的数据未受影响\n")
         return EXIT_INTERNAL

@@ -9,6 +9,7 @@ from typing import Any
 
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.periods import Period
+from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.reference_data import load_reference, read_reference_file
 from gxjn_desktop.validation.catalogue import ALL_RULES, RulesConfig, build_rules_config
 from gxjn_desktop.validation.findings import Finding
@@ -17,7 +18,13 @@ from gxjn_desktop.validation.runner import export_allowed, run_checks
 
 @lru_cache(maxsize=1)
 def load_rules_config() -> RulesConfig:
-    return build_rules_config(read_reference_file("rules"))
+    try:
+        return build_rules_config(read_reference_file("rules"))
+    except (KeyError, ValueError, ArithmeticError) as exc:
+        raise UserError(
+            f"审核规则文件 rules.json 内容有误：{exc}",
+            "请使用机关事务管理局发布的原文件（severity 只能是 error、warning、info，阈值须为数字）",
+        ) from exc
 
 
 @dataclass(frozen=True)
@@ -70,22 +77,21 @@ def check_json(ledger: Ledger, result: CheckResult) -> dict[str, Any]:
 
 
 def rules_json() -> dict[str, Any]:
+    """The catalogue in the order of the bureau's rules.json, with what each rule checks."""
     config = load_rules_config()
-    rules = []
-    for r in ALL_RULES:
-        s = config.rules.get(r.rule_id)
-        if s is None:
-            continue
-        rules.append(
-            {
-                "id": r.rule_id,
-                "severity": s.severity.value,
-                "severity_label": s.severity.label,
-                "title": s.title,
-                "checks": r.checks,
-                "thresholds": {k: f"{v:f}" for k, v in s.thresholds.items()},
-                "source": s.source,
-                "enabled": s.enabled,
-            }
-        )
+    checks = {r.rule_id: r.checks for r in ALL_RULES}
+    rules = [
+        {
+            "id": s.rule_id,
+            "severity": s.severity.value,
+            "severity_label": s.severity.label,
+            "title": s.title,
+            "checks": checks[s.rule_id],
+            "thresholds": {k: f"{v:f}" for k, v in s.thresholds.items()},
+            "source": s.source,
+            "enabled": s.enabled,
+        }
+        for s in config.rules.values()
+        if s.rule_id in checks
+    ]
     return {"rules_version": config.version, "rules": rules}
