@@ -1,0 +1,24 @@
+"""``gxjn`` / ``python -m gxjn_desktop``: the desktop window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from gxjn_desktop import __version__
+from gxjn_desktop.paths import default_data_dir
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="gxjn", description="公共机构能源资源消费统计（桌面程序）")
+    parser.add_argument("--data-dir", type=Path, default=None, help="数据文件夹（默认为本机用户数据目录）")
+    parser.add_argument("--version", action="version", version=f"gxjn {__version__}")
+    args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
+    from gxjn_desktop.gui.app import run  # Qt loads only once the arguments are fine
+
+    return run(args.data_dir or default_data_dir(), [sys.argv[0], *qt_args])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,129 @@
+"""Composition root: the application, Chinese locale and translations, crash handling, the lock."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTimer, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.gui import messages
+
+FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
+LOCK_FILE = "gxjn.lock"
+
+if TYPE_CHECKING:
+    from gxjn_desktop.services.ledger_service import LedgerService
+
+_pending_warnings: list[str] = []  # logged once logging is set up, after the first paint
+
+
+def make_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName("gxjn")
+    app.setApplicationDisplayName("公共机构能源资源消费统计")
+    app.setOrganizationName("gxjn")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    install_translator(app)
+    font = QFont(app.font())
+    font.setFamilies(FONT_FAMILIES)
+    app.setFont(font)
+    return app
+
+
+def install_translator(app: QApplication) -> bool:
+    """Qt's own buttons and dialogs in Chinese (取消, 确定 …)."""
+    translator = QTranslator(app)
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", path):
+        app.installTranslator(translator)
+        return True
+    _pending_warnings.append(f"qtbase_zh_CN.qm not found in {path}")
+    return False
+
+
+def install_excepthook(data_dir: Path) -> None:
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(exc, UserError | StorageError):
+            messages.show_user_error(QApplication.activeWindow(), exc)
+            return
+        from gxjn_desktop.logs import write_crash
+
+        path = write_crash(data_dir, exc)
+        import traceback
+
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        messages.show_crash(QApplication.activeWindow(), f"{exc_type.__name__}: {exc}", str(path), details)
+
+    sys.excepthook = hook
+
+
+def acquire_lock(data_dir: Path) -> QLockFile | None:
+    """One window per data folder: SQLite would cope, but two people's undo stacks would not."""
+    lock = QLockFile(str(data_dir / LOCK_FILE))
+    lock.setStaleLockTime(0)  # a crashed process's lock is detected by its pid instead
+    if lock.tryLock(200):
+        return lock
+    return None
+
+
+def run(data_dir: Path, argv: list[str] | None = None) -> int:
+    app = make_application(argv if argv is not None else sys.argv)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        messages.show_user_error(
+            None, StorageError(f"无法创建数据文件夹 {data_dir}：{exc.strerror}", "请检查路径和权限")
+        )
+        return 2
+    install_excepthook(data_dir)
+    lock = acquire_lock(data_dir)
+    if lock is None:
+        messages.show_user_error(
+            None,
+            UserError(
+                "本单位的数据已在另一个 gxjn 窗口中打开",
+                f"请切换到已打开的窗口，或先关闭它再启动。数据文件夹：{data_dir}",
+            ),
+        )
+        return 2
+    from gxjn_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(data_dir)
+    stores: list[LedgerService] = []
+
+    def open_store() -> None:
+        # After the first paint: the person sees the window while SQLite and migrations load.
+        import logging
+
+        from gxjn_desktop.logs import setup_logging
+        from gxjn_desktop.services.ledger_service import LedgerService
+
+        setup_logging(data_dir)  # logging is imported after the first paint, like the database
+        try:
+            store = LedgerService.open(data_dir)
+        except (StorageError, UserError) as err:
+            messages.show_user_error(window, err)
+            app.exit(2)
+            return
+        stores.append(store)
+        log = logging.getLogger("gxjn.gui")
+        for warning in _pending_warnings:
+            log.warning(warning)
+        log.info("opened data folder %s", data_dir)
+        window.attach(store)
+
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, open_store))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        for store in stores:
+            store.close()
+        lock.unlock()

@@ -1,0 +1,162 @@
+"""The entry screen's dialogs: why a reading went down, and the paste preview."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gxjn_desktop.domain.meters import month_end
+from gxjn_desktop.domain.numbers import plain
+from gxjn_desktop.domain.records import ReplacementReason
+from gxjn_desktop.errors import UserError
+from gxjn_desktop.services.entry import (
+    CellChange,
+    DecreaseAnswer,
+    DecreaseChoice,
+    DecreaseQuestion,
+    make_replacement,
+)
+
+
+class DecreaseDialog(QDialog):
+    """本期示数小于上期: 表计翻转, 更换电表 (with the replacement's readings) or 输入有误."""
+
+    def __init__(self, question: DecreaseQuestion, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.answer: DecreaseAnswer | None = None
+        self.setWindowTitle("本期示数小于上期示数")
+        layout = QVBoxLayout(self)
+        intro = QLabel(question.message + "\n请说明原因，程序不会自动当作翻转处理：")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.rollover = QRadioButton("表计翻转（表码走满后从 0 重新计数）")
+        self.replacement = QRadioButton("更换电表（本月换了新表）")
+        self.mistake = QRadioButton("输入有误（不保存，重新输入）")
+        if question.register_digits is None:
+            self.rollover.setText(self.rollover.text() + "——注意：该表未登记表位数，无法计算满码值")
+        group = QButtonGroup(self)
+        for i, b in enumerate((self.rollover, self.replacement, self.mistake)):
+            group.addButton(b, i)
+            layout.addWidget(b)
+        self.mistake.setChecked(True)
+
+        self.details = QGroupBox("换表信息（两个示数都须按换表单填写）")
+        form = QFormLayout(self.details)
+        self.day = QDateEdit()
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setCalendarPopup(True)
+        first = QDate(question.year, question.month, 1)
+        last_day = month_end(question.year, question.month)
+        self.day.setDateRange(first, QDate(last_day.year, last_day.month, last_day.day))
+        self.day.setDate(first)
+        self.old_final = QLineEdit()
+        self.old_final.setPlaceholderText(f"不小于上期示数 {plain(question.previous)}")
+        self.new_initial = QLineEdit()
+        self.new_initial.setPlaceholderText("新表通常为 0，须手工填写")
+        self.reason = QComboBox()
+        for r in ReplacementReason:
+            if r is not ReplacementReason.MULTIPLIER:
+                self.reason.addItem(r.label, r)
+        self.old_no = QLineEdit()
+        self.new_no = QLineEdit()
+        self.note = QLineEdit()
+        form.addRow("换表日期", self.day)
+        form.addRow("旧表最终示数", self.old_final)
+        form.addRow("新表起始示数", self.new_initial)
+        form.addRow("换表原因", self.reason)
+        form.addRow("旧表表号", self.old_no)
+        form.addRow("新表表号", self.new_no)
+        form.addRow("备注", self.note)
+        layout.addWidget(self.details)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.replacement.toggled.connect(self.details.setEnabled)
+        self.details.setEnabled(False)
+
+    def choice(self) -> DecreaseChoice:
+        if self.rollover.isChecked():
+            return DecreaseChoice.ROLLOVER
+        if self.replacement.isChecked():
+            return DecreaseChoice.REPLACEMENT
+        return DecreaseChoice.MISTAKE
+
+    def accept(self) -> None:
+        choice = self.choice()
+        if choice is DecreaseChoice.REPLACEMENT:
+            d = self.day.date()
+            try:
+                rp = make_replacement(
+                    self.question,
+                    date(d.year(), d.month(), d.day()),
+                    self.old_final.text(),
+                    self.new_initial.text(),
+                    self.reason.currentData(),
+                    self.old_no.text().strip(),
+                    self.new_no.text().strip(),
+                    self.note.text().strip(),
+                )
+            except UserError as err:
+                self.error.setText(f"{err.message}。{err.hint}")
+                return
+            self.answer = DecreaseAnswer(choice, rp)
+        else:
+            self.answer = DecreaseAnswer(choice)
+        super().accept()
+
+
+class PastePreviewDialog(QDialog):
+    """Lists what a paste will change before anything is saved."""
+
+    def __init__(self, changes: list[CellChange], skipped: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("粘贴预览")
+        self.resize(640, 420)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"将修改 {len(changes)} 个单元格，确认后一次保存（可用 Ctrl+Z 整体撤销）："))
+        table = QTableWidget(len(changes), 4)
+        table.setHorizontalHeaderLabels(["项目", "列", "原值", "新值"])
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for i, c in enumerate(changes):
+            for j, text in enumerate((c.label, c.column.label, c.old, c.new)):
+                item = QTableWidgetItem(text)
+                if j >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(i, j, item)
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(table)
+        if skipped:
+            note = QLabel("以下单元格不会粘贴：\n" + "\n".join(skipped[:8]) + ("\n……" if len(skipped) > 8 else ""))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("粘贴并保存")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

@@ -1,0 +1,418 @@
+"""月度填报: the month grid, keyboard-first like a spreadsheet, every committed cell saved at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gxjn_desktop.domain.periods import next_month, previous_month
+from gxjn_desktop.domain.records import Source
+from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.entry_model import EntryTableModel
+from gxjn_desktop.services.entry import (
+    COLUMNS,
+    EDITABLE_COLUMNS,
+    CellEdit,
+    Column,
+    DecreaseAnswer,
+    DecreaseChoice,
+    EntryChange,
+    EntryPlan,
+    EntryService,
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class EntryDelegate(QStyledItemDelegate):
+    """A plain line edit for numbers and notes (parsing happens in the service); a list for 来源."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+        if COLUMNS[index.column()] is Column.SOURCE:
+            combo = QComboBox(parent)
+            combo.addItems([s.label for s in Source])
+            return combo
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        text = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        if isinstance(editor, QComboBox):
+            i = editor.findText(text)
+            editor.setCurrentIndex(max(i, 0))
+        elif isinstance(editor, QLineEdit):
+            editor.setText(text)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText())
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text())
+
+
+class EntryTableView(QTableView):
+    """Enter moves down, Tab moves to the next editable column, Delete clears, Ctrl+C/V copy and paste."""
+
+    pasteRequested = Signal()
+    clearRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(EntryDelegate(self))
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setAlternatingRowColors(False)  # grey means read-only here
+        self.setTabKeyNavigation(True)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+
+    def move_to(self, row: int, column: int) -> None:
+        model = self.model()
+        if model is None or not (0 <= row < model.rowCount() and 0 <= column < model.columnCount()):
+            return
+        index = model.index(row, column)
+        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollTo(index)
+
+    def _step_editable(self, forward: bool) -> None:
+        cur = self.currentIndex()
+        if not cur.isValid():
+            self.move_to(0, COLUMNS.index(Column.VALUE))
+            return
+        cols = range(cur.column() + 1, len(COLUMNS)) if forward else range(cur.column() - 1, -1, -1)
+        for c in cols:
+            if COLUMNS[c] in EDITABLE_COLUMNS:
+                self.move_to(cur.row(), c)
+                return
+
+    def _down(self) -> None:
+        cur = self.currentIndex()
+        if cur.isValid():
+            self.move_to(cur.row() + 1, cur.column())
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        # Spreadsheet feel: Enter commits and goes down, Tab commits and goes right, without reopening.
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self._down()
+        elif hint == QAbstractItemDelegate.EndEditHint.EditNextItem:
+            self._step_editable(True)
+        elif hint == QAbstractItemDelegate.EndEditHint.EditPreviousItem:
+            self._step_editable(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        editing = self.state() == QAbstractItemView.State.EditingState
+        key = event.key()
+        if not editing:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._down()
+                return
+            if key == Qt.Key.Key_Tab and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                self._step_editable(True)
+                return
+            if key == Qt.Key.Key_Backtab:
+                self._step_editable(False)
+                return
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.clearRequested.emit()
+                return
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.pasteRequested.emit()
+                return
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copy_selection()
+                return
+        super().keyPressEvent(event)
+
+    def copy_selection(self) -> None:
+        indexes = self.selectionModel().selectedIndexes()
+        if not indexes:
+            return
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes})
+        model = self.model()
+        lines = ["\t".join(str(model.index(r, c).data() or "") for c in cols) for r in rows]
+        QGuiApplication.clipboard().setText("\n".join(lines))
+
+
+class EntryCommand(QUndoCommand):
+    """One undo step. The change is already saved when pushed, so the first redo does nothing."""
+
+    def __init__(self, screen: EntryScreen, change: EntryChange) -> None:
+        super().__init__(change.description)
+        self.screen = screen
+        self.change = change
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self.screen.write(self.change, undo=False)
+
+    def undo(self) -> None:
+        self.screen.write(self.change, undo=True)
+
+
+def parse_block(text: str) -> list[list[str]]:
+    """Tab-separated rows as Excel and WPS put them on the clipboard (trailing newline dropped)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while lines and lines[-1] == "":
+        lines.pop()
+    return [line.split("\t") for line in lines]
+
+
+class EntryScreen(QWidget):
+    """The period picker above the grid; edits go service → undo stack → status bar."""
+
+    status = Signal(str, bool)  # text, is_error
+    changeApplied = Signal(object)  # EntryChange, after it is written (also on undo/redo)
+    periodChanged = Signal(int, int)
+
+    def __init__(self, service: EntryService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.undo_stack = QUndoStack(self)
+        self.year, self.month = service.default_period()
+
+        self.prev_button = QPushButton("◀ 上月")
+        self.prev_button.setToolTip("上一个月（Ctrl+PageUp）")
+        self.next_button = QPushButton("下月 ▶")
+        self.next_button.setToolTip("下一个月（Ctrl+PageDown）")
+        self.year_box = QSpinBox()
+        self.year_box.setRange(2000, 2100)
+        self.year_box.setSuffix(" 年")
+        self.month_box = QComboBox()
+        self.month_box.addItems([f"{m} 月" for m in range(1, 13)])
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold;")
+        bar = QHBoxLayout()
+        for w in (self.prev_button, self.year_box, self.month_box, self.next_button):
+            bar.addWidget(w)
+        bar.addSpacing(16)
+        bar.addWidget(self.title, 1)
+        hint = QLabel("Enter 下移 · Tab 右移 · F2 修改 · Esc 取消 · Ctrl+V 粘贴 · Ctrl+Z 撤销")
+        hint.setStyleSheet("color: #666;")
+        bar.addWidget(hint)
+
+        self.model = EntryTableModel(self)
+        self.view = EntryTableView(self)
+        self.view.setModel(self.model)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(48)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+        self._findings_timer = QTimer(self)
+        self._findings_timer.setSingleShot(True)
+        self._findings_timer.setInterval(0)
+        self._findings_timer.timeout.connect(self.refresh_findings)
+
+        self.model.editRequested.connect(self.submit_edits)
+        self.view.pasteRequested.connect(self.paste)
+        self.view.clearRequested.connect(self.clear_selection)
+        self.prev_button.clicked.connect(lambda: self.set_period(*previous_month(self.year, self.month)))
+        self.next_button.clicked.connect(lambda: self.set_period(*next_month(self.year, self.month)))
+        self.year_box.valueChanged.connect(lambda y: self.set_period(int(y), self.month))
+        self.month_box.currentIndexChanged.connect(lambda i: self.set_period(self.year, int(i) + 1))
+        for keys, step in (
+            ("Ctrl+PgUp", previous_month),
+            ("Alt+Left", previous_month),
+            ("Ctrl+PgDown", next_month),
+            ("Alt+Right", next_month),
+        ):
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.activated.connect(lambda step=step: self.set_period(*step(self.year, self.month)))
+        self.refresh()
+        self._size_columns()
+
+    # ---- period -------------------------------------------------------------------------------
+
+    def set_period(self, year: int, month: int) -> None:
+        if (year, month) == (self.year, self.month):
+            return
+        self.year, self.month = year, month
+        self.refresh()
+        self.periodChanged.emit(year, month)
+
+    def refresh(self) -> None:
+        """Rows from the service's snapshot; findings follow a moment later."""
+        for w in (self.year_box, self.month_box):
+            w.blockSignals(True)
+        self.year_box.setValue(self.year)
+        self.month_box.setCurrentIndex(self.month - 1)
+        for w in (self.year_box, self.month_box):
+            w.blockSignals(False)
+        self.title.setText(f"{self.year}年{self.month}月 填报")
+        current = self.view.currentIndex()
+        self.model.set_rows(self.service.rows(self.year, self.month))
+        if not current.isValid() and self.model.rowCount():
+            self.view.move_to(0, COLUMNS.index(Column.VALUE))
+        self._findings_timer.start()
+
+    def refresh_findings(self) -> None:
+        self.model.set_findings(self.service.findings_by_cell(self.year, self.month))
+
+    def _size_columns(self) -> None:
+        widths = {Column.ITEM: 260, Column.UNIT: 56, Column.SOURCE: 64, Column.NOTE: 160, Column.MULTIPLIER: 56}
+        fm = self.view.fontMetrics()
+        for i, c in enumerate(COLUMNS):
+            base = widths.get(c, 110)
+            self.view.setColumnWidth(i, max(base, fm.horizontalAdvance(c.label) + 24))
+
+    # ---- editing ------------------------------------------------------------------------------
+
+    def submit_edits(self, edits: list[CellEdit], preview: bool = False) -> None:
+        """Parse, ask about decreases (after the editor has closed), preview a paste, then save."""
+        year, month = self.year, self.month
+        plan = self.service.prepare(year, month, edits)
+        if plan.errors:
+            e = plan.errors[0]
+            more = f"（另有 {len(plan.errors) - 1} 处错误）" if len(plan.errors) > 1 else ""
+            self.status.emit(f"未保存：{e.label} {e.column.label}：{e.message}。{e.hint}{more}", True)
+            return
+        if plan.questions or preview:
+            # A modal dialog must not open while the cell editor is still committing.
+            QTimer.singleShot(0, lambda: self._resolve(year, month, edits, plan, preview))
+            return
+        self._save(plan)
+
+    def _resolve(self, year: int, month: int, edits: list[CellEdit], plan: EntryPlan, preview: bool) -> None:
+        answers: dict[str, DecreaseAnswer] = {}
+        for q in plan.questions:
+            answer = messages.ask_decrease(self, q)
+            answers[q.meter_code] = answer or DecreaseAnswer(DecreaseChoice.MISTAKE)
+        if plan.questions:
+            try:
+                plan = self.service.prepare(year, month, edits, answers)
+            except UserError as err:
+                self.status.emit(f"未保存：{err.message}", True)
+                return
+            if plan.errors:
+                e = plan.errors[0]
+                self.status.emit(f"未保存：{e.label}：{e.message}", True)
+                return
+        if (
+            preview
+            and plan.change is not None
+            and not plan.change.is_empty
+            and not messages.confirm_paste(self, list(plan.change.cells), list(plan.skipped))
+        ):
+            self.status.emit("已取消粘贴，没有修改任何数据", False)
+            return
+        self._save(plan)
+
+    def _save(self, plan: EntryPlan) -> None:
+        change = plan.change
+        if change is None or change.is_empty:
+            text = "；".join(plan.skipped) if plan.skipped else "没有需要保存的修改"
+            self.status.emit(text, False)
+            self.refresh()
+            return
+        if not self.write(change, undo=None):
+            return
+        self.undo_stack.push(EntryCommand(self, change))
+
+    def write(self, change: EntryChange, undo: bool | None) -> bool:
+        """Write a change (``undo=None``: first time; False: redo; True: undo) and show the month."""
+        try:
+            if undo:
+                self.service.revert(change)
+            else:
+                self.service.commit(change)
+        except (StorageError, UserError) as err:
+            self.status.emit(f"保存失败：{err.message}。{err.hint}", True)
+            messages.show_user_error(self, err)
+            return False
+        if (change.year, change.month) != (self.year, self.month):
+            self.year, self.month = change.year, change.month
+            self.periodChanged.emit(self.year, self.month)
+        self.refresh()
+        saved = self.service.store.last_saved
+        when = saved.strftime("%H:%M:%S") if saved else ""
+        verb = {None: "已保存", False: "已重做并保存", True: "已撤销并保存"}[undo]
+        self.status.emit(f"{verb}：{change.description}（{when}）", False)
+        self.changeApplied.emit(change)
+        return True
+
+    def paste(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        self.paste_text(text)
+
+    def paste_text(self, text: str) -> None:
+        """A rectangular block from Excel/WPS, from the current cell, filling editable columns only."""
+        block = parse_block(text)
+        cur = self.view.currentIndex()
+        if not block or not cur.isValid():
+            return
+        selected = self.view.selectionModel().selectedIndexes()
+        edits: list[CellEdit] = []
+        if len(block) == 1 and len(block[0]) == 1 and len(selected) > 1:
+            # One value onto a selection fills it, as in a spreadsheet.
+            for idx in selected:
+                edits.append(CellEdit(self.model.row_at(idx.row()).key, COLUMNS[idx.column()], block[0][0]))
+        else:
+            start_col = COLUMNS[cur.column()]
+            later = [c for c in EDITABLE_COLUMNS if COLUMNS.index(c) >= COLUMNS.index(start_col)]
+            skipped_cols = 0
+            for i, values in enumerate(block):
+                r = cur.row() + i
+                if r >= self.model.rowCount():
+                    break
+                key = self.model.row_at(r).key
+                for j, value in enumerate(values):
+                    if j >= len(later):
+                        skipped_cols += 1
+                        continue
+                    edits.append(CellEdit(key, later[j], value))
+            if skipped_cols:
+                self.status.emit(f"粘贴区域超出可填写的列，{skipped_cols} 个单元格被忽略", False)
+        if edits:
+            self.submit_edits(edits, preview=True)
+
+    def clear_selection(self) -> None:
+        edits = []
+        for idx in self.view.selectionModel().selectedIndexes():
+            row = self.model.row_at(idx.row())
+            column = COLUMNS[idx.column()]
+            if row.editable(column) and column is not Column.SOURCE and row.text(column):
+                edits.append(CellEdit(row.key, column, ""))
+        if edits:
+            self.submit_edits(edits)
+
+    def edit_cell(self, row: int, column: Column) -> None:
+        """Select a cell (used by the overview and by findings links)."""
+        self.view.move_to(row, COLUMNS.index(column))
+        self.view.setFocus()

@@ -1,0 +1,263 @@
+"""The main window: the welcome screen until a unit exists, then 概览 / 月度填报 / 单位信息 / 计量器具."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget, QWidget
+
+from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.ui_state import ENTRY_HEADER, MAIN_GEOMETRY, MAIN_STATE, METERS_HEADER, UiState
+
+if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after the window is painted
+    from gxjn_desktop.gui.welcome import WelcomeScreen
+    from gxjn_desktop.services.entry import EntryService
+    from gxjn_desktop.services.ledger_service import LedgerService
+
+#: Set by bench/bench_startup.py: print the time of the first paint and quit.
+BENCH_ENV = "GXJN_EXIT_AFTER_PAINT"
+
+TAB_OVERVIEW, TAB_ENTRY, TAB_UNIT, TAB_METERS = range(4)
+
+
+class MainWindow(QMainWindow):
+    """Built without a database so it can paint at once; :meth:`attach` gives it the opened ledger."""
+
+    firstPainted = Signal()
+
+    def __init__(self, data_dir: Path, store: LedgerService | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self._store = store
+        self._ready_pending = False
+        self.ui_state = UiState(data_dir)
+        self.entry_service: EntryService | None = None
+        self.setWindowTitle("公共机构能源资源消费统计")
+        self.resize(1280, 720)
+        self._painted = False
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.loading = QLabel(f"正在打开数据……\n{data_dir}")
+        self.loading.setStyleSheet("qproperty-alignment: AlignCenter;")  # the Qt namespace costs ~15 ms to load
+        self.stack.addWidget(self.loading)
+        self._welcome: WelcomeScreen | None = None  # built when needed (most starts never need it)
+        self.tabs = QTabWidget()
+        self.stack.addWidget(self.tabs)
+
+        self.status_label = QLabel()
+        self.saved_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.edit_menu: QMenu | None = None  # menus come with the data (their shortcuts cost ~20 ms of enum set-up)
+
+        geometry = self.ui_state.bytes(MAIN_GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.stack.setCurrentWidget(self.loading)
+        if store is not None:
+            self.attach(store)
+
+    @property
+    def welcome(self) -> WelcomeScreen:
+        if self._welcome is None:
+            from gxjn_desktop.gui.welcome import WelcomeScreen
+
+            self._welcome = WelcomeScreen(str(self.data_dir))
+            self.stack.addWidget(self._welcome)
+            self._welcome.newUnitRequested.connect(self.new_unit)
+            self._welcome.demoRequested.connect(self.open_demo)
+        return self._welcome
+
+    @property
+    def store(self) -> LedgerService:
+        assert self._store is not None, "the window has no database yet"
+        return self._store
+
+    def attach(self, store: LedgerService) -> None:
+        """Show the unit (or the welcome screen) once the database is open."""
+        self._store = store
+        if self.edit_menu is None:
+            self._build_menus()
+        if store.has_unit():
+            self.show_unit()
+        else:
+            self.stack.setCurrentWidget(self.welcome)
+        self._ready_pending = True
+        self.update()
+
+    # ---- menus --------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        new_unit = QAction("新建单位（替换本文件夹中的数据）(&N)…", self)
+        new_unit.triggered.connect(self.new_unit)
+        file_menu.addAction(new_unit)
+        file_menu.addSeparator()
+        quit_action = QAction("退出(&X)", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        self.edit_menu = self.menuBar().addMenu("编辑(&E)")
+        view_menu = self.menuBar().addMenu("查看(&V)")
+        for i, name in enumerate(("概览", "月度填报", "单位信息", "计量器具")):
+            action = QAction(name, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _checked=False, i=i: self.tabs.setCurrentIndex(i))
+            view_menu.addAction(action)
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        keys = QAction("键盘操作(&K)", self)
+        keys.setShortcut(QKeySequence("F1"))
+        keys.triggered.connect(self.show_keys)
+        help_menu.addAction(keys)
+
+    def show_keys(self) -> None:
+        messages.show_info(
+            self,
+            "键盘操作",
+            "直接输入数字：开始填写（可用全角数字、中文句号、千位分隔符）\n"
+            "Enter：保存并下移　Tab / Shift+Tab：保存并移到下一/上一可填列\n"
+            "F2：修改当前单元格　Esc：取消本次输入　Delete：清空所选单元格\n"
+            "Ctrl+C / Ctrl+V：复制 / 粘贴（可直接粘贴 Excel、WPS 中复制的区域）\n"
+            "Ctrl+Z / Ctrl+Y：撤销 / 重做　Ctrl+PageUp / Ctrl+PageDown：上月 / 下月\n"
+            "Ctrl+1…4：概览、月度填报、单位信息、计量器具",
+        )
+
+    # ---- first start --------------------------------------------------------------------------
+
+    def new_unit(self) -> None:
+        if self.entry_service is not None and not messages.confirm(
+            self,
+            "新建单位",
+            f"新建单位会替换本文件夹中“{self.entry_service.ledger.unit.name}”的全部数据"
+            "（backups 文件夹中有每日自动备份）。继续吗？",
+        ):
+            return
+        result = messages.run_new_unit_wizard(self)
+        if result is None:
+            return
+        from gxjn_desktop.domain.ledger import Ledger
+
+        ledger = Ledger(result.unit, {result.profile.year: result.profile}, (result.meter,))
+        try:
+            # One transaction: a half-created unit never exists.
+            self.store.replace_everything(ledger)
+        except (UserError, StorageError) as err:
+            messages.show_user_error(self, err)
+            return
+        self.show_unit()
+        self.show_status(f"已新建单位：{result.unit.name}")
+
+    def open_demo(self) -> None:
+        from gxjn_desktop.services.demo import build_demo_ledger
+
+        QApplication.setOverrideCursor(self.cursor())
+        try:
+            self.store.replace_everything(build_demo_ledger())
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.show_unit()
+        self.show_status("已打开示例单位（可随时新建本单位替换）")
+
+    # ---- the unit's screens -------------------------------------------------------------------
+
+    def show_unit(self) -> None:
+        from gxjn_desktop.gui.dashboard import Dashboard
+        from gxjn_desktop.gui.entry_screen import EntryScreen
+        from gxjn_desktop.gui.meters_screen import MetersScreen
+        from gxjn_desktop.gui.unit_screen import UnitScreen
+        from gxjn_desktop.services.entry import EntryService
+
+        self.entry_service = EntryService(self.store)
+        service = self.entry_service
+        while self.tabs.count():
+            w = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if w is not None:
+                w.deleteLater()
+        self.dashboard = Dashboard(service)
+        self.entry = EntryScreen(service)
+        self.unit_screen = UnitScreen(service)
+        self.meters = MetersScreen(service)
+        self.tabs.addTab(self.dashboard, "概览")
+        self.tabs.addTab(self.entry, "月度填报")
+        self.tabs.addTab(self.unit_screen, "单位信息")
+        self.tabs.addTab(self.meters, "计量器具")
+        self.entry.status.connect(self.show_status)
+        self.unit_screen.saved.connect(self._other_saved)
+        self.meters.saved.connect(self._other_saved)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        assert self.edit_menu is not None
+        self.edit_menu.clear()
+        undo = self.entry.undo_stack.createUndoAction(self, "撤销")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.entry.undo_stack.createRedoAction(self, "重做")
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+        header = self.ui_state.bytes(ENTRY_HEADER)
+        if header is not None:
+            self.entry.view.horizontalHeader().restoreState(header)
+        header = self.ui_state.bytes(METERS_HEADER)
+        if header is not None:
+            self.meters.view.horizontalHeader().restoreState(header)
+        self.stack.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentIndex(TAB_ENTRY)
+        self.entry.view.setFocus()
+        self.setWindowTitle(f"{service.ledger.unit.name} — 公共机构能源资源消费统计")
+
+    def _tab_changed(self, index: int) -> None:
+        if index == TAB_OVERVIEW:
+            self.dashboard.refresh()
+        elif index == TAB_ENTRY:
+            self.entry.refresh()
+            self.entry.view.setFocus()
+        elif index == TAB_UNIT:
+            self.unit_screen.refresh()
+        elif index == TAB_METERS:
+            self.meters.refresh()
+
+    def _other_saved(self, text: str) -> None:
+        self.show_status(text)
+        self.entry.refresh()
+
+    def show_status(self, text: str, error: bool = False) -> None:
+        self.status_label.setStyleSheet("color: #b3261e; font-weight: bold;" if error else "")
+        self.status_label.setText(text)
+        saved = self._store.last_saved if self._store is not None else None
+        if saved is not None:
+            self.saved_label.setText(f"最近保存：{saved:%H:%M:%S}")
+
+    # ---- state --------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ui_state.set_bytes(MAIN_GEOMETRY, self.saveGeometry())
+        self.ui_state.set_bytes(MAIN_STATE, self.saveState())
+        if self.entry_service is not None:
+            self.ui_state.set_bytes(ENTRY_HEADER, self.entry.view.horizontalHeader().saveState())
+            self.ui_state.set_bytes(METERS_HEADER, self.meters.view.horizontalHeader().saveState())
+        self.ui_state.sync()
+        super().closeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        bench = bool(os.environ.get(BENCH_ENV))
+        if not self._painted:
+            self._painted = True
+            if bench:
+                sys.stdout.write(f"painted {time.perf_counter():.6f}\n")
+                sys.stdout.flush()
+            self.firstPainted.emit()
+        elif self._ready_pending:
+            self._ready_pending = False
+            if bench:  # the unit's data is on screen
+                sys.stdout.write(f"ready {time.perf_counter():.6f}\n")
+                sys.stdout.flush()
+                QTimer.singleShot(0, QApplication.quit)

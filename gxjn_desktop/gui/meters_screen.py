@@ -1,0 +1,327 @@
+"""计量器具: the meter list, adding and retiring meters, replacement and multiplier history."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gxjn_desktop.domain.meters import Meter, MultiplierChange
+from gxjn_desktop.domain.numbers import parse_decimal, plain
+from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.welcome import MeterPage
+from gxjn_desktop.services.entry import EntryService
+
+_Index = QModelIndex | QPersistentModelIndex
+
+_HEADERS = (
+    "编号",
+    "名称",
+    "品种",
+    "单位",
+    "计量方式",
+    "用途",
+    "户号",
+    "表号",
+    "表位数",
+    "当前倍率",
+    "启用",
+    "停用",
+    "上级表",
+)
+
+
+class MetersModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.meters: list[Meter] = []
+
+    def set_meters(self, meters: list[Meter]) -> None:
+        self.beginResetModel()
+        self.meters = meters
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.meters)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return _HEADERS[section] if 0 <= section < len(_HEADERS) else None
+        return str(section + 1)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.meters):
+            return None
+        m = self.meters[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            today = date.today()
+            values = (
+                m.code,
+                m.name,
+                m.carrier.label,
+                m.unit,
+                m.kind.label,
+                m.use.label,
+                m.account_no,
+                m.meter_no,
+                "" if m.register_digits is None else str(m.register_digits),
+                plain(m.multiplier_on(today)),
+                f"{m.active_from:%Y-%m-%d}",
+                "" if m.active_to is None else f"{m.active_to:%Y-%m-%d}",
+                m.parent_code or "",
+            )
+            return values[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and m.active_to is not None and m.active_to < date.today():
+            from PySide6.QtGui import QBrush, QColor
+
+            return QBrush(QColor("#888888"))
+        return None
+
+
+class MeterDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("新增计量器具")
+        layout = QVBoxLayout(self)
+        self.page = MeterPage()
+        self.page.setTitle("")
+        layout.addWidget(self.page)
+        self.start = QDateEdit(QDate.currentDate())
+        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setCalendarPopup(True)
+        form = QFormLayout()
+        form.addRow("启用日期", self.start)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.meter: Meter | None = None
+
+    def accept(self) -> None:
+        d = self.start.date()
+        try:
+            self.meter = self.page.meter(date(d.year(), d.month(), d.day()))
+        except UserError as err:
+            self.page.error.setText(f"{err.message}。{err.hint}")
+            return
+        super().accept()
+
+
+class DateValueDialog(QDialog):
+    """A date and, optionally, a number (停用日期; 倍率变更)."""
+
+    def __init__(self, title: str, value_label: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        form = QFormLayout(self)
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setCalendarPopup(True)
+        form.addRow("日期", self.day)
+        self.value = QLineEdit()
+        if value_label:
+            form.addRow(value_label, self.value)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e;")
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def date_value(self) -> date:
+        d = self.day.date()
+        return date(d.year(), d.month(), d.day())
+
+
+def ask_new_meter(parent: QWidget | None) -> Meter | None:
+    dialog = MeterDialog(parent)
+    return dialog.meter if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_retire_date(parent: QWidget | None, meter: Meter) -> date | None:
+    dialog = DateValueDialog(f"停用 {meter.code} {meter.name}", None, parent)
+    return dialog.date_value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_multiplier(parent: QWidget | None, meter: Meter) -> tuple[date, Decimal] | None:
+    dialog = DateValueDialog(f"{meter.code} 倍率变更（互感器更换）", "新倍率", parent)
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        try:
+            value = parse_decimal(dialog.value.text(), "倍率")
+        except UserError as err:
+            dialog.error.setText(err.message)
+            continue
+        if value <= 0:
+            dialog.error.setText("倍率必须大于 0")
+            continue
+        return dialog.date_value(), value
+    return None
+
+
+class MetersScreen(QWidget):
+    saved = Signal(str)
+
+    def __init__(self, service: EntryService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.model = MetersModel(self)
+        self._sized = False
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.add_button = QPushButton("新增计量器具…")
+        self.retire_button = QPushButton("停用…")
+        self.multiplier_button = QPushButton("倍率变更…")
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.retire_button, self.multiplier_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        note = QLabel("换表在“月度填报”中登记：输入小于上期的示数时选择“更换电表”。")
+        note.setStyleSheet("color: #666;")
+        buttons.addWidget(note)
+        self.replacements = QTableWidget(0, 6)
+        self.replacements.setHorizontalHeaderLabels(
+            ["换表日期", "旧表最终示数", "新表起始示数", "原因", "旧表号→新表号", "备注"]
+        )
+        self.replacements.horizontalHeader().setStretchLastSection(True)
+        self.multipliers = QTableWidget(0, 2)
+        self.multipliers.setHorizontalHeaderLabels(["生效日期", "倍率"])
+        self.multipliers.horizontalHeader().setStretchLastSection(True)
+        for t in (self.replacements, self.multipliers):
+            t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        history = QWidget()
+        hl = QHBoxLayout(history)
+        hl.setContentsMargins(0, 0, 0, 0)
+        left = QVBoxLayout()
+        left.addWidget(QLabel("换表记录"))
+        left.addWidget(self.replacements)
+        right = QVBoxLayout()
+        right.addWidget(QLabel("倍率历史"))
+        right.addWidget(self.multipliers)
+        hl.addLayout(left, 3)
+        hl.addLayout(right, 1)
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addLayout(buttons)
+        tl.addWidget(self.view)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(history)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.add_button.clicked.connect(self.add_meter)
+        self.retire_button.clicked.connect(self.retire_meter)
+        self.multiplier_button.clicked.connect(self.change_multiplier)
+        self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_history(cur.row()))
+
+    def refresh(self) -> None:
+        row = self.view.currentIndex().row()
+        self.model.set_meters(list(self.service.ledger.meters))
+        if not self._sized:  # once; later the user's own widths (restored from the settings) win
+            self._sized = True
+            self.view.resizeColumnsToContents()
+        if self.model.rowCount():
+            self.view.selectRow(max(0, min(row, self.model.rowCount() - 1)))
+        self._show_history(self.view.currentIndex().row())
+
+    def current(self) -> Meter | None:
+        row = self.view.currentIndex().row()
+        return self.model.meters[row] if 0 <= row < len(self.model.meters) else None
+
+    def _show_history(self, row: int) -> None:
+        meter = self.model.meters[row] if 0 <= row < len(self.model.meters) else None
+        reps = [] if meter is None else [r for r in self.service.ledger.replacements if r.meter_code == meter.code]
+        self.replacements.setRowCount(len(reps))
+        for i, r in enumerate(sorted(reps, key=lambda r: r.day)):
+            values = (
+                f"{r.day:%Y-%m-%d}",
+                plain(r.old_final_reading),
+                plain(r.new_initial_reading),
+                r.reason.label,
+                f"{r.old_meter_no or '—'} → {r.new_meter_no or '—'}",
+                r.note,
+            )
+            for j, v in enumerate(values):
+                self.replacements.setItem(i, j, QTableWidgetItem(v))
+        self.replacements.resizeColumnsToContents()
+        mults = [] if meter is None else sorted(meter.multipliers, key=lambda c: c.effective_from)
+        self.multipliers.setRowCount(len(mults))
+        for i, c in enumerate(mults):
+            self.multipliers.setItem(i, 0, QTableWidgetItem(f"{c.effective_from:%Y-%m-%d}"))
+            self.multipliers.setItem(i, 1, QTableWidgetItem(plain(c.multiplier)))
+
+    def _save(self, meter: Meter, text: str) -> None:
+        try:
+            self.service.store.save_meter(meter)
+        except (UserError, StorageError) as err:
+            messages.show_user_error(self, err)
+            return
+        self.service.reload()
+        self.refresh()
+        self.saved.emit(text)
+
+    def add_meter(self) -> None:
+        meter = ask_new_meter(self)
+        if meter is None:
+            return
+        if any(m.code == meter.code for m in self.service.ledger.meters):
+            messages.show_user_error(self, UserError(f"编号 {meter.code} 已被使用", "请换一个编号"))
+            return
+        self._save(meter, f"已新增计量器具 {meter.code}")
+
+    def retire_meter(self) -> None:
+        meter = self.current()
+        if meter is None:
+            return
+        day = ask_retire_date(self, meter)
+        if day is None:
+            return
+        if day < meter.active_from:
+            messages.show_user_error(self, UserError("停用日期早于启用日期", "请核对日期"))
+            return
+        self._save(replace(meter, active_to=day), f"{meter.code} 已于 {day:%Y-%m-%d} 停用")
+
+    def change_multiplier(self) -> None:
+        meter = self.current()
+        if meter is None:
+            return
+        answer = ask_multiplier(self, meter)
+        if answer is None:
+            return
+        day, value = answer
+        changes = (*(c for c in meter.multipliers if c.effective_from != day), MultiplierChange(day, value))
+        self._save(replace(meter, multipliers=changes), f"{meter.code} 倍率自 {day:%Y-%m-%d} 起为 {plain(value)}")

@@ -1,0 +1,30 @@
+"""Window state (geometry, header layout) in an INI file inside the data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+UI_STATE_FILE = "gxjn-ui.ini"
+
+#: Declared keys, so widgets never type them as bare strings.
+MAIN_GEOMETRY = "main/geometry"
+MAIN_STATE = "main/state"
+ENTRY_HEADER = "entry/header"
+METERS_HEADER = "meters/header"
+
+
+class UiState:
+    def __init__(self, data_dir: Path) -> None:
+        self.settings = QSettings(str(data_dir / UI_STATE_FILE), QSettings.Format.IniFormat)
+
+    def bytes(self, key: str) -> QByteArray | None:
+        value = self.settings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_bytes(self, key: str, value: QByteArray) -> None:
+        self.settings.setValue(key, value)
+
+    def sync(self) -> None:
+        self.settings.sync()

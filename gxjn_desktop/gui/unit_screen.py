@@ -1,0 +1,233 @@
+"""单位信息: the unit and its yearly profile, with the services' own validation messages."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gxjn_desktop.domain.numbers import parse_decimal, plain
+from gxjn_desktop.domain.units import ClimateZone, Contact, InstitutionType, Signatories, Unit, YearProfile
+from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.services.entry import EntryService
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("color: #b3261e;")
+    label.setWordWrap(True)
+    return label
+
+
+class UnitScreen(QWidget):
+    saved = Signal(str)
+
+    def __init__(self, service: EntryService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        outer = QHBoxLayout(self)
+
+        unit_box = QGroupBox("单位")
+        uf = QFormLayout(unit_box)
+        self.name = QLineEdit()
+        self.uscc = QLineEdit()
+        self.uscc.setMaxLength(18)
+        self.admin_code = QLineEdit()
+        self.admin_code.setMaxLength(6)
+        self.kind = QComboBox()
+        for t in InstitutionType:
+            self.kind.addItem(t.label, t)
+        self.zone = QComboBox()
+        for z in ClimateZone:
+            self.zone.addItem(z.label, z)
+        self.address = QLineEdit()
+        self.manager = QLineEdit()
+        self.manager_phone = QLineEdit()
+        self.unit_error = _error_label()
+        self.save_unit_button = QPushButton("保存单位信息")
+        unit_rows: list[tuple[str, QWidget]] = [
+            ("单位名称", self.name),
+            ("统一社会信用代码", self.uscc),
+            ("行政区划代码", self.admin_code),
+            ("机构类型", self.kind),
+            ("气候区", self.zone),
+            ("地址", self.address),
+            ("节能管理员", self.manager),
+            ("联系电话", self.manager_phone),
+        ]
+        for label, w in unit_rows:
+            uf.addRow(label, w)
+        uf.addRow(self.unit_error)
+        uf.addRow(self.save_unit_button)
+
+        prof_box = QGroupBox("年度基本情况")
+        pf = QFormLayout(prof_box)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setSuffix(" 年")
+        self.people = QLineEdit()
+        self.area = QLineEdit()
+        self.staff_quota = QLineEdit()
+        self.canteen = QCheckBox("有食堂")
+        self.data_centre = QCheckBox("有数据中心机房")
+        self.dc_area = QLineEdit()
+        self.fuel_vehicles = QSpinBox()
+        self.fuel_vehicles.setRange(0, 999)
+        self.ne_vehicles = QSpinBox()
+        self.ne_vehicles.setRange(0, 999)
+        self.head = QLineEdit()
+        self.statistician = QLineEdit()
+        self.preparer = QLineEdit()
+        self.report_date = QDateEdit()
+        self.report_date.setDisplayFormat("yyyy-MM-dd")
+        self.report_date.setCalendarPopup(True)
+        self.report_date.setSpecialValueText("未填")
+        self.report_date.setMinimumDate(QDate(2000, 1, 1))
+        self.profile_error = _error_label()
+        self.save_profile_button = QPushButton("保存年度情况")
+        profile_rows: list[tuple[str, QWidget]] = [
+            ("年度", self.year),
+            ("用能人数（人）", self.people),
+            ("建筑面积（m²）", self.area),
+            ("编制人数", self.staff_quota),
+            ("", self.canteen),
+            ("", self.data_centre),
+            ("机房面积（m²）", self.dc_area),
+            ("燃油公务车（辆）", self.fuel_vehicles),
+            ("新能源公务车（辆）", self.ne_vehicles),
+            ("单位负责人", self.head),
+            ("统计负责人", self.statistician),
+            ("填表人", self.preparer),
+            ("报出日期", self.report_date),
+        ]
+        for label, w in profile_rows:
+            pf.addRow(label, w)
+        pf.addRow(self.profile_error)
+        pf.addRow(self.save_profile_button)
+
+        left = QVBoxLayout()
+        left.addWidget(unit_box)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(prof_box)
+        right.addStretch(1)
+        outer.addLayout(left, 1)
+        outer.addLayout(right, 1)
+
+        self.save_unit_button.clicked.connect(self.save_unit)
+        self.save_profile_button.clicked.connect(self.save_profile)
+        self.year.valueChanged.connect(lambda _y: self._load_profile())
+
+    def refresh(self) -> None:
+        unit = self.service.ledger.unit
+        self.name.setText(unit.name)
+        self.uscc.setText(unit.uscc)
+        self.admin_code.setText(unit.admin_code)
+        self.kind.setCurrentIndex(max(self.kind.findData(unit.institution_type), 0))
+        self.zone.setCurrentIndex(max(self.zone.findData(unit.climate_zone), 0))
+        self.address.setText(unit.address)
+        manager = next((c for c in unit.contacts if c.role == "节能管理员"), None)
+        self.manager.setText(manager.name if manager else "")
+        self.manager_phone.setText(manager.phone if manager else "")
+        years = sorted(self.service.ledger.profiles)
+        self.year.blockSignals(True)
+        self.year.setValue(years[-1] if years else date.today().year)
+        self.year.blockSignals(False)
+        self._load_profile()
+
+    def _load_profile(self) -> None:
+        p = self.service.ledger.profiles.get(self.year.value())
+        self.profile_error.setText("" if p else f"{self.year.value()} 年还没有填写基本情况")
+        self.people.setText(str(p.people) if p else "")
+        self.area.setText(plain(p.building_area_m2) if p else "")
+        self.staff_quota.setText("" if p is None or p.staff_quota is None else str(p.staff_quota))
+        self.canteen.setChecked(bool(p and p.canteen))
+        self.data_centre.setChecked(bool(p and p.data_centre))
+        self.dc_area.setText(plain(p.data_centre_area_m2) if p else "")
+        self.fuel_vehicles.setValue(p.fuel_vehicles if p else 0)
+        self.ne_vehicles.setValue(p.new_energy_vehicles if p else 0)
+        s = p.signatories if p else Signatories()
+        self.head.setText(s.head)
+        self.statistician.setText(s.statistician)
+        self.preparer.setText(s.preparer)
+        rd = s.report_date
+        self.report_date.setDate(QDate(rd.year, rd.month, rd.day) if rd else self.report_date.minimumDate())
+
+    def unit(self) -> Unit:
+        old = self.service.ledger.unit
+        others = tuple(c for c in old.contacts if c.role != "节能管理员")
+        manager = self.manager.text().strip()
+        contacts = ((Contact("节能管理员", manager, self.manager_phone.text().strip()),) if manager else ()) + others
+        return replace(
+            old,
+            name=self.name.text().strip(),
+            uscc=self.uscc.text().strip().upper(),
+            admin_code=self.admin_code.text().strip(),
+            institution_type=self.kind.currentData(),
+            climate_zone=self.zone.currentData(),
+            address=self.address.text().strip(),
+            contacts=contacts,
+        )
+
+    def save_unit(self) -> None:
+        try:
+            self.service.store.save_unit(self.unit())
+        except (UserError, StorageError) as err:
+            self.unit_error.setText(f"{err.message}。{err.hint}")
+            return
+        self.unit_error.setText("")
+        self.service.reload()
+        self.saved.emit("单位信息已保存")
+
+    def profile(self) -> YearProfile:
+        year = self.year.value()
+        old = self.service.ledger.profiles.get(year)
+        people = parse_decimal(self.people.text(), "用能人数")
+        if people != people.to_integral_value():
+            raise UserError("用能人数应为整数", "请填写人数")
+        quota = self.staff_quota.text().strip()
+        rd = self.report_date.date()
+        report_date = None if rd == self.report_date.minimumDate() else date(rd.year(), rd.month(), rd.day())
+        base = old or YearProfile(year, 1, Decimal(1))
+        return replace(
+            base,
+            people=int(people),
+            building_area_m2=parse_decimal(self.area.text(), "建筑面积"),
+            staff_quota=int(parse_decimal(quota, "编制人数")) if quota else None,
+            canteen=self.canteen.isChecked(),
+            data_centre=self.data_centre.isChecked(),
+            data_centre_area_m2=parse_decimal(self.dc_area.text(), "机房面积")
+            if self.dc_area.text().strip()
+            else Decimal(0),
+            fuel_vehicles=self.fuel_vehicles.value(),
+            new_energy_vehicles=self.ne_vehicles.value(),
+            signatories=Signatories(
+                self.head.text().strip(), self.statistician.text().strip(), self.preparer.text().strip(), report_date
+            ),
+        )
+
+    def save_profile(self) -> None:
+        try:
+            self.service.store.save_profile(self.profile())
+        except (UserError, StorageError) as err:
+            self.profile_error.setText(f"{err.message}。{err.hint}")
+            return
+        self.profile_error.setText("")
+        self.service.reload()
+        self.saved.emit(f"{self.year.value()} 年基本情况已保存")

@@ -1,0 +1,55 @@
+"""GUI fixtures: the real main window on a real SQLite database in tmp_path; no modal dialog may block."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.main_window import MainWindow
+from gxjn_desktop.services.ledger_service import LedgerService
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Any]]:
+    """Every dialog helper fails the test unless the test patches it itself."""
+    calls: list[tuple[str, Any]] = []
+
+    def refuse(name: str) -> Any:
+        def helper(*args: Any, **kwargs: Any) -> Any:
+            calls.append((name, args))
+            raise AssertionError(f"unexpected dialog: {name} {args[1:]}")
+
+        return helper
+
+    for name in (
+        "show_user_error",
+        "show_info",
+        "confirm",
+        "show_crash",
+        "ask_decrease",
+        "confirm_paste",
+        "run_new_unit_wizard",
+    ):
+        monkeypatch.setattr(messages, name, refuse(name))
+    return calls
+
+
+@pytest.fixture
+def empty_store(data_dir: Path) -> Iterator[LedgerService]:
+    store = LedgerService.open(data_dir)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def demo_window(qtbot: Any, demo_service: LedgerService, data_dir: Path) -> MainWindow:
+    window = MainWindow(data_dir, demo_service)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.entry.set_period(2026, 1)
+    return window
