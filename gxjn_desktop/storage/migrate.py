@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from gxjn_desktop.errors import StorageError
 from gxjn_desktop.paths import migrations_path
 from gxjn_desktop.storage.backup import make_backup
-from gxjn_desktop.storage.database import make_engine, storage_error_from
+from gxjn_desktop.storage.database import make_engine
+from gxjn_desktop.storage.schema import stored_revision
 
 
 def _config() -> Config:
@@ -34,19 +33,7 @@ def known_revisions() -> set[str]:
 
 
 def current_revision(path: Path) -> str | None:
-    if not path.exists():
-        return None
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        has = con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
-        if not has:
-            return None
-        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else None
-    except sqlite3.DatabaseError as exc:
-        raise storage_error_from(exc) from exc
-    finally:
-        con.close()
+    return stored_revision(path)
 
 
 def upgrade(path: Path, target: str = "head", *, backup_dir: Path | None = None) -> bool:
@@ -82,13 +69,4 @@ def upgrade(path: Path, target: str = "head", *, backup_dir: Path | None = None)
     return True
 
 
-def needs_upgrade(path: Path) -> bool:
-    return current_revision(path) != head_revision()
-
-
-def is_at_revision(path: Path, revision: str) -> bool:
-    ctx_rev = current_revision(path)
-    return ctx_rev == revision
-
-
-__all__ = ["MigrationContext", "current_revision", "head_revision", "upgrade"]
+__all__ = ["current_revision", "head_revision", "upgrade"]

@@ -8,7 +8,7 @@ from gxjn_desktop.errors import StorageError
 from gxjn_desktop.paths import database_path
 from gxjn_desktop.storage.backup import daily_backup
 from gxjn_desktop.storage.database import Database, quick_check
-from gxjn_desktop.storage.migrate import upgrade
+from gxjn_desktop.storage.schema import SCHEMA_HEAD, stored_revision
 
 
 def backup_dir(data_dir: Path) -> Path:
@@ -27,5 +27,8 @@ def open_database(data_dir: Path, *, create: bool = True) -> Database:
     if path.exists():
         quick_check(path)
         daily_backup(path, backup_dir(data_dir))
-    upgrade(path, backup_dir=backup_dir(data_dir))
+    if stored_revision(path) != SCHEMA_HEAD:
+        from gxjn_desktop.storage.migrate import upgrade  # Alembic only when there is work for it
+
+        upgrade(path, backup_dir=backup_dir(data_dir))
     return Database(path)

@@ -194,3 +194,22 @@ def test_foreign_keys_are_enforced(data_dir: Path) -> None:
             )
     finally:
         engine.dispose()
+
+
+def test_schema_head_constant_is_alembics_head() -> None:
+    from gxjn_desktop.storage.schema import SCHEMA_HEAD
+
+    assert migrate.head_revision() == SCHEMA_HEAD
+
+
+def test_an_up_to_date_database_opens_without_alembic(data_dir: Path) -> None:
+    open_database(data_dir).close()
+    code = (
+        "import sys; from pathlib import Path; from gxjn_desktop.storage.store import open_database; "
+        f"open_database(Path({str(data_dir)!r})).close(); print('alembic' in sys.modules)"
+    )
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "False"
