@@ -41,7 +41,6 @@ from gxjn_desktop.domain.records import (
 )
 from gxjn_desktop.errors import InvalidNumber, UserError
 from gxjn_desktop.services.ledger_service import LedgerService
-from gxjn_desktop.storage import repositories as repo
 from gxjn_desktop.validation.findings import Finding, Severity
 
 PRICE_PLACES = 4
@@ -672,22 +671,14 @@ class EntryService:
 
     def _write(self, state: StoredState) -> None:
         # One transaction for the whole step, so a paste is saved entirely or not at all.
-        with self.store.db.session() as s:
-            for (code, y, m), rps in state.replacements:
-                repo.delete_replacements(s, code, y, m)
-                s.flush()
-                for rp in rps:
-                    repo.add_replacement(s, rp)
-            for key, rec in state.records:
-                if rec is None:
-                    repo.delete_record(s, *key)
-                else:
-                    repo.save_record(s, rec)
-            for (y, m), c in state.canteen:
-                repo.save_canteen(s, c or CanteenMonth(y, m))
-            for (y, m), g in state.garbage:
-                repo.save_garbage(s, g or GarbageMonth(y, m))
-        self.store.last_saved = datetime.now()
+        self.store.save_batch(
+            records=[rec for _, rec in state.records if rec is not None],
+            deleted_records=[key for key, rec in state.records if rec is None],
+            replaced_months=[key for key, _ in state.replacements],
+            replacements=[rp for _, rps in state.replacements for rp in rps],
+            canteen=[c or CanteenMonth(y, m) for (y, m), c in state.canteen],
+            garbage=[g or GarbageMonth(y, m) for (y, m), g in state.garbage],
+        )
         self._ledger = _apply_state(self._ledger, state)
 
     def apply(

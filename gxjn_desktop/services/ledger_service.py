@@ -151,14 +151,26 @@ class LedgerService:
         canteen: Iterable[CanteenMonth] = (),
         garbage: Iterable[GarbageMonth] = (),
         *,
+        deleted_records: Iterable[tuple[str, int, int]] = (),
+        replaced_months: Iterable[tuple[str, int, int]] = (),
         backup_reason: str | None = None,
     ) -> None:
-        """Save an import or a paste in one transaction (all or nothing), optionally after a backup."""
+        """Save an import, a paste or an undo step in one transaction (all or nothing).
+
+        ``replaced_months`` (meter, year, month) lose their replacements before ``replacements``
+        are added, so a step can also take a replacement back. A backup is made first when a
+        ``backup_reason`` is given (imports).
+        """
         if backup_reason:
             make_backup(self.db.path, backup_dir(self.db.path.parent), backup_reason)
         with self.db.session() as s:
+            for key in replaced_months:
+                repo.delete_replacements(s, *key)
+            s.flush()
             for rp in replacements:
                 repo.add_replacement(s, rp)
+            for key in deleted_records:
+                repo.delete_record(s, *key)
             for r in records:
                 repo.save_record(s, r)
             for c in canteen:
