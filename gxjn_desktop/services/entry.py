@@ -826,26 +826,31 @@ class CarrierMonths:
 
 
 def monthly_use_by_carrier(ledger: Ledger, year: int) -> list[CarrierMonths]:
-    out = []
-    for carrier in CARRIER_ORDER:
-        meters = [m for m in ledger.meters if m.carrier is carrier and not m.is_submeter]
-        if not meters:
-            continue
-        series: list[tuple[Decimal | None, ...]] = []
-        for y in (year, year - 1):
-            months: list[Decimal | None] = []
-            for mo in range(1, 13):
-                total: Decimal | None = None
-                for m in meters:
-                    if not m.active_in(y, mo):
-                        continue
-                    q = month_use(ledger, m, y, mo).quantity
-                    if q is not None:
-                        total = (total or Decimal(0)) + q
-                months.append(total)
-            series.append(tuple(months))
-        out.append(CarrierMonths(carrier, carrier.unit, series[0], series[1]))
-    return out
+    """The 基2表 totals of each month (电 includes self-consumed PV), for carriers the unit meters."""
+    from gxjn_desktop.domain.indicators import period_figures
+    from gxjn_desktop.services.reference_data import load_reference
+
+    ref = load_reference()
+    metered = {m.carrier for m in ledger.meters if not m.is_submeter}
+    if Carrier.PV in metered:
+        metered.add(Carrier.ELECTRICITY)
+    by_year: dict[int, list[dict[Carrier, Decimal] | None]] = {}
+    for y in (year, year - 1):
+        months: list[dict[Carrier, Decimal] | None] = []
+        for mo in range(1, 13):
+            fig = period_figures(ledger, ref, Period.parse(y, f"M{mo:02d}"))
+            months.append({t.carrier: t.quantity for t in fig.totals} if fig.has_data else None)
+        by_year[y] = months
+    return [
+        CarrierMonths(
+            carrier,
+            carrier.unit,
+            tuple(None if m is None else m[carrier] for m in by_year[year]),
+            tuple(None if m is None else m[carrier] for m in by_year[year - 1]),
+        )
+        for carrier in CARRIER_ORDER
+        if carrier in metered
+    ]
 
 
 def missing_months(ledger: Ledger, year: int, up_to_month: int) -> list[int]:
