@@ -193,6 +193,10 @@ def build_demo_ledger(today: date | None = None) -> Ledger:
     # E2 starts where its 5-digit register rolls over in March of the second year.
     e2_initial = Decimal(100000) - _d(sum(e2[:14]), 1) - Decimal(400)
     meters = tuple(replace(m, initial_reading=e2_initial) if m.code == "E2" else m for m in meters)
+    # Every meter's 倍率 history starts when it entered the ledger (E1 has its CT ratio of 30).
+    meters = tuple(
+        m if m.code == "E1" else replace(m, multipliers=(MultiplierChange(start, Decimal(1)),)) for m in meters
+    )
 
     prices = {"E1": 0.68, "E2": 0.71, "W1": 3.92, "G1": 4.05, "V1": 7.85, "V2": 7.42}
     records: list[MonthlyRecord] = []
