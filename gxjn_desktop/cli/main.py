@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,16 +31,27 @@ class ChineseArgumentParser(argparse.ArgumentParser):
     """argparse that reports a usage error as one Chinese line and exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        translated = (
-            message.replace("unrecognized arguments", "无法识别的参数")
-            .replace("the following arguments are required", "缺少必需的参数")
-            .replace("invalid choice", "无效的选项")
-            .replace("argument", "参数")
-            .replace("expected one argument", "需要一个值")
-            .replace("invalid int value", "不是整数")
-            .replace("choose from", "可选")
-        )
-        self.exit(EXIT_USER_ERROR, f"gxjn-cli：{translated}（用 {self.prog} --help 查看用法）\n")
+        self.exit(EXIT_USER_ERROR, f"gxjn-cli：{translate_usage_error(message)}（用 {self.prog} --help 查看用法）\n")
+
+
+_INVALID_CHOICE = re.compile(
+    r"argument (?P<arg>[^:]+): invalid choice: '(?P<value>[^']*)' \(choose from (?P<choices>.*)\)"
+)
+
+
+def translate_usage_error(message: str) -> str:
+    """argparse's English usage errors in Chinese."""
+    if m := _INVALID_CHOICE.match(message):
+        choices = "、".join(c.strip(" '") for c in m.group("choices").split(","))
+        what = "子命令" if m.group("arg") in ("子命令", "操作") else f"参数 {m.group('arg')} 的取值"
+        return f"未知的{what}“{m.group('value')}”，可选：{choices}"
+    return (
+        message.replace("unrecognized arguments", "无法识别的参数")
+        .replace("the following arguments are required", "缺少必需的参数")
+        .replace("expected one argument", "需要一个值")
+        .replace("invalid int value", "不是整数")
+        .replace("argument", "参数")
+    )
 
 
 def _print_json(data: dict[str, Any]) -> None:
