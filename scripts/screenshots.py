@@ -25,8 +25,9 @@ def render(out: Path, tag: str, width: int, height: int, scale: float) -> None:
     from PySide6.QtWidgets import QWidget
 
     from gxjn_desktop.gui.app import make_application
-    from gxjn_desktop.gui.dialogs import DecreaseDialog, PastePreviewDialog
-    from gxjn_desktop.gui.main_window import MainWindow
+    from gxjn_desktop.gui.dialogs import DecreaseDialog, ExplanationDialog, PastePreviewDialog
+    from gxjn_desktop.gui.findings_panel import period_text, place_text
+    from gxjn_desktop.gui.main_window import TAB_FINDINGS, MainWindow
     from gxjn_desktop.gui.welcome import NewUnitWizard
     from gxjn_desktop.services.demo import build_demo_ledger
     from gxjn_desktop.services.entry import CellEdit, Column, RowKey, RowKind
@@ -62,8 +63,9 @@ def render(out: Path, tag: str, width: int, height: int, scale: float) -> None:
 
         data = Path(tmp) / "demo"
         store = LedgerService.open(data)
-        store.replace_everything(build_demo_ledger(date(2026, 11, 24)))
-        window = MainWindow(data, store)
+        today = date(2026, 11, 24)
+        store.replace_everything(build_demo_ledger(today))
+        window = MainWindow(data, store, today=today)
         window.resize(*logical)
         window.show()
         window.entry.set_period(2025, 6)
@@ -77,6 +79,22 @@ def render(out: Path, tag: str, width: int, height: int, scale: float) -> None:
                 w1 = next(i for i, m in enumerate(window.meters.model.meters) if m.code == "W1")
                 window.meters.view.selectRow(w1)
             save(window, name)
+        window.tabs.setCurrentIndex(TAB_FINDINGS)
+        panel = window.findings
+        panel.set_period(2025, "Y")
+        unexplained = next(i for i in range(panel.model.rowCount()) if panel.model.finding_at(i).needs_explanation)
+        panel.select_row(unexplained)
+        panel.view.setFocus()
+        save(window, "7-findings")
+        finding = panel.model.finding_at(unexplained)
+        explain = ExplanationDialog(
+            finding, f"{period_text(finding.location.month)} · {place_text(store.ledger(), finding)}", window
+        )
+        explain.cause.setCurrentIndex(explain.cause.findText("设备检修或故障"))
+        explain.text.setPlainText("4 月机房空调主机检修后试运行，用电偏高")
+        explain.show()
+        save(explain, "8-explanation-dialog")
+        explain.close()
         service = window.entry_service
         assert service is not None
         plan = service.prepare(2026, 1, [CellEdit(RowKey(RowKind.METER, "W1"), Column.VALUE, "12")])

@@ -1,9 +1,11 @@
-"""概览: the year's four indicators against last year, gaps, open warnings, and a monthly chart."""
+"""概览: the year's four indicators against last year and their targets (to date and projected to the
+year end), quota pacing, gaps, open warnings, and a monthly chart."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
@@ -110,16 +112,29 @@ class MonthlyChart(QWidget):
         p.end()
 
 
+def _pct(text: str | None) -> str:
+    return "—" if text in (None, "") else f"{text}%"
+
+
 class Dashboard(QWidget):
-    def __init__(self, service: EntryService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: EntryService, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.today = today
         layout = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
         layout.addWidget(self.heading)
         self.cards = QGridLayout()
         layout.addLayout(self.cards)
+        self.quota_title = QLabel()
+        self.quota_title.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.quota_title)
+        self.quota_grid = QGridLayout()
+        self.quota_grid.setHorizontalSpacing(18)
+        self.quota_grid.setVerticalSpacing(2)
+        layout.addLayout(self.quota_grid)
+        self.quota_status: dict[str, Any] = {}
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -136,6 +151,7 @@ class Dashboard(QWidget):
         self.year = 0
 
     def refresh(self, today: date | None = None) -> None:
+        today = today or self.today or date.today()
         ledger = self.service.ledger
         years = ledger.years()
         if not years:
@@ -151,8 +167,14 @@ class Dashboard(QWidget):
             if item is not None and item.widget() is not None:
                 item.widget().deleteLater()  # type: ignore[union-attr]
         from gxjn_desktop.services.checks import check_period
+        from gxjn_desktop.services.quotas import quota_status_json
         from gxjn_desktop.services.reports import build_indicator_report
 
+        try:
+            self.quota_status = quota_status_json(ledger, year, today)
+        except UserError:
+            self.quota_status = {}
+        projections = {t["indicator"]: t for t in self.quota_status.get("targets", [])}
         try:
             report = build_indicator_report(ledger, period)
             for i, ind in enumerate(report.indicators):
@@ -165,14 +187,16 @@ class Dashboard(QWidget):
                         ind.change_pct,
                         ind.target_pct,
                         ind.status,
+                        projections.get(ind.kind.value),
                     ),
                     0,
                     i,
                 )
         except UserError as err:
             self.cards.addWidget(QLabel(err.message), 0, 0)
+        self._show_quotas()
         missing = missing_months(ledger, year, last_month)
-        errors, warnings = count_open(check_period(ledger, Period.parse(year, "Y")).findings)
+        errors, warnings = count_open(check_period(ledger, Period.parse(year, "Y"), today).findings)
         missing_text = "、".join(f"{m}月" for m in missing) if missing else "无"
         self.summary.setText(f"未填完的月份：{missing_text}　　待处理：错误 {errors} 条，未说明的警告 {warnings} 条")
         self._series = monthly_use_by_carrier(ledger, year)
@@ -184,6 +208,53 @@ class Dashboard(QWidget):
         self.carrier_box.setCurrentIndex(max(i, 0))
         self.carrier_box.blockSignals(False)
         self._show_series(self.carrier_box.currentIndex())
+
+    def _show_quotas(self) -> None:
+        """One compact line per quota: allowed to date against actual, the projection, the state."""
+        while self.quota_grid.count():
+            item = self.quota_grid.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()  # type: ignore[union-attr]
+        status = self.quota_status
+        quotas = status.get("quotas", [])
+        months = status.get("months_counted", 0)
+        if not quotas:
+            self.quota_title.setText(
+                f"能耗定额：{self.year} 年没有录入定额" if months else f"能耗定额：{self.year} 年还没有已结束的月份"
+            )
+            return
+        self.quota_title.setText(f"能耗定额进度（{self.year} 年 1—{months} 月，按季节分摊）")
+        headers = ("定额", "级别", "定额值", "至今实际", "至今允许", "预计全年", "状态")
+        for c, text in enumerate(headers):
+            h = QLabel(text)
+            h.setStyleSheet("color: #555;")
+            self.quota_grid.addWidget(h, 0, c)
+        for r, q in enumerate(quotas, start=1):
+            # Red: over the issued pace or above a limit; green: within it; grey: not comparable, or a
+            # guide value not yet reached (a goal, not a limit).
+            bad = q["over_pace"] is True or q["state"].startswith(("高于", "超出"))
+            good = q["comparable"] and not bad and q["state"] != "不低于引导值"
+            colour = "#b3261e" if bad else ("#1e7b34" if good else "#555555")
+            cells = (
+                f"{q['label']}（{q['unit']}）",
+                q["level_label"],
+                q["quota"],
+                q["actual_to_date"] or "—",
+                q["allowed_to_date"] or "—",
+                q["projected_year_end"] or "—",
+                q["state"],
+            )
+            for c, text in enumerate(cells):
+                label = QLabel(text)
+                if c in (2, 3, 4, 5):
+                    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if c == len(cells) - 1:
+                    label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+                if c == 0 and q.get("document"):
+                    label.setToolTip(f"{q['document']}（{q['basis']}）")
+                self.quota_grid.addWidget(label, r, c)
+        self.quota_grid.setColumnStretch(len(headers), 1)
+        self.quota_grid.addWidget(QWidget(), 0, len(headers))
 
     def _show_series(self, i: int) -> None:
         self.chart.set_series(self._series[i] if 0 <= i < len(self._series) else None, self.year)
@@ -197,6 +268,7 @@ class Dashboard(QWidget):
         change: Decimal | None,
         target: Decimal | None,
         status: TargetStatus,
+        projection: dict[str, Any] | None = None,
     ) -> QWidget:
         frame = QFrame()
         frame.setFrameShape(QFrame.Shape.StyledPanel)
@@ -207,8 +279,18 @@ class Dashboard(QWidget):
         prev = QLabel(f"上年同期：{format_fixed(previous, 2) or '—'}")
         change_text = "—" if change is None else f"{format_fixed(change, 2)}%"
         target_text = "无" if target is None else f"{target}%"
-        st = QLabel(f"同比 {change_text}（目标 {target_text}）　{status.label}")
+        st = QLabel(f"至今同比 {change_text}（目标 {target_text}）{status.label}")
         st.setStyleSheet(f"color: {_STATUS_COLOURS[status]}; font-weight: bold;")
-        for w in (title, big, prev, st):
+        widgets = [title, big, prev, st]
+        if projection is not None:
+            p_status = TargetStatus(projection["projected_status"])
+            end = QLabel(f"预计全年 {_pct(projection['projected_change_pct'])}　{p_status.label}")
+            end.setToolTip(
+                f"按已结束月份的季节比例推算全年：{projection['projected_year_end'] or '—'} {unit}；"
+                f"同比 {_pct(projection['projected_change_pct'])}，目标 {target_text}"
+            )
+            end.setStyleSheet(f"color: {_STATUS_COLOURS[p_status]};")
+            widgets.append(end)
+        for w in widgets:
             v.addWidget(w)
         return frame

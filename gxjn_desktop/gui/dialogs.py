@@ -1,4 +1,4 @@
-"""The entry screen's dialogs: why a reading went down, and the paste preview."""
+"""The window's dialogs: why a reading went down, the paste preview, and a finding's 说明."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QRadioButton,
     QTableWidget,
     QTableWidgetItem,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from gxjn_desktop.domain.meters import month_end
 from gxjn_desktop.domain.numbers import plain
-from gxjn_desktop.domain.records import ReplacementReason
+from gxjn_desktop.domain.records import EXPLANATION_CAUSES, ReplacementReason
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.entry import (
     CellChange,
@@ -34,6 +35,7 @@ from gxjn_desktop.services.entry import (
     DecreaseQuestion,
     make_replacement,
 )
+from gxjn_desktop.validation.findings import Finding
 
 
 class DecreaseDialog(QDialog):
@@ -160,3 +162,72 @@ class PastePreviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+class ExplanationDialog(QDialog):
+    """填写说明: a cause from the bureau's list and free text, checked by the service before closing."""
+
+    def __init__(self, finding: Finding, place: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.finding = finding
+        self.result_value: tuple[str, str] | None = None
+        self.setWindowTitle("填写说明")
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        head = QLabel(f"【{finding.severity.label}】{finding.rule_id}" + (f"　{place}" if place else ""))
+        head.setStyleSheet("font-weight: bold;")
+        head.setWordWrap(True)
+        layout.addWidget(head)
+        message = QLabel(finding.message)
+        message.setWordWrap(True)
+        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(message)
+        if finding.hint:
+            hint = QLabel(f"处理建议：{finding.hint}")
+            hint.setWordWrap(True)
+            hint.setStyleSheet("color: #555;")
+            layout.addWidget(hint)
+        form = QFormLayout()
+        self.cause = QComboBox()
+        self.cause.addItems(list(EXPLANATION_CAUSES))
+        self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)  # keyboard-first: Tab leaves the box instead of typing a tab
+        self.text.setPlaceholderText("写明具体情况，如：6 月起新增 2 台空调；选“其他”时至少写 4 个字")
+        self.text.setFixedHeight(self.fontMetrics().height() * 5 + 12)
+        old = finding.explanation
+        if old is not None:
+            self.cause.setCurrentIndex(max(self.cause.findText(old.cause), 0))
+            self.text.setPlainText(old.text)
+        cause_label = QLabel("原因(&C)")
+        cause_label.setBuddy(self.cause)
+        text_label = QLabel("说明(&T)")
+        text_label.setBuddy(self.text)
+        form.addRow(cause_label, self.cause)
+        form.addRow(text_label, self.text)
+        layout.addLayout(form)
+        note = QLabel("说明与当前数值绑定：数据修改后，这条警告须重新说明。")
+        note.setStyleSheet("color: #666;")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存说明")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.cause.setFocus()
+
+    def accept(self) -> None:
+        from gxjn_desktop.services.explanations import explanation_for
+
+        cause, text = self.cause.currentText(), self.text.toPlainText().strip()
+        try:
+            explanation_for(self.finding, cause, text)
+        except UserError as err:
+            self.error.setText(f"{err.message}。{err.hint}")
+            return
+        self.result_value = (cause, text)
+        super().accept()

@@ -17,7 +17,7 @@ ROW_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Role returning the cell's findings (list[Finding]).
 FINDINGS_ROLE = Qt.ItemDataRole.UserRole + 2
 
-_SEVERITY_COLOURS = {
+SEVERITY_COLOURS = {
     Severity.ERROR: QColor("#f8c9c4"),
     Severity.WARNING: QColor("#fde9b0"),
     Severity.INFO: QColor("#d6e8fa"),
@@ -109,14 +109,14 @@ class EntryTableModel(QAbstractTableModel):
         findings = self._findings.get((row.key, column), [])
         if role == Qt.ItemDataRole.BackgroundRole:
             if findings:
-                return QBrush(_SEVERITY_COLOURS[findings[0].severity])
+                return QBrush(SEVERITY_COLOURS[findings[0].severity])
             if column is Column.ITEM and row.key.kind is not RowKind.METER:
                 return QBrush(_SECTION_BG)
             if not row.editable(column) and column is not Column.ITEM:
                 return QBrush(_READ_ONLY_BG)
             return QBrush(_EDITABLE_BG)  # white, so fillable cells stand out from computed ones
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [f"【{f.severity.label}】{f.message}" + (f"\n  {f.hint}" if f.hint else "") for f in findings]
+            parts = [_finding_tip(f) for f in findings]
             if column is Column.USE and row.marks:
                 parts.append(row.marks)
             if column is Column.SOURCE and row.editable(column):
@@ -146,3 +146,10 @@ class EntryTableModel(QAbstractTableModel):
             return False  # nothing changed: no undo step, no write
         self.editRequested.emit([CellEdit(row.key, column, text)])
         return True
+
+
+def _finding_tip(f: Finding) -> str:
+    tip = f"【{f.severity.label}】{f.message}" + (f"\n  {f.hint}" if f.hint else "")
+    if f.explanation is not None:
+        tip += f"\n  已说明：{f.explanation.cause}" + (f"——{f.explanation.text}" if f.explanation.text else "")
+    return tip

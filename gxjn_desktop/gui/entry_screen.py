@@ -44,6 +44,7 @@ from gxjn_desktop.services.entry import (
     EntryChange,
     EntryPlan,
     EntryService,
+    RowKey,
 )
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -416,3 +417,13 @@ class EntryScreen(QWidget):
         """Select a cell (used by the overview and by findings links)."""
         self.view.move_to(row, COLUMNS.index(column))
         self.view.setFocus()
+
+    def show_cell(self, year: int, month: int, key: RowKey, column: Column) -> bool:
+        """Open a month and select one row's cell (from a finding); False when the row is not in that month."""
+        self.set_period(year, month)
+        row = self.model.row_of(key)
+        if row < 0:
+            self.status.emit(f"{year}年{month}月的表中没有这一行（计量器具可能已停用或尚未启用）", True)
+            return False
+        self.edit_cell(row, column)
+        return True

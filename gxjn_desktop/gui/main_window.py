@@ -1,10 +1,11 @@
-"""The main window: the welcome screen until a unit exists, then 概览 / 月度填报 / 单位信息 / 计量器具."""
+"""The main window: the welcome screen until a unit exists, then 概览 / 月度填报 / 单位信息 / 计量器具 / 数据审核."""
 
 from __future__ import annotations
 
 import os
 import sys
 import time
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,9 +15,17 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStacked
 
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
-from gxjn_desktop.gui.ui_state import ENTRY_HEADER, MAIN_GEOMETRY, MAIN_STATE, METERS_HEADER, UiState
+from gxjn_desktop.gui.ui_state import (
+    ENTRY_HEADER,
+    FINDINGS_HEADER,
+    MAIN_GEOMETRY,
+    MAIN_STATE,
+    METERS_HEADER,
+    UiState,
+)
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after the window is painted
+    from gxjn_desktop.gui.findings_panel import FindingTarget
     from gxjn_desktop.gui.welcome import WelcomeScreen
     from gxjn_desktop.services.entry import EntryService
     from gxjn_desktop.services.ledger_service import LedgerService
@@ -24,17 +33,30 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after t
 #: Set by bench/bench_startup.py: print the time of the first paint and quit.
 BENCH_ENV = "GXJN_EXIT_AFTER_PAINT"
 
-TAB_OVERVIEW, TAB_ENTRY, TAB_UNIT, TAB_METERS = range(4)
+TAB_OVERVIEW, TAB_ENTRY, TAB_UNIT, TAB_METERS, TAB_FINDINGS = range(5)
+TAB_NAMES = ("概览", "月度填报", "单位信息", "计量器具", "数据审核")
 
 
 class MainWindow(QMainWindow):
-    """Built without a database so it can paint at once; :meth:`attach` gives it the opened ledger."""
+    """Built without a database so it can paint at once; :meth:`attach` gives it the opened ledger.
+
+    ``today`` fixes the date the review and the quota pacing count from (tests, screenshots);
+    ``None`` means the real date.
+    """
 
     firstPainted = Signal()
 
-    def __init__(self, data_dir: Path, store: LedgerService | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        store: LedgerService | None = None,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
+        self.today = today
         self._store = store
         self._ready_pending = False
         self.ui_state = UiState(data_dir)
@@ -107,7 +129,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         self.edit_menu = self.menuBar().addMenu("编辑(&E)")
         view_menu = self.menuBar().addMenu("查看(&V)")
-        for i, name in enumerate(("概览", "月度填报", "单位信息", "计量器具")):
+        for i, name in enumerate(TAB_NAMES):
             action = QAction(name, self)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _checked=False, i=i: self.tabs.setCurrentIndex(i))
@@ -127,7 +149,8 @@ class MainWindow(QMainWindow):
             "F2：修改当前单元格　Esc：取消本次输入　Delete：清空所选单元格\n"
             "Ctrl+C / Ctrl+V：复制 / 粘贴（可直接粘贴 Excel、WPS 中复制的区域）\n"
             "Ctrl+Z / Ctrl+Y：撤销 / 重做　Ctrl+PageUp / Ctrl+PageDown：上月 / 下月\n"
-            "Ctrl+1…4：概览、月度填报、单位信息、计量器具",
+            "Ctrl+1…5：概览、月度填报、单位信息、计量器具、数据审核\n"
+            "数据审核中：Enter 或双击转到数据　Ctrl+E 填写说明　F5 重新审核",
         )
 
     # ---- first start --------------------------------------------------------------------------
@@ -171,6 +194,7 @@ class MainWindow(QMainWindow):
     def show_unit(self) -> None:
         from gxjn_desktop.gui.dashboard import Dashboard
         from gxjn_desktop.gui.entry_screen import EntryScreen
+        from gxjn_desktop.gui.findings_panel import FindingsPanel
         from gxjn_desktop.gui.meters_screen import MetersScreen
         from gxjn_desktop.gui.unit_screen import UnitScreen
         from gxjn_desktop.services.entry import EntryService
@@ -182,17 +206,22 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(0)
             if w is not None:
                 w.deleteLater()
-        self.dashboard = Dashboard(service)
+        self.dashboard = Dashboard(service, today=self.today)
         self.entry = EntryScreen(service)
         self.unit_screen = UnitScreen(service)
         self.meters = MetersScreen(service)
-        self.tabs.addTab(self.dashboard, "概览")
-        self.tabs.addTab(self.entry, "月度填报")
-        self.tabs.addTab(self.unit_screen, "单位信息")
-        self.tabs.addTab(self.meters, "计量器具")
+        self.findings = FindingsPanel(service, today=self.today)
+        for screen, name in zip(
+            (self.dashboard, self.entry, self.unit_screen, self.meters, self.findings), TAB_NAMES, strict=True
+        ):
+            self.tabs.addTab(screen, name)
         self.entry.status.connect(self.show_status)
+        self.entry.changeApplied.connect(lambda _change: self.findings.schedule_refresh())
         self.unit_screen.saved.connect(self._other_saved)
         self.meters.saved.connect(self._other_saved)
+        self.findings.status.connect(self.show_status)
+        self.findings.navigate.connect(self.go_to_finding)
+        self.findings.explained.connect(lambda _text: self.entry.refresh())
         self.tabs.currentChanged.connect(self._tab_changed)
         assert self.edit_menu is not None
         self.edit_menu.clear()
@@ -208,6 +237,9 @@ class MainWindow(QMainWindow):
         header = self.ui_state.bytes(METERS_HEADER)
         if header is not None:
             self.meters.view.horizontalHeader().restoreState(header)
+        header = self.ui_state.bytes(FINDINGS_HEADER)
+        if header is not None:
+            self.findings.view.horizontalHeader().restoreState(header)
         self.stack.setCurrentWidget(self.tabs)
         self.tabs.setCurrentIndex(TAB_ENTRY)
         self.entry.view.setFocus()
@@ -223,10 +255,25 @@ class MainWindow(QMainWindow):
             self.unit_screen.refresh()
         elif index == TAB_METERS:
             self.meters.refresh()
+        elif index == TAB_FINDINGS:
+            self.findings.view.setFocus()
 
     def _other_saved(self, text: str) -> None:
         self.show_status(text)
         self.entry.refresh()
+        self.findings.schedule_refresh()
+
+    def go_to_finding(self, target: FindingTarget) -> None:
+        """A finding activated in 数据审核: its cell in 月度填报, or its field in 单位信息."""
+        from gxjn_desktop.gui.findings_panel import TargetScreen
+
+        if target.screen is TargetScreen.PROFILE:
+            self.tabs.setCurrentIndex(TAB_UNIT)  # refresh() first: it resets the year shown
+            self.unit_screen.show_profile_field(target.year, target.field)
+            return
+        assert target.row_key is not None
+        self.tabs.setCurrentIndex(TAB_ENTRY)
+        self.entry.show_cell(target.year, target.month, target.row_key, target.column)
 
     def show_status(self, text: str, error: bool = False) -> None:
         self.status_label.setStyleSheet("color: #b3261e; font-weight: bold;" if error else "")
@@ -243,6 +290,7 @@ class MainWindow(QMainWindow):
         if self.entry_service is not None:
             self.ui_state.set_bytes(ENTRY_HEADER, self.entry.view.horizontalHeader().saveState())
             self.ui_state.set_bytes(METERS_HEADER, self.meters.view.horizontalHeader().saveState())
+            self.ui_state.set_bytes(FINDINGS_HEADER, self.findings.view.horizontalHeader().saveState())
         self.ui_state.sync()
         super().closeEvent(event)
 

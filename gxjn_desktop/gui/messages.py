@@ -11,6 +11,7 @@ from gxjn_desktop.errors import StorageError, UserError
 if TYPE_CHECKING:
     from gxjn_desktop.gui.welcome import NewUnitResult
     from gxjn_desktop.services.entry import CellChange, DecreaseAnswer, DecreaseQuestion
+    from gxjn_desktop.validation.findings import Finding
 
 
 def show_user_error(parent: QWidget | None, err: UserError | StorageError) -> None:
@@ -69,3 +70,13 @@ def run_new_unit_wizard(parent: QWidget | None) -> NewUnitResult | None:
     if wizard.exec() != NewUnitWizard.DialogCode.Accepted:
         return None
     return wizard.result_value()
+
+
+def ask_explanation(parent: QWidget | None, finding: Finding, place: str = "") -> tuple[str, str] | None:
+    """(cause, text) for a finding's 说明, or ``None`` when cancelled."""
+    from gxjn_desktop.gui.dialogs import ExplanationDialog
+
+    dialog = ExplanationDialog(finding, place, parent)
+    if dialog.exec() != ExplanationDialog.DialogCode.Accepted:
+        return None
+    return dialog.result_value

@@ -13,6 +13,7 @@ MAIN_GEOMETRY = "main/geometry"
 MAIN_STATE = "main/state"
 ENTRY_HEADER = "entry/header"
 METERS_HEADER = "meters/header"
+FINDINGS_HEADER = "findings/header"
 
 
 class UiState:

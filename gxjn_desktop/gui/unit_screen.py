@@ -231,3 +231,13 @@ class UnitScreen(QWidget):
         self.profile_error.setText("")
         self.service.reload()
         self.saved.emit(f"{self.year.value()} 年基本情况已保存")
+
+    def show_profile_field(self, year: int, field: str) -> None:
+        """Open a year's 基本情况 and put the cursor on the field a finding names (from 数据审核)."""
+        self.year.setValue(year)
+        widgets: dict[str, QWidget] = {"people": self.people, "building_area_m2": self.area}
+        target = widgets.get(field)
+        if field == "signatories" or target is None:
+            # The first signatory still empty, else the first one.
+            target = next((w for w in (self.head, self.statistician, self.preparer) if not w.text().strip()), self.head)
+        target.setFocus()

@@ -11,6 +11,7 @@ import pytest
 from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.main_window import MainWindow
 from gxjn_desktop.services.ledger_service import LedgerService
+from tests.conftest import DEMO_TODAY
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +34,7 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Any]]:
         "ask_decrease",
         "confirm_paste",
         "run_new_unit_wizard",
+        "ask_explanation",
     ):
         monkeypatch.setattr(messages, name, refuse(name))
     return calls
@@ -47,7 +49,7 @@ def empty_store(data_dir: Path) -> Iterator[LedgerService]:
 
 @pytest.fixture
 def demo_window(qtbot: Any, demo_service: LedgerService, data_dir: Path) -> MainWindow:
-    window = MainWindow(data_dir, demo_service)
+    window = MainWindow(data_dir, demo_service, today=DEMO_TODAY)  # the review counts from the demo's date
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -1,0 +1,726 @@
+"""数据审核: the review's findings for a period, filters, the export gate, going to a cell, 说明."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gxjn_desktop.domain.carriers import Carrier
+from gxjn_desktop.domain.indicators import IndicatorKind
+from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.domain.periods import Period
+from gxjn_desktop.domain.quotas import QuotaIndicator
+from gxjn_desktop.domain.records import EXPLANATION_CAUSES, GarbageCategory
+from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.entry_model import SEVERITY_COLOURS
+from gxjn_desktop.services.entry import CANTEEN_FIELDS, Column, EntryService, RowKey, RowKind
+from gxjn_desktop.validation.findings import Finding, Severity
+
+_Index = QModelIndex | QPersistentModelIndex
+
+#: Role returning the row's Finding.
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_SEVERITY_TEXT = {Severity.ERROR: "#8c1d18", Severity.WARNING: "#6b4a00", Severity.INFO: "#1d4f86"}
+_UNEXPLAINED_TEXT = QColor("#b3261e")
+_EXPLAINED_TEXT = QColor("#1e7b34")
+
+#: The period picker: code and how it reads (1—1 月 would just repeat 1 月, so YTD starts at 2).
+PERIOD_CHOICES: tuple[tuple[str, str], ...] = (
+    ("Y", "全年"),
+    *((f"Q{q}", f"第{q}季度") for q in range(1, 5)),
+    *((f"M{m:02d}", f"{m}月") for m in range(1, 13)),
+    *((f"YTD-M{m:02d}", f"1—{m}月") for m in range(2, 12)),
+)
+
+#: Which grid column a finding's field points at (the same places the grid colours).
+FIELD_COLUMNS: dict[str, Column] = {
+    "reading": Column.VALUE,
+    "quantity": Column.VALUE,
+    "reading_date": Column.VALUE,
+    "cost": Column.COST,
+    "cost_fen": Column.COST,
+    "price": Column.PRICE,
+    "multiplier": Column.MULTIPLIER,
+    "source": Column.SOURCE,
+    "note": Column.NOTE,
+    "use": Column.USE,
+}
+
+_FIELD_LABELS: dict[str, str] = {
+    "reading": "本期示数",
+    "quantity": "用量",
+    "reading_date": "抄表日期",
+    "cost": "金额",
+    "cost_fen": "金额",
+    "price": "单价",
+    "multiplier": "倍率",
+    "source": "来源",
+    "note": "备注",
+    "use": "本月用量",
+    "signatories": "报表签署人",
+    "people": "用能人数",
+    "building_area_m2": "建筑面积",
+    "reported_total_kg": "填报总量",
+    "container_litres": "容器容积",
+    "times_emptied": "清运次数",
+    "fill_pct": "装满程度",
+}
+_PLACE_GROUPS = {
+    "canteen": "食堂",
+    "garbage": "垃圾分类",
+    "profile": "单位基本情况",
+    "unit": "单位信息",
+    "indicator": "考核指标",
+    "quota": "能耗定额",
+}
+
+
+# ---- what a finding points at, in words and as a place on screen ---------------------------------
+
+
+def period_text(month: str | None) -> str:
+    """``2025-04`` → 2025年4月; ``2025-Y`` / ``2025-Q2`` / ``2025-YTD-M06`` → the period's name."""
+    if not month:
+        return "—"
+    if m := _MONTH.match(month):
+        return f"{m.group(1)}年{int(m.group(2))}月"
+    if re.fullmatch(r"\d{4}", month):
+        return f"{month}年"
+    year, _, code = month.partition("-")
+    try:
+        return Period.parse(int(year), code).label
+    except (UserError, ValueError):
+        return month
+
+
+def group_label(ledger: Ledger, meter: str | None) -> str:
+    """What the filter 项目 calls a finding's owner: a meter, 食堂, 垃圾分类, an energy carrier …"""
+    if meter is None:
+        return "其他"
+    if meter in _PLACE_GROUPS:
+        return _PLACE_GROUPS[meter]
+    for m in ledger.meters:
+        if m.code == meter:
+            return f"{m.code} {m.name}"
+    for c in Carrier:
+        if c.value == meter:
+            return c.label
+    return meter
+
+
+def field_label(meter: str | None, field: str | None) -> str:
+    if not field:
+        return ""
+    if meter == "canteen":
+        for name, label, _unit in CANTEEN_FIELDS:
+            if name == field:
+                return label.removeprefix("食堂：")
+    if meter == "garbage":
+        category, _, sub = field.partition(".")
+        for cat in GarbageCategory:
+            if cat.value == category:
+                return cat.label + (f"·{_FIELD_LABELS.get(sub, sub)}" if sub else "")
+    if meter == "indicator":
+        for kind in IndicatorKind:
+            if kind.value == field:
+                return kind.label
+    if meter == "quota":
+        for q in QuotaIndicator:
+            if q.value == field:
+                return q.label
+    return _FIELD_LABELS.get(field, field)
+
+
+def place_text(ledger: Ledger, finding: Finding) -> str:
+    loc = finding.location
+    group = group_label(ledger, loc.meter)
+    detail = field_label(loc.meter, loc.field)
+    return f"{group} · {detail}" if detail else group
+
+
+def explanation_text(finding: Finding) -> str:
+    e = finding.explanation
+    if e is not None:
+        return f"已说明：{e.cause}" + (f"——{e.text}" if e.text else "")
+    if finding.severity is Severity.ERROR:
+        return "须改正数据"
+    if finding.needs_explanation:
+        return "未说明"
+    return "—"
+
+
+def gate_text(findings: list[Finding]) -> tuple[bool, str]:
+    """Whether export is allowed for these findings, and why not, in one plain line."""
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    unexplained = sum(f.needs_explanation for f in findings)
+    if not errors and not unexplained:
+        return True, "可以导出：没有错误，警告均已说明"
+    parts = []
+    if errors:
+        parts.append(f"错误 {errors} 条")
+    if unexplained:
+        parts.append(f"未说明的警告 {unexplained} 条")
+    return False, "不能导出：" + "，".join(parts)
+
+
+class TargetScreen(Enum):
+    ENTRY = "entry"  # a cell of 月度填报
+    PROFILE = "profile"  # a field of 单位信息 (the year's 基本情况)
+
+
+@dataclass(frozen=True)
+class FindingTarget:
+    screen: TargetScreen
+    year: int
+    month: int = 0
+    row_key: RowKey | None = None
+    column: Column = Column.VALUE
+    field: str = ""
+
+
+def finding_target(ledger: Ledger, finding: Finding) -> FindingTarget | None:
+    """Where activating a finding goes; ``None`` for period-wide findings (indicators, quotas …)."""
+    loc = finding.location
+    if loc.meter == "profile" and loc.month:
+        try:
+            return FindingTarget(TargetScreen.PROFILE, int(loc.month[:4]), field=loc.field or "")
+        except ValueError:
+            return None
+    m = _MONTH.match(loc.month or "")
+    if m is None or loc.meter is None:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    field = loc.field or ""
+    if loc.meter in {mt.code for mt in ledger.meters}:
+        return FindingTarget(
+            TargetScreen.ENTRY, year, month, RowKey(RowKind.METER, loc.meter), FIELD_COLUMNS.get(field, Column.VALUE)
+        )
+    if loc.meter == "canteen":
+        known = [n for n, _, _ in CANTEEN_FIELDS]
+        return FindingTarget(
+            TargetScreen.ENTRY, year, month, RowKey(RowKind.CANTEEN, field if field in known else known[0])
+        )
+    if loc.meter == "garbage":
+        category = field.partition(".")[0]
+        cats = [c.value for c in GarbageCategory]
+        return FindingTarget(
+            TargetScreen.ENTRY, year, month, RowKey(RowKind.GARBAGE, category if category in cats else cats[0])
+        )
+    return None
+
+
+# ---- the table -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    finding: Finding
+    period: str
+    place: str
+    explanation: str
+
+
+_HEADERS = ("级别", "规则", "期间", "位置", "内容", "说明")
+COL_SEVERITY, COL_RULE, COL_PERIOD, COL_PLACE, COL_MESSAGE, COL_EXPLANATION = range(len(_HEADERS))
+
+
+class FindingsModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FindingRow] = []
+
+    def set_rows(self, rows: list[FindingRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def finding_at(self, row: int) -> Finding:
+        return self._rows[row].finding
+
+    def row_of(self, fingerprint: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.finding.fingerprint == fingerprint), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return _HEADERS[section] if 0 <= section < len(_HEADERS) else None
+        return str(section + 1)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        f = row.finding
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (f.severity.label, f.rule_id, row.period, row.place, f.message, row.explanation)[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_MESSAGE:
+                return f"{f.message}\n{f.hint}" if f.hint else f.message
+            if col == COL_EXPLANATION and f.explanation is not None:
+                return row.explanation
+            if col == COL_PLACE:
+                return row.place
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole and col == COL_SEVERITY:
+            return QBrush(SEVERITY_COLOURS[f.severity])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == COL_SEVERITY:
+                return QBrush(QColor(_SEVERITY_TEXT[f.severity]))
+            if col == COL_EXPLANATION and f.needs_explanation:
+                return QBrush(_UNEXPLAINED_TEXT)
+            if col == COL_EXPLANATION and f.explanation is not None:
+                return QBrush(_EXPLAINED_TEXT)
+            return None
+        if role == Qt.ItemDataRole.FontRole and (
+            col == COL_SEVERITY or (col == COL_EXPLANATION and f.needs_explanation)
+        ):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_SEVERITY:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == FINDING_ROLE:
+            return f
+        return None
+
+
+class FindingsView(QTableView):
+    """Enter (as well as double-click) activates the current finding, even on platforms that differ."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+# ---- the panel -----------------------------------------------------------------------------------
+
+#: Filter choices: (label, value). Severity ``"unexplained"`` means warnings still needing a 说明.
+SEVERITY_FILTERS: tuple[tuple[str, str], ...] = (
+    ("全部级别", ""),
+    ("错误", Severity.ERROR.value),
+    ("警告", Severity.WARNING.value),
+    ("未说明的警告", "unexplained"),
+    ("提示", Severity.INFO.value),
+)
+PERIOD_WIDE = "period"  # month filter value for findings on the whole period or the year
+
+
+class FindingsPanel(QWidget):
+    """The period's findings; emits ``navigate`` for a finding that points at a cell or a field."""
+
+    navigate = Signal(object)  # FindingTarget
+    status = Signal(str, bool)  # text, is_error
+    explained = Signal(str)  # after a 说明 is saved (the grid's tooltips change)
+
+    def __init__(self, service: EntryService, today: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.today = today
+        self.findings: list[Finding] = []  # the whole period, unfiltered
+        self.counts: dict[str, int] = {}
+        self.export_allowed = False
+        self._stale = False
+
+        self.year_box = QComboBox()
+        self.period_box = QComboBox()
+        for code, label in PERIOD_CHOICES:
+            self.period_box.addItem(label, code)
+        self.period_box.setMaxVisibleItems(16)
+        self.refresh_button = QPushButton("重新审核")
+        self.refresh_button.setToolTip("按当前数据重新运行审核规则（F5）")
+        self.severity_box = QComboBox()
+        for label, value in SEVERITY_FILTERS:
+            self.severity_box.addItem(label, value)
+        self.month_box = QComboBox()
+        self.place_box = QComboBox()
+        self.place_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.place_box.setMinimumContentsLength(10)
+        self.place_box.setMaximumWidth(320)
+
+        bar = QHBoxLayout()
+        period_label = QLabel("审核期间(&P)：")
+        period_label.setBuddy(self.year_box)
+        bar.addWidget(period_label)
+        bar.addWidget(self.year_box)
+        bar.addWidget(self.period_box)
+        bar.addWidget(self.refresh_button)
+        bar.addSpacing(16)
+        filter_label = QLabel("筛选(&L)：")
+        filter_label.setBuddy(self.severity_box)
+        bar.addWidget(filter_label)
+        bar.addWidget(self.severity_box)
+        bar.addWidget(self.month_box)
+        bar.addWidget(self.place_box)
+        bar.addStretch(1)
+
+        self.counts_label = QLabel()
+        self.gate_label = QLabel()
+        self.gate_label.setWordWrap(True)
+        self.shown_label = QLabel()
+        self.shown_label.setStyleSheet("color: #666;")
+        summary = QHBoxLayout()
+        summary.addWidget(self.counts_label)
+        summary.addSpacing(24)
+        summary.addWidget(self.gate_label, 1)
+        summary.addWidget(self.shown_label)
+
+        self.model = FindingsModel(self)
+        self.view = FindingsView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        fm = self.fontMetrics()
+        for col, sample in (
+            (COL_SEVERITY, "级别级"),
+            (COL_RULE, "EXPORT-SIGNATORIES"),
+            (COL_PERIOD, "2025年第1季度"),
+            (COL_PLACE, "E1 主楼电表（南网户号 0301） · 本期示数"),
+        ):
+            self.view.setColumnWidth(col, fm.horizontalAdvance(sample) + 20)
+        header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnWidth(COL_EXPLANATION, fm.horizontalAdvance("已说明：设备检修或故障——") + 20)
+
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.go_button = QPushButton("转到数据(&G)")
+        self.go_button.setToolTip("打开这条审核结果所指的单元格（Enter 或双击）")
+        self.explain_button = QPushButton("填写说明(&E)…")
+        self.explain_button.setToolTip("为警告填写原因和说明（Ctrl+E）；数据改动后须重新说明")
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.go_button)
+        buttons.addWidget(self.explain_button)
+        buttons.addStretch(1)
+        detail_box = QWidget()
+        detail_layout = QHBoxLayout(detail_box)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail, 1)
+        detail_layout.addLayout(buttons)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(detail_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(summary)
+        layout.addWidget(splitter, 1)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+        self.year_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.refresh_button.clicked.connect(self.refresh)
+        for box in (self.severity_box, self.month_box, self.place_box):
+            box.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.view.activated.connect(lambda _index: self.go_to_current())
+        self.view.selectionModel().currentRowChanged.connect(lambda _cur, _prev: self._show_detail())
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.go_button.clicked.connect(self.go_to_current)
+        self.explain_button.clicked.connect(self.explain_current)
+        explain_key = QShortcut(QKeySequence("Ctrl+E"), self)
+        explain_key.activated.connect(self.explain_current)
+        refresh_key = QShortcut(QKeySequence("F5"), self)
+        refresh_key.activated.connect(self.refresh)
+
+        self._fill_years()
+        self._stale = True  # the review runs when the tab is first shown, not while the window starts
+
+    # ---- period -------------------------------------------------------------------------------
+
+    def _fill_years(self) -> None:
+        ledger = self.service.ledger
+        current = self.year_box.currentData()
+        chosen = {current} if isinstance(current, int) else set()
+        years = sorted(set(ledger.years()) | set(ledger.profiles) | chosen) or [(self.today or date.today()).year]
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        for y in years:
+            self.year_box.addItem(f"{y} 年", y)
+        i = self.year_box.findData(current if current in years else max(ledger.years() or years))
+        self.year_box.setCurrentIndex(max(i, 0))
+        self.year_box.blockSignals(False)
+
+    def period(self) -> Period:
+        return Period.parse(int(self.year_box.currentData()), str(self.period_box.currentData()))
+
+    def set_period(self, year: int, code: str = "Y") -> None:
+        for box, value in ((self.year_box, year), (self.period_box, code)):
+            box.blockSignals(True)
+            if box.findData(value) < 0 and box is self.year_box:
+                box.addItem(f"{year} 年", year)
+            box.setCurrentIndex(max(box.findData(value), 0))
+            box.blockSignals(False)
+        self.refresh()
+
+    # ---- content ------------------------------------------------------------------------------
+
+    def schedule_refresh(self) -> None:
+        """After a save elsewhere: re-run the review now if the panel is on screen, else when shown."""
+        if self.isVisible():
+            self._refresh_timer.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        from gxjn_desktop.services.checks import check_period  # the rules load lazily, after the window shows
+
+        self._stale = False
+        self._refresh_timer.stop()
+        self._fill_years()
+        try:
+            result = check_period(self.service.ledger, self.period(), self.today)
+        except UserError as err:
+            self.findings, self.counts, self.export_allowed = [], {}, False
+            self.counts_label.setText("")
+            self.gate_label.setText(f"无法审核：{err.message}。{err.hint}")
+            self.gate_label.setStyleSheet("color: #b3261e; font-weight: bold;")
+            self.apply_filters()
+            return
+        self.findings = result.findings
+        self.counts = result.counts()
+        c = self.counts
+        self.counts_label.setText(
+            f"<span style='color:#b3261e'><b>错误 {c['error']}</b></span> · "
+            f"<span style='color:#8a5a00'><b>警告 {c['warning']}</b>（未说明 {c['unexplained']}）</span> · "
+            f"<span style='color:#1d4f86'><b>提示 {c['info']}</b></span>"
+        )
+        self.export_allowed, text = gate_text(self.findings)
+        self.gate_label.setText(text)
+        colour = "#1e7b34" if self.export_allowed else "#b3261e"
+        self.gate_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self._fill_filters()
+        self.apply_filters()
+
+    def _fill_filters(self) -> None:
+        """Months of the period and the places that have findings; the user's choice is kept."""
+        ledger = self.service.ledger
+        period = self.period()
+        month_choice, place_choice = self.month_box.currentData(), self.place_box.currentData()
+        self.month_box.blockSignals(True)
+        self.month_box.clear()
+        self.month_box.addItem("全部月份", "")
+        for m in period.months:
+            self.month_box.addItem(f"{m}月", f"{period.year:04d}-{m:02d}")
+        self.month_box.addItem("全期间（不分月）", PERIOD_WIDE)
+        self.month_box.setCurrentIndex(max(self.month_box.findData(month_choice), 0))
+        self.month_box.blockSignals(False)
+        places: dict[str, str] = {}
+        for f in self.findings:
+            key = f.location.meter or ""
+            places.setdefault(key, group_label(ledger, f.location.meter))
+        self.place_box.blockSignals(True)
+        self.place_box.clear()
+        self.place_box.addItem("全部项目", "")
+        for key, label in sorted(places.items(), key=lambda kv: kv[1]):
+            self.place_box.addItem(label, key)
+        self.place_box.setCurrentIndex(max(self.place_box.findData(place_choice), 0))
+        self.place_box.blockSignals(False)
+
+    def _passes(self, f: Finding) -> bool:
+        severity = self.severity_box.currentData()
+        if severity == "unexplained":
+            if not f.needs_explanation:
+                return False
+        elif severity and f.severity.value != severity:
+            return False
+        month = self.month_box.currentData()
+        is_month = bool(_MONTH.match(f.location.month or ""))
+        if month == PERIOD_WIDE:
+            if is_month:
+                return False
+        elif month and f.location.month != month:
+            return False
+        place = self.place_box.currentData()
+        return not place or (f.location.meter or "") == place
+
+    def apply_filters(self) -> None:
+        current = self.current_finding()
+        ledger = self.service.ledger
+        rows = [
+            FindingRow(f, period_text(f.location.month), place_text(ledger, f), explanation_text(f))
+            for f in self.findings
+            if self._passes(f)
+        ]
+        self.model.set_rows(rows)
+        total = len(self.findings)
+        self.shown_label.setText(f"显示 {len(rows)} / {total} 条" if len(rows) != total else f"共 {total} 条")
+        row = self.model.row_of(current.fingerprint) if current is not None else -1
+        self.select_row(row if row >= 0 else 0)
+        self._show_detail()
+
+    def select_row(self, row: int) -> None:
+        if not (0 <= row < self.model.rowCount()):
+            return
+        index = self.model.index(row, COL_MESSAGE)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.view.scrollTo(index)
+
+    def current_finding(self) -> Finding | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.finding_at(index.row())
+
+    def _show_detail(self) -> None:
+        f = self.current_finding()
+        self.go_button.setEnabled(f is not None and finding_target(self.service.ledger, f) is not None)
+        self.explain_button.setEnabled(f is not None and f.severity is not Severity.ERROR)
+        if f is None:
+            self.detail.setText("没有审核结果。" if not self.findings else "没有符合筛选条件的审核结果。")
+            return
+        colour = _SEVERITY_TEXT[f.severity]
+        lines = [
+            f"<b style='color:{colour}'>【{f.severity.label}】</b> {f.rule_id} · {period_text(f.location.month)} · "
+            f"{_esc(place_text(self.service.ledger, f))}",
+            _esc(f.message),
+        ]
+        if f.hint:
+            lines.append(f"<span style='color:#444'>处理建议：{_esc(f.hint)}</span>")
+        e = f.explanation
+        if e is not None:
+            who = "，".join(x for x in (e.entered_by, f"{e.entered_at:%Y-%m-%d %H:%M}" if e.entered_at else "") if x)
+            lines.append(
+                f"<span style='color:#1e7b34'><b>已说明</b>：{_esc(e.cause)}"
+                + (f"——{_esc(e.text)}" if e.text else "")
+                + (f"（{_esc(who)}）" if who else "")
+                + "</span>"
+            )
+        elif f.severity is Severity.WARNING:
+            lines.append("<span style='color:#b3261e'><b>尚未说明</b>：导出前须改正数据或填写说明（Ctrl+E）</span>")
+        elif f.severity is Severity.ERROR:
+            lines.append("<span style='color:#b3261e'><b>须改正</b>：错误不能用说明放行</span>")
+        self.detail.setText("<br>".join(lines))
+
+    # ---- actions ------------------------------------------------------------------------------
+
+    def _context_menu(self, pos: QPoint) -> None:
+        f = self.current_finding()
+        if f is None:
+            return
+        menu = QMenu(self)
+        go = QAction("转到数据", menu)
+        go.setEnabled(self.go_button.isEnabled())
+        go.triggered.connect(self.go_to_current)
+        explain = QAction("填写说明…", menu)
+        explain.setEnabled(self.explain_button.isEnabled())
+        explain.triggered.connect(self.explain_current)
+        menu.addAction(go)
+        menu.addAction(explain)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def go_to_current(self) -> None:
+        f = self.current_finding()
+        if f is None:
+            return
+        target = finding_target(self.service.ledger, f)
+        if target is None:
+            self.status.emit("这条审核结果针对整个期间（指标、定额或品种合计），没有对应的单元格", False)
+            return
+        self.navigate.emit(target)
+
+    def explain_current(self) -> None:
+        from gxjn_desktop.services.explanations import explain, explanation_for
+
+        f = self.current_finding()
+        if f is None:
+            return
+        if f.severity is Severity.ERROR:
+            try:  # the service words the refusal (errors are corrected, never explained)
+                explanation_for(f, EXPLANATION_CAUSES[0], "")
+            except UserError as err:
+                messages.show_user_error(self, err)
+            return
+        answer = messages.ask_explanation(
+            self, f, f"{period_text(f.location.month)} · {place_text(self.service.ledger, f)}"
+        )
+        if answer is None:
+            return
+        cause, text = answer
+        try:
+            explain(self.service.store, f, cause, text, self.service.entered_by)
+        except (UserError, StorageError) as err:
+            messages.show_user_error(self, err)
+            return
+        self.service.reload()
+        self.refresh()
+        row = self.model.row_of(f.fingerprint)
+        if row >= 0:
+            self.select_row(row)
+        text_out = f"已保存说明：{period_text(f.location.month)} {place_text(self.service.ledger, f)}（{cause}）"
+        self.status.emit(text_out, False)
+        self.explained.emit(text_out)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
