@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QItemSelectionModel,
@@ -199,8 +201,9 @@ class EntryScreen(QWidget):
     changeApplied = Signal(object)  # EntryChange, after it is written (also on undo/redo)
     periodChanged = Signal(int, int)
 
-    def __init__(self, service: EntryService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: EntryService, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
+        self.today = today  # the date the review counts from (None: today)
         self.service = service
         self.undo_stack = QUndoStack(self)
         self.year, self.month = service.default_period()
@@ -284,7 +287,7 @@ class EntryScreen(QWidget):
         self._findings_timer.start()
 
     def refresh_findings(self) -> None:
-        self.model.set_findings(self.service.findings_by_cell(self.year, self.month))
+        self.model.set_findings(self.service.findings_by_cell(self.year, self.month, self.today))
 
     def _size_columns(self) -> None:
         widths = {Column.ITEM: 260, Column.UNIT: 56, Column.SOURCE: 64, Column.NOTE: 160, Column.MULTIPLIER: 56}

@@ -42,7 +42,7 @@ from gxjn_desktop.domain.records import EXPLANATION_CAUSES, GarbageCategory
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.entry_model import SEVERITY_COLOURS
-from gxjn_desktop.services.entry import CANTEEN_FIELDS, Column, EntryService, RowKey, RowKind
+from gxjn_desktop.services.entry import CANTEEN_FIELDS, Column, EntryService, RowKey, cell_of
 from gxjn_desktop.validation.findings import Finding, Severity
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -62,20 +62,6 @@ PERIOD_CHOICES: tuple[tuple[str, str], ...] = (
     *((f"M{m:02d}", f"{m}月") for m in range(1, 13)),
     *((f"YTD-M{m:02d}", f"1—{m}月") for m in range(2, 12)),
 )
-
-#: Which grid column a finding's field points at (the same places the grid colours).
-FIELD_COLUMNS: dict[str, Column] = {
-    "reading": Column.VALUE,
-    "quantity": Column.VALUE,
-    "reading_date": Column.VALUE,
-    "cost": Column.COST,
-    "cost_fen": Column.COST,
-    "price": Column.PRICE,
-    "multiplier": Column.MULTIPLIER,
-    "source": Column.SOURCE,
-    "note": Column.NOTE,
-    "use": Column.USE,
-}
 
 _FIELD_LABELS: dict[str, str] = {
     "reading": "本期示数",
@@ -217,27 +203,10 @@ def finding_target(ledger: Ledger, finding: Finding) -> FindingTarget | None:
             return FindingTarget(TargetScreen.PROFILE, int(loc.month[:4]), field=loc.field or "")
         except ValueError:
             return None
-    m = _MONTH.match(loc.month or "")
-    if m is None or loc.meter is None:
+    cell = cell_of(ledger, loc)
+    if cell is None:
         return None
-    year, month = int(m.group(1)), int(m.group(2))
-    field = loc.field or ""
-    if loc.meter in {mt.code for mt in ledger.meters}:
-        return FindingTarget(
-            TargetScreen.ENTRY, year, month, RowKey(RowKind.METER, loc.meter), FIELD_COLUMNS.get(field, Column.VALUE)
-        )
-    if loc.meter == "canteen":
-        known = [n for n, _, _ in CANTEEN_FIELDS]
-        return FindingTarget(
-            TargetScreen.ENTRY, year, month, RowKey(RowKind.CANTEEN, field if field in known else known[0])
-        )
-    if loc.meter == "garbage":
-        category = field.partition(".")[0]
-        cats = [c.value for c in GarbageCategory]
-        return FindingTarget(
-            TargetScreen.ENTRY, year, month, RowKey(RowKind.GARBAGE, category if category in cats else cats[0])
-        )
-    return None
+    return FindingTarget(TargetScreen.ENTRY, cell.year, cell.month, cell.row, cell.column)
 
 
 # ---- the table -----------------------------------------------------------------------------------

@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
             if w is not None:
                 w.deleteLater()
         self.dashboard = Dashboard(service, today=self.today)
-        self.entry = EntryScreen(service)
+        self.entry = EntryScreen(service, today=self.today)
         self.unit_screen = UnitScreen(service)
         self.meters = MetersScreen(service)
         self.findings = FindingsPanel(service, today=self.today)

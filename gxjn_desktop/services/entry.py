@@ -10,6 +10,7 @@ can write either one back; each write is one transaction.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -29,7 +30,7 @@ from gxjn_desktop.domain.numbers import (
     plain,
     yuan_to_fen,
 )
-from gxjn_desktop.domain.periods import Period, month_key
+from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.records import (
     CanteenMonth,
     GarbageCategory,
@@ -41,7 +42,7 @@ from gxjn_desktop.domain.records import (
 )
 from gxjn_desktop.errors import InvalidNumber, UserError
 from gxjn_desktop.services.ledger_service import LedgerService
-from gxjn_desktop.validation.findings import Finding, Severity
+from gxjn_desktop.validation.findings import Finding, Location, Severity
 
 PRICE_PLACES = 4
 
@@ -410,32 +411,18 @@ class EntryService:
             replacements=tuple(ledger.replacements_in(meter.code, year, month)),
         )
 
-    def findings_by_cell(self, year: int, month: int) -> dict[tuple[RowKey, Column], list[Finding]]:
+    def findings_by_cell(
+        self, year: int, month: int, today: date | None = None
+    ) -> dict[tuple[RowKey, Column], list[Finding]]:
         """check_period's findings for the month, placed on the cells they point at."""
         from gxjn_desktop.services.checks import check_period  # rules load lazily, after the window shows
 
-        result = check_period(self._ledger, Period.parse(year, f"M{month:02d}"))
-        mk = month_key(year, month)
+        result = check_period(self._ledger, Period.parse(year, f"M{month:02d}"), today)
         out: dict[tuple[RowKey, Column], list[Finding]] = {}
-        meter_codes = {m.code for m in self._ledger.meters}
         for f in result.findings:
-            loc = f.location
-            if loc.month != mk or loc.meter is None:
-                continue
-            if loc.meter in meter_codes:
-                key = RowKey(RowKind.METER, loc.meter)
-                column = _FIELD_COLUMNS.get(loc.field or "", Column.ITEM)
-            elif loc.meter == "canteen":
-                known = {n for n, _, _ in CANTEEN_FIELDS}
-                key = RowKey(RowKind.CANTEEN, loc.field if loc.field in known else CANTEEN_FIELDS[0][0])
-                column = Column.VALUE if loc.field in known else Column.ITEM
-            elif loc.meter == "garbage":
-                cats = {c.value for c in GarbageCategory}
-                key = RowKey(RowKind.GARBAGE, loc.field if loc.field in cats else GarbageCategory.RECYCLABLE.value)
-                column = Column.VALUE if loc.field in cats else Column.ITEM
-            else:
-                continue
-            out.setdefault((key, column), []).append(f)
+            cell = cell_of(self._ledger, f.location)
+            if cell is not None and (cell.year, cell.month) == (year, month):
+                out.setdefault((cell.row, cell.column), []).append(f)
         for fs in out.values():
             fs.sort(key=lambda f: f.severity.rank)
         return out
@@ -693,7 +680,8 @@ class EntryService:
 
 # ---- helpers ------------------------------------------------------------------------------------
 
-_FIELD_COLUMNS = {
+#: Which grid column a finding's field points at.
+FIELD_COLUMNS = {
     "reading": Column.VALUE,
     "quantity": Column.VALUE,
     "reading_date": Column.VALUE,
@@ -705,6 +693,36 @@ _FIELD_COLUMNS = {
     "note": Column.NOTE,
     "use": Column.USE,
 }
+
+_MONTH_KEY = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class GridCell:
+    year: int
+    month: int
+    row: RowKey
+    column: Column
+
+
+def cell_of(ledger: Ledger, location: Location) -> GridCell | None:
+    """The month-entry cell a finding points at; ``None`` for findings that are not about a cell
+    (the profile, indicators, quotas, whole periods)."""
+    m = _MONTH_KEY.match(location.month or "")
+    if m is None or location.meter is None:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    field = location.field or ""
+    if location.meter in {mt.code for mt in ledger.meters}:
+        return GridCell(year, month, RowKey(RowKind.METER, location.meter), FIELD_COLUMNS.get(field, Column.VALUE))
+    if location.meter == "canteen":
+        known = [n for n, _, _ in CANTEEN_FIELDS]
+        return GridCell(year, month, RowKey(RowKind.CANTEEN, field if field in known else known[0]), Column.VALUE)
+    if location.meter == "garbage":
+        category = field.partition(".")[0]
+        cats = [c.value for c in GarbageCategory]
+        return GridCell(year, month, RowKey(RowKind.GARBAGE, category if category in cats else cats[0]), Column.VALUE)
+    return None
 
 
 def _parse_optional(text: str, what: str, *, allow_negative: bool) -> Decimal | None:
