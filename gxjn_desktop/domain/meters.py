@@ -20,6 +20,14 @@ class MeterKind(Enum):
     def label(self) -> str:
         return "示数表" if self is MeterKind.REGISTER else "直接填量"
 
+    @classmethod
+    def from_text(cls, text: str) -> MeterKind:
+        t = text.strip()
+        for k in cls:
+            if t in (k.value, k.label):
+                return k
+        raise ValueError(t)
+
 
 @dataclass(frozen=True)
 class MultiplierChange:

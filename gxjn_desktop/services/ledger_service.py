@@ -151,6 +151,8 @@ class LedgerService:
         canteen: Iterable[CanteenMonth] = (),
         garbage: Iterable[GarbageMonth] = (),
         *,
+        meters: Iterable[Meter] = (),
+        profiles: Iterable[YearProfile] = (),
         deleted_records: Iterable[tuple[str, int, int]] = (),
         replaced_months: Iterable[tuple[str, int, int]] = (),
         backup_reason: str | None = None,
@@ -164,6 +166,10 @@ class LedgerService:
         if backup_reason:
             make_backup(self.db.path, backup_dir(self.db.path.parent), backup_reason)
         with self.db.session() as s:
+            for m in meters:  # first: records and replacements may refer to new meters
+                repo.save_meter(s, m)
+            for p in profiles:
+                repo.save_profile(s, p)
             for key in replaced_months:
                 repo.delete_replacements(s, *key)
             s.flush()

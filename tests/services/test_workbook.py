@@ -43,7 +43,7 @@ def _edit(path: Path, edits: list[tuple[str, int, str, object]], sheet: str = RE
 
 def test_template_layout_is_what_docs_describe(template: Path) -> None:
     wb = openpyxl.load_workbook(template)
-    assert wb.sheetnames[:6] == ["填写说明", "月度台账", "换表记录", "食堂", "垃圾分类", "计量器具"]
+    assert wb.sheetnames[:7] == ["填写说明", "年度基本情况", "月度台账", "换表记录", "食堂", "垃圾分类", "计量器具"]
     ws = wb[RECORDS_SHEET]
     assert [c.value for c in ws[1]] == [c.header for c in RECORD_COLUMNS]
     assert ws.protection.sheet and ws.freeze_panes == "A2"
@@ -190,3 +190,102 @@ def test_truncated_workbook(demo_service: LedgerService, template: Path, tmp_pat
     cut.write_bytes(raw[: len(raw) // 2])
     with pytest.raises(UserError):
         read_workbook(cut, demo_service.ledger())
+
+
+def test_a_new_year_new_meter_and_profile_by_script(demo_service: LedgerService, tmp_path: Path) -> None:
+    """What a unit's IT staff would do: take the template for a new year, add a meter, fill
+    the year's people and area and three months of readings, import, and get the indicators."""
+    from gxjn_desktop.domain.indicators import indicator_report
+    from gxjn_desktop.domain.periods import Period
+    from gxjn_desktop.services.reference_data import load_reference
+    from gxjn_desktop.services.workbook.layout import METER_COLUMNS, PROFILE_SHEET
+
+    path = write_template(demo_service.ledger(), 2026, tmp_path / "2026.xlsx")
+    wb = openpyxl.load_workbook(path)
+    meters = wb["计量器具"]
+    mcol = {c.key: i + 1 for i, c in enumerate(METER_COLUMNS)}
+    r = meters.max_row + 1
+    for key, value in {
+        "code": "E4",
+        "name": "新办公楼电表",
+        "carrier": "电",
+        "kind": "示数表",
+        "use": "建筑",
+        "multiplier": 1,
+        "digits": 6,
+        "initial": 100,
+        "active_from": "2026-01-01",
+    }.items():
+        meters.cell(r, mcol[key]).value = value
+    profile = wb[PROFILE_SHEET]
+    profile["B2"], profile["B3"] = 130, "8,000"
+    records = wb["月度台账"]
+    ledger = demo_service.ledger()
+    for row in range(2, records.max_row + 1):
+        code, month = records.cell(row, COL["meter"]).value, records.cell(row, COL["month"]).value
+        if code is None or month > 3:
+            continue
+        meter = ledger.meter(code)
+        if meter.kind.value == "quantity":
+            records.cell(row, COL["quantity"]).value = 100
+        else:
+            last = ledger.record(code, 2025, 12).reading  # type: ignore[union-attr]
+            records.cell(row, COL["reading"]).value = float(last + 10 * month)  # type: ignore[operator]
+        records.cell(row, COL["cost"]).value = 50
+    nxt = records.max_row + 1
+    for month in (1, 2, 3):
+        for key, value in {
+            "meter": "E4",
+            "year": 2026,
+            "month": month,
+            "reading": 100 + 1000 * month,
+            "cost": 700,
+        }.items():
+            records.cell(nxt, COL[key]).value = value
+        nxt += 1
+    wb.save(path)
+
+    plan = read_workbook(path, ledger)
+    assert plan.profile is not None and plan.profile.people == 130
+    assert [m.code for m in plan.meters] == ["E4"]
+    apply_import(demo_service, plan, path)
+    after = demo_service.ledger()
+    report = indicator_report(after, load_reference(), Period.parse(2026, "YTD-M03"))
+    e = next(t for t in report.figures.totals if t.carrier.value == "electricity")
+    # E1 (×30), E2, P1 advance 10 a month each plus E4's 3,000 kWh; E3 is a sub-meter, not added.
+    assert e.quantity == 30 * 30 + 30 + 30 + 3000
+    per_capita = next(i for i in report.indicators if i.kind.value == "energy_per_capita_kgce")
+    assert per_capita.value == report.figures.comprehensive_kgce / 130
+
+
+def test_existing_meters_keep_what_changes_past_months(demo_service: LedgerService, template: Path) -> None:
+    from gxjn_desktop.services.workbook.layout import METER_COLUMNS
+
+    wb = openpyxl.load_workbook(template)
+    ws = wb["计量器具"]
+    mcol = {c.key: i + 1 for i, c in enumerate(METER_COLUMNS)}
+    ws.cell(2, mcol["multiplier"]).value = 40
+    ws.cell(2, mcol["name"]).value = "主楼电表（新名称）"
+    r = ws.max_row + 1
+    ws.cell(r, mcol["code"]).value = "W2"
+    ws.cell(r, mcol["name"]).value = "新水表"
+    ws.cell(r, mcol["carrier"]).value = "水"
+    ws.cell(r, mcol["kind"]).value = "示数表"
+    wb.save(template)
+    with pytest.raises(UserError) as err:
+        read_workbook(template, demo_service.ledger())
+    assert "倍率不能在工作簿中修改" in err.value.message and "起始示数" in err.value.message
+
+
+def test_profile_sheet_changes_signatories(demo_service: LedgerService, template: Path) -> None:
+    from gxjn_desktop.services.workbook.layout import PROFILE_SHEET
+
+    wb = openpyxl.load_workbook(template)
+    ws = wb[PROFILE_SHEET]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "统计负责人")
+    ws.cell(row, 2).value = "黄丽"
+    wb.save(template)
+    plan = read_workbook(template, demo_service.ledger())
+    assert plan.changed == 1 and plan.profile is not None
+    apply_import(demo_service, plan, template)
+    assert demo_service.ledger().profiles[2025].signatories.statistician == "黄丽"

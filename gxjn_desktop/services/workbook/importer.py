@@ -13,9 +13,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from gxjn_desktop.domain.carriers import Carrier, UseTag
 from gxjn_desktop.domain.consumption import UseProblem, month_use
 from gxjn_desktop.domain.ledger import Ledger
-from gxjn_desktop.domain.meters import MeterKind
+from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange, month_end
 from gxjn_desktop.domain.numbers import parse_decimal, plain, yuan_to_fen
 from gxjn_desktop.domain.records import (
     CanteenMonth,
@@ -26,6 +27,7 @@ from gxjn_desktop.domain.records import (
     ReplacementReason,
     Source,
 )
+from gxjn_desktop.domain.units import YearProfile
 from gxjn_desktop.errors import InvalidNumber, UserError
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.services.safe_zip import check_zip
@@ -35,6 +37,12 @@ from gxjn_desktop.services.workbook.layout import (
     GARBAGE_COLUMNS,
     GARBAGE_SHEET,
     MARK_SHEET,
+    METER_COLUMNS,
+    METERS_SHEET,
+    NO,
+    PROFILE_COLUMNS,
+    PROFILE_ITEMS,
+    PROFILE_SHEET,
     RECORD_COLUMNS,
     RECORDS_SHEET,
     REPLACEMENT_COLUMNS,
@@ -58,6 +66,8 @@ class ImportPlan:
     replacements: list[MeterReplacement] = field(default_factory=list)
     canteen: list[CanteenMonth] = field(default_factory=list)
     garbage: list[GarbageMonth] = field(default_factory=list)
+    meters: list[Meter] = field(default_factory=list)  # new, or existing with changed descriptions
+    profile: YearProfile | None = None  # the year's 基本情况 when it changed
     lines: list[str] = field(default_factory=list)
     added: int = 0
     changed: int = 0
@@ -216,7 +226,8 @@ def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
     wb, year = _open_workbook(path, ledger)
     plan = ImportPlan(year)
     problems = _Problems()
-    meters = {m.code: m for m in ledger.meters}
+    meters = _read_meters(wb, path, ledger, year, plan, problems)
+    plan.profile = _read_profile(wb, path, ledger, year, plan, problems)
     now = datetime.now()
 
     def cell(sheet: str, row: int, col: Column, fn: Any, value: Any) -> Any:
@@ -385,7 +396,7 @@ def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
         _compare_simple(plan, old_g, new_g, f"垃圾分类 {year}-{m:02d}", plan.garbage)
 
     problems.raise_if_any(path)
-    _check_decreases(plan, ledger, problems, record_rows)
+    _check_decreases(plan, replace(ledger, meters=tuple(meters.values())), problems, record_rows)
     problems.raise_if_any(path)
     return plan
 
@@ -461,5 +472,250 @@ def _check_decreases(
 def apply_import(service: LedgerService, plan: ImportPlan, path: Path) -> None:
     """Write the whole plan in one transaction, after a backup."""
     service.save_batch(
-        plan.records, plan.replacements, plan.canteen, plan.garbage, backup_reason=f"before-import-{path.stem[:20]}"
+        meters=plan.meters,
+        profiles=[plan.profile] if plan.profile else [],
+        records=plan.records,
+        replacements=plan.replacements,
+        canteen=plan.canteen,
+        garbage=plan.garbage,
+        backup_reason=f"before-import-{path.stem[:20]}",
     )
+
+
+# ---- 计量器具 and 年度基本情况 -------------------------------------------------------------------
+
+
+def _yes_no(v: Any, what: str) -> bool | None:
+    text = _text(v)
+    if not text:
+        return None
+    if text in (YES, NO):
+        return text == YES
+    raise InvalidNumber(f"{what}应填“是”或“否”，而不是“{text}”", "请从下拉列表中选择")
+
+
+def _meter_text(meter: Meter, key: str, year: int) -> str:
+    """An existing meter's value as the template writes it, to see whether a row changed it."""
+    return {
+        "carrier": meter.carrier.label,
+        "unit": meter.unit,
+        "kind": meter.kind.label,
+        "use": meter.use.label,
+        "multiplier": plain(meter.multiplier_on(month_end(year, 12))),
+        "digits": "" if meter.register_digits is None else str(meter.register_digits),
+        "parent": meter.parent_code or "",
+        "initial": "" if meter.initial_reading is None else plain(meter.initial_reading),
+        "active_from": meter.active_from.isoformat(),
+    }[key]
+
+
+def _cell_text(v: Any) -> str:
+    if isinstance(v, datetime):
+        return v.date().isoformat()
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, float):
+        return plain(Decimal(repr(v)))
+    return _text(v)
+
+
+def _read_meters(
+    wb: Any, path: Path, ledger: Ledger, year: int, plan: ImportPlan, problems: _Problems
+) -> dict[str, Meter]:
+    """New meters appended to 计量器具, and description changes of existing ones."""
+    cols = {c.key: c for c in METER_COLUMNS}
+    result = {m.code: m for m in ledger.meters}
+    for row, c in _sheet_rows(wb, METERS_SHEET, METER_COLUMNS, path):
+        code = _text(c["code"])
+        if not code:
+            problems.add(METERS_SHEET, row, "计量器具编号", "不能为空")
+            continue
+        old = result.get(code)
+        if old is not None and code in {m.code for m in ledger.meters}:
+            for key in ("carrier", "kind", "use", "multiplier", "digits", "parent", "initial", "active_from"):
+                given = _cell_text(c[key])
+                if given and given != _meter_text(old, key, year):
+                    problems.add(
+                        METERS_SHEET,
+                        row,
+                        cols[key].header,
+                        f"已有表计 {code} 的{cols[key].header}不能在工作簿中修改（{_meter_text(old, key, year) or '空'} → {given}）",
+                    )
+            active_to = _cell_value(problems, METERS_SHEET, row, cols["active_to"], _day, c["active_to"])
+            new = replace(
+                old,
+                name=_text(c["name"]) or old.name,
+                account_no=_text(c["account"]) or old.account_no,
+                meter_no=_text(c["meter_no"]) or old.meter_no,
+                active_to=active_to or old.active_to,
+            )
+            if new != old:
+                result[code] = new
+                plan.meters.append(new)
+                plan.changed += 1
+                plan.lines.append(f"修改计量器具 {code}：{new.name}")
+            continue
+        if old is not None:
+            problems.add(METERS_SHEET, row, "计量器具编号", f"编号 {code} 重复")
+            continue
+        meter = _new_meter(c, row, code, year, result, problems)
+        if meter is not None:
+            result[code] = meter
+            plan.meters.append(meter)
+            plan.added += 1
+            plan.lines.append(f"新增计量器具 {code}：{meter.name}（{meter.carrier.label}，{meter.kind.label}）")
+    return result
+
+
+def _cell_value(problems: _Problems, sheet: str, row: int, col: Column, fn: Any, value: Any) -> Any:
+    try:
+        return fn(value, col.header)
+    except InvalidNumber as exc:
+        problems.add(sheet, row, col.header, exc.one_line())
+        return None
+
+
+def _new_meter(
+    c: dict[str, Any], row: int, code: str, year: int, known: dict[str, Meter], problems: _Problems
+) -> Meter | None:
+    cols = {col.key: col for col in METER_COLUMNS}
+    before = len(problems.items)
+    name = _text(c["name"])
+    if not name:
+        problems.add(METERS_SHEET, row, "名称", "新增表计须填写名称")
+    parsed: dict[str, Any] = {}
+    for key, enum_type, default in (
+        ("carrier", Carrier, None),
+        ("kind", MeterKind, None),
+        ("use", UseTag, UseTag.BUILDING),
+    ):
+        text = _text(c[key])
+        try:
+            parsed[key] = enum_type.from_text(text) if text else default
+        except ValueError:
+            options = "、".join(e.label for e in enum_type)
+            problems.add(METERS_SHEET, row, cols[key].header, f"“{text}”不是可选值（{options}）")
+            continue
+        if parsed[key] is None:
+            problems.add(METERS_SHEET, row, cols[key].header, "新增表计须填写")
+    multiplier = _cell_value(problems, METERS_SHEET, row, cols["multiplier"], _number, c["multiplier"]) or Decimal(1)
+    digits = _cell_value(problems, METERS_SHEET, row, cols["digits"], _integer, c["digits"])
+    initial = _cell_value(problems, METERS_SHEET, row, cols["initial"], _number, c["initial"])
+    active_from = _cell_value(problems, METERS_SHEET, row, cols["active_from"], _day, c["active_from"]) or date(
+        year, 1, 1
+    )
+    active_to = _cell_value(problems, METERS_SHEET, row, cols["active_to"], _day, c["active_to"])
+    parent = _text(c["parent"]) or None
+    if multiplier <= 0:
+        problems.add(METERS_SHEET, row, "倍率", "倍率必须大于 0")
+    if digits is not None and not 1 <= digits <= 12:
+        problems.add(METERS_SHEET, row, "表盘整数位数", "应为 1—12 的整数")
+    if parent is not None and (parent == code or parent not in known):
+        problems.add(METERS_SHEET, row, "所属总表", f"找不到总表“{parent}”（总表须先登记）")
+    if parsed.get("kind") is MeterKind.REGISTER and initial is None:
+        problems.add(
+            METERS_SHEET, row, "起始示数", "示数表须填写起始示数（启用时表盘上的读数），否则第一个月的用量无法计算"
+        )
+    if initial is not None and initial < 0:
+        problems.add(METERS_SHEET, row, "起始示数", "不能为负数")
+    if len(problems.items) > before:
+        return None
+    return Meter(
+        code=code,
+        name=name,
+        carrier=parsed["carrier"],
+        kind=parsed["kind"],
+        use=parsed["use"],
+        account_no=_text(c["account"]),
+        meter_no=_text(c["meter_no"]),
+        register_digits=digits,
+        initial_reading=initial if parsed["kind"] is MeterKind.REGISTER else None,
+        active_from=active_from,
+        active_to=active_to,
+        multipliers=(MultiplierChange(active_from, multiplier),),
+        has_heat_meter=parsed["carrier"] is Carrier.HEAT,
+        parent_code=parent,
+    )
+
+
+def _read_profile(
+    wb: Any, path: Path, ledger: Ledger, year: int, plan: ImportPlan, problems: _Problems
+) -> YearProfile | None:
+    """The year's 基本情况; ``None`` when the sheet leaves it as it is."""
+    col = {c.key: c for c in PROFILE_COLUMNS}["value"]
+    keys = {label: key for key, label, _ in PROFILE_ITEMS}
+    given: dict[str, tuple[int, Any]] = {}
+    for row, c in _sheet_rows(wb, PROFILE_SHEET, PROFILE_COLUMNS, path):
+        label = _text(c["item"])
+        if label not in keys:
+            problems.add(PROFILE_SHEET, row, "项目", f"未知的项目“{label}”，请不要改动项目名称")
+            continue
+        if c["value"] is not None and _text(c["value"]) != "":
+            given[keys[label]] = (row, c["value"])
+    if not given:
+        return None
+
+    def value(key: str, fn: Any) -> Any:
+        if key not in given:
+            return None
+        row, raw = given[key]
+        return _cell_value(
+            problems,
+            PROFILE_SHEET,
+            row,
+            replace(col, header=dict((k, lbl) for k, lbl, _ in PROFILE_ITEMS)[key]),
+            fn,
+            raw,
+        )
+
+    old = ledger.profiles.get(year)
+    people = value("people", _integer)
+    area = value("building_area_m2", _number)
+    if old is None and (people is None or area is None):
+        problems.add(PROFILE_SHEET, 0, "用能人数、建筑面积", f"{year} 年还没有基本情况，用能人数和建筑面积必须填写")
+        return None
+    base = old or YearProfile(year, people or 0, area or Decimal(0))
+
+    def pick(key: str, fn: Any, current: Any) -> Any:
+        got = value(key, fn)
+        return current if got is None else got
+
+    sig = base.signatories
+    new = replace(
+        base,
+        people=people if people is not None else base.people,
+        building_area_m2=area if area is not None else base.building_area_m2,
+        staff_quota=pick("staff_quota", _integer, base.staff_quota),
+        heated_area_m2=pick("heated_area_m2", _number, base.heated_area_m2),
+        data_centre=pick("data_centre", _yes_no, base.data_centre),
+        data_centre_area_m2=pick("data_centre_area_m2", _number, base.data_centre_area_m2),
+        fuel_vehicles=pick("fuel_vehicles", _integer, base.fuel_vehicles),
+        new_energy_vehicles=pick("new_energy_vehicles", _integer, base.new_energy_vehicles),
+        canteen=pick("canteen", _yes_no, base.canteen),
+        canteen_seats=pick("canteen_seats", _integer, base.canteen_seats),
+        signatories=replace(
+            sig,
+            head=_text(given["head"][1]) if "head" in given else sig.head,
+            statistician=_text(given["statistician"][1]) if "statistician" in given else sig.statistician,
+            preparer=_text(given["preparer"][1]) if "preparer" in given else sig.preparer,
+            report_date=pick("report_date", _day, sig.report_date),
+        ),
+    )
+    for problem in new.problems():
+        problems.add(PROFILE_SHEET, given.get("people", (0, None))[0], "基本情况", problem)
+    for key in ("staff_quota", "fuel_vehicles", "new_energy_vehicles", "canteen_seats"):
+        v = getattr(new, key)
+        if v is not None and v < 0:
+            problems.add(PROFILE_SHEET, given[key][0], dict((k, lbl) for k, lbl, _ in PROFILE_ITEMS)[key], "不能为负数")
+    if new == old:
+        plan.unchanged += 1
+        return None
+    if old is None:
+        plan.added += 1
+        plan.lines.append(
+            f"新增 {year} 年基本情况：用能人数 {new.people} 人，建筑面积 {plain(new.building_area_m2)} m²"
+        )
+    else:
+        plan.changed += 1
+        plan.lines.append(f"修改 {year} 年基本情况")
+    return new

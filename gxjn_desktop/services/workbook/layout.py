@@ -89,6 +89,38 @@ METER_COLUMNS = (
     Column("倍率", "multiplier", 8),
     Column("表盘整数位数", "digits", 12),
     Column("所属总表", "parent", 10),
+    Column("起始示数", "initial", 12),
+    Column("启用日期", "active_from", 12),
+    Column("停用日期", "active_to", 12),
 )
+
+#: Fields of an existing meter a workbook may change; the rest are changed in the program,
+#: because they change how past months are computed.
+METER_EDITABLE = frozenset({"name", "account", "meter_no", "active_to"})
+
+PROFILE_COLUMNS = (
+    Column("项目", "item", 26),
+    Column("值", "value", 18),
+    Column("说明", "note", 60),
+)
+
+#: The 年度基本情况 sheet: one row per field of the year's profile (基1表) and its signatories.
+PROFILE_ITEMS = (
+    ("people", "用能人数（人）", "办公区实际办公使用的总人数，含编外人员；必填，整数"),
+    ("building_area_m2", "建筑面积（m²）", "办公区建筑面积，不含住宅区和附属宿舍楼；必填"),
+    ("staff_quota", "编制人数（人）", ""),
+    ("heated_area_m2", "供暖面积（m²）", "广西一般为 0"),
+    ("data_centre", "有数据中心机房", "是 / 否"),
+    ("data_centre_area_m2", "数据中心机房面积（m²）", "有机房时必填"),
+    ("fuel_vehicles", "燃油公务车（辆）", ""),
+    ("new_energy_vehicles", "新能源公务车（辆）", ""),
+    ("canteen", "有食堂", "是 / 否"),
+    ("canteen_seats", "食堂座位数", ""),
+    ("head", "单位负责人", "报表表尾签署"),
+    ("statistician", "统计负责人", "报表表尾签署"),
+    ("preparer", "填表人", "报表表尾签署"),
+    ("report_date", "报出日期", "如 2026-01-10"),
+)
+PROFILE_SHEET = "年度基本情况"
 
 HEADER_ROW = 1  # the first data row is 2

@@ -9,10 +9,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from gxjn_desktop.domain.carriers import Carrier, UseTag
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import MeterKind, month_end
 from gxjn_desktop.domain.numbers import fen_to_yuan
 from gxjn_desktop.domain.records import GarbageCategory, ReplacementReason, Source
+from gxjn_desktop.domain.units import YearProfile
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.workbook.layout import (
     CANTEEN_COLUMNS,
@@ -21,8 +23,12 @@ from gxjn_desktop.services.workbook.layout import (
     GARBAGE_SHEET,
     MARK_SHEET,
     METER_COLUMNS,
+    METER_EDITABLE,
     METERS_SHEET,
     NO,
+    PROFILE_COLUMNS,
+    PROFILE_ITEMS,
+    PROFILE_SHEET,
     README_SHEET,
     RECORD_COLUMNS,
     RECORDS_SHEET,
@@ -41,7 +47,8 @@ INSTRUCTIONS = (
     "3. 数字可带千位分隔符或用全角数字；金额单位为元，最多两位小数；没有消耗的月份填 0，不要留空。",
     "4. 本期示数小于上期示数时：如表计满码翻转，在“表计翻转”列选“是”；如更换了表计，请在“换表记录”表登记旧表止码和新表起码（新表起码必须如实填写）。",
     "5. 空白单元格表示“不修改”，不会删除已有数据。导入是全部成功或全部不改：任何一处错误都会列出，数据库保持原样。",
-    "6. 工作簿的格式说明见程序文档 docs/template.md，单位信息科室可据此用脚本从其他系统生成本表。",
+    "6. “年度基本情况”填本年度的用能人数、建筑面积和报表签署人；“计量器具”可在已有表计下方新增表计（示数表须填起始示数），已有表计只可修改名称、户号、表号和停用日期。",
+    "7. 工作簿的格式说明见程序文档 docs/template.md，单位信息科室可据此用脚本从其他系统生成本表。",
 )
 
 _HEADER_FILL = "D9E1F2"
@@ -70,9 +77,8 @@ def _write_table(ws: Any, columns: Sequence[Column], rows: list[list[Any]], lock
                 cell.protection = Protection(locked=False)
     # Rows below the data stay editable so a script or a person may append.
     for r in range(len(rows) + 2, len(rows) + 202):
-        for c, col in enumerate(columns, start=1):
-            if col.key not in locked_keys or not rows:
-                ws.cell(row=r, column=c).protection = Protection(locked=False)
+        for c in range(1, len(columns) + 1):
+            ws.cell(row=r, column=c).protection = Protection(locked=False)
     ws.freeze_panes = "A2"
     ws.protection.sheet = True
     ws.protection.formatColumns = False
@@ -99,6 +105,41 @@ def _col_letter(columns: Sequence[Column], key: str) -> str:
 
     letter: str = get_column_letter([c.key for c in columns].index(key) + 1)
     return letter
+
+
+def _profile_values(profile: YearProfile | None) -> dict[str, Any]:
+    if profile is None:
+        return {}
+    yes_no = {True: YES, False: NO}
+    s = profile.signatories
+    return {
+        "people": profile.people,
+        "building_area_m2": profile.building_area_m2,
+        "staff_quota": profile.staff_quota,
+        "heated_area_m2": profile.heated_area_m2,
+        "data_centre": yes_no[profile.data_centre],
+        "data_centre_area_m2": profile.data_centre_area_m2,
+        "fuel_vehicles": profile.fuel_vehicles,
+        "new_energy_vehicles": profile.new_energy_vehicles,
+        "canteen": yes_no[profile.canteen],
+        "canteen_seats": profile.canteen_seats,
+        "head": s.head or None,
+        "statistician": s.statistician or None,
+        "preparer": s.preparer or None,
+        "report_date": s.report_date,
+    }
+
+
+def _write_profile(ws: Any, profile: YearProfile | None) -> None:
+    values = _profile_values(profile)
+    rows = [[label, values.get(key), note or None] for key, label, note in PROFILE_ITEMS]
+    _write_table(ws, PROFILE_COLUMNS, rows, {"item", "note"})
+    value_col = _col_letter(PROFILE_COLUMNS, "value")
+    for i, (key, _, _) in enumerate(PROFILE_ITEMS, start=2):
+        if key in ("data_centre", "canteen"):
+            _add_list(ws, [YES, NO], f"{value_col}{i}")
+        if key == "report_date":
+            ws[f"{value_col}{i}"].number_format = "yyyy-mm-dd"
 
 
 def build_workbook(ledger: Ledger, year: int) -> Any:
@@ -209,15 +250,33 @@ def build_workbook(ledger: Ledger, year: int) -> Any:
             m.unit,
             m.kind.label,
             m.use.label,
-            m.account_no,
-            m.meter_no,
+            m.account_no or None,
+            m.meter_no or None,
             m.multiplier_on(month_end(year, 12)),
             m.register_digits,
             m.parent_code,
+            m.initial_reading,
+            m.active_from,
+            m.active_to,
         ]
         for m in ledger.meters
     ]
-    _write_table(wb.create_sheet(METERS_SHEET), METER_COLUMNS, meters, {c.key for c in METER_COLUMNS})
+    ws = wb.create_sheet(METERS_SHEET)
+    _write_table(ws, METER_COLUMNS, meters, {c.key for c in METER_COLUMNS} - METER_EDITABLE)
+    n = len(meters) + 200
+    for key, values in (
+        ("carrier", [c.label for c in Carrier]),
+        ("kind", [k.label for k in MeterKind]),
+        ("use", [u.label for u in UseTag]),
+    ):
+        letter = _col_letter(METER_COLUMNS, key)
+        _add_list(ws, values, f"{letter}{len(meters) + 2}:{letter}{n}")
+    for key in ("active_from", "active_to"):
+        letter = _col_letter(METER_COLUMNS, key)
+        for r in range(2, n):
+            ws[f"{letter}{r}"].number_format = "yyyy-mm-dd"
+
+    _write_profile(wb.create_sheet(PROFILE_SHEET, 1), ledger.profiles.get(year))
 
     mark = wb.create_sheet(MARK_SHEET)
     for r, (k, v) in enumerate(
@@ -236,7 +295,7 @@ def build_workbook(ledger: Ledger, year: int) -> Any:
     mark.protection.sheet = True
     wb.properties.title = f"gxjn 填报工作簿 {year}"
     wb.properties.keywords = f"{TEMPLATE_KIND};v{TEMPLATE_VERSION}"
-    wb.active = 1
+    wb.active = 2  # 月度台账, where most of the work is
     return wb
 
 
