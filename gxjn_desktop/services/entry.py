@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from gxjn_desktop.domain.carriers import CARRIER_ORDER, Carrier
 from gxjn_desktop.domain.consumption import UseProblem, month_use, previous_reading
@@ -40,9 +41,13 @@ from gxjn_desktop.domain.records import (
     ReplacementReason,
     Source,
 )
+from gxjn_desktop.domain.units import YearProfile
 from gxjn_desktop.errors import InvalidNumber, UserError
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.validation.findings import Finding, Location, Severity
+
+if TYPE_CHECKING:
+    from gxjn_desktop.services.workbook.importer import ImportPlan
 
 PRICE_PLACES = 4
 
@@ -272,6 +277,8 @@ class StoredState:
     replacements: tuple[tuple[tuple[str, int, int], tuple[MeterReplacement, ...]], ...] = ()
     canteen: tuple[tuple[tuple[int, int], CanteenMonth | None], ...] = ()
     garbage: tuple[tuple[tuple[int, int], GarbageMonth | None], ...] = ()
+    meters: tuple[tuple[str, Meter | None], ...] = ()  # only imports add or change meters
+    profiles: tuple[tuple[int, YearProfile | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -283,9 +290,12 @@ class EntryChange:
     before: StoredState
     after: StoredState
     cells: tuple[CellChange, ...]
+    label: str = ""  # set for an import, which is not about cells of one month
 
     @property
     def description(self) -> str:
+        if self.label:
+            return self.label
         if len(self.cells) == 1:
             c = self.cells[0]
             return f"修改 {self.year}年{self.month}月 {c.label} {c.column.label}"
@@ -659,6 +669,10 @@ class EntryService:
     def _write(self, state: StoredState) -> None:
         # One transaction for the whole step, so a paste is saved entirely or not at all.
         self.store.save_batch(
+            meters=[m for _, m in state.meters if m is not None],
+            deleted_meters=[code for code, m in state.meters if m is None],
+            profiles=[p for _, p in state.profiles if p is not None],
+            deleted_profiles=[year for year, p in state.profiles if p is None],
             records=[rec for _, rec in state.records if rec is not None],
             deleted_records=[key for key, rec in state.records if rec is None],
             replaced_months=[key for key, _ in state.replacements],
@@ -676,6 +690,40 @@ class EntryService:
         if plan.ready and plan.change is not None:
             self.commit(plan.change)
         return plan
+
+    def import_change(self, plan: ImportPlan, label: str) -> EntryChange:
+        """A read workbook as one undo step: what it writes, and what was stored before."""
+        ledger = self._ledger
+        rep_months = sorted({(rp.meter_code, rp.year, rp.month) for rp in plan.replacements})
+        before = StoredState(
+            records=tuple(
+                ((r.meter_code, r.year, r.month), ledger.record(r.meter_code, r.year, r.month)) for r in plan.records
+            ),
+            replacements=tuple((k, tuple(ledger.replacements_in(*k))) for k in rep_months),
+            canteen=tuple(((c.year, c.month), ledger.canteen_month(c.year, c.month)) for c in plan.canteen),
+            garbage=tuple(((g.year, g.month), ledger.garbage_month(g.year, g.month)) for g in plan.garbage),
+            meters=tuple((m.code, next((x for x in ledger.meters if x.code == m.code), None)) for m in plan.meters),
+            profiles=((plan.profile.year, ledger.profiles.get(plan.profile.year)),) if plan.profile else (),
+        )
+        after = StoredState(
+            records=tuple(((r.meter_code, r.year, r.month), r) for r in plan.records),
+            replacements=tuple(
+                (
+                    k,
+                    (
+                        *ledger.replacements_in(*k),
+                        *(rp for rp in plan.replacements if (rp.meter_code, rp.year, rp.month) == k),
+                    ),
+                )
+                for k in rep_months
+            ),
+            canteen=tuple(((c.year, c.month), c) for c in plan.canteen),
+            garbage=tuple(((g.year, g.month), g) for g in plan.garbage),
+            meters=tuple((m.code, m) for m in plan.meters),
+            profiles=((plan.profile.year, plan.profile),) if plan.profile else (),
+        )
+        first = min((r.month for r in plan.records), default=1)
+        return EntryChange(plan.year, first, before, after, (), label)
 
 
 # ---- helpers ------------------------------------------------------------------------------------
@@ -827,7 +875,27 @@ def _apply_state(ledger: Ledger, state: StoredState) -> Ledger:
     garbage = ledger.garbage
     for ym, g in state.garbage:
         garbage = tuple(x for x in garbage if (x.year, x.month) != ym) + ((g,) if g is not None else ())
-    return replace(ledger, records=records, replacements=replacements, canteen=canteen, garbage=garbage)
+    meters = ledger.meters
+    for code, meter in state.meters:
+        if any(m.code == code for m in meters):
+            meters = tuple(m for m in (meter if m.code == code else m for m in meters) if m is not None)
+        elif meter is not None:
+            meters = (*meters, meter)
+    profiles = dict(ledger.profiles)
+    for year, profile in state.profiles:
+        if profile is None:
+            profiles.pop(year, None)
+        else:
+            profiles[year] = profile
+    return replace(
+        ledger,
+        records=records,
+        replacements=replacements,
+        canteen=canteen,
+        garbage=garbage,
+        meters=meters,
+        profiles=profiles,
+    )
 
 
 # ---- the overview's figures ------------------------------------------------------------------

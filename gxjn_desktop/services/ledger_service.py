@@ -154,6 +154,8 @@ class LedgerService:
         meters: Iterable[Meter] = (),
         profiles: Iterable[YearProfile] = (),
         deleted_records: Iterable[tuple[str, int, int]] = (),
+        deleted_meters: Iterable[str] = (),
+        deleted_profiles: Iterable[int] = (),
         replaced_months: Iterable[tuple[str, int, int]] = (),
         backup_reason: str | None = None,
     ) -> None:
@@ -183,6 +185,10 @@ class LedgerService:
                 repo.save_canteen(s, c)
             for g in garbage:
                 repo.save_garbage(s, g)
+            for year in deleted_profiles:  # last: undoing an import removes what it added
+                repo.delete_profile(s, year)
+            for code in deleted_meters:
+                repo.delete_meter(s, code)
         self._saved()
 
     def replace_everything(self, ledger: Ledger) -> None:

@@ -151,6 +151,17 @@ def save_meter(s: Session, m: Meter, sort_order: int | None = None) -> None:
         s.add(MultiplierRow(meter_code=m.code, effective_from=change.effective_from, multiplier=change.multiplier))
 
 
+def delete_meter(s: Session, code: str) -> None:
+    """Remove a meter with its multipliers, records and replacements (undoing an import that added it)."""
+    for table in (MultiplierRow, MonthlyRecordRow, ReplacementRow):
+        s.execute(delete(table).where(table.meter_code == code))
+    s.execute(delete(MeterRow).where(MeterRow.code == code))
+
+
+def delete_profile(s: Session, year: int) -> None:
+    s.execute(delete(YearProfileRow).where(YearProfileRow.year == year))
+
+
 def load_meters(s: Session) -> tuple[Meter, ...]:
     mults: dict[str, list[MultiplierRow]] = {}
     for mr in s.scalars(select(MultiplierRow).order_by(MultiplierRow.effective_from, MultiplierRow.id)):
