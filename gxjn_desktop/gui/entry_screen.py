@@ -345,9 +345,14 @@ class EntryScreen(QWidget):
             self.status.emit(text, False)
             self.refresh()
             return
+        self.apply_change(change)
+
+    def apply_change(self, change: EntryChange) -> bool:
+        """Save a change and make it one undo step (an edit, a paste or an import)."""
         if not self.write(change, undo=None):
-            return
+            return False
         self.undo_stack.push(EntryCommand(self, change))
+        return True
 
     def write(self, change: EntryChange, undo: bool | None) -> bool:
         """Write a change (``undo=None``: first time; False: redo; True: undo) and show the month."""

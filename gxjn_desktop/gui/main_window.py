@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget, QWidget
 
 from gxjn_desktop.errors import StorageError, UserError
-from gxjn_desktop.gui import messages
+from gxjn_desktop.gui import file_dialogs, messages
 from gxjn_desktop.gui.ui_state import (
     ENTRY_HEADER,
     FINDINGS_HEADER,
@@ -123,6 +123,14 @@ class MainWindow(QMainWindow):
         new_unit.triggered.connect(self.new_unit)
         file_menu.addAction(new_unit)
         file_menu.addSeparator()
+        self.template_action = QAction("生成填报模板（Excel）(&T)…", self)
+        self.template_action.triggered.connect(self.write_template_file)
+        file_menu.addAction(self.template_action)
+        self.import_action = QAction("导入填报工作簿(&I)…", self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_workbook)
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
         quit_action = QAction("退出(&X)", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -139,6 +147,52 @@ class MainWindow(QMainWindow):
         keys.setShortcut(QKeySequence("F1"))
         keys.triggered.connect(self.show_keys)
         help_menu.addAction(keys)
+
+    def write_template_file(self) -> None:
+        """The entry workbook of the year shown in 月度填报, for filling in Excel or by a script."""
+        if self.entry_service is None:
+            return
+        from gxjn_desktop.services.workbook.template import write_template
+
+        year = self.entry.year
+        path = file_dialogs.ask_save_workbook(
+            self, "生成填报模板", f"{self.entry_service.ledger.unit.name}-{year}年填报.xlsx"
+        )
+        if path is None:
+            return
+        try:
+            write_template(self.entry_service.ledger, year, path)
+        except UserError as err:
+            messages.show_user_error(self, err)
+            return
+        self.show_status(f"已生成 {year} 年填报模板：{path}")
+
+    def import_workbook(self) -> None:
+        """Read a filled entry workbook, show what changes, save it as one undo step."""
+        if self.entry_service is None:
+            return
+        from gxjn_desktop.services.workbook.importer import read_workbook
+
+        path = file_dialogs.ask_open_workbook(self, "导入填报工作簿")
+        if path is None:
+            return
+        try:
+            plan = read_workbook(path, self.entry_service.ledger)
+        except UserError as err:
+            messages.show_user_error(self, err)
+            return
+        if not plan.describe():
+            messages.show_info(self, "导入填报工作簿", f"{path.name} 与已保存的数据相同，没有需要导入的修改")
+            return
+        if not file_dialogs.confirm_import(self, plan, path.name):
+            return
+        try:
+            self.store.backup(f"before-import-{path.stem[:20]}")
+        except StorageError as err:
+            messages.show_user_error(self, err)
+            return
+        self.tabs.setCurrentIndex(TAB_ENTRY)
+        self.entry.apply_change(self.entry_service.import_change(plan, f"导入 {path.name}"))
 
     def show_keys(self) -> None:
         messages.show_info(

@@ -132,6 +132,10 @@ class LedgerService:
             repo.save_explanation(s, explanation)
         self._saved()
 
+    def backup(self, reason: str) -> None:
+        """A named backup now (before an import from the window, for instance)."""
+        make_backup(self.db.path, backup_dir(self.db.path.parent), reason)
+
     def save_quotas(self, quotas: Iterable[Quota]) -> None:
         """Several quotas in one transaction (a bureau file is all or nothing)."""
         with self.db.session() as s:
@@ -166,7 +170,7 @@ class LedgerService:
         ``backup_reason`` is given (imports).
         """
         if backup_reason:
-            make_backup(self.db.path, backup_dir(self.db.path.parent), backup_reason)
+            self.backup(backup_reason)
         with self.db.session() as s:
             for m in meters:  # first: records and replacements may refer to new meters
                 repo.save_meter(s, m)
