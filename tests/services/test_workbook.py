@@ -289,3 +289,43 @@ def test_profile_sheet_changes_signatories(demo_service: LedgerService, template
     assert plan.changed == 1 and plan.profile is not None
     apply_import(demo_service, plan, template)
     assert demo_service.ledger().profiles[2025].signatories.statistician == "黄丽"
+
+
+def test_rollover_and_replacement_written_in_the_workbook(demo_service: LedgerService, tmp_path: Path) -> None:
+    """January 2026: E2's 5-digit register rolls over (marked 是); W1 is replaced on the 15th."""
+    from gxjn_desktop.domain.consumption import month_use
+    from gxjn_desktop.services.workbook.layout import REPLACEMENT_COLUMNS, REPLACEMENTS_SHEET
+
+    ledger = demo_service.ledger()
+    e2_dec = ledger.record("E2", 2025, 12).reading  # type: ignore[union-attr]
+    w1_dec = ledger.record("W1", 2025, 12).reading  # type: ignore[union-attr]
+    path = write_template(ledger, 2026, tmp_path / "2026.xlsx")
+    assert e2_dec is not None and e2_dec > 50250  # so a rollover to 250 is plausible (< half a register)
+    _edit(
+        path,
+        [
+            ("E2", 1, "reading", 250),
+            ("E2", 1, "rollover", "是"),
+            ("W1", 1, "reading", 35),
+        ],
+    )
+    wb = openpyxl.load_workbook(path)
+    ws = wb[REPLACEMENTS_SHEET]
+    rcol = {c.key: i + 1 for i, c in enumerate(REPLACEMENT_COLUMNS)}
+    for key, value in {
+        "meter": "W1",
+        "day": "2026-01-15",
+        "old_final": float(w1_dec + 100),
+        "new_initial": 5,
+        "reason": "故障",
+    }.items():  # type: ignore[operator]
+        ws.cell(2, rcol[key]).value = value
+    wb.save(path)
+    plan = read_workbook(path, ledger)
+    apply_import(demo_service, plan, path)
+    after = demo_service.ledger()
+    e2 = month_use(after, after.meter("E2"), 2026, 1)
+    w1 = month_use(after, after.meter("W1"), 2026, 1)
+    expected_e2 = Decimal(100000) - e2_dec + (e2_jan if e2_jan >= 0 else Decimal(250))  # type: ignore[operator]
+    assert e2.quantity == expected_e2
+    assert w1.quantity == Decimal(100) + Decimal(30)  # old meter 100, new meter 5 → 35
