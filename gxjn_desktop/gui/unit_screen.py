@@ -9,12 +9,10 @@ from decimal import Decimal
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -23,16 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from gxjn_desktop.domain.numbers import parse_decimal, plain
-from gxjn_desktop.domain.units import ClimateZone, Contact, InstitutionType, Signatories, Unit, YearProfile
+from gxjn_desktop.domain.units import Signatories, Unit, YearProfile
 from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.gui.unit_form import UnitFields, error_label
 from gxjn_desktop.services.entry import EntryService
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet("color: #b3261e;")
-    label.setWordWrap(True)
-    return label
 
 
 class UnitScreen(QWidget):
@@ -45,34 +37,10 @@ class UnitScreen(QWidget):
 
         unit_box = QGroupBox("单位")
         uf = QFormLayout(unit_box)
-        self.name = QLineEdit()
-        self.uscc = QLineEdit()
-        self.uscc.setMaxLength(18)
-        self.admin_code = QLineEdit()
-        self.admin_code.setMaxLength(6)
-        self.kind = QComboBox()
-        for t in InstitutionType:
-            self.kind.addItem(t.label, t)
-        self.zone = QComboBox()
-        for z in ClimateZone:
-            self.zone.addItem(z.label, z)
-        self.address = QLineEdit()
-        self.manager = QLineEdit()
-        self.manager_phone = QLineEdit()
-        self.unit_error = _error_label()
+        self.unit_error = error_label()
+        self.fields = UnitFields(self.unit_error)
+        self.fields.add_rows(uf)
         self.save_unit_button = QPushButton("保存单位信息")
-        unit_rows: list[tuple[str, QWidget]] = [
-            ("单位名称", self.name),
-            ("统一社会信用代码", self.uscc),
-            ("行政区划代码", self.admin_code),
-            ("机构类型", self.kind),
-            ("气候区", self.zone),
-            ("地址", self.address),
-            ("节能管理员", self.manager),
-            ("联系电话", self.manager_phone),
-        ]
-        for label, w in unit_rows:
-            uf.addRow(label, w)
         uf.addRow(self.unit_error)
         uf.addRow(self.save_unit_button)
 
@@ -99,7 +67,7 @@ class UnitScreen(QWidget):
         self.report_date.setCalendarPopup(True)
         self.report_date.setSpecialValueText("未填")
         self.report_date.setMinimumDate(QDate(2000, 1, 1))
-        self.profile_error = _error_label()
+        self.profile_error = error_label()
         self.save_profile_button = QPushButton("保存年度情况")
         profile_rows: list[tuple[str, QWidget]] = [
             ("年度", self.year),
@@ -135,16 +103,7 @@ class UnitScreen(QWidget):
         self.year.valueChanged.connect(lambda _y: self._load_profile())
 
     def refresh(self) -> None:
-        unit = self.service.ledger.unit
-        self.name.setText(unit.name)
-        self.uscc.setText(unit.uscc)
-        self.admin_code.setText(unit.admin_code)
-        self.kind.setCurrentIndex(max(self.kind.findData(unit.institution_type), 0))
-        self.zone.setCurrentIndex(max(self.zone.findData(unit.climate_zone), 0))
-        self.address.setText(unit.address)
-        manager = next((c for c in unit.contacts if c.role == "节能管理员"), None)
-        self.manager.setText(manager.name if manager else "")
-        self.manager_phone.setText(manager.phone if manager else "")
+        self.fields.set_unit(self.service.ledger.unit)
         years = sorted(self.service.ledger.profiles)
         self.year.blockSignals(True)
         self.year.setValue(years[-1] if years else date.today().year)
@@ -170,20 +129,7 @@ class UnitScreen(QWidget):
         self.report_date.setDate(QDate(rd.year, rd.month, rd.day) if rd else self.report_date.minimumDate())
 
     def unit(self) -> Unit:
-        old = self.service.ledger.unit
-        others = tuple(c for c in old.contacts if c.role != "节能管理员")
-        manager = self.manager.text().strip()
-        contacts = ((Contact("节能管理员", manager, self.manager_phone.text().strip()),) if manager else ()) + others
-        return replace(
-            old,
-            name=self.name.text().strip(),
-            uscc=self.uscc.text().strip().upper(),
-            admin_code=self.admin_code.text().strip(),
-            institution_type=self.kind.currentData(),
-            climate_zone=self.zone.currentData(),
-            address=self.address.text().strip(),
-            contacts=contacts,
-        )
+        return self.fields.unit(self.service.ledger.unit)
 
     def save_unit(self) -> None:
         try:

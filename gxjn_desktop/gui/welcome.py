@@ -24,15 +24,11 @@ from gxjn_desktop.domain.carriers import Carrier, UseTag
 from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange
 from gxjn_desktop.domain.numbers import parse_decimal
 from gxjn_desktop.domain.units import (
-    ClimateZone,
-    Contact,
-    InstitutionType,
     Unit,
     YearProfile,
-    admin_code_problem,
-    uscc_problem,
 )
 from gxjn_desktop.errors import UserError
+from gxjn_desktop.gui.unit_form import UnitFields, error_label
 
 
 @dataclass(frozen=True)
@@ -80,57 +76,19 @@ class WelcomeScreen(QWidget):
         self.new_button.setDefault(True)
 
 
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet("color: #b3261e;")
-    label.setWordWrap(True)
-    return label
-
-
 class UnitPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle("第 1 步：单位信息")
         self.setSubTitle("统一社会信用代码见单位的法人证书；行政区划代码为 6 位（如 450103）。")
         form = QFormLayout(self)
-        self.name = QLineEdit()
-        self.uscc = QLineEdit()
-        self.uscc.setMaxLength(18)
-        self.uscc.setPlaceholderText("18 位，如 12450123MB1965432X")
-        self.admin_code = QLineEdit()
-        self.admin_code.setMaxLength(6)
-        self.kind = QComboBox()
-        for t in InstitutionType:
-            self.kind.addItem(t.label, t)
-        self.zone = QComboBox()
-        for z in ClimateZone:
-            self.zone.addItem(z.label, z)
-        self.address = QLineEdit()
-        self.contact = QLineEdit()
-        self.contact.setPlaceholderText("节能管理员姓名")
-        self.error = _error_label()
-        form.addRow("单位名称", self.name)
-        form.addRow("统一社会信用代码", self.uscc)
-        form.addRow("行政区划代码", self.admin_code)
-        form.addRow("机构类型", self.kind)
-        form.addRow("气候区", self.zone)
-        form.addRow("地址", self.address)
-        form.addRow("节能管理员", self.contact)
+        self.error = error_label()
+        self.fields = UnitFields(self.error)
+        self.fields.add_rows(form)
         form.addRow(self.error)
-        self.uscc.textChanged.connect(lambda t: self.error.setText(uscc_hint(t) or ""))
-        self.admin_code.textChanged.connect(lambda t: self.error.setText(admin_hint(t) or ""))
 
     def unit(self) -> Unit:
-        contacts = (Contact("节能管理员", self.contact.text().strip()),) if self.contact.text().strip() else ()
-        return Unit(
-            name=self.name.text().strip(),
-            uscc=self.uscc.text().strip().upper(),
-            admin_code=self.admin_code.text().strip(),
-            institution_type=self.kind.currentData(),
-            climate_zone=self.zone.currentData(),
-            address=self.address.text().strip(),
-            contacts=contacts,
-        )
+        return self.fields.unit()
 
     def validatePage(self) -> bool:
         unit = self.unit()
@@ -152,7 +110,7 @@ class ProfilePage(QWizardPage):
         self.people = QLineEdit()
         self.area = QLineEdit()
         self.canteen = QCheckBox("有食堂")
-        self.error = _error_label()
+        self.error = error_label()
         form.addRow("年度", self.year)
         form.addRow("用能人数（人）", self.people)
         form.addRow("建筑面积（m²）", self.area)
@@ -206,7 +164,7 @@ class MeterPage(QWizardPage):
         self.digits.setValue(6)
         self.initial = QLineEdit()
         self.multiplier = QLineEdit("1")
-        self.error = _error_label()
+        self.error = error_label()
         form.addRow("品种", self.carrier)
         form.addRow("编号", self.code)
         form.addRow("名称", self.name)
@@ -280,12 +238,3 @@ class NewUnitWizard(QWizard):
     def result_value(self) -> NewUnitResult:
         profile = self.profile_page.profile()
         return NewUnitResult(self.unit_page.unit(), profile, self.meter_page.meter(date(profile.year, 1, 1)))
-
-
-def uscc_hint(text: str) -> str | None:
-    """Live hint while typing the code (the wizard shows the full check on 下一步)."""
-    return uscc_problem(text) if len(text.strip()) == 18 else None
-
-
-def admin_hint(text: str) -> str | None:
-    return admin_code_problem(text) if len(text.strip()) == 6 else None

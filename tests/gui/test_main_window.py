@@ -43,13 +43,13 @@ def test_wizard_creates_a_unit(
         qtbot.addWidget(wizard)
         wizard.show()
         page = wizard.unit_page
-        page.name.setText("南宁市某某局")
-        page.uscc.setText(VALID_USCC + "0")
-        page.admin_code.setText("450103")
+        page.fields.name.setText("南宁市某某局")
+        page.fields.uscc.setText(VALID_USCC + "0")
+        page.fields.admin_code.setText("450103")
         wizard.next()
         assert wizard.currentPage() is page  # a wrong check character stops here
         assert "校验位错误" in page.error.text()
-        page.uscc.setText(valid_uscc())
+        page.fields.uscc.setText(valid_uscc())
         wizard.next()
         assert wizard.currentPage() is wizard.profile_page
         wizard.profile_page.people.setText("１２０")  # full-width digits are fine here too
@@ -104,8 +104,8 @@ def test_overview_unit_and_meter_screens(
 
     window.tabs.setCurrentIndex(TAB_UNIT)
     screen = window.unit_screen
-    assert screen.name.text() == DEMO_UNIT_NAME
-    screen.uscc.setText("12345")
+    assert screen.fields.name.text() == DEMO_UNIT_NAME
+    screen.fields.uscc.setText("12345")
     screen.save_unit()
     assert "18 位" in screen.unit_error.text()
     screen.people.setText("0")
