@@ -130,6 +130,9 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.import_workbook)
         file_menu.addAction(self.import_action)
+        self.quota_action = QAction("能耗定额(&Q)…", self)
+        self.quota_action.triggered.connect(self.edit_quotas)
+        file_menu.addAction(self.quota_action)
         file_menu.addSeparator()
         quit_action = QAction("退出(&X)", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -193,6 +196,17 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setCurrentIndex(TAB_ENTRY)
         self.entry.apply_change(self.entry_service.import_change(plan, f"导入 {path.name}"))
+
+    def edit_quotas(self) -> None:
+        """The year's quotas: entered by hand or imported from the bureau's file."""
+        if self.entry_service is None:
+            return
+        from gxjn_desktop.gui.quota_dialog import open_quota_dialog
+
+        if open_quota_dialog(self, self.store, self.entry.year):
+            self.entry_service.reload()  # the snapshot holds the quotas
+            self.dashboard.refresh()
+            self._other_saved("能耗定额已保存")
 
     def show_keys(self) -> None:
         messages.show_info(

@@ -1,0 +1,531 @@
+"""能耗定额: the year's quotas, entered by hand or imported from the bureau's workbook.
+
+Every modal step goes through a helper that the tests patch: :func:`ask_quota` (the small form),
+:func:`ask_import_confirmation` (the import preview), ``file_dialogs.ask_open_workbook``,
+``messages.confirm`` and ``messages.show_user_error``. Nothing is written before the user has
+confirmed, and an import is written in one transaction (``LedgerService.save_quotas``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gxjn_desktop.domain.numbers import parse_decimal, plain
+from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
+from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.gui import file_dialogs, messages
+from gxjn_desktop.services.ledger_service import LedgerService
+
+_Index = QModelIndex | QPersistentModelIndex
+
+HEADERS = ("指标", "级别", "数值", "口径", "文号")
+COL_INDICATOR, COL_LEVEL, COL_VALUE, COL_BASIS, COL_DOCUMENT = range(len(HEADERS))
+
+_INDICATOR_ORDER = {q: i for i, q in enumerate(QuotaIndicator)}
+_LEVEL_ORDER = {q: i for i, q in enumerate(QuotaLevel)}
+
+
+def sort_key(q: Quota) -> tuple[int, int, int]:
+    return q.year, _INDICATOR_ORDER[q.indicator], _LEVEL_ORDER[q.level]
+
+
+def value_text(q: Quota) -> str:
+    return f"{plain(q.value)} {q.indicator.unit}"
+
+
+def basis_text(q: Quota) -> str:
+    """口径 only means something for energy; water quotas show nothing."""
+    return q.basis.label if q.indicator.is_energy else ""
+
+
+def quota_line(q: Quota) -> str:
+    basis = f"（{q.basis.label}）" if q.indicator.is_energy else ""
+    return f"{q.year} 年 {q.indicator.label} {q.level.label} {value_text(q)}{basis}"
+
+
+def parse_quota_value(text: str) -> Decimal:
+    """A quota value as typed (full-width digits, thousands separators); it must be above 0."""
+    value = parse_decimal(text, "定额数值")
+    if value <= 0:
+        raise UserError(f"定额数值必须大于 0（现为 {plain(value)}）", "请按下达文件填写")
+    return value
+
+
+def pad_columns(view: QTableView, columns: Iterable[int], padding: int = 16) -> None:
+    """Size columns to their contents and header, with some air (CJK text looks cramped at the edge)."""
+    header = view.horizontalHeader()
+    for col in columns:
+        width = max(view.sizeHintForColumn(col), header.sectionSizeHint(col))
+        view.setColumnWidth(col, width + padding)
+
+
+class QuotaModel(QAbstractTableModel):
+    """One row per quota of a year: 指标, 级别, 数值 + unit, 口径, 文号 (read-only)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.quotas: list[Quota] = []
+
+    def set_quotas(self, quotas: Iterable[Quota]) -> None:
+        self.beginResetModel()
+        self.quotas = sorted(quotas, key=sort_key)
+        self.endResetModel()
+
+    def quota_at(self, row: int) -> Quota | None:
+        return self.quotas[row] if 0 <= row < len(self.quotas) else None
+
+    def row_of(self, key: str) -> int:
+        return next((i for i, q in enumerate(self.quotas) if q.key == key), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.quotas)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return str(section + 1)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.quotas) or index.column() >= len(HEADERS):
+            return None
+        q = self.quotas[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (q.indicator.label, q.level.label, value_text(q), basis_text(q), q.document)[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return q.document or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_VALUE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class QuotaTableView(QTableView):
+    """Enter asks to edit the current quota, Delete to delete it; the rest is a plain table."""
+
+    editRequested = Signal()
+    deleteRequested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.editRequested.emit()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.deleteRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class QuotaForm(QDialog):
+    """新增 / 修改 one quota. An existing quota keeps its 指标 and 级别 (they are its key)."""
+
+    def __init__(self, year: int, existing: Quota | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.year = year
+        self.quota: Quota | None = None
+        self.setWindowTitle(f"修改 {year} 年能耗定额" if existing else f"新增 {year} 年能耗定额")
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.indicator = QComboBox()
+        for ind in QuotaIndicator:
+            self.indicator.addItem(f"{ind.label}（{ind.unit}）", ind)
+        self.level = QComboBox()
+        for lv in QuotaLevel:
+            self.level.addItem(lv.label, lv)
+        self.value = QLineEdit()
+        self.value.setPlaceholderText("大于 0，例如 105 或 2,800（全角数字也可以）")
+        self.unit = QLabel()
+        value_row = QHBoxLayout()
+        value_row.addWidget(self.value, 1)
+        value_row.addWidget(self.unit)
+        self.basis = QComboBox()
+        for b in Basis:
+            self.basis.addItem(b.label, b)
+        self.document = QLineEdit()
+        self.document.setPlaceholderText("下达文件的文号或标准名称")
+        for text, widget, row in (
+            ("指标(&I)", self.indicator, None),
+            ("级别(&L)", self.level, None),
+            ("数值(&V)", self.value, value_row),
+            ("口径(&B)", self.basis, None),
+            ("文号(&D)", self.document, None),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            if row is None:
+                form.addRow(label, widget)
+            else:
+                form.addRow(label, row)
+        layout.addLayout(form)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #666;")
+        layout.addWidget(self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.indicator.currentIndexChanged.connect(self._indicator_changed)
+        if existing is not None:
+            self.indicator.setCurrentIndex(self.indicator.findData(existing.indicator))
+            self.level.setCurrentIndex(self.level.findData(existing.level))
+            self.value.setText(plain(existing.value))
+            self.basis.setCurrentIndex(self.basis.findData(existing.basis))
+            self.document.setText(existing.document)
+            self.indicator.setEnabled(False)
+            self.level.setEnabled(False)
+            self.note.setText("指标和级别不能修改；如需更改，请删除这条定额后新增。")
+            self.value.setFocus()
+            self.value.selectAll()
+        else:
+            self.note.setText("同一年度、指标和级别只有一个定额：新的下达文件会替换原值。")
+            self.indicator.setFocus()
+        self._indicator_changed()
+
+    def _indicator_changed(self) -> None:
+        ind: QuotaIndicator = self.indicator.currentData()
+        self.unit.setText(ind.unit)
+        if not ind.is_energy:  # water has no 当量值 / 等价值
+            self.basis.setCurrentIndex(self.basis.findData(Basis.EQUIVALENT))
+        self.basis.setEnabled(ind.is_energy)
+
+    def read_quota(self) -> Quota:
+        """The quota as filled in; raises :class:`UserError` (or ``InvalidNumber``) when it is not valid."""
+        indicator: QuotaIndicator = self.indicator.currentData()
+        basis: Basis = self.basis.currentData() if indicator.is_energy else Basis.EQUIVALENT
+        return Quota(
+            self.year,
+            indicator,
+            self.level.currentData(),
+            parse_quota_value(self.value.text()),
+            basis,
+            self.document.text().strip(),
+        )
+
+    def accept(self) -> None:
+        try:
+            self.quota = self.read_quota()
+        except UserError as err:
+            self.quota = None
+            messages.show_user_error(self, err)
+            self.value.setFocus()
+            self.value.selectAll()
+            return
+        super().accept()
+
+
+class QuotaImportPreview(QDialog):
+    """What an import will save (new, replaced or unchanged) and how many rows were skipped."""
+
+    def __init__(
+        self, quotas: list[Quota], others: int, existing: Iterable[Quota], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("导入定额文件：预览")
+        self.resize(1080, 440)
+        old = {q.key: q for q in existing}
+        layout = QVBoxLayout(self)
+        years = sorted({q.year for q in quotas})
+        head = f"将保存本单位的 {len(quotas)} 项定额（{'、'.join(f'{y} 年' for y in years)}），确认后一次保存。"
+        layout.addWidget(QLabel(head))
+        skipped = QLabel(f"已跳过其他单位的 {others} 行。" if others else "文件中没有其他单位的行。")
+        skipped.setStyleSheet("color: #555;")
+        layout.addWidget(skipped)
+        self.table = QTableWidget(len(quotas), 7)
+        self.table.setHorizontalHeaderLabels(["年度", "指标", "级别", "数值", "口径", "文号", "与现有定额相比"])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        for i, q in enumerate(sorted(quotas, key=sort_key)):
+            before = old.get(q.key)
+            if before is None:
+                change = "新增"
+            elif before == q:
+                change = "不变"
+            else:
+                change = f"替换原值 {value_text(before)}"
+            for j, text in enumerate(
+                (str(q.year), q.indicator.label, q.level.label, value_text(q), basis_text(q), q.document, change)
+            ):
+                item = QTableWidgetItem(text)
+                if j == 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if j == 5:
+                    item.setToolTip(q.document)
+                self.table.setItem(i, j, item)
+        pad_columns(self.table, (0, 1, 2, 3, 4, 6))
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("导入并保存")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.table.setFocus()
+
+
+def ask_quota(parent: QWidget | None, year: int, existing: Quota | None = None) -> Quota | None:
+    """The form's quota, or ``None`` when cancelled (the form refuses invalid values itself)."""
+    dialog = QuotaForm(year, existing, parent)
+    return dialog.quota if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_import_confirmation(
+    parent: QWidget | None, quotas: list[Quota], others: int, existing: Iterable[Quota]
+) -> bool:
+    dialog = QuotaImportPreview(quotas, others, existing, parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class QuotaDialog(QDialog):
+    """The quotas of one year: 新增, 修改 (Enter), 删除 (Delete), 导入定额文件…; Esc closes."""
+
+    def __init__(self, service: LedgerService, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.saved_any = False
+        self._quotas: tuple[Quota, ...] = ()
+        self.setWindowTitle("能耗定额")
+        self.resize(960, 480)
+        layout = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        year_label = QLabel("年度(&Y)")
+        self.year_box = QSpinBox()
+        self.year_box.setRange(2000, 2100)
+        self.year_box.setSuffix(" 年")
+        self.year_box.setValue(year)
+        year_label.setBuddy(self.year_box)
+        top.addWidget(year_label)
+        top.addWidget(self.year_box)
+        self.count_label = QLabel()
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        layout.addLayout(top)
+
+        self.model = QuotaModel(self)
+        self.view = QuotaTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(COL_DOCUMENT, QHeaderView.ResizeMode.Stretch)
+        fm = self.view.fontMetrics()
+        self._min_widths = {
+            COL_INDICATOR: max(fm.horizontalAdvance(i.label) for i in QuotaIndicator) + 16,
+            COL_LEVEL: max(fm.horizontalAdvance(lv.label) for lv in QuotaLevel) + 16,
+            COL_VALUE: fm.horizontalAdvance("1234.5 kgce/m²") + 16,
+            COL_BASIS: max(fm.horizontalAdvance(b.label) for b in Basis) + 16,
+        }
+        layout.addWidget(self.view, 1)
+
+        self.empty_label = QLabel()
+        self.empty_label.setStyleSheet("color: #666;")
+        layout.addWidget(self.empty_label)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("新增(&N)…")
+        self.edit_button = QPushButton("修改(&E)…")
+        self.delete_button = QPushButton("删除(&D)")
+        self.import_button = QPushButton("导入定额文件(&I)…")
+        self.close_button = QPushButton("关闭")
+        self.add_button.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.import_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        self.add_button.setToolTip("新增一条定额（Ctrl+N）")
+        self.edit_button.setToolTip("修改选中的定额（Enter）")
+        self.delete_button.setToolTip("删除选中的定额（Delete）")
+        self.import_button.setToolTip("导入机关事务管理局下发的定额工作簿（Ctrl+O）")
+        self.close_button.setToolTip("关闭（Esc）")
+        for b in (self.add_button, self.edit_button, self.delete_button, self.import_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        for b in (self.add_button, self.edit_button, self.delete_button, self.import_button, self.close_button):
+            b.setAutoDefault(False)  # Enter belongs to the table (修改), never to a button
+            b.setDefault(False)
+        layout.addLayout(buttons)
+
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #2e7d32;")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        self.year_box.valueChanged.connect(lambda _y: self.refresh())
+        self.add_button.clicked.connect(self.add_quota)
+        self.edit_button.clicked.connect(self.edit_quota)
+        self.delete_button.clicked.connect(self.delete_quota)
+        self.import_button.clicked.connect(self.import_file)
+        self.close_button.clicked.connect(self.reject)
+        self.view.editRequested.connect(self.edit_quota)
+        self.view.deleteRequested.connect(self.delete_quota)
+        self.view.doubleClicked.connect(lambda _i: self.edit_quota())
+
+        self.reload()
+        self.view.setFocus()
+
+    # ---- state ----------------------------------------------------------------------------
+
+    @property
+    def year(self) -> int:
+        return int(self.year_box.value())
+
+    def reload(self, select_key: str | None = None) -> None:
+        """Read the quotas back from the database (what the table shows is what is stored)."""
+        self._quotas = self.service.ledger().quotas
+        self.refresh(select_key)
+
+    def refresh(self, select_key: str | None = None) -> None:
+        year = self.year
+        self.model.set_quotas(q for q in self._quotas if q.year == year)
+        n = self.model.rowCount()
+        pad_columns(self.view, (COL_INDICATOR, COL_LEVEL, COL_VALUE, COL_BASIS))
+        for col, width in self._min_widths.items():  # an empty year keeps the same columns
+            self.view.setColumnWidth(col, max(self.view.columnWidth(col), width))
+        self.count_label.setText(f"共 {n} 项定额" if n else "")
+        self.empty_label.setText(
+            "" if n else f"{year} 年还没有录入定额。按“新增”逐条录入，或“导入定额文件…”导入机关事务管理局的工作簿。"
+        )
+        row = self.model.row_of(select_key) if select_key else -1
+        if row < 0 and n:
+            row = 0
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+        for b in (self.edit_button, self.delete_button):
+            b.setEnabled(n > 0)
+
+    def current(self) -> Quota | None:
+        index = self.view.currentIndex()
+        return self.model.quota_at(index.row()) if index.isValid() else None
+
+    def _existing(self, q: Quota) -> Quota | None:
+        return next((e for e in self._quotas if e.key == q.key), None)
+
+    def _save(self, quotas: list[Quota], done: str) -> bool:
+        try:
+            self.service.save_quotas(quotas)
+        except (UserError, StorageError) as err:
+            messages.show_user_error(self, err)
+            return False
+        self.saved_any = True
+        self.status.setText(done)
+        return True
+
+    # ---- actions --------------------------------------------------------------------------
+
+    def add_quota(self) -> None:
+        quota = ask_quota(self, self.year)
+        if quota is None:
+            return
+        old = self._existing(quota)
+        if old is not None and not messages.confirm(
+            self,
+            "替换定额",
+            f"{quota.year} 年 {quota.indicator.label} {quota.level.label} 已有定额 {value_text(old)}。\n"
+            f"替换为 {value_text(quota)} 吗？",
+        ):
+            return
+        if self._save([quota], f"已保存：{quota_line(quota)}"):
+            self.reload(quota.key)
+        self.view.setFocus()
+
+    def edit_quota(self) -> None:
+        old = self.current()
+        if old is None:
+            return
+        quota = ask_quota(self, old.year, old)
+        if quota is None or quota == old:
+            self.view.setFocus()
+            return
+        if self._save([quota], f"已保存：{quota_line(quota)}"):
+            self.reload(quota.key)
+        self.view.setFocus()
+
+    def delete_quota(self) -> None:
+        q = self.current()
+        if q is None:
+            return
+        if not messages.confirm(self, "删除定额", f"删除 {quota_line(q)} 吗？\n删除后无法撤销，需要时可重新录入。"):
+            return
+        row = self.view.currentIndex().row()
+        try:
+            self.service.delete_quota(q.year, q.indicator, q.level)
+        except (UserError, StorageError) as err:
+            messages.show_user_error(self, err)
+            return
+        self.saved_any = True
+        self.status.setText(f"已删除：{quota_line(q)}")
+        self.reload()
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+        self.view.setFocus()
+
+    def import_file(self) -> None:
+        path = file_dialogs.ask_open_workbook(self, "导入定额文件")
+        if path is None:
+            return
+        from gxjn_desktop.services.quotas import read_quota_workbook
+
+        try:
+            quotas, others = read_quota_workbook(path, self.service.ledger())
+        except UserError as err:
+            messages.show_user_error(self, err)
+            return
+        if not ask_import_confirmation(self, quotas, others, self._quotas):
+            return
+        years = sorted({q.year for q in quotas})
+        done = f"已导入 {len(quotas)} 项定额（{'、'.join(f'{y} 年' for y in years)}）" + (
+            f"，跳过其他单位的 {others} 行" if others else ""
+        )
+        if not self._save(quotas, done):
+            return
+        if self.year not in years:
+            self.year_box.blockSignals(True)
+            self.year_box.setValue(years[0])
+            self.year_box.blockSignals(False)
+        self.reload()
+        self.view.setFocus()
+
+
+def open_quota_dialog(parent: QWidget | None, service: LedgerService, year: int) -> bool:
+    """Show the quotas of ``year`` (modal); True when anything was saved or deleted."""
+    dialog = QuotaDialog(service, year, parent)
+    dialog.exec()
+    return dialog.saved_any
