@@ -6,10 +6,9 @@ from datetime import datetime
 
 from gxjn_desktop.domain.records import EXPLANATION_CAUSES, Explanation
 from gxjn_desktop.errors import UserError
+from gxjn_desktop.services.checks import load_rules_config
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.validation.findings import Finding, Severity
-
-MIN_TEXT_FOR_OTHER = 4  # characters; "其他" alone says nothing
 
 
 def explanation_for(finding: Finding, cause: str, text: str, by: str = "") -> Explanation:
@@ -19,8 +18,9 @@ def explanation_for(finding: Finding, cause: str, text: str, by: str = "") -> Ex
     if cause not in EXPLANATION_CAUSES:
         raise UserError(f"“{cause}”不是可选的原因", f"请从以下原因中选择：{'、'.join(EXPLANATION_CAUSES)}")
     text = text.strip()
-    if cause == "其他" and len(text) < MIN_TEXT_FOR_OTHER:
-        raise UserError("原因选“其他”时须写明具体情况", f"请至少写 {MIN_TEXT_FOR_OTHER} 个字，说明数据为什么是这样")
+    needed = load_rules_config().min_text_for_other  # "其他" alone says nothing
+    if cause == "其他" and len(text) < needed:
+        raise UserError("原因选“其他”时须写明具体情况", f"请至少写 {needed} 个字，说明数据为什么是这样")
     return Explanation(finding.rule_id, finding.location.key, finding.fingerprint, cause, text, by, datetime.now())
 
 

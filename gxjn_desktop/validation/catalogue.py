@@ -37,6 +37,7 @@ class RulesConfig:
     version: str
     rules: dict[str, RuleSettings]
     reference_prices: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+    min_text_for_other: int = 0  # characters an explanation needs when its cause is 其他
 
 
 @dataclass(frozen=True)
@@ -115,4 +116,10 @@ def build_rules_config(data: dict[str, Any]) -> RulesConfig:
         carrier: {k: Decimal(str(v)) for k, v in d.items() if k != "source"}
         for carrier, d in data.get("reference_prices", {}).items()
     }
-    return RulesConfig(str(data["version"]), rules, prices)
+    explanation = data.get("explanations", {})
+    return RulesConfig(
+        str(data["version"]),
+        rules,
+        prices,
+        min_text_for_other=int(explanation.get("min_text_for_other", 0)),
+    )
