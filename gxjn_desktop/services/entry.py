@@ -34,6 +34,7 @@ from gxjn_desktop.domain.numbers import (
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.records import (
     CanteenMonth,
+    EwasteDisposal,
     GarbageCategory,
     GarbageMonth,
     MeterReplacement,
@@ -279,6 +280,7 @@ class StoredState:
     garbage: tuple[tuple[tuple[int, int], GarbageMonth | None], ...] = ()
     meters: tuple[tuple[str, Meter | None], ...] = ()  # only imports add or change meters
     profiles: tuple[tuple[int, YearProfile | None], ...] = ()
+    ewaste: tuple[tuple[EwasteDisposal, bool], ...] = ()  # (disposal, whether it is recorded)
 
 
 @dataclass(frozen=True)
@@ -673,6 +675,8 @@ class EntryService:
             deleted_meters=[code for code, m in state.meters if m is None],
             profiles=[p for _, p in state.profiles if p is not None],
             deleted_profiles=[year for year, p in state.profiles if p is None],
+            ewaste=[e for e, present in state.ewaste if present],
+            deleted_ewaste=[e for e, present in state.ewaste if not present],
             records=[rec for _, rec in state.records if rec is not None],
             deleted_records=[key for key, rec in state.records if rec is None],
             replaced_months=[key for key, _ in state.replacements],
@@ -704,6 +708,7 @@ class EntryService:
             garbage=tuple(((g.year, g.month), ledger.garbage_month(g.year, g.month)) for g in plan.garbage),
             meters=tuple((m.code, next((x for x in ledger.meters if x.code == m.code), None)) for m in plan.meters),
             profiles=((plan.profile.year, ledger.profiles.get(plan.profile.year)),) if plan.profile else (),
+            ewaste=tuple((e, False) for e in plan.ewaste),
         )
         after = StoredState(
             records=tuple(((r.meter_code, r.year, r.month), r) for r in plan.records),
@@ -721,6 +726,7 @@ class EntryService:
             garbage=tuple(((g.year, g.month), g) for g in plan.garbage),
             meters=tuple((m.code, m) for m in plan.meters),
             profiles=((plan.profile.year, plan.profile),) if plan.profile else (),
+            ewaste=tuple((e, True) for e in plan.ewaste),
         )
         first = min((r.month for r in plan.records), default=1)
         return EntryChange(plan.year, first, before, after, (), label)
@@ -887,8 +893,12 @@ def _apply_state(ledger: Ledger, state: StoredState) -> Ledger:
             profiles.pop(year, None)
         else:
             profiles[year] = profile
+    ewaste = tuple(e for e in ledger.ewaste if (e, False) not in state.ewaste) + tuple(
+        e for e, present in state.ewaste if present and e not in ledger.ewaste
+    )
     return replace(
         ledger,
+        ewaste=ewaste,
         records=records,
         replacements=replacements,
         canteen=canteen,

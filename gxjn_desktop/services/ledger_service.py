@@ -155,6 +155,8 @@ class LedgerService:
         canteen: Iterable[CanteenMonth] = (),
         garbage: Iterable[GarbageMonth] = (),
         *,
+        ewaste: Iterable[EwasteDisposal] = (),
+        deleted_ewaste: Iterable[EwasteDisposal] = (),
         meters: Iterable[Meter] = (),
         profiles: Iterable[YearProfile] = (),
         deleted_records: Iterable[tuple[str, int, int]] = (),
@@ -189,6 +191,10 @@ class LedgerService:
                 repo.save_canteen(s, c)
             for g in garbage:
                 repo.save_garbage(s, g)
+            for e in deleted_ewaste:
+                repo.delete_ewaste(s, e)
+            for e in ewaste:
+                repo.add_ewaste(s, e)
             for year in deleted_profiles:  # last: undoing an import removes what it added
                 repo.delete_profile(s, year)
             for code in deleted_meters:

@@ -313,6 +313,17 @@ def add_ewaste(s: Session, e: EwasteDisposal) -> None:
     s.add(EwasteRow(day=e.day, items=e.items, recipient=e.recipient, certificate_no=e.certificate_no, note=e.note))
 
 
+def delete_ewaste(s: Session, e: EwasteDisposal) -> None:
+    s.execute(
+        delete(EwasteRow).where(
+            EwasteRow.day == e.day,
+            EwasteRow.items == e.items,
+            EwasteRow.recipient == e.recipient,
+            EwasteRow.certificate_no == e.certificate_no,
+        )
+    )
+
+
 def load_ewaste(s: Session) -> tuple[EwasteDisposal, ...]:
     return tuple(
         EwasteDisposal(r.day, r.items, r.recipient, r.certificate_no, r.note)

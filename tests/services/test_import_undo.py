@@ -32,6 +32,8 @@ def _workbook(service: LedgerService, tmp_path: Path) -> Path:
     v1 = next(row for row in range(2, records.max_row) if records.cell(row, COL["meter"]).value == "V1")
     records.cell(v1, COL["quantity"]).value = 88
     records.cell(v1, COL["cost"]).value = 690
+    ewaste = wb["废旧电子产品"]
+    ewaste.append(["2026-03-02", 12, "广西某再生资源回收有限公司", "HS-2026-0101", "报废打印机"])
     wb.save(path)
     return path
 
@@ -47,6 +49,7 @@ def test_import_commit_and_revert(demo_service: LedgerService, tmp_path: Path) -
     after = demo_service.ledger()
     assert any(m.code == "E4" for m in after.meters) and after.profiles[2026].people == 130
     assert after.record("E4", 2026, 1) is not None and after.record("V1", 2026, 1) is not None
+    assert [e.items for e in after.ewaste if e.day.year == 2026] == [12]
     # The service's in-memory snapshot follows the database without re-reading it.
     assert entry.ledger.meters == after.meters and entry.ledger.profiles == after.profiles
     assert set(entry.ledger.records) == set(after.records)
@@ -56,6 +59,7 @@ def test_import_commit_and_revert(demo_service: LedgerService, tmp_path: Path) -
     assert undone.meters == before.meters
     assert undone.profiles == before.profiles
     assert undone.records == before.records
+    assert undone.ewaste == before.ewaste
     assert entry.ledger.meters == before.meters and set(entry.ledger.records) == set(before.records)
 
     entry.commit(change)  # redo

@@ -43,7 +43,16 @@ def _edit(path: Path, edits: list[tuple[str, int, str, object]], sheet: str = RE
 
 def test_template_layout_is_what_docs_describe(template: Path) -> None:
     wb = openpyxl.load_workbook(template)
-    assert wb.sheetnames[:7] == ["填写说明", "年度基本情况", "月度台账", "换表记录", "食堂", "垃圾分类", "计量器具"]
+    assert wb.sheetnames[:8] == [
+        "填写说明",
+        "年度基本情况",
+        "月度台账",
+        "换表记录",
+        "食堂",
+        "垃圾分类",
+        "废旧电子产品",
+        "计量器具",
+    ]
     ws = wb[RECORDS_SHEET]
     assert [c.value for c in ws[1]] == [c.header for c in RECORD_COLUMNS]
     assert ws.protection.sheet and ws.freeze_panes == "A2"
@@ -328,3 +337,19 @@ def test_rollover_and_replacement_written_in_the_workbook(demo_service: LedgerSe
     w1 = month_use(after, after.meter("W1"), 2026, 1)
     assert e2.quantity == Decimal(100000) - e2_dec + 250
     assert w1.quantity == Decimal(100) + Decimal(30)  # old meter 100, new meter 5 → 35
+
+
+def test_ewaste_rows_are_added_once_and_checked(demo_service: LedgerService, template: Path) -> None:
+    wb = openpyxl.load_workbook(template)
+    ws = wb["废旧电子产品"]
+    assert ws.cell(2, 2).value == 22  # the demo's 2025 disposal is pre-filled
+    ws.append(["2025-12-01", "８", "某回收公司", "HS-1", ""])
+    wb.save(template)
+    plan = read_workbook(template, demo_service.ledger())
+    assert [e.items for e in plan.ewaste] == [8] and plan.added == 1
+    apply_import(demo_service, plan, template)
+    assert read_workbook(template, demo_service.ledger()).ewaste == []  # imported twice: added once
+    ws.append(["2024-05-01", 3, "", "", ""])
+    wb.save(template)
+    with pytest.raises(UserError, match="接收单位"):
+        read_workbook(template, demo_service.ledger())

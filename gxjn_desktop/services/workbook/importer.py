@@ -20,6 +20,7 @@ from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange, month
 from gxjn_desktop.domain.numbers import parse_decimal, plain, yuan_to_fen
 from gxjn_desktop.domain.records import (
     CanteenMonth,
+    EwasteDisposal,
     GarbageCategory,
     GarbageMonth,
     MeterReplacement,
@@ -34,6 +35,8 @@ from gxjn_desktop.services.safe_zip import check_zip
 from gxjn_desktop.services.workbook.layout import (
     CANTEEN_COLUMNS,
     CANTEEN_SHEET,
+    EWASTE_COLUMNS,
+    EWASTE_SHEET,
     GARBAGE_COLUMNS,
     GARBAGE_SHEET,
     MARK_SHEET,
@@ -66,6 +69,7 @@ class ImportPlan:
     replacements: list[MeterReplacement] = field(default_factory=list)
     canteen: list[CanteenMonth] = field(default_factory=list)
     garbage: list[GarbageMonth] = field(default_factory=list)
+    ewaste: list[EwasteDisposal] = field(default_factory=list)  # new disposals only
     meters: list[Meter] = field(default_factory=list)  # new, or existing with changed descriptions
     profile: YearProfile | None = None  # the year's 基本情况 when it changed
     lines: list[str] = field(default_factory=list)
@@ -395,6 +399,7 @@ def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
         )
         _compare_simple(plan, old_g, new_g, f"垃圾分类 {year}-{m:02d}", plan.garbage)
 
+    _read_ewaste(wb, path, ledger, year, plan, problems)
     problems.raise_if_any(path)
     _check_decreases(plan, replace(ledger, meters=tuple(meters.values())), problems, record_rows)
     problems.raise_if_any(path)
@@ -478,6 +483,7 @@ def apply_import(service: LedgerService, plan: ImportPlan, path: Path) -> None:
         replacements=plan.replacements,
         canteen=plan.canteen,
         garbage=plan.garbage,
+        ewaste=plan.ewaste,
         backup_reason=f"before-import-{path.stem[:20]}",
     )
 
@@ -719,3 +725,27 @@ def _read_profile(
         plan.changed += 1
         plan.lines.append(f"修改 {year} 年基本情况")
     return new
+
+
+def _read_ewaste(wb: Any, path: Path, ledger: Ledger, year: int, plan: ImportPlan, problems: _Problems) -> None:
+    """废旧电子产品: rows not yet recorded are added (a recorded disposal is never changed here)."""
+    cols = {c.key: c for c in EWASTE_COLUMNS}
+    known = set(ledger.ewaste)
+    for row, c in _sheet_rows(wb, EWASTE_SHEET, EWASTE_COLUMNS, path):
+        day = _cell_value(problems, EWASTE_SHEET, row, cols["day"], _day, c["day"])
+        items = _cell_value(problems, EWASTE_SHEET, row, cols["items"], _integer, c["items"])
+        recipient = _text(c["recipient"])
+        if day is None or items is None or not recipient:
+            problems.add(EWASTE_SHEET, row, "处置", "处置日期、数量和接收单位都必须填写")
+            continue
+        if day.year != year or items <= 0:
+            problems.add(EWASTE_SHEET, row, "处置", f"日期应在 {year} 年内，数量应为正整数")
+            continue
+        disposal = EwasteDisposal(day, items, recipient, _text(c["certificate"]), _text(c["note"]))
+        if disposal in known:
+            plan.unchanged += 1
+            continue
+        known.add(disposal)
+        plan.ewaste.append(disposal)
+        plan.added += 1
+        plan.lines.append(f"新增废旧电子产品处置：{day.isoformat()} {items} 件，{recipient}")

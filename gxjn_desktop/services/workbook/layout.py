@@ -18,6 +18,7 @@ REPLACEMENTS_SHEET = "换表记录"
 CANTEEN_SHEET = "食堂"
 GARBAGE_SHEET = "垃圾分类"
 METERS_SHEET = "计量器具"
+EWASTE_SHEET = "废旧电子产品"
 
 YES, NO = "是", "否"
 
@@ -92,6 +93,14 @@ METER_COLUMNS = (
     Column("起始示数", "initial", 12),
     Column("启用日期", "active_from", 12),
     Column("停用日期", "active_to", 12),
+)
+
+EWASTE_COLUMNS = (
+    Column("处置日期", "day", 12),
+    Column("数量（件）", "items", 10),
+    Column("接收单位", "recipient", 30),
+    Column("证明编号", "certificate", 18),
+    Column("备注", "note", 30),
 )
 
 #: Fields of an existing meter a workbook may change; the rest are changed in the program,

@@ -19,6 +19,8 @@ from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.workbook.layout import (
     CANTEEN_COLUMNS,
     CANTEEN_SHEET,
+    EWASTE_COLUMNS,
+    EWASTE_SHEET,
     GARBAGE_COLUMNS,
     GARBAGE_SHEET,
     MARK_SHEET,
@@ -47,7 +49,7 @@ INSTRUCTIONS = (
     "3. 数字可带千位分隔符或用全角数字；金额单位为元，最多两位小数；没有消耗的月份填 0，不要留空。",
     "4. 本期示数小于上期示数时：如表计满码翻转，在“表计翻转”列选“是”；如更换了表计，请在“换表记录”表登记旧表止码和新表起码（新表起码必须如实填写）。",
     "5. 空白单元格表示“不修改”，不会删除已有数据。导入是全部成功或全部不改：任何一处错误都会列出，数据库保持原样。",
-    "6. “年度基本情况”填本年度的用能人数、建筑面积和报表签署人；“计量器具”可在已有表计下方新增表计（示数表须填起始示数），已有表计只可修改名称、户号、表号和停用日期。",
+    "6. “废旧电子产品”每次规范处置填一行（日期、件数、接收单位、证明编号）。“年度基本情况”填本年度的用能人数、建筑面积和报表签署人；“计量器具”可在已有表计下方新增表计（示数表须填起始示数），已有表计只可修改名称、户号、表号和停用日期。",
     "7. 工作簿的格式说明见程序文档 docs/template.md，单位信息科室可据此用脚本从其他系统生成本表。",
 )
 
@@ -277,6 +279,16 @@ def build_workbook(ledger: Ledger, year: int) -> Any:
             ws[f"{letter}{r}"].number_format = "yyyy-mm-dd"
 
     _write_profile(wb.create_sheet(PROFILE_SHEET, 1), ledger.profiles.get(year))
+
+    ewaste = [
+        [e.day, e.items, e.recipient, e.certificate_no or None, e.note or None]
+        for e in ledger.ewaste
+        if e.day.year == year
+    ]
+    ws = wb.create_sheet(EWASTE_SHEET, wb.sheetnames.index(METERS_SHEET))
+    _write_table(ws, EWASTE_COLUMNS, ewaste, set())
+    for r in range(2, len(ewaste) + 202):
+        ws[f"A{r}"].number_format = "yyyy-mm-dd"
 
     mark = wb.create_sheet(MARK_SHEET)
     for r, (k, v) in enumerate(
