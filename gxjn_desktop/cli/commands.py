@@ -110,10 +110,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 "如确实要用示例单位替换现有数据，请加 --force（原数据会先备份）",
             )
         if service.has_unit():
-            from gxjn_desktop.storage.backup import make_backup
-            from gxjn_desktop.storage.store import backup_dir
-
-            make_backup(service.db.path, backup_dir(args.data_dir), "before-demo-force")
+            service.backup("before-demo-force")
         ledger = build_demo_ledger()
         service.replace_everything(ledger)
     finally:
