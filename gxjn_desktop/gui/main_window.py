@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget, QWidget
 
 from gxjn_desktop.errors import StorageError, UserError
-from gxjn_desktop.gui import file_dialogs, messages
+from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.ui_state import (
     ENTRY_HEADER,
     FINDINGS_HEADER,
@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         """The entry workbook of the year shown in 月度填报, for filling in Excel or by a script."""
         if self.entry_service is None:
             return
+        from gxjn_desktop.gui import file_dialogs  # dialogs load when first used, not at start-up
         from gxjn_desktop.services.workbook.template import write_template
 
         year = self.entry.year
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         """Read a filled entry workbook, show what changes, save it as one undo step."""
         if self.entry_service is None:
             return
+        from gxjn_desktop.gui import file_dialogs
         from gxjn_desktop.services.workbook.importer import read_workbook
 
         path = file_dialogs.ask_open_workbook(self, "导入填报工作簿")
