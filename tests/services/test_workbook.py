@@ -293,11 +293,15 @@ def test_profile_sheet_changes_signatories(demo_service: LedgerService, template
     ws = wb[PROFILE_SHEET]
     row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "统计负责人")
     ws.cell(row, 2).value = "黄丽"
+    people = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "用能人数（人）")
+    assert ws.cell(people, 3).value == "人事股花名册（含编外）年平均"  # the stored source note is shown
+    ws.cell(people, 3).value = "2025 年 12 月花名册"
     wb.save(template)
     plan = read_workbook(template, demo_service.ledger())
     assert plan.changed == 1 and plan.profile is not None
     apply_import(demo_service, plan, template)
-    assert demo_service.ledger().profiles[2025].signatories.statistician == "黄丽"
+    profile = demo_service.ledger().profiles[2025]
+    assert profile.signatories.statistician == "黄丽" and profile.source_notes["people"] == "2025 年 12 月花名册"
 
 
 def test_rollover_and_replacement_written_in_the_workbook(demo_service: LedgerService, tmp_path: Path) -> None:

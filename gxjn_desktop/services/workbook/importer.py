@@ -651,6 +651,7 @@ def _read_profile(
     col = {c.key: c for c in PROFILE_COLUMNS}["value"]
     keys = {label: key for key, label, _ in PROFILE_ITEMS}
     given: dict[str, tuple[int, Any]] = {}
+    sources: dict[str, str] = {}
     for row, c in _sheet_rows(wb, PROFILE_SHEET, PROFILE_COLUMNS, path):
         label = _text(c["item"])
         if label not in keys:
@@ -658,7 +659,9 @@ def _read_profile(
             continue
         if c["value"] is not None and _text(c["value"]) != "":
             given[keys[label]] = (row, c["value"])
-    if not given:
+        if _text(c["source"]):
+            sources[keys[label]] = _text(c["source"])
+    if not given and not sources:
         return None
 
     def value(key: str, fn: Any) -> Any:
@@ -689,6 +692,7 @@ def _read_profile(
     sig = base.signatories
     new = replace(
         base,
+        source_notes={**base.source_notes, **sources},
         people=people if people is not None else base.people,
         building_area_m2=area if area is not None else base.building_area_m2,
         staff_quota=pick("staff_quota", _integer, base.staff_quota),

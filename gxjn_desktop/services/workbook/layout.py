@@ -110,6 +110,7 @@ METER_EDITABLE = frozenset({"name", "account", "meter_no", "active_to"})
 PROFILE_COLUMNS = (
     Column("项目", "item", 26),
     Column("值", "value", 18),
+    Column("数据来源", "source", 30),  # where the figure comes from (花名册, 房产证 …): YearProfile.source_notes
     Column("说明", "note", 60),
 )
 

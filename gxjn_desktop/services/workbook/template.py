@@ -134,7 +134,8 @@ def _profile_values(profile: YearProfile | None) -> dict[str, Any]:
 
 def _write_profile(ws: Any, profile: YearProfile | None) -> None:
     values = _profile_values(profile)
-    rows = [[label, values.get(key), note or None] for key, label, note in PROFILE_ITEMS]
+    notes = profile.source_notes if profile else {}
+    rows = [[label, values.get(key), notes.get(key) or None, note or None] for key, label, note in PROFILE_ITEMS]
     _write_table(ws, PROFILE_COLUMNS, rows, {"item", "note"})
     value_col = _col_letter(PROFILE_COLUMNS, "value")
     for i, (key, _, _) in enumerate(PROFILE_ITEMS, start=2):
