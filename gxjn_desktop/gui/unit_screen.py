@@ -27,6 +27,22 @@ from gxjn_desktop.gui.unit_form import UnitFields, error_label
 from gxjn_desktop.services.entry import EntryService
 
 
+def _pair(value: QWidget, source: QWidget) -> QWidget:
+    """A figure and, beside it, where it comes from."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(value, 1)
+    row.addWidget(source, 2)
+    return box
+
+
+def _notes(old: dict[str, str], **typed: str) -> dict[str, str]:
+    """Source notes with the typed ones replaced; an emptied note is removed."""
+    merged = {**old, **typed}
+    return {k: v for k, v in merged.items() if v}
+
+
 class UnitScreen(QWidget):
     saved = Signal(str)
 
@@ -51,7 +67,15 @@ class UnitScreen(QWidget):
         self.year.setSuffix(" 年")
         self.people = QLineEdit()
         self.area = QLineEdit()
+        # Where each figure comes from (花名册, 房产证 …): the bureau asks when it changes.
+        self.people_source = QLineEdit()
+        self.people_source.setPlaceholderText("数据来源，如 人事花名册")
+        self.area_source = QLineEdit()
+        self.area_source.setPlaceholderText("数据来源，如 房产证")
         self.staff_quota = QLineEdit()
+        self.heated_area = QLineEdit()
+        self.canteen_seats = QSpinBox()
+        self.canteen_seats.setRange(0, 99999)
         self.canteen = QCheckBox("有食堂")
         self.data_centre = QCheckBox("有数据中心机房")
         self.dc_area = QLineEdit()
@@ -71,10 +95,12 @@ class UnitScreen(QWidget):
         self.save_profile_button = QPushButton("保存年度情况")
         profile_rows: list[tuple[str, QWidget]] = [
             ("年度", self.year),
-            ("用能人数（人）", self.people),
-            ("建筑面积（m²）", self.area),
+            ("用能人数（人）", _pair(self.people, self.people_source)),
+            ("建筑面积（m²）", _pair(self.area, self.area_source)),
             ("编制人数", self.staff_quota),
+            ("供暖面积（m²）", self.heated_area),
             ("", self.canteen),
+            ("食堂座位数", self.canteen_seats),
             ("", self.data_centre),
             ("机房面积（m²）", self.dc_area),
             ("燃油公务车（辆）", self.fuel_vehicles),
@@ -116,6 +142,11 @@ class UnitScreen(QWidget):
         self.people.setText(str(p.people) if p else "")
         self.area.setText(plain(p.building_area_m2) if p else "")
         self.staff_quota.setText("" if p is None or p.staff_quota is None else str(p.staff_quota))
+        notes = p.source_notes if p else {}
+        self.people_source.setText(notes.get("people", ""))
+        self.area_source.setText(notes.get("building_area_m2", ""))
+        self.heated_area.setText(plain(p.heated_area_m2) if p else "")
+        self.canteen_seats.setValue(p.canteen_seats if p else 0)
         self.canteen.setChecked(bool(p and p.canteen))
         self.data_centre.setChecked(bool(p and p.data_centre))
         self.dc_area.setText(plain(p.data_centre_area_m2) if p else "")
@@ -156,6 +187,15 @@ class UnitScreen(QWidget):
             people=int(people),
             building_area_m2=parse_decimal(self.area.text(), "建筑面积"),
             staff_quota=int(parse_decimal(quota, "编制人数")) if quota else None,
+            heated_area_m2=parse_decimal(self.heated_area.text(), "供暖面积")
+            if self.heated_area.text().strip()
+            else Decimal(0),
+            canteen_seats=self.canteen_seats.value(),
+            source_notes=_notes(
+                base.source_notes,
+                people=self.people_source.text().strip(),
+                building_area_m2=self.area_source.text().strip(),
+            ),
             canteen=self.canteen.isChecked(),
             data_centre=self.data_centre.isChecked(),
             data_centre_area_m2=parse_decimal(self.dc_area.text(), "机房面积")

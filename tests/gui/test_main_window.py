@@ -112,13 +112,17 @@ def test_overview_unit_and_meter_screens(
     screen.save_profile()
     assert "必须大于 0" in screen.profile_error.text()
     screen.people.setText("130")
+    assert screen.people_source.text() == "人事股花名册（含编外）年平均"
+    screen.people_source.setText("")  # an emptied source note is removed
     screen.statistician.setText("黄丽")
+    screen.canteen_seats.setValue(180)
     screen.save_profile()
     assert screen.profile_error.text() == ""
     store = reopen(data_dir)
     p = store.ledger().profiles[2025]
     store.close()
-    assert p.people == 130 and p.signatories.statistician == "黄丽"
+    assert p.people == 130 and p.signatories.statistician == "黄丽" and p.canteen_seats == 180
+    assert "people" not in p.source_notes and p.source_notes["building_area_m2"] == "同上年"
 
     window.tabs.setCurrentIndex(TAB_METERS)
     meters = window.meters
