@@ -72,11 +72,9 @@ def register_segment_use(
 
 
 def previous_reading(ledger: Ledger, meter: Meter, year: int, month: int) -> Decimal | None:
-    """上期示数: the latest earlier reading, or the meter's initial reading."""
-    prev = ledger.previous_record(meter.code, year, month)
-    if prev is not None and prev.reading is not None:
-        return prev.reading
-    return meter.initial_reading
+    """上期示数: the latest earlier reading (months with only a cost are skipped), or the initial reading."""
+    prev = ledger.previous_reading_record(meter.code, year, month)
+    return prev.reading if prev is not None else meter.initial_reading
 
 
 def month_use(ledger: Ledger, meter: Meter, year: int, month: int) -> MonthUse:

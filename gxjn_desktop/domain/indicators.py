@@ -14,6 +14,7 @@ from enum import Enum
 from gxjn_desktop.domain.carriers import CARRIER_ORDER, Carrier, UseTag
 from gxjn_desktop.domain.consumption import MonthUse, month_use
 from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.domain.numbers import PERCENT_PLACES, round_half_up
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.reference import GridFactorChoice, ReferenceData, Target
 
@@ -109,11 +110,15 @@ class Indicator:
 
 
 def target_status(change_pct: Decimal | None, target_pct: Decimal | None) -> TargetStatus:
-    """on_track when change ≤ target; at_risk when target < change ≤ 0; off_track when change > 0."""
+    """on_track when change ≤ target; at_risk when target < change ≤ 0; off_track when change > 0.
+
+    The change is judged as it is shown (2 decimals): −1.0996 % reads −1.10 % and meets −1.1 %.
+    """
     if target_pct is None:
         return TargetStatus.NO_TARGET
     if change_pct is None:
         return TargetStatus.NO_PREVIOUS
+    change_pct = round_half_up(change_pct, PERCENT_PLACES)
     if change_pct <= target_pct:
         return TargetStatus.ON_TRACK
     if change_pct <= 0:

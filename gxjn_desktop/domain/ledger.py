@@ -69,6 +69,15 @@ class Ledger:
         i = bisect_left(keys, (year, month))
         return self._by_meter[meter_code][i - 1] if i else None  # type: ignore[attr-defined]
 
+    def previous_reading_record(self, meter_code: str, year: int, month: int) -> MonthlyRecord | None:
+        """The latest earlier record that holds a register reading (a cost-only record has none)."""
+        keys: list[tuple[int, int]] = self._month_keys.get(meter_code, [])  # type: ignore[attr-defined]
+        records: list[MonthlyRecord] = self._by_meter.get(meter_code, [])  # type: ignore[attr-defined]
+        for i in range(bisect_left(keys, (year, month)) - 1, -1, -1):
+            if records[i].reading is not None:
+                return records[i]
+        return None
+
     def years(self) -> list[int]:
         """Years for which anything was recorded."""
         ys = {r.year for r in self.records} | {c.year for c in self.canteen} | {g.year for g in self.garbage}

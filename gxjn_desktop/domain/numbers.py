@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from gxjn_desktop.errors import InvalidNumber
 
@@ -19,6 +19,12 @@ MONEY_PLACES = 2
 TCE_PLACES = 4
 INDICATOR_PLACES = 4
 PERCENT_PLACES = 2
+
+# Input limits: far beyond any real reading, quantity or cost, but small enough that every figure
+# stays exact in Decimal arithmetic and fits SQLite's integers (as 分).
+MAX_INTEGER_DIGITS = 15
+MAX_DECIMAL_PLACES = 6
+_WIDE = Context(prec=80)  # rounding never runs out of precision, whatever the size of a figure
 
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 _PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
@@ -54,12 +60,30 @@ def parse_decimal(text: str, what: str = "数值") -> Decimal:
         value = Decimal(s)
     except InvalidOperation as exc:  # pragma: no cover - the regex already guards this
         raise InvalidNumber(f"{what}“{text}”不是有效的数字", "请输入数字") from exc
+    return check_size(value, what)
+
+
+def check_size(value: Decimal, what: str = "数值") -> Decimal:
+    """Refuse numbers too long to be real (a slip of the keyboard, or a hostile file)."""
+    if not value.is_finite():
+        raise InvalidNumber(f"{what}不是有效的数字", "请输入数字")
+    _sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    integer_digits = len(digits) + exponent
+    places = -exponent if exponent < 0 else 0
+    if integer_digits > MAX_INTEGER_DIGITS:
+        raise InvalidNumber(
+            f"{what} {value:E} 过大（整数部分超过 {MAX_INTEGER_DIGITS} 位）", "请核对是否多输了数字或单位是否有误"
+        )
+    if places > MAX_DECIMAL_PLACES:
+        raise InvalidNumber(f"{what}的小数超过 {MAX_DECIMAL_PLACES} 位", f"请保留不超过 {MAX_DECIMAL_PLACES} 位小数")
     return value + Decimal(0)  # normalises -0 to 0
 
 
 def round_half_up(value: Decimal, places: int) -> Decimal:
     """Round once, half up, to ``places`` decimals (the only rounding the program does)."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_WIDE)
+    return abs(rounded) if rounded == 0 else rounded  # never show "-0.00"
 
 
 def format_fixed(value: Decimal | None, places: int) -> str | None:

@@ -698,7 +698,7 @@ class EntryService:
     def import_change(self, plan: ImportPlan, label: str) -> EntryChange:
         """A read workbook as one undo step: what it writes, and what was stored before."""
         ledger = self._ledger
-        rep_months = sorted({(rp.meter_code, rp.year, rp.month) for rp in plan.replacements})
+        rep_months = sorted(plan.replacement_months)  # the plan holds each month's whole new set
         before = StoredState(
             records=tuple(
                 ((r.meter_code, r.year, r.month), ledger.record(r.meter_code, r.year, r.month)) for r in plan.records
@@ -713,13 +713,7 @@ class EntryService:
         after = StoredState(
             records=tuple(((r.meter_code, r.year, r.month), r) for r in plan.records),
             replacements=tuple(
-                (
-                    k,
-                    (
-                        *ledger.replacements_in(*k),
-                        *(rp for rp in plan.replacements if (rp.meter_code, rp.year, rp.month) == k),
-                    ),
-                )
+                (k, tuple(rp for rp in plan.replacements if (rp.meter_code, rp.year, rp.month) == k))
                 for k in rep_months
             ),
             canteen=tuple(((c.year, c.month), c) for c in plan.canteen),

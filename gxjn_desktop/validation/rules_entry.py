@@ -170,8 +170,8 @@ def read_gap(ctx: RuleContext) -> list[Finding]:
         if meter.kind is not MeterKind.REGISTER:
             continue
         rec = ctx.ledger.record(meter.code, ctx.period.year, m)
-        prev = ctx.ledger.previous_record(meter.code, ctx.period.year, m)
-        if rec is None or prev is None:
+        prev = ctx.ledger.previous_reading_record(meter.code, ctx.period.year, m)
+        if rec is None or rec.reading is None or prev is None:
             continue
         expected = previous_month(ctx.period.year, m)
         if (prev.year, prev.month) != expected:
@@ -274,9 +274,13 @@ def cost_quantity_pair(ctx: RuleContext) -> list[Finding]:
         if rec is None:
             continue
         use = use_of(ctx, meter, ctx.period.year, m)
-        has_cost = bool(rec.cost_fen)
+        if use.problem is not None:
+            continue
         has_use = bool(use.quantity)
-        if has_cost == has_use or use.problem is not None:
+        # 0 元 is a value (free supply, explained in the note); only an empty cost is missing.
+        missing_cost = has_use and rec.cost_fen is None
+        cost_without_use = not has_use and bool(rec.cost_fen)
+        if not (missing_cost or cost_without_use):
             continue
         loc_field = "cost" if has_use else _value_field(meter.kind)
         if has_use:

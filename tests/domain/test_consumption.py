@@ -162,3 +162,21 @@ def test_property_replacement_is_sum_of_segments(
         (MeterReplacement("W1", date(2025, 6, 15), before + old_advance, new_initial),),
     )
     assert month_use(lg, m, 2025, 6).quantity == old_advance + new_advance
+
+
+def test_a_cost_only_month_does_not_reset_the_previous_reading() -> None:
+    """January has only a bill amount: February's 上期示数 is December's reading, not the initial one."""
+    from gxjn_desktop.domain.records import MonthlyRecord
+
+    m = register_meter(initial="100")
+    lg = ledger(
+        (m,),
+        (reading("E1", 2025, 12, "15000"), MonthlyRecord("E1", 2026, 1, cost_fen=500), reading("E1", 2026, 2, "30000")),
+    )
+    use = month_use(lg, m, 2026, 2)
+    assert use.previous_reading == Decimal(15000) and use.quantity == Decimal(15000)
+    lower = ledger(
+        (m,),
+        (reading("E1", 2025, 12, "62854.1"), MonthlyRecord("E1", 2026, 1, cost_fen=1), reading("E1", 2026, 2, "40000")),
+    )
+    assert month_use(lower, m, 2026, 2).problem is UseProblem.DECREASE

@@ -179,3 +179,10 @@ def test_demo_year_on_year_and_targets(demo_ledger: Ledger, ref: ReferenceData) 
         assert ind.change_pct == (ind.value - ind.previous) / ind.previous * 100  # type: ignore[operator]
     first = indicator_report(demo_ledger, ref, Period.parse(2024))
     assert all(i.status is TargetStatus.NO_PREVIOUS for i in first.indicators)
+
+
+def test_target_status_judges_the_change_as_shown() -> None:
+    """−1.0996 % is shown as −1.10 % and meets a −1.1 % target; −1.0949 % (−1.09 %) does not."""
+    assert target_status(Decimal("-1.0996"), Decimal("-1.1")) is TargetStatus.ON_TRACK
+    assert target_status(Decimal("-1.0949"), Decimal("-1.1")) is TargetStatus.AT_RISK
+    assert target_status(Decimal("-0.004"), Decimal("-1.1")) is TargetStatus.AT_RISK

@@ -50,3 +50,15 @@ def test_money_is_kept_in_fen_and_more_decimals_are_refused() -> None:
         yuan_to_fen(Decimal("1.005"))
     assert plain(Decimal("12.500")) == "12.5"
     assert plain(Decimal("0E-8")) == "0"
+
+
+@pytest.mark.parametrize("text", ["1234567890123456", "１２３４５６７８９０１２３４５６", "1.1234567"])
+def test_numbers_too_long_to_be_real_are_refused(text: str) -> None:
+    with pytest.raises(InvalidNumber):
+        parse_decimal(text, "用量")
+
+
+def test_rounding_never_fails_or_shows_negative_zero() -> None:
+    assert format_fixed(Decimal("1E+30"), 2) == "1000000000000000000000000000000.00"
+    assert format_fixed(Decimal("-0.001"), 2) == "0.00"
+    assert parse_decimal("999999999999999.999999") == Decimal("999999999999999.999999")

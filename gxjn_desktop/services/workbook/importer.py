@@ -17,7 +17,7 @@ from gxjn_desktop.domain.carriers import Carrier, UseTag
 from gxjn_desktop.domain.consumption import UseProblem, month_use
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange, month_end
-from gxjn_desktop.domain.numbers import parse_decimal, plain, yuan_to_fen
+from gxjn_desktop.domain.numbers import check_size, parse_decimal, plain, yuan_to_fen
 from gxjn_desktop.domain.records import (
     CanteenMonth,
     EwasteDisposal,
@@ -57,6 +57,10 @@ from gxjn_desktop.services.workbook.layout import (
 )
 
 MAX_ERRORS_SHOWN = 20
+MAX_NOTE_CHARS = 1000
+# A reading date may lie in the next or previous month (utilities rarely read on the last day);
+# further away it is a typo in the year or month.
+MAX_READING_DATE_OFFSET_DAYS = 45
 IMPORTED_BY = "工作簿导入"
 
 
@@ -66,7 +70,8 @@ class ImportPlan:
 
     year: int
     records: list[MonthlyRecord] = field(default_factory=list)
-    replacements: list[MeterReplacement] = field(default_factory=list)
+    replacements: list[MeterReplacement] = field(default_factory=list)  # every replacement of the months below
+    replacement_months: list[tuple[str, int, int]] = field(default_factory=list)  # (meter, year, month) rewritten
     canteen: list[CanteenMonth] = field(default_factory=list)
     garbage: list[GarbageMonth] = field(default_factory=list)
     ewaste: list[EwasteDisposal] = field(default_factory=list)  # new disposals only
@@ -96,7 +101,8 @@ class _Problems:
         self.items: list[str] = []
 
     def add(self, sheet: str, row: int, header: str, message: str) -> None:
-        self.items.append(f"“{sheet}”第 {row} 行“{header}”：{message}")
+        where = f"第 {row} 行" if row else ""
+        self.items.append(f"“{sheet}”{where}“{header}”：{message}")
 
     def raise_if_any(self, path: Path) -> None:
         if not self.items:
@@ -124,11 +130,12 @@ def _number(v: Any, what: str) -> Decimal | None:
     if isinstance(v, bool):
         raise InvalidNumber(f"{what}不是数字", "请填写数字")
     if isinstance(v, int):
-        return Decimal(v)
+        return check_size(Decimal(v), what)
     if isinstance(v, float):
         if v != v or v in (float("inf"), float("-inf")):
             raise InvalidNumber(f"{what}不是有效的数字", "请填写数字")
-        return Decimal(repr(v))
+        # Excel keeps 15 significant digits; so does what a person typed or a formula showed.
+        return check_size(Decimal(format(v, ".15g")), what)
     if isinstance(v, (date, datetime)):
         raise InvalidNumber(f"{what}是日期而不是数字", "请检查单元格格式是否被设成了日期")
     return parse_decimal(str(v), what)
@@ -256,6 +263,23 @@ def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
         if y != year or m is None or not 1 <= m <= 12:
             problems.add(RECORDS_SHEET, row, "年/月", f"应为 {year} 年 1—12 月")
             continue
+        if (code, year, m) in record_rows:
+            problems.add(
+                RECORDS_SHEET,
+                row,
+                "计量器具编号",
+                f"{code} {year}-{m:02d} 在第 {record_rows[(code, year, m)]} 行已经填过，同一表计同一月只能有一行",
+            )
+            continue
+        record_rows[(code, year, m)] = row
+        if not meter.active_in(year, m):
+            problems.add(
+                RECORDS_SHEET,
+                row,
+                "月",
+                f"{code} 在 {year}-{m:02d} 不在用（启用 {meter.active_from}，停用 {meter.active_to or '—'}），该月的数据不会计入",
+            )
+            continue
         reading = cell(RECORDS_SHEET, row, cols["reading"], _number, c["reading"])
         quantity = cell(RECORDS_SHEET, row, cols["quantity"], _number, c["quantity"])
         cost = cell(RECORDS_SHEET, row, cols["cost"], _number, c["cost"])
@@ -284,8 +308,19 @@ def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
             )
             source = None
         rollover_text = _text(c["rollover"])
-        if rollover_text not in ("", YES, "否"):
+        if rollover_text not in ("", YES, NO):
             problems.add(RECORDS_SHEET, row, "表计翻转", "请填“是”或“否”")
+        if rollover_text == YES and meter.kind is MeterKind.QUANTITY:
+            problems.add(RECORDS_SHEET, row, "表计翻转", f"{code} 是直接填量的，没有表盘，不会翻转")
+        if reading_date is not None and abs((reading_date - month_end(year, m)).days) > MAX_READING_DATE_OFFSET_DAYS:
+            problems.add(
+                RECORDS_SHEET, row, "抄表日期", f"{reading_date.isoformat()} 离 {year} 年 {m} 月太远，请核对年份和月份"
+            )
+        note_text = _text(c["note"])
+        if len(note_text) > MAX_NOTE_CHARS:
+            problems.add(
+                RECORDS_SHEET, row, "备注", f"备注过长（{len(note_text)} 字），请控制在 {MAX_NOTE_CHARS} 字以内"
+            )
         old = ledger.record(code, year, m)
         new = MonthlyRecord(
             meter_code=code,
@@ -298,15 +333,16 @@ def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
             or (old.source if old else (Source.READING if meter.kind is MeterKind.REGISTER else Source.INVOICE)),
             reading_date=reading_date or (old.reading_date if old else None),
             rollover_confirmed=(rollover_text == YES) if rollover_text else (old.rollover_confirmed if old else False),
-            note=_text(c["note"]) or (old.note if old else ""),
+            note=note_text or (old.note if old else ""),
             entered_by=IMPORTED_BY,
             entered_at=now,
         )
-        record_rows[(code, year, m)] = row
         _compare(plan, old, new, f"{code} {year}-{m:02d}")
 
     rcols = {c.key: c for c in REPLACEMENT_COLUMNS}
-    existing = {(r.meter_code, r.day) for r in ledger.replacements}
+    stored = {(r.meter_code, r.day): r for r in ledger.replacements}
+    written: dict[tuple[str, date], MeterReplacement] = {}
+    written_rows: dict[tuple[str, date], int] = {}
     for row, c in _sheet_rows(wb, REPLACEMENTS_SHEET, REPLACEMENT_COLUMNS, path):
         code = _text(c["meter"])
         if code not in meters:
@@ -326,6 +362,17 @@ def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
         if day.year != year:
             problems.add(REPLACEMENTS_SHEET, row, "换表日期", f"应在 {year} 年内")
             continue
+        if old_final < 0 or new_initial < 0:
+            problems.add(REPLACEMENTS_SHEET, row, "换表", "旧表止码和新表起码不能为负数")
+            continue
+        if (code, day) in written:
+            problems.add(
+                REPLACEMENTS_SHEET,
+                row,
+                "换表日期",
+                f"{code} {day.isoformat()} 的换表在第 {written_rows[(code, day)]} 行已经填过",
+            )
+            continue
         reason_text = _text(c["reason"]) or ReplacementReason.FAULT.label
         reason = next((r for r in ReplacementReason if r.label == reason_text), None)
         if reason is None:
@@ -333,24 +380,34 @@ def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
                 REPLACEMENTS_SHEET, row, "原因", f"请从 {'、'.join(r.label for r in ReplacementReason)} 中选择"
             )
             continue
-        if (code, day) in existing:
+        written[(code, day)] = MeterReplacement(
+            code, day, old_final, new_initial, reason, _text(c["old_no"]), _text(c["new_no"]), _text(c["note"])
+        )
+        written_rows[(code, day)] = row
+    months: set[tuple[str, int, int]] = set()
+    for key, rp in written.items():
+        before = stored.get(key)
+        if before == rp:
             plan.unchanged += 1
             continue
-        plan.replacements.append(
-            MeterReplacement(
-                code, day, old_final, new_initial, reason, _text(c["old_no"]), _text(c["new_no"]), _text(c["note"])
-            )
-        )
-        plan.added += 1
+        months.add((rp.meter_code, rp.year, rp.month))
+        verb = "新增" if before is None else "修改"
+        plan.added += before is None
+        plan.changed += before is not None
         plan.lines.append(
-            f"新增换表：{code} {day.isoformat()} 旧表止码 {plain(old_final)}，新表起码 {plain(new_initial)}"
+            f"{verb}换表：{rp.meter_code} {rp.day.isoformat()} 旧表止码 {plain(rp.old_final_reading)}，新表起码 {plain(rp.new_initial_reading)}"
         )
+    for code, y, m in sorted(months):
+        kept = {r.day: r for r in ledger.replacements_in(code, y, m)}
+        kept.update({d: r for (c, d), r in written.items() if c == code and (d.year, d.month) == (y, m)})
+        plan.replacement_months.append((code, y, m))
+        plan.replacements.extend(sorted(kept.values(), key=lambda r: r.day))
 
     ccols = {c.key: c for c in CANTEEN_COLUMNS}
+    seen_canteen: dict[int, int] = {}
     for row, c in _sheet_rows(wb, CANTEEN_SHEET, CANTEEN_COLUMNS, path):
-        m = cell(CANTEEN_SHEET, row, ccols["month"], _integer, c["month"])
-        if m is None or not 1 <= m <= 12:
-            problems.add(CANTEEN_SHEET, row, "月", "应为 1—12")
+        m = _year_month(CANTEEN_SHEET, row, c, ccols, year, seen_canteen, problems, cell)
+        if m is None:
             continue
         values = (
             cell(CANTEEN_SHEET, row, ccols["food_waste"], _number, c["food_waste"]),
@@ -358,6 +415,9 @@ def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
             cell(CANTEEN_SHEET, row, ccols["food_purchased"], _number, c["food_purchased"]),
         )
         if all(v is None for v in values):
+            continue
+        if any(v is not None and v < 0 for v in values):
+            problems.add(CANTEEN_SHEET, row, "食堂", "餐厨垃圾、就餐人次和食材采购不能为负数")
             continue
         old_c = ledger.canteen_month(year, m)
         waste, diners, purchased = values
@@ -371,10 +431,10 @@ def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
 
     gcols = {c.key: c for c in GARBAGE_COLUMNS}
     keys = ("recyclable", "hazardous", "kitchen", "other")
+    seen_garbage: dict[int, int] = {}
     for row, c in _sheet_rows(wb, GARBAGE_SHEET, GARBAGE_COLUMNS, path):
-        m = cell(GARBAGE_SHEET, row, gcols["month"], _integer, c["month"])
-        if m is None or not 1 <= m <= 12:
-            problems.add(GARBAGE_SHEET, row, "月", "应为 1—12")
+        m = _year_month(GARBAGE_SHEET, row, c, gcols, year, seen_garbage, problems, cell)
+        if m is None:
             continue
         kg_values = [cell(GARBAGE_SHEET, row, gcols[k], _number, c[k]) for k in keys]
         total = cell(GARBAGE_SHEET, row, gcols["total"], _number, c["total"])
@@ -383,6 +443,9 @@ def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
             continue
         if accuracy is not None and not Decimal(0) <= accuracy <= Decimal(100):
             problems.add(GARBAGE_SHEET, row, "投放准确率", "应在 0—100 之间")
+        if any(v is not None and v < 0 for v in (*kg_values, total)):
+            problems.add(GARBAGE_SHEET, row, "垃圾分类", "重量不能为负数")
+            continue
         old_g = ledger.garbage_month(year, m)
         kg = dict(old_g.kg) if old_g else {}
         for cat, v in zip(GarbageCategory, kg_values, strict=True):
@@ -404,6 +467,29 @@ def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
     _check_decreases(plan, replace(ledger, meters=tuple(meters.values())), problems, record_rows)
     problems.raise_if_any(path)
     return plan
+
+
+def _year_month(
+    sheet: str,
+    row: int,
+    c: dict[str, Any],
+    cols: dict[str, Column],
+    year: int,
+    seen: dict[int, int],
+    problems: _Problems,
+    cell: Any,
+) -> int | None:
+    """The month of a 食堂 / 垃圾分类 row, once per month and only in the workbook's year."""
+    y = cell(sheet, row, cols["year"], _integer, c["year"])
+    m = cell(sheet, row, cols["month"], _integer, c["month"])
+    if y != year or m is None or not 1 <= m <= 12:
+        problems.add(sheet, row, "年/月", f"应为 {year} 年 1—12 月")
+        return None
+    if m in seen:
+        problems.add(sheet, row, "月", f"{year} 年 {m} 月在第 {seen[m]} 行已经填过")
+        return None
+    seen[m] = row
+    return int(m)
 
 
 def _same_record(a: MonthlyRecord, b: MonthlyRecord) -> bool:
@@ -446,32 +532,54 @@ def _compare_simple(plan: ImportPlan, old: Any, new: Any, label: str, into: list
 def _check_decreases(
     plan: ImportPlan, ledger: Ledger, problems: _Problems, rows: dict[tuple[str, int, int], int]
 ) -> None:
-    """A lower reading must come with a rollover mark or a replacement row; nothing is assumed."""
+    """Readings must still follow on after the import: in the months it writes, and in every stored
+    later month of the meters it touches (raising June above July's stored reading is caught here).
+    A lower reading needs a rollover mark or a replacement; nothing is assumed."""
     merged_records = {(r.meter_code, r.year, r.month): r for r in ledger.records}
     merged_records.update({(r.meter_code, r.year, r.month): r for r in plan.records})
+    rewritten = set(plan.replacement_months)
     merged = replace(
         ledger,
         records=tuple(merged_records.values()),
-        replacements=ledger.replacements + tuple(plan.replacements),
+        replacements=tuple(r for r in ledger.replacements if (r.meter_code, r.year, r.month) not in rewritten)
+        + tuple(plan.replacements),
     )
-    for r in plan.records:
-        meter = merged.meter(r.meter_code)
-        use = month_use(merged, meter, r.year, r.month)
-        if use.problem is UseProblem.DECREASE:
+    written = {(r.meter_code, r.year, r.month) for r in plan.records}
+    earliest: dict[str, tuple[int, int]] = {}
+    for code, y, m in [(r.meter_code, r.year, r.month) for r in plan.records] + plan.replacement_months:
+        earliest[code] = min(earliest.get(code, (y, m)), (y, m))
+    for code, y, m in plan.replacement_months:
+        rec = merged.record(code, y, m)
+        if rec is None or rec.reading is None:
             problems.add(
-                RECORDS_SHEET,
-                rows.get((r.meter_code, r.year, r.month), 0),
-                "本期示数",
-                f"{r.meter_code} {r.year}-{r.month:02d} 的示数 {plain(r.reading or Decimal(0))} 小于上期示数 "
-                f"{plain(use.previous_reading or Decimal(0))}：如为表计翻转请在“表计翻转”列选“是”，如更换了表计请在“换表记录”中登记",
+                REPLACEMENTS_SHEET,
+                0,
+                "换表",
+                f"{code} 在 {y}-{m:02d} 换表，但该月没有新表的本期示数；请在“月度台账”中填写",
             )
-        elif use.problem in (UseProblem.ROLLOVER_IMPLAUSIBLE, UseProblem.ROLLOVER_NO_DIGITS):
-            problems.add(
-                RECORDS_SHEET,
-                rows.get((r.meter_code, r.year, r.month), 0),
-                "表计翻转",
-                f"{r.meter_code} {r.year}-{r.month:02d} 标为翻转，但按翻转计算不合理（或表盘位数未登记）",
-            )
+    for code, start in earliest.items():
+        meter = merged.meter(code)
+        if meter.kind is not MeterKind.REGISTER:
+            continue
+        for r in merged.records_of(code):
+            if (r.year, r.month) < start or r.reading is None:
+                continue
+            use = month_use(merged, meter, r.year, r.month)
+            where = f"{code} {r.year}-{r.month:02d}"
+            row = rows.get((code, r.year, r.month), 0)
+            stored = "" if (code, r.year, r.month) in written else "（已保存的数据）"
+            if use.problem is UseProblem.DECREASE:
+                problems.add(
+                    RECORDS_SHEET,
+                    row,
+                    "本期示数",
+                    f"{where}{stored} 的示数 {plain(r.reading)} 小于上期示数 {plain(use.previous_reading or Decimal(0))}："
+                    "如为表计翻转请在“表计翻转”列选“是”，如更换了表计请在“换表记录”中登记，否则请改正示数",
+                )
+            elif use.problem in (UseProblem.ROLLOVER_IMPLAUSIBLE, UseProblem.ROLLOVER_NO_DIGITS):
+                problems.add(
+                    RECORDS_SHEET, row, "表计翻转", f"{where}{stored} 标为翻转，但按翻转计算不合理（或表盘位数未登记）"
+                )
 
 
 def apply_import(service: LedgerService, plan: ImportPlan, path: Path) -> None:
@@ -480,6 +588,7 @@ def apply_import(service: LedgerService, plan: ImportPlan, path: Path) -> None:
         meters=plan.meters,
         profiles=[plan.profile] if plan.profile else [],
         records=plan.records,
+        replaced_months=plan.replacement_months,
         replacements=plan.replacements,
         canteen=plan.canteen,
         garbage=plan.garbage,
@@ -548,6 +657,22 @@ def _read_meters(
                         f"已有表计 {code} 的{cols[key].header}不能在工作簿中修改（{_meter_text(old, key, year) or '空'} → {given}）",
                     )
             active_to = _cell_value(problems, METERS_SHEET, row, cols["active_to"], _day, c["active_to"])
+            if active_to is not None and active_to != old.active_to:
+                last = ledger.records_of(code)[-1:]
+                if active_to < old.active_from:
+                    problems.add(
+                        METERS_SHEET,
+                        row,
+                        "停用日期",
+                        f"{active_to.isoformat()} 早于启用日期 {old.active_from.isoformat()}",
+                    )
+                elif last and (last[0].year, last[0].month) > (active_to.year, active_to.month):
+                    problems.add(
+                        METERS_SHEET,
+                        row,
+                        "停用日期",
+                        f"{code} 在 {last[0].year}-{last[0].month:02d} 还有记录，停用日期不能早于该月",
+                    )
             new = replace(
                 old,
                 name=_text(c["name"]) or old.name,
@@ -604,7 +729,9 @@ def _new_meter(
             continue
         if parsed[key] is None:
             problems.add(METERS_SHEET, row, cols[key].header, "新增表计须填写")
-    multiplier = _cell_value(problems, METERS_SHEET, row, cols["multiplier"], _number, c["multiplier"]) or Decimal(1)
+    multiplier = _cell_value(problems, METERS_SHEET, row, cols["multiplier"], _number, c["multiplier"])
+    if multiplier is None:
+        multiplier = Decimal(1)
     digits = _cell_value(problems, METERS_SHEET, row, cols["digits"], _integer, c["digits"])
     initial = _cell_value(problems, METERS_SHEET, row, cols["initial"], _number, c["initial"])
     active_from = _cell_value(problems, METERS_SHEET, row, cols["active_from"], _day, c["active_from"]) or date(
@@ -614,6 +741,8 @@ def _new_meter(
     parent = _text(c["parent"]) or None
     if multiplier <= 0:
         problems.add(METERS_SHEET, row, "倍率", "倍率必须大于 0")
+    if active_to is not None and active_to < active_from:
+        problems.add(METERS_SHEET, row, "停用日期", f"{active_to.isoformat()} 早于启用日期 {active_from.isoformat()}")
     if digits is not None and not 1 <= digits <= 12:
         problems.add(METERS_SHEET, row, "表盘整数位数", "应为 1—12 的整数")
     if parent is not None and (parent == code or parent not in known):
