@@ -153,6 +153,9 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         )
     for gap in data["incomplete"]:
         print(f"注意：{gap['meter']} {gap['month']} 的用量无法计算（{gap['problem']}），未计入合计")
+    if data["incomplete_previous"]:
+        months = "、".join(f"{g['meter']} {g['month']}" for g in data["incomplete_previous"][:6])
+        print(f"注意：上年同期有 {len(data['incomplete_previous'])} 个表月缺数据（{months}……），同比仅供参考")
     versions = data["reference_versions"]
     print(f"参考数据：{versions['coefficients']}；{versions['emission_factors']}；{versions['targets']}")
     return EXIT_OK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gxjn_desktop.domain.indicators import IndicatorReport, indicator_report
+from gxjn_desktop.domain.indicators import IndicatorReport, PeriodFigures, indicator_report
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.numbers import (
     INDICATOR_PLACES,
@@ -76,14 +76,17 @@ def indicators_json(ledger: Ledger, report: IndicatorReport, ref: ReferenceData 
         elif ind.change_pct is None:
             entry["reason"] = "上年同期没有数据，无法计算同比"
         indicators[ind.kind.value] = entry
-    gaps = [
-        {
-            "meter": g.meter_code,
-            "month": f"{g.year:04d}-{g.month:02d}",
-            "problem": g.problem.value if g.problem else None,
-        }
-        for g in fig.gaps
-    ]
+
+    def gap_list(figures: PeriodFigures | None) -> list[dict[str, Any]]:
+        return [
+            {
+                "meter": g.meter_code,
+                "month": f"{g.year:04d}-{g.month:02d}",
+                "problem": g.problem.value if g.problem else None,
+            }
+            for g in (figures.gaps if figures else ())
+        ]
+
     return {
         "unit": {"name": ledger.unit.name, "uscc": ledger.unit.uscc, "admin_code": ledger.unit.admin_code},
         "year": fig.period.year,
@@ -96,6 +99,8 @@ def indicators_json(ledger: Ledger, report: IndicatorReport, ref: ReferenceData 
         "building_energy_tce": format_fixed(fig.building_tce, TCE_PLACES),
         "co2_t": format_fixed(fig.co2_t, TCE_PLACES),
         "indicators": indicators,
-        "incomplete": gaps,
+        "incomplete": gap_list(fig),
+        # The year-on-year base is only as good as last year's data: its gaps are listed too.
+        "incomplete_previous": gap_list(report.previous),
         "reference_versions": reference_versions(report, ref),
     }

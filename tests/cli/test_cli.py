@@ -225,3 +225,19 @@ def test_explain_by_fingerprint(demo_dir: Path, capsys: pytest.CaptureFixture[st
         capsys, "--data-dir", str(demo_dir), "explain", "--year", "2025", "--fingerprint", "nope", "--cause", "其他"
     )
     assert code == 2 and "重新运行 check" in err
+
+
+def test_gaps_of_the_previous_year_are_reported(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from gxjn_desktop.services.ledger_service import LedgerService
+
+    service = LedgerService.open(demo_dir)
+    try:
+        service.save_records([], [("E1", 2024, m) for m in range(7, 13)])
+    finally:
+        service.close()
+    _, out, _ = run(capsys, "--data-dir", str(demo_dir), "indicators", "--year", "2025", "--json")
+    d = json.loads(out)
+    assert d["incomplete"] == [] and len(d["incomplete_previous"]) == 6
+    assert d["incomplete_previous"][0] == {"meter": "E1", "month": "2024-07", "problem": "no_record"}
+    _, text, _ = run(capsys, "--data-dir", str(demo_dir), "indicators", "--year", "2025")
+    assert "上年同期有 6 个表月缺数据" in text
