@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
         self.quota_action = QAction("能耗定额(&Q)…", self)
         self.quota_action.triggered.connect(self.edit_quotas)
         file_menu.addAction(self.quota_action)
+        self.ewaste_action = QAction("废旧电子产品处置(&E)…", self)
+        self.ewaste_action.triggered.connect(self.edit_ewaste)
+        file_menu.addAction(self.ewaste_action)
         file_menu.addSeparator()
         quit_action = QAction("退出(&X)", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -209,6 +212,16 @@ class MainWindow(QMainWindow):
             self.entry_service.reload()  # the snapshot holds the quotas
             self.dashboard.refresh()
             self._other_saved("能耗定额已保存")
+
+    def edit_ewaste(self) -> None:
+        """废旧电子产品规范处置: each disposal with its count, recipient and certificate."""
+        if self.entry_service is None:
+            return
+        from gxjn_desktop.gui.ewaste_dialog import open_ewaste_dialog
+
+        if open_ewaste_dialog(self, self.store, self.entry.year, today=self.today):
+            self.entry_service.reload()  # the snapshot holds the disposals
+            self._other_saved("废旧电子产品处置已保存")
 
     def show_keys(self) -> None:
         messages.show_info(

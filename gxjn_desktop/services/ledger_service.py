@@ -127,6 +127,11 @@ class LedgerService:
             repo.add_ewaste(s, disposal)
         self._saved()
 
+    def delete_ewaste(self, disposal: EwasteDisposal) -> None:
+        with self.db.session() as s:
+            repo.delete_ewaste(s, disposal)
+        self._saved()
+
     def save_explanation(self, explanation: Explanation) -> None:
         with self.db.session() as s:
             repo.save_explanation(s, explanation)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from gxjn_desktop.gui import file_dialogs, messages, quota_dialog
+from gxjn_desktop.gui import ewaste_dialog, file_dialogs, messages, quota_dialog
 from gxjn_desktop.gui.main_window import MainWindow
 from gxjn_desktop.services.ledger_service import LedgerService
 from tests.conftest import DEMO_TODAY
@@ -41,6 +41,7 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Any]]:
         monkeypatch.setattr(file_dialogs, name, refuse(name))
     for name in ("ask_quota", "ask_import_confirmation"):
         monkeypatch.setattr(quota_dialog, name, refuse(name))
+    monkeypatch.setattr(ewaste_dialog, "ask_disposal", refuse("ask_disposal"))
     return calls
 
 

@@ -1,0 +1,431 @@
+"""废旧电子产品规范处置: the year's disposals (日期, 件数, 接收单位, 证明编号), 新增 and 删除.
+
+Every modal step goes through a helper that the tests patch: :func:`ask_disposal` (the small
+form), ``messages.confirm`` and ``messages.show_user_error``. The form refuses what cannot be
+saved before it closes, so nothing is written on an error; each addition or deletion is one
+transaction (``LedgerService.add_ewaste`` / ``delete_ewaste``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gxjn_desktop.domain.numbers import parse_decimal, plain
+from gxjn_desktop.domain.records import EwasteDisposal
+from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.gui import messages
+from gxjn_desktop.services.ledger_service import LedgerService
+
+_Index = QModelIndex | QPersistentModelIndex
+
+HEADERS = ("日期", "数量（件）", "接收单位", "证明编号", "备注")
+COL_DAY, COL_ITEMS, COL_RECIPIENT, COL_CERTIFICATE, COL_NOTE = range(len(HEADERS))
+
+RECIPIENT_MAX = 200  # the column sizes of the ewaste_disposal table
+CERTIFICATE_MAX = 100
+
+
+def disposal_line(e: EwasteDisposal) -> str:
+    return f"{e.day.isoformat()} 处置 {e.items} 件（{e.recipient}）"
+
+
+def parse_items(text: str) -> int:
+    """件数 as typed (full-width digits too); it must be a whole number above 0."""
+    value = parse_decimal(text, "数量")
+    if value <= 0:
+        raise UserError(f"数量必须大于 0（现为 {plain(value)}）", "请填写本次处置的件数，例如 12")
+    if value != value.to_integral_value():
+        raise UserError(f"数量必须是整数件（现为 {plain(value)}）", "请按处置清单填写件数，例如 12")
+    return int(value)
+
+
+def check_day(day: date, year: int, today: date) -> date:
+    if day.year != year:
+        raise UserError(f"处置日期 {day.isoformat()} 不在 {year} 年内", f"请选择 {year} 年的日期，或先在上方切换年度")
+    if day > today:
+        raise UserError(f"处置日期 {day.isoformat()} 晚于今天（{today.isoformat()}）", "请在处置完成后按实际日期录入")
+    return day
+
+
+def to_date(d: QDate) -> date:
+    return date(d.year(), d.month(), d.day())
+
+
+class EwasteModel(QAbstractTableModel):
+    """One row per disposal of a year, by date (read-only)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.disposals: list[EwasteDisposal] = []
+
+    def set_disposals(self, disposals: Iterable[EwasteDisposal]) -> None:
+        self.beginResetModel()
+        self.disposals = sorted(disposals, key=lambda e: e.day)  # stable: same day keeps entry order
+        self.endResetModel()
+
+    def disposal_at(self, row: int) -> EwasteDisposal | None:
+        return self.disposals[row] if 0 <= row < len(self.disposals) else None
+
+    def row_of(self, disposal: EwasteDisposal) -> int:
+        return next((i for i, e in enumerate(self.disposals) if e == disposal), -1)
+
+    @property
+    def total_items(self) -> int:
+        return sum(e.items for e in self.disposals)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.disposals)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return str(section + 1)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.disposals) or index.column() >= len(HEADERS):
+            return None
+        e = self.disposals[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (e.day.isoformat(), str(e.items), e.recipient, e.certificate_no, e.note)[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = (None, None, e.recipient, e.certificate_no, e.note)[col]
+            return text or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_ITEMS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class EwasteTableView(QTableView):
+    """Delete asks to delete the current disposal; the rest is a plain table."""
+
+    deleteRequested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.deleteRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class EwasteForm(QDialog):
+    """新增 one disposal of ``year``: 日期, 数量, 接收单位 (required), 证明编号, 备注."""
+
+    def __init__(
+        self,
+        year: int,
+        today: date,
+        existing: Iterable[EwasteDisposal] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.year = year
+        self.today = today
+        self.existing = tuple(existing)
+        self.disposal: EwasteDisposal | None = None
+        self.setWindowTitle(f"新增 {year} 年废旧电子产品处置")
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+
+        self.day = QDateEdit()
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setCalendarPopup(True)
+        default = today if today.year == year else date(year, 12, 31) if year < today.year else date(year, 1, 1)
+        self.day.setDate(QDate(default.year, default.month, default.day))
+        self.items = QLineEdit()
+        self.items.setPlaceholderText("正整数，例如 12（全角数字也可以）")
+        items_row = QHBoxLayout()
+        items_row.addWidget(self.items, 1)
+        items_row.addWidget(QLabel("件"))
+        self.recipient = QComboBox()  # earlier recipients in the list (Alt+↓), or type a new one
+        self.recipient.setEditable(True)
+        self.recipient.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.recipient.addItems(sorted({e.recipient for e in self.existing}))
+        self.recipient.setCurrentIndex(-1)
+        recipient_edit = self.recipient.lineEdit()
+        assert recipient_edit is not None
+        recipient_edit.setMaxLength(RECIPIENT_MAX)
+        recipient_edit.setPlaceholderText("必填：接收处置的单位，例如某再生资源回收有限公司")
+        self.certificate = QLineEdit()
+        self.certificate.setMaxLength(CERTIFICATE_MAX)
+        self.certificate.setPlaceholderText("接收单位出具的处置证明或回收单编号")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("例如：报废电脑、打印机")
+        for text, buddy, field in (
+            ("处置日期(&T)", self.day, None),
+            ("数量(&C)", self.items, items_row),
+            ("接收单位(&R)", self.recipient, None),
+            ("证明编号(&Z)", self.certificate, None),
+            ("备注(&B)", self.note, None),
+        ):
+            label = QLabel(text)
+            label.setBuddy(buddy)
+            if field is None:
+                form.addRow(label, buddy)
+            else:
+                form.addRow(label, field)
+        layout.addLayout(form)
+        hint = QLabel(f"日期须在 {year} 年内且不晚于今天；数量按件填写。")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #666;")
+        layout.addWidget(hint)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.day.setFocus()
+
+    def read_disposal(self) -> tuple[EwasteDisposal | None, UserError | None, QWidget | None]:
+        """The disposal as filled in, or the first problem and the field to correct."""
+        try:
+            day = check_day(to_date(self.day.date()), self.year, self.today)
+        except UserError as err:
+            return None, err, self.day
+        try:
+            items = parse_items(self.items.text())
+        except UserError as err:
+            return None, err, self.items
+        recipient = self.recipient.currentText().strip()
+        if not recipient:
+            return (
+                None,
+                UserError("接收单位不能为空", "请填写接收处置的单位名称（须为有资质的回收处置单位）"),
+                self.recipient,
+            )
+        disposal = EwasteDisposal(day, items, recipient, self.certificate.text().strip(), self.note.text().strip())
+        if any(
+            (e.day, e.items, e.recipient, e.certificate_no) == (day, items, recipient, disposal.certificate_no)
+            for e in self.existing
+        ):
+            return (
+                None,
+                UserError(
+                    f"已有相同的处置记录：{disposal_line(disposal)}",
+                    "同一次处置只需录入一次；如是另一批，请填写其证明编号",
+                ),
+                self.certificate,
+            )
+        return disposal, None, None
+
+    def accept(self) -> None:
+        disposal, err, widget = self.read_disposal()
+        if err is not None:
+            self.disposal = None
+            messages.show_user_error(self, err)
+            if widget is not None:
+                widget.setFocus()
+                edit = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+                if isinstance(edit, QLineEdit):
+                    edit.selectAll()
+            return
+        self.disposal = disposal
+        super().accept()
+
+
+def ask_disposal(
+    parent: QWidget | None, year: int, today: date, existing: Iterable[EwasteDisposal] = ()
+) -> EwasteDisposal | None:
+    """The form's disposal, or ``None`` when cancelled (the form refuses invalid values itself)."""
+    dialog = EwasteForm(year, today, existing, parent)
+    return dialog.disposal if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class EwasteDialog(QDialog):
+    """The disposals of one year and their total: 新增 (Ctrl+N), 删除 (Delete); Esc closes."""
+
+    def __init__(
+        self, service: LedgerService, year: int, parent: QWidget | None = None, *, today: date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.today = today or date.today()
+        self.saved_any = False
+        self._disposals: tuple[EwasteDisposal, ...] = ()
+        self.setWindowTitle("废旧电子产品规范处置")
+        self.resize(960, 480)
+        layout = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        year_label = QLabel("年度(&Y)")
+        self.year_box = QSpinBox()
+        self.year_box.setRange(2000, 2100)
+        self.year_box.setSuffix(" 年")
+        self.year_box.setValue(year)
+        year_label.setBuddy(self.year_box)
+        top.addWidget(year_label)
+        top.addWidget(self.year_box)
+        self.count_label = QLabel()
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        layout.addLayout(top)
+
+        self.model = EwasteModel(self)
+        self.view = EwasteTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        fm = self.view.fontMetrics()
+        pad = 24
+        for col, sample in (
+            (COL_DAY, "2025-12-31"),
+            (COL_ITEMS, HEADERS[COL_ITEMS]),
+            (COL_RECIPIENT, "广西某再生资源回收有限公司"),
+            (COL_CERTIFICATE, "HS-2025-0932-01"),
+        ):
+            width = max(fm.horizontalAdvance(sample), header.sectionSizeHint(col))
+            self.view.setColumnWidth(col, width + pad)
+        layout.addWidget(self.view, 1)
+
+        self.total_label = QLabel()
+        font = self.total_label.font()
+        font.setBold(True)
+        self.total_label.setFont(font)
+        layout.addWidget(self.total_label)
+        self.empty_label = QLabel()
+        self.empty_label.setStyleSheet("color: #666;")
+        self.empty_label.setWordWrap(True)
+        layout.addWidget(self.empty_label)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("新增(&N)…")
+        self.delete_button = QPushButton("删除(&D)")
+        self.close_button = QPushButton("关闭")
+        self.add_button.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.add_button.setToolTip("新增一次处置（Ctrl+N）")
+        self.delete_button.setToolTip("删除选中的处置记录（Delete）")
+        self.close_button.setToolTip("关闭（Esc）")
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        for b in (self.add_button, self.delete_button, self.close_button):
+            b.setAutoDefault(False)  # Enter never presses a button by surprise
+            b.setDefault(False)
+        layout.addLayout(buttons)
+
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #2e7d32;")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        self.year_box.valueChanged.connect(lambda _y: self.refresh())
+        self.add_button.clicked.connect(self.add_disposal)
+        self.delete_button.clicked.connect(self.delete_disposal)
+        self.close_button.clicked.connect(self.reject)
+        self.view.deleteRequested.connect(self.delete_disposal)
+
+        self.reload()
+        self.view.setFocus()
+
+    # ---- state ----------------------------------------------------------------------------
+
+    @property
+    def year(self) -> int:
+        return int(self.year_box.value())
+
+    def reload(self, select: EwasteDisposal | None = None) -> None:
+        """Read the disposals back from the database (what the table shows is what is stored)."""
+        self._disposals = self.service.ledger().ewaste
+        self.refresh(select)
+
+    def refresh(self, select: EwasteDisposal | None = None) -> None:
+        year = self.year
+        self.model.set_disposals(e for e in self._disposals if e.day.year == year)
+        n = self.model.rowCount()
+        self.count_label.setText(f"共 {n} 次处置" if n else "")
+        self.total_label.setText(f"本年共处置 {self.model.total_items} 件")
+        self.empty_label.setText("" if n else f"{year} 年还没有处置记录。按“新增”（Ctrl+N）录入。")
+        self.empty_label.setVisible(not n)
+        row = self.model.row_of(select) if select is not None else -1
+        if row < 0 and n:
+            row = 0
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+        self.delete_button.setEnabled(n > 0)
+
+    def current(self) -> EwasteDisposal | None:
+        index = self.view.currentIndex()
+        return self.model.disposal_at(index.row()) if index.isValid() else None
+
+    # ---- actions --------------------------------------------------------------------------
+
+    def add_disposal(self) -> None:
+        disposal = ask_disposal(self, self.year, self.today, self._disposals)
+        if disposal is None:
+            self.view.setFocus()
+            return
+        try:
+            self.service.add_ewaste(disposal)
+        except (UserError, StorageError) as err:
+            messages.show_user_error(self, err)
+            return
+        self.saved_any = True
+        self.status.setText(f"已保存：{disposal_line(disposal)}")
+        self.reload(disposal)
+        self.view.setFocus()
+
+    def delete_disposal(self) -> None:
+        e = self.current()
+        if e is None:
+            return
+        if not messages.confirm(
+            self, "删除处置记录", f"删除 {disposal_line(e)} 吗？\n删除后无法撤销，需要时可重新录入。"
+        ):
+            return
+        row = self.view.currentIndex().row()
+        try:
+            self.service.delete_ewaste(e)
+        except (UserError, StorageError) as err:
+            messages.show_user_error(self, err)
+            return
+        self.saved_any = True
+        self.status.setText(f"已删除：{disposal_line(e)}")
+        self.reload()
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+        self.view.setFocus()
+
+
+def open_ewaste_dialog(parent: QWidget | None, service: LedgerService, year: int, *, today: date | None = None) -> bool:
+    """Show the disposals of ``year`` (modal); True when anything was saved or deleted."""
+    dialog = EwasteDialog(service, year, parent, today=today)
+    dialog.exec()
+    return dialog.saved_any
