@@ -47,6 +47,7 @@ from gxjn_desktop.services.entry import (
     EntryPlan,
     EntryService,
     RowKey,
+    RowKind,
 )
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -298,6 +299,21 @@ class EntryScreen(QWidget):
 
     # ---- editing ------------------------------------------------------------------------------
 
+    def show_first_column(self) -> None:
+        self.view.horizontalScrollBar().setValue(0)
+        if not self.view.currentIndex().isValid():
+            self.view.move_to(0, COLUMNS.index(Column.VALUE))
+
+    def back_to(self, key: RowKey, column: Column) -> None:
+        """Put the cursor back on a refused cell once the editor's own move (Enter: down) is done."""
+
+        def go() -> None:
+            row = self.model.row_of(key)
+            if row >= 0:
+                self.view.move_to(row, COLUMNS.index(column))
+
+        QTimer.singleShot(0, go)
+
     def submit_edits(self, edits: list[CellEdit], preview: bool = False) -> None:
         """Parse, ask about decreases (after the editor has closed), preview a paste, then save."""
         year, month = self.year, self.month
@@ -306,6 +322,7 @@ class EntryScreen(QWidget):
             e = plan.errors[0]
             more = f"（另有 {len(plan.errors) - 1} 处错误）" if len(plan.errors) > 1 else ""
             self.status.emit(f"未保存：{e.label} {e.column.label}：{e.message}。{e.hint}{more}", True)
+            self.back_to(e.key, e.column)
             return
         if plan.questions or preview:
             # A modal dialog must not open while the cell editor is still committing.
@@ -318,6 +335,8 @@ class EntryScreen(QWidget):
         for q in plan.questions:
             answer = messages.ask_decrease(self, q)
             answers[q.meter_code] = answer or DecreaseAnswer(DecreaseChoice.MISTAKE)
+            if answers[q.meter_code].choice is DecreaseChoice.MISTAKE:
+                self.back_to(RowKey(RowKind.METER, q.meter_code), Column.VALUE)  # to type it again
         if plan.questions:
             try:
                 plan = self.service.prepare(year, month, edits, answers)

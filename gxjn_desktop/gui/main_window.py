@@ -326,6 +326,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.tabs)
         self.tabs.setCurrentIndex(TAB_ENTRY)
         self.entry.view.setFocus()
+        # A restored header can leave the grid scrolled past its columns at a new window size:
+        # start at the first column once the layout has settled.
+        QTimer.singleShot(0, self.entry.show_first_column)
         self.setWindowTitle(f"{service.ledger.unit.name} — 公共机构能源资源消费统计")
 
     def _tab_changed(self, index: int) -> None:

@@ -615,7 +615,7 @@ class EntryService:
             new = replace(base, reading=value) if register else replace(base, quantity=value)
             shown = "" if value is None else plain(value)
         elif column is Column.COST:
-            yuan = _parse_optional(text, f"{meter.code} 金额", allow_negative=True)
+            yuan = _parse_optional(text, f"{meter.code} 金额", allow_negative=False)
             fen = None if yuan is None else yuan_to_fen(yuan)
             if fen == base.cost_fen and old is not None:
                 return None

@@ -135,6 +135,22 @@ def test_invalid_number_is_refused_in_the_status_bar(qtbot: Any, demo_window: Ma
     assert blocker.args is not None and blocker.args[1] is True
     assert "不是有效的数字" in window.status_label.text()
     assert window.entry.undo_stack.count() == 0
+    v1 = window.entry.model.row_of(RowKey(RowKind.METER, "V1"))
+    # The cursor stays on the refused cell, so the next keys correct it and do not land on the next meter.
+    qtbot.waitUntil(lambda: window.entry.view.currentIndex().row() == v1)
+    assert window.entry.view.currentIndex().column() == COLUMNS.index(Column.VALUE)
+    store = reopen(data_dir)
+    assert store.record("V1", 2026, 1) is None
+    store.close()
+
+
+def test_negative_cost_is_refused(qtbot: Any, demo_window: MainWindow, data_dir: Path) -> None:
+    window = demo_window
+    go_to(window, "V1", Column.COST)
+    editor = type_text(qtbot, window, "-5")
+    with qtbot.waitSignal(window.entry.status, timeout=3000) as blocker:
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert blocker.args is not None and blocker.args[1] is True
     store = reopen(data_dir)
     assert store.record("V1", 2026, 1) is None
     store.close()
@@ -291,6 +307,8 @@ def test_decrease_answered_as_mistake_saves_nothing(
     with qtbot.waitSignal(window.entry.status, timeout=3000):
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert window.entry.undo_stack.count() == 0
+    e1 = window.entry.model.row_of(RowKey(RowKind.METER, "E1"))
+    qtbot.waitUntil(lambda: window.entry.view.currentIndex().row() == e1)  # back on E1 to type it again
     store = reopen(data_dir)
     assert store.record("E1", 2026, 1) is None
     store.close()
