@@ -190,9 +190,11 @@ class ExplanationDialog(QDialog):
         form = QFormLayout()
         self.cause = QComboBox()
         self.cause.addItems(list(EXPLANATION_CAUSES))
+        self.cause.setPlaceholderText("请选择原因")
+        self.cause.setCurrentIndex(-1)  # no cause chosen for the user: the bureau wants the real one
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)  # keyboard-first: Tab leaves the box instead of typing a tab
-        self.text.setPlaceholderText("写明具体情况，如：6 月起新增 2 台空调；选“其他”时至少写 4 个字")
+        self.text.setPlaceholderText("写明具体情况，如：6 月起新增 2 台空调（必填；选“其他”时至少写 4 个字）")
         self.text.setFixedHeight(self.fontMetrics().height() * 5 + 12)
         old = finding.explanation
         if old is not None:

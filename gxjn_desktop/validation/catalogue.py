@@ -37,6 +37,7 @@ class RulesConfig:
     version: str
     rules: dict[str, RuleSettings]
     reference_prices: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+    min_text: int = 0  # characters every explanation needs
     min_text_for_other: int = 0  # characters an explanation needs when its cause is 其他
 
 
@@ -121,5 +122,6 @@ def build_rules_config(data: dict[str, Any]) -> RulesConfig:
         str(data["version"]),
         rules,
         prices,
+        min_text=int(explanation.get("min_text", 0)),
         min_text_for_other=int(explanation.get("min_text_for_other", 0)),
     )

@@ -304,3 +304,16 @@ def test_five_tabs_reachable_by_keyboard(qtbot: Any, demo_window: MainWindow) ->
     assert QApplication.focusWidget() is window.findings.view
     assert window.findings.model.rowCount() > 0
     assert any(f.severity is Severity.ERROR for f in shown(window.findings))
+
+
+def test_explanation_dialog_starts_without_a_cause(qtbot: Any, demo_window: Any) -> None:
+    from gxjn_desktop.gui.dialogs import ExplanationDialog
+
+    panel = demo_window.findings
+    demo_window.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0)
+    findings = [panel.model.finding_at(i) for i in range(panel.model.rowCount())]
+    finding = next(f for f in findings if f.needs_explanation)
+    dialog = ExplanationDialog(finding)
+    qtbot.addWidget(dialog)
+    assert dialog.cause.currentIndex() == -1 and dialog.cause.currentText() == ""

@@ -44,3 +44,13 @@ def test_errors_cannot_be_explained_away_and_causes_are_checked(demo_service: Le
         explain(demo_service, warning, "天气", "热")
     with pytest.raises(UserError, match="写明具体情况"):
         explain(demo_service, warning, "其他", "无")
+
+
+def test_a_cause_must_be_chosen_and_some_text_written(demo_service: LedgerService) -> None:
+    findings = check_period(demo_service.ledger(), Period.parse(2025), DEMO_TODAY).findings
+    warning = next(f for f in findings if f.severity.value == "warning")
+    with pytest.raises(UserError, match="请选择原因"):
+        explain(demo_service, warning, "", "夏季高温")
+    with pytest.raises(UserError, match="说明须写明具体情况"):
+        explain(demo_service, warning, "气候异常", " ")
+    explain(demo_service, warning, "气候异常", "持续高温")  # a cause and a few words are enough
