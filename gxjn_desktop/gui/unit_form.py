@@ -43,7 +43,7 @@ class UnitFields:
         self.name = QLineEdit()
         self.uscc = QLineEdit()
         self.uscc.setMaxLength(18)
-        self.uscc.setPlaceholderText("18 位，如 12450123MB1965432X")
+        self.uscc.setPlaceholderText("18 位，见法人证书，如 12450123MB1965432W")
         self.admin_code = QLineEdit()
         self.admin_code.setMaxLength(6)
         self.admin_code.setPlaceholderText("6 位，如 450103")

@@ -186,7 +186,10 @@ class MeterPage(QWizardPage):
     def meter(self, start: date) -> Meter:
         kind: MeterKind = self.kind.currentData()
         initial = None
-        if kind is MeterKind.REGISTER and self.initial.text().strip():
+        if kind is MeterKind.REGISTER:
+            if not self.initial.text().strip():
+                # Without it the first month has no 上期示数 and its use would never be counted.
+                raise UserError("示数表须填写起始示数", "请填写开始记账时表盘上的读数（新表通常为 0）")
             initial = parse_decimal(self.initial.text(), "起始示数")
         mult = parse_decimal(self.multiplier.text() or "1", "倍率")
         if mult <= 0:

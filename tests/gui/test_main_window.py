@@ -56,6 +56,8 @@ def test_wizard_creates_a_unit(
         wizard.profile_page.area.setText("8,000")
         wizard.next()
         assert wizard.currentPage() is wizard.meter_page
+        assert not wizard.validateCurrentPage()  # a register meter needs its starting reading
+        assert "起始示数" in wizard.meter_page.error.text()
         wizard.meter_page.initial.setText("1234.5")
         wizard.meter_page.multiplier.setText("30")
         assert wizard.validateCurrentPage()
