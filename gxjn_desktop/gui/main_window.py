@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.loading)
         self._welcome: WelcomeScreen | None = None  # built when needed (most starts never need it)
         self.tabs = QTabWidget()
+        self._current_tab = -1
         self.stack.addWidget(self.tabs)
 
         self.status_label = QLabel()
@@ -331,7 +332,28 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.entry.show_first_column)
         self.setWindowTitle(f"{service.ledger.unit.name} — 公共机构能源资源消费统计")
 
+    def _leave_unit_screen(self) -> bool:
+        """单位信息 is saved with its buttons: before leaving it, offer to save what was typed.
+
+        Returns False when the user should stay (a value was refused)."""
+        screen = self.unit_screen
+        if not (screen.unit_changed() or screen.profile_changed()):
+            return True
+        if not messages.confirm(self, "保存修改", "单位信息中有未保存的修改。要保存吗？\n选“否”将放弃这些修改。"):
+            screen.refresh()
+            return True
+        return screen.save_changes()
+
     def _tab_changed(self, index: int) -> None:
+        left = self._current_tab
+        self._current_tab = index
+        if left == TAB_UNIT and index != TAB_UNIT and not self._leave_unit_screen():
+            # Stay, with what was typed and the message saying what to correct (no refresh).
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(TAB_UNIT)
+            self.tabs.blockSignals(False)
+            self._current_tab = TAB_UNIT
+            return
         if index == TAB_OVERVIEW:
             self.dashboard.refresh()
         elif index == TAB_ENTRY:
@@ -371,6 +393,9 @@ class MainWindow(QMainWindow):
     # ---- state --------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.entry_service is not None and self.tabs.currentIndex() == TAB_UNIT and not self._leave_unit_screen():
+            event.ignore()
+            return
         self.ui_state.set_bytes(MAIN_GEOMETRY, self.saveGeometry())
         self.ui_state.set_bytes(MAIN_STATE, self.saveState())
         if self.entry_service is not None:

@@ -162,15 +162,38 @@ class UnitScreen(QWidget):
     def unit(self) -> Unit:
         return self.fields.unit(self.service.ledger.unit)
 
-    def save_unit(self) -> None:
+    def save_unit(self) -> bool:
         try:
             self.service.store.save_unit(self.unit())
         except (UserError, StorageError) as err:
             self.unit_error.setText(f"{err.message}。{err.hint}")
-            return
+            return False
         self.unit_error.setText("")
         self.service.reload()
         self.saved.emit("单位信息已保存")
+        return True
+
+    def unit_changed(self) -> bool:
+        return self.unit() != self.service.ledger.unit
+
+    def profile_changed(self) -> bool:
+        """Whether the year's form differs from what is stored (an unreadable value counts as a change)."""
+        old = self.service.ledger.profiles.get(self.year.value())
+        if old is None:
+            return bool(self.people.text().strip() or self.area.text().strip())
+        try:
+            return self.profile() != old
+        except UserError:
+            return True
+
+    def save_changes(self) -> bool:
+        """Save whichever part changed; False when a value is refused (the form shows why)."""
+        ok = True
+        if self.unit_changed():
+            ok = self.save_unit()
+        if ok and self.profile_changed():
+            ok = self.save_profile()
+        return ok
 
     def profile(self) -> YearProfile:
         year = self.year.value()
@@ -208,15 +231,16 @@ class UnitScreen(QWidget):
             ),
         )
 
-    def save_profile(self) -> None:
+    def save_profile(self) -> bool:
         try:
             self.service.store.save_profile(self.profile())
         except (UserError, StorageError) as err:
             self.profile_error.setText(f"{err.message}。{err.hint}")
-            return
+            return False
         self.profile_error.setText("")
         self.service.reload()
         self.saved.emit(f"{self.year.value()} 年基本情况已保存")
+        return True
 
     def show_profile_field(self, year: int, field: str) -> None:
         """Open a year's 基本情况 and put the cursor on the field a finding names (from 数据审核)."""

@@ -107,9 +107,11 @@ def test_overview_unit_and_meter_screens(
     window.tabs.setCurrentIndex(TAB_UNIT)
     screen = window.unit_screen
     assert screen.fields.name.text() == DEMO_UNIT_NAME
+    stored_uscc = screen.fields.uscc.text()
     screen.fields.uscc.setText("12345")
     screen.save_unit()
     assert "18 位" in screen.unit_error.text()
+    screen.fields.uscc.setText(stored_uscc)  # put it back, or leaving the tab would ask to save
     screen.people.setText("0")
     screen.save_profile()
     assert "必须大于 0" in screen.profile_error.text()
@@ -217,3 +219,39 @@ def test_new_unit_over_existing_data_asks_first(
     store = reopen(data_dir)
     assert store.ledger().unit.name == DEMO_UNIT_NAME
     store.close()
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_leaving_unit_info_with_unsaved_changes_asks(
+    demo_window: MainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch, answer: bool
+) -> None:
+    """单位信息 is saved with its buttons; typed but unsaved changes are not dropped silently."""
+    asked: list[str] = []
+
+    def confirm(_parent: Any, title: str, _text: str) -> bool:
+        asked.append(title)
+        return answer
+
+    monkeypatch.setattr(messages, "confirm", confirm)
+    window = demo_window
+    window.tabs.setCurrentIndex(TAB_UNIT)
+    window.unit_screen.year.setValue(2025)
+    window.unit_screen.statistician.setText("黄丽")
+    window.tabs.setCurrentIndex(TAB_OVERVIEW)
+    assert asked == ["保存修改"]
+    store = reopen(data_dir)
+    saved = store.ledger().profiles[2025].signatories.statistician
+    store.close()
+    assert saved == ("黄丽" if answer else "")
+    window.tabs.setCurrentIndex(TAB_UNIT)
+    window.tabs.setCurrentIndex(TAB_OVERVIEW)  # nothing typed since: no question
+    assert asked == ["保存修改"]
+
+
+def test_a_refused_value_keeps_you_on_unit_info(demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(messages, "confirm", lambda *_: True)
+    window = demo_window
+    window.tabs.setCurrentIndex(TAB_UNIT)
+    window.unit_screen.people.setText("abc")
+    window.tabs.setCurrentIndex(TAB_OVERVIEW)
+    assert window.tabs.currentIndex() == TAB_UNIT and "abc" in window.unit_screen.profile_error.text()
