@@ -51,9 +51,9 @@ class DecreaseDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        self.rollover = QRadioButton("表计翻转（表码走满后从 0 重新计数）")
-        self.replacement = QRadioButton("更换电表（本月换了新表）")
-        self.mistake = QRadioButton("输入有误（不保存，重新输入）")
+        self.rollover = QRadioButton("表计翻转(&F)（表码走满后从 0 重新计数）")
+        self.replacement = QRadioButton("更换电表(&H)（本月换了新表）")
+        self.mistake = QRadioButton("输入有误(&W)（不保存，重新输入）")
         if question.register_digits is None:
             self.rollover.setText(self.rollover.text() + "——注意：该表未登记表位数，无法计算满码值")
         group = QButtonGroup(self)
@@ -82,9 +82,11 @@ class DecreaseDialog(QDialog):
         self.old_no = QLineEdit()
         self.new_no = QLineEdit()
         self.note = QLineEdit()
-        form.addRow("换表日期", self.day)
+        # The two readings first: Tab inside a date steps through year, month and day, so the date
+        # comes after them and typed digits cannot slip into it.
         form.addRow("旧表最终示数", self.old_final)
         form.addRow("新表起始示数", self.new_initial)
+        form.addRow("换表日期", self.day)
         form.addRow("换表原因", self.reason)
         form.addRow("旧表表号", self.old_no)
         form.addRow("新表表号", self.new_no)
@@ -99,7 +101,9 @@ class DecreaseDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.replacement.toggled.connect(self.details.setEnabled)
+        self.replacement.toggled.connect(lambda on: on and self.old_final.setFocus())
         self.details.setEnabled(False)
+        self.mistake.setFocus()  # keyboard: ↑/↓ choose, Enter confirms
 
     def choice(self) -> DecreaseChoice:
         if self.rollover.isChecked():

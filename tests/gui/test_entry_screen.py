@@ -361,3 +361,21 @@ def test_typing_replaces_an_existing_value(qtbot: Any, demo_window: MainWindow, 
     rec = store.record("V1", 2025, 6)
     store.close()
     assert rec is not None and rec.note == "" and rec.quantity == Decimal(499)
+
+
+def test_decrease_dialog_by_keyboard(qtbot: Any) -> None:
+    """The choice has the focus (↑ picks 更换电表), and choosing 更换电表 puts the cursor in 旧表最终示数."""
+    from decimal import Decimal
+
+    from gxjn_desktop.gui.dialogs import DecreaseDialog
+
+    q = DecreaseQuestion("W1", "W1 自来水总表", 2026, 1, Decimal("3815.4"), Decimal(12), 5, "t")
+    dialog = DecreaseDialog(q)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    assert dialog.focusWidget() is dialog.mistake
+    qtbot.keyClick(dialog.mistake, Qt.Key.Key_Up)
+    assert dialog.replacement.isChecked() and dialog.details.isEnabled()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.old_final)
