@@ -141,6 +141,7 @@ class Dashboard(QWidget):
         chart_bar = QHBoxLayout()
         chart_bar.addWidget(QLabel("月度用量对比："))
         self.carrier_box = QComboBox()
+        self.carrier_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "电（kWh）" in full
         chart_bar.addWidget(self.carrier_box)
         chart_bar.addStretch(1)
         layout.addLayout(chart_bar)

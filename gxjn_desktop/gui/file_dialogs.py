@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
@@ -14,13 +14,18 @@ if TYPE_CHECKING:
 WORKBOOK_FILTER = "Excel 工作簿 (*.xlsx)"
 
 
+def _documents() -> str:
+    """Where a workbook is looked for first: 文档, not the program's folder."""
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
 def ask_open_workbook(parent: QWidget | None, title: str) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, title, "", WORKBOOK_FILTER)
+    name, _ = QFileDialog.getOpenFileName(parent, title, _documents(), WORKBOOK_FILTER)
     return Path(name) if name else None
 
 
 def ask_save_workbook(parent: QWidget | None, title: str, suggested: str) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, WORKBOOK_FILTER)
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(Path(_documents()) / suggested), WORKBOOK_FILTER)
     if not name:
         return None
     path = Path(name)

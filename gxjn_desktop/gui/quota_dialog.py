@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -367,8 +367,9 @@ class QuotaDialog(QDialog):
         self.delete_button = QPushButton("删除(&D)")
         self.import_button = QPushButton("导入定额文件(&I)…")
         self.close_button = QPushButton("关闭")
-        self.add_button.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
-        self.import_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        # Ctrl+N / Ctrl+O as separate shortcuts: a button's own shortcut would replace its Alt letter.
+        QShortcut(QKeySequence.StandardKey.New, self, self.add_button.click)
+        QShortcut(QKeySequence.StandardKey.Open, self, self.import_button.click)
         self.add_button.setToolTip("新增一条定额（Ctrl+N）")
         self.edit_button.setToolTip("修改选中的定额（Enter）")
         self.delete_button.setToolTip("删除选中的定额（Delete）")
