@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut, Q
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -154,6 +155,15 @@ class EntryTableView(QTableView):
                 return
             if event.matches(QKeySequence.StandardKey.Copy):
                 self.copy_selection()
+                return
+            if key == Qt.Key.Key_F2:
+                # As in Excel and WPS: F2 puts the cursor after the value to correct a digit;
+                # typing without F2 still replaces the value.
+                super().keyPressEvent(event)
+                editor = QApplication.focusWidget()
+                if isinstance(editor, QLineEdit):
+                    editor.deselect()
+                    editor.end(False)
                 return
         super().keyPressEvent(event)
 

@@ -378,3 +378,13 @@ def test_decrease_dialog_by_keyboard(qtbot: Any) -> None:
     dialog.replacement.setChecked(True)  # what ↑ from 输入有误 does in an active window
     assert dialog.details.isEnabled()
     assert dialog.focusWidget() is dialog.old_final
+
+
+def test_f2_puts_the_cursor_after_the_value(qtbot: Any, demo_window: MainWindow) -> None:
+    window = demo_window
+    window.entry.set_period(2025, 6)
+    go_to(window, "V1", Column.VALUE)
+    qtbot.keyClick(window.entry.view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text()
+    assert editor.selectedText() == "" and editor.cursorPosition() == len(editor.text())
