@@ -230,11 +230,12 @@ def use_outside_12m(ctx: RuleContext) -> list[Finding]:
     above = ctx.threshold("USE-OUTSIDE-12M", "above_pct")
     below = ctx.threshold("USE-OUTSIDE-12M", "below_pct")
     min_points = ctx.threshold("USE-OUTSIDE-12M", "min_points")
+    window = int(ctx.threshold("USE-OUTSIDE-12M", "window_months"))
     out = []
     for meter, m, uses in _judged(ctx):
         ym = (ctx.period.year, m)
         now = per_day(uses, ym)
-        history = [d for d in (per_day(uses, x) for x in _months_back(ym, 12)) if d is not None]
+        history = [d for d in (per_day(uses, x) for x in _months_back(ym, window)) if d is not None]
         if now is None or len(history) < min_points:
             continue
         top, bottom = max(history), min(history)
