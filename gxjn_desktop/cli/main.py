@@ -27,6 +27,24 @@ EXIT_USER_ERROR = 2
 EXIT_INTERNAL = 3
 
 
+# argparse's own words in --help, in Chinese; its error templates stay English and are translated
+# whole by translate_usage_error, which needs their fixed wording.
+_HELP_WORDS = {
+    "usage: ": "用法：",
+    "options": "选项",
+    "positional arguments": "位置参数",
+    "show this help message and exit": "显示本帮助并退出",
+}
+_english = argparse._  # type: ignore[attr-defined]
+
+
+def _help_words(text: str) -> str:
+    return _HELP_WORDS.get(text) or _english(text)
+
+
+argparse._ = _help_words  # type: ignore[attr-defined]
+
+
 class ChineseArgumentParser(argparse.ArgumentParser):
     """argparse that reports a usage error as one Chinese line and exit code 2."""
 

@@ -241,3 +241,10 @@ def test_gaps_of_the_previous_year_are_reported(demo_dir: Path, capsys: pytest.C
     assert d["incomplete_previous"][0] == {"meter": "E1", "month": "2024-07", "problem": "no_record"}
     _, text, _ = run(capsys, "--data-dir", str(demo_dir), "indicators", "--year", "2025")
     assert "上年同期有 6 个表月缺数据" in text
+
+
+def test_help_is_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法：gxjn-cli") and "显示本帮助并退出" in out and "usage:" not in out
