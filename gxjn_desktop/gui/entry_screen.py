@@ -398,6 +398,11 @@ class EntryScreen(QWidget):
             self.year, self.month = change.year, change.month
             self.periodChanged.emit(self.year, self.month)
         self.refresh()
+        if undo is not None and change.cells:  # undo / redo: show the cell that changed
+            first = change.cells[0]
+            row = self.model.row_of(first.key)
+            if row >= 0:
+                self.view.move_to(row, COLUMNS.index(first.column))
         saved = self.service.store.last_saved
         when = saved.strftime("%H:%M:%S") if saved else ""
         verb = {None: "已保存", False: "已重做并保存", True: "已撤销并保存"}[undo]
