@@ -88,7 +88,7 @@ def run(data_dir: Path, argv: list[str] | None = None) -> int:
         messages.show_user_error(
             None,
             UserError(
-                "本单位的数据已在另一个 gxjn 窗口中打开",
+                "本单位的数据已在另一个“公共机构能源资源消费统计”窗口中打开",
                 f"请切换到已打开的窗口，或先关闭它再启动。数据文件夹：{data_dir}",
             ),
         )

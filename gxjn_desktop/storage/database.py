@@ -53,7 +53,7 @@ def storage_error_from(exc: BaseException) -> StorageError:
     if "disk is full" in text or "database or disk is full" in text:
         return StorageError("磁盘已满，本次修改没有保存", "请清理磁盘空间后重试；已保存的数据未受影响")
     if "locked" in text or "busy" in text:
-        return StorageError("数据库正被另一个程序使用", "请关闭其他打开本单位数据的 gxjn 窗口后重试")
+        return StorageError("数据库正被另一个程序使用", "请关闭其他打开本单位数据的统计程序窗口后重试")
     if "readonly" in text or "read-only" in text:
         return StorageError("数据文件是只读的，无法保存", "请检查数据文件夹的权限，或将其复制到本机可写的位置")
     if "malformed" in text or "not a database" in text or "corrupt" in text:
