@@ -244,7 +244,7 @@ def _per(value: Decimal, base: Decimal | int | None) -> Decimal | None:
     return value / Decimal(base)
 
 
-def _indicator_values(ledger: Ledger, figures: PeriodFigures) -> dict[IndicatorKind, Decimal | None]:
+def indicator_values(ledger: Ledger, figures: PeriodFigures) -> dict[IndicatorKind, Decimal | None]:
     profile = ledger.profiles.get(figures.period.year)
     if profile is None or not figures.has_data:
         return dict.fromkeys(IndicatorKind)
@@ -260,8 +260,8 @@ def indicator_report(ledger: Ledger, ref: ReferenceData, period: Period) -> Indi
     """The period's figures and the four indicators against the same period a year earlier."""
     current = period_figures(ledger, ref, period)
     previous = period_figures(ledger, ref, period.previous_year())
-    values = _indicator_values(ledger, current)
-    previous_values = _indicator_values(ledger, previous)
+    values = indicator_values(ledger, current)
+    previous_values = indicator_values(ledger, previous)
     found = ref.target_for(period.year)
     target, carried = (found[0], found[1]) if found else (None, False)
     profile = ledger.profiles.get(period.year)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import Enum
 
 from gxjn_desktop.domain.carriers import Carrier
-from gxjn_desktop.domain.indicators import PeriodFigures, period_figures
+from gxjn_desktop.domain.indicators import IndicatorKind, PeriodFigures, indicator_values, period_figures
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.reference import ReferenceData
@@ -155,21 +155,23 @@ def figures_on_basis(ledger: Ledger, ref: ReferenceData, period: Period, basis: 
     return period_figures(ledger, swapped, period)
 
 
+# Quota indicators that are one of the four assessed indicators (the other two are totals).
+_ASSESSED = {
+    QuotaIndicator.ENERGY_PER_AREA: IndicatorKind.ENERGY_PER_AREA,
+    QuotaIndicator.ENERGY_PER_CAPITA: IndicatorKind.ENERGY_PER_CAPITA,
+    QuotaIndicator.WATER_PER_CAPITA: IndicatorKind.WATER_PER_CAPITA,
+}
+
+
 def indicator_value(ledger: Ledger, figures: PeriodFigures, indicator: QuotaIndicator) -> Decimal | None:
-    profile = ledger.profiles.get(figures.period.year)
+    """The figure a quota limits, computed the one way the indicators are."""
     if not figures.has_data:
         return None
     if indicator is QuotaIndicator.TOTAL_ENERGY_TCE:
         return figures.comprehensive_tce
     if indicator is QuotaIndicator.WATER_TOTAL_T:
         return figures.water_t
-    if profile is None:
-        return None
-    if indicator is QuotaIndicator.ENERGY_PER_AREA:
-        return figures.comprehensive_kgce / profile.building_area_m2 if profile.building_area_m2 else None
-    if indicator is QuotaIndicator.ENERGY_PER_CAPITA:
-        return figures.comprehensive_kgce / profile.people if profile.people else None
-    return figures.water_t / profile.people if profile.people else None
+    return indicator_values(ledger, figures)[_ASSESSED[indicator]]
 
 
 def seasonal_share(ledger: Ledger, ref: ReferenceData, year: int, months: int, water: bool) -> tuple[Decimal, bool]:
