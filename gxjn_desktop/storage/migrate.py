@@ -67,6 +67,3 @@ def upgrade(path: Path, target: str = "head", *, backup_dir: Path | None = None)
     finally:
         engine.dispose()
     return True
-
-
-__all__ = ["current_revision", "head_revision", "upgrade"]
