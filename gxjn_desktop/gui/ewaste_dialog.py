@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,6 +34,7 @@ from gxjn_desktop.domain.numbers import parse_decimal, plain
 from gxjn_desktop.domain.records import EwasteDisposal
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.year_list import make_read_only_list, year_bar
 from gxjn_desktop.services.ledger_service import LedgerService
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -276,30 +275,13 @@ class EwasteDialog(QDialog):
         self.resize(960, 480)
         layout = QVBoxLayout(self)
 
-        top = QHBoxLayout()
-        year_label = QLabel("年度(&Y)")
-        self.year_box = QSpinBox()
-        self.year_box.setRange(2000, 2100)
-        self.year_box.setSuffix(" 年")
-        self.year_box.setValue(year)
-        year_label.setBuddy(self.year_box)
-        top.addWidget(year_label)
-        top.addWidget(self.year_box)
-        self.count_label = QLabel()
-        top.addWidget(self.count_label)
-        top.addStretch(1)
+        top, self.year_box, self.count_label = year_bar(year)
         layout.addLayout(top)
 
         self.model = EwasteModel(self)
         self.view = EwasteTableView()
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.verticalHeader().setVisible(False)
+        make_read_only_list(self.view)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
         fm = self.view.fontMetrics()
