@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gxjn_desktop.domain.meters import Meter, MultiplierChange
+from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange
 from gxjn_desktop.domain.numbers import parse_decimal, plain
+from gxjn_desktop.domain.records import MeterReplacement, ReplacementReason
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.welcome import MeterPage
@@ -137,7 +138,9 @@ class MeterDialog(QDialog):
 class DateValueDialog(QDialog):
     """A date and, optionally, a number (停用日期; 倍率变更)."""
 
-    def __init__(self, title: str, value_label: str | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, value_label: str | None, parent: QWidget | None = None, reading_label: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         form = QFormLayout(self)
@@ -148,6 +151,10 @@ class DateValueDialog(QDialog):
         self.value = QLineEdit()
         if value_label:
             form.addRow(value_label, self.value)
+        self.reading = QLineEdit()
+        if reading_label:
+            self.reading.setPlaceholderText("月中变更时必填：变更当天表盘上的示数")
+            form.addRow(reading_label, self.reading)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e;")
         form.addRow(self.error)
@@ -171,18 +178,28 @@ def ask_retire_date(parent: QWidget | None, meter: Meter) -> date | None:
     return dialog.date_value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def ask_multiplier(parent: QWidget | None, meter: Meter) -> tuple[date, Decimal] | None:
-    dialog = DateValueDialog(f"{meter.code} 倍率变更（互感器更换）", "新倍率", parent)
+def ask_multiplier(parent: QWidget | None, meter: Meter) -> tuple[date, Decimal, Decimal | None] | None:
+    """The new 倍率, from which day, and — for a change within a month — that day's reading, so the
+    month is computed in two segments (old 倍率 before, new after)."""
+    register = meter.kind is MeterKind.REGISTER
+    dialog = DateValueDialog(
+        f"{meter.code} 倍率变更（互感器更换）", "新倍率", parent, "变更当天示数" if register else None
+    )
     while dialog.exec() == QDialog.DialogCode.Accepted:
         try:
             value = parse_decimal(dialog.value.text(), "倍率")
+            reading = parse_decimal(dialog.reading.text(), "变更当天示数") if dialog.reading.text().strip() else None
         except UserError as err:
             dialog.error.setText(err.message)
             continue
         if value <= 0:
             dialog.error.setText("倍率必须大于 0")
             continue
-        return dialog.date_value(), value
+        day = dialog.date_value()
+        if register and day.day != 1 and reading is None:
+            dialog.error.setText("月中变更倍率须填写变更当天的示数（1 日变更可不填）")
+            continue
+        return day, value, reading
     return None
 
 
@@ -322,6 +339,21 @@ class MetersScreen(QWidget):
         answer = ask_multiplier(self, meter)
         if answer is None:
             return
-        day, value = answer
+        day, value, reading = answer
         changes = (*(c for c in meter.multipliers if c.effective_from != day), MultiplierChange(day, value))
-        self._save(replace(meter, multipliers=changes), f"{meter.code} 倍率自 {day:%Y-%m-%d} 起为 {plain(value)}")
+        changed = replace(meter, multipliers=changes)
+        text = f"{meter.code} 倍率自 {day:%Y-%m-%d} 起为 {plain(value)}"
+        if reading is None:
+            self._save(changed, text)
+            return
+        # A change within a month is a "virtual replacement": the day's reading closes the old
+        # segment and opens the new one; both are saved together.
+        segment = MeterReplacement(meter.code, day, reading, reading, ReplacementReason.MULTIPLIER, note="倍率变更")
+        try:
+            self.service.store.save_batch(meters=[changed], replacements=[segment])
+        except (UserError, StorageError) as err:
+            messages.show_user_error(self, err)
+            return
+        self.service.reload()
+        self.refresh()
+        self.saved.emit(f"{text}（当天示数 {plain(reading)}）")

@@ -139,7 +139,7 @@ def test_overview_unit_and_meter_screens(
 
     monkeypatch.setattr(meters_screen, "ask_retire_date", lambda parent, meter: date(2026, 3, 31))
     meters.retire_button.click()
-    monkeypatch.setattr(meters_screen, "ask_multiplier", lambda parent, meter: (date(2026, 2, 1), Decimal(40)))
+    monkeypatch.setattr(meters_screen, "ask_multiplier", lambda parent, meter: (date(2026, 2, 1), Decimal(40), None))
     meters.view.selectRow(next(i for i, m in enumerate(meters.model.meters) if m.code == "E1"))
     meters.multiplier_button.click()
     assert meters.multipliers.rowCount() == 2
@@ -255,3 +255,33 @@ def test_a_refused_value_keeps_you_on_unit_info(demo_window: MainWindow, monkeyp
     window.unit_screen.people.setText("abc")
     window.tabs.setCurrentIndex(TAB_OVERVIEW)
     assert window.tabs.currentIndex() == TAB_UNIT and "abc" in window.unit_screen.profile_error.text()
+
+
+def test_mid_month_multiplier_change_records_the_days_reading(
+    demo_window: MainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CT changed on 15 June from ×30 to ×40: June is (X − May) × 30 + (June − X) × 40, and MULT-NO-DATE is quiet."""
+    from datetime import date
+
+    from gxjn_desktop.domain.consumption import month_use
+    from gxjn_desktop.domain.periods import Period
+    from gxjn_desktop.services.checks import check_period
+    from tests.conftest import DEMO_TODAY
+
+    ledger = demo_window.store.ledger()
+    may, june = ledger.record("E1", 2025, 5).reading, ledger.record("E1", 2025, 6).reading  # type: ignore[union-attr]
+    assert may is not None and june is not None
+    x = may + (june - may) / 2
+    monkeypatch.setattr(meters_screen, "ask_multiplier", lambda parent, meter: (date(2025, 6, 15), Decimal(40), x))
+    window = demo_window
+    window.tabs.setCurrentIndex(TAB_METERS)
+    meters = window.meters
+    meters.view.selectRow(next(i for i, m in enumerate(meters.model.meters) if m.code == "E1"))
+    meters.change_multiplier()
+    store = reopen(data_dir)
+    after = store.ledger()
+    store.close()
+    use = month_use(after, after.meter("E1"), 2025, 6)
+    assert use.quantity == (x - may) * 30 + (june - x) * 40
+    findings = check_period(after, Period.parse(2025, "M06"), DEMO_TODAY).findings
+    assert not any(f.rule_id == "MULT-NO-DATE" for f in findings)
