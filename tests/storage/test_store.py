@@ -213,3 +213,11 @@ def test_an_up_to_date_database_opens_without_alembic(data_dir: Path) -> None:
 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
+
+
+def test_a_network_share_is_refused_on_windows() -> None:
+    from gxjn_desktop.storage.store import network_location_problem
+
+    assert "网络共享" in (network_location_problem(Path(r"\\server\share\gxjn"), "win32") or "")
+    assert network_location_problem(Path("//server/share"), "win32") is not None
+    assert network_location_problem(Path("/home/someone/.local/share/gxjn"), "linux") is None
