@@ -67,8 +67,15 @@ class MonthlyChart(QWidget):
         fm = p.fontMetrics()
         if self.series is None:
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "没有数据")
+            p.end()
             return
         values = [v for v in (*self.series.this_year, *self.series.last_year) if v is not None]
+        if not any(values):  # nothing used yet: an axis of zeros says less than a sentence
+            p.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, f"{self.series.carrier.label}：本年和上年都还没有用量数据"
+            )
+            p.end()
+            return
         top = nice_ceiling(max(values, default=Decimal(0)))
         left, right = fm.horizontalAdvance("000000000") + 8, 12
         legend_h = fm.height() + 8

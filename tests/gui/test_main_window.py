@@ -285,3 +285,18 @@ def test_mid_month_multiplier_change_records_the_days_reading(
     assert use.quantity == (x - may) * 30 + (june - x) * 40
     findings = check_period(after, Period.parse(2025, "M06"), DEMO_TODAY).findings
     assert not any(f.rule_id == "MULT-NO-DATE" for f in findings)
+
+
+def test_chart_without_any_use_paints_a_sentence_not_an_axis_of_zeros(qtbot: Any) -> None:
+    from gxjn_desktop.domain.carriers import Carrier
+    from gxjn_desktop.gui.dashboard import MonthlyChart
+    from gxjn_desktop.services.entry import CarrierMonths
+
+    chart = MonthlyChart()
+    qtbot.addWidget(chart)
+    chart.resize(600, 300)
+    chart.set_series(CarrierMonths(Carrier.WATER, "t", (None,) * 12, (Decimal(0),) * 12), 2026)
+    image = chart.grab().toImage()
+    assert not image.isNull()
+    # Only the centred sentence is drawn: near the right edge, where the grid lines would run, it stays white.
+    assert all(image.pixelColor(580, y).name() == "#ffffff" for y in range(image.height()))
