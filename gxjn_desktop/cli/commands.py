@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from gxjn_desktop.cli.main import EXIT_DATA_SAYS_NO, EXIT_OK, print_json
-from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed, parse_decimal, plain
+from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed, plain
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.domain.records import EXPLANATION_CAUSES
@@ -312,9 +312,9 @@ def _choice(enum_type: Any, text: str, what: str) -> Any:
 
 
 def cmd_quota_set(args: argparse.Namespace) -> int:
-    value = parse_decimal(args.value, "定额数值")
-    if value <= 0:
-        raise UserError(f"定额数值必须大于 0（现为 {plain(value)}）", "请按下达文件填写")
+    from gxjn_desktop.services.quotas import parse_quota_value
+
+    value = parse_quota_value(args.value)
     quota = Quota(
         args.year,
         _choice(QuotaIndicator, args.indicator, "指标"),

@@ -9,7 +9,6 @@ confirmed, and an import is written in one transaction (``LedgerService.save_quo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -32,12 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gxjn_desktop.domain.numbers import parse_decimal, plain
+from gxjn_desktop.domain.numbers import plain
 from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import file_dialogs, messages
 from gxjn_desktop.gui.year_list import make_read_only_list, year_bar
 from gxjn_desktop.services.ledger_service import LedgerService
+from gxjn_desktop.services.quotas import parse_quota_value
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -64,14 +64,6 @@ def basis_text(q: Quota) -> str:
 def quota_line(q: Quota) -> str:
     basis = f"（{q.basis.label}）" if q.indicator.is_energy else ""
     return f"{q.year} 年 {q.indicator.label} {q.level.label} {value_text(q)}{basis}"
-
-
-def parse_quota_value(text: str) -> Decimal:
-    """A quota value as typed (full-width digits, thousands separators); it must be above 0."""
-    value = parse_decimal(text, "定额数值")
-    if value <= 0:
-        raise UserError(f"定额数值必须大于 0（现为 {plain(value)}）", "请按下达文件填写")
-    return value
 
 
 def pad_columns(view: QTableView, columns: Iterable[int], padding: int = 16) -> None:

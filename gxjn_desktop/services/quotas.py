@@ -27,6 +27,14 @@ QUOTA_SHEET = "能耗定额"
 QUOTA_HEADER = ("统一社会信用代码", "单位名称", "年度", "指标", "级别", "数值", "口径", "文号")
 
 
+def parse_quota_value(text: str) -> Decimal:
+    """A quota value as typed (full-width digits, thousands separators); it must be above 0."""
+    value = parse_decimal(text, "定额数值")
+    if value <= 0:
+        raise UserError(f"定额数值必须大于 0（现为 {plain(value)}）", "请按下达文件填写")
+    return value
+
+
 def months_elapsed(ledger: Ledger, year: int, today: date) -> int:
     """Months of ``year`` that are over and have at least one record (for pacing)."""
     done = [m for m in range(1, 13) if month_end(year, m) < today]
