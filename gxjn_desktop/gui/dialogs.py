@@ -28,6 +28,7 @@ from gxjn_desktop.domain.meters import month_end
 from gxjn_desktop.domain.numbers import plain
 from gxjn_desktop.domain.records import EXPLANATION_CAUSES, ReplacementReason
 from gxjn_desktop.errors import UserError
+from gxjn_desktop.gui.common import error_label
 from gxjn_desktop.services.entry import (
     CellChange,
     DecreaseAnswer,
@@ -92,9 +93,7 @@ class DecreaseDialog(QDialog):
         form.addRow("新表表号", self.new_no)
         form.addRow("备注", self.note)
         layout.addWidget(self.details)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -215,9 +214,7 @@ class ExplanationDialog(QDialog):
         note.setStyleSheet("color: #666;")
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存说明")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from gxjn_desktop.gui.common import ListTableModel
 from gxjn_desktop.services.entry import COLUMNS, CellEdit, Column, EntryRow, RowKey, RowKind
 from gxjn_desktop.validation.findings import Finding, Severity
 
@@ -28,8 +29,10 @@ _SECTION_BG = QColor("#eef5ee")
 _NUMERIC = {Column.PREVIOUS, Column.VALUE, Column.MULTIPLIER, Column.USE, Column.COST, Column.PRICE}
 
 
-class EntryTableModel(QAbstractTableModel):
+class EntryTableModel(ListTableModel):
     """setData never writes: it emits ``editRequested`` and the screen's undo stack saves."""
+
+    headers = tuple(c.label for c in COLUMNS)
 
     editRequested = Signal(object)  # list[CellEdit]
 
@@ -74,18 +77,8 @@ class EntryTableModel(QAbstractTableModel):
 
     # ---- QAbstractTableModel ------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section].label if 0 <= section < len(COLUMNS) else None
-        return str(section + 1)
+    def rows(self) -> list[Any]:
+        return self._rows
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,7 +34,7 @@ from gxjn_desktop.domain.numbers import parse_decimal, plain
 from gxjn_desktop.domain.records import EwasteDisposal
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
-from gxjn_desktop.gui.year_list import make_read_only_list, year_bar
+from gxjn_desktop.gui.common import ListTableModel, make_read_only_list, year_bar
 from gxjn_desktop.services.ledger_service import LedgerService
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -72,8 +72,10 @@ def to_date(d: QDate) -> date:
     return date(d.year(), d.month(), d.day())
 
 
-class EwasteModel(QAbstractTableModel):
+class EwasteModel(ListTableModel):
     """One row per disposal of a year, by date (read-only)."""
+
+    headers = HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -94,18 +96,8 @@ class EwasteModel(QAbstractTableModel):
     def total_items(self) -> int:
         return sum(e.items for e in self.disposals)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.disposals)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return str(section + 1)
+    def rows(self) -> list[Any]:
+        return self.disposals
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.disposals) or index.column() >= len(HEADERS):

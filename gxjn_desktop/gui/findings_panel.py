@@ -9,7 +9,6 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -41,6 +40,7 @@ from gxjn_desktop.domain.quotas import QuotaIndicator
 from gxjn_desktop.domain.records import EXPLANATION_CAUSES, GarbageCategory
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.common import ListTableModel
 from gxjn_desktop.gui.entry_model import SEVERITY_COLOURS
 from gxjn_desktop.services.entry import CANTEEN_FIELDS, Column, EntryService, RowKey, cell_of
 from gxjn_desktop.validation.findings import Finding, Severity
@@ -224,7 +224,9 @@ _HEADERS = ("级别", "规则", "期间", "位置", "内容", "说明")
 COL_SEVERITY, COL_RULE, COL_PERIOD, COL_PLACE, COL_MESSAGE, COL_EXPLANATION = range(len(_HEADERS))
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(ListTableModel):
+    headers = _HEADERS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[FindingRow] = []
@@ -240,18 +242,8 @@ class FindingsModel(QAbstractTableModel):
     def row_of(self, fingerprint: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.finding.fingerprint == fingerprint), -1)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return _HEADERS[section] if 0 <= section < len(_HEADERS) else None
-        return str(section + 1)
+    def rows(self) -> list[Any]:
+        return self._rows
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():

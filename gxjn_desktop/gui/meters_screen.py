@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -31,6 +31,7 @@ from gxjn_desktop.domain.numbers import parse_decimal, plain
 from gxjn_desktop.domain.records import MeterReplacement, ReplacementReason
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.common import ListTableModel, error_label
 from gxjn_desktop.gui.welcome import MeterPage
 from gxjn_desktop.services.entry import EntryService
 
@@ -53,7 +54,9 @@ _HEADERS = (
 )
 
 
-class MetersModel(QAbstractTableModel):
+class MetersModel(ListTableModel):
+    headers = _HEADERS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.meters: list[Meter] = []
@@ -63,18 +66,8 @@ class MetersModel(QAbstractTableModel):
         self.meters = meters
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.meters)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return _HEADERS[section] if 0 <= section < len(_HEADERS) else None
-        return str(section + 1)
+    def rows(self) -> list[Any]:
+        return self.meters
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.meters):
@@ -155,8 +148,7 @@ class DateValueDialog(QDialog):
         if reading_label:
             self.reading.setPlaceholderText("月中变更时必填：变更当天表盘上的示数")
             form.addRow(reading_label, self.reading)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error = error_label()
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,7 @@ from gxjn_desktop.domain.numbers import plain
 from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import file_dialogs, messages
-from gxjn_desktop.gui.year_list import make_read_only_list, year_bar
+from gxjn_desktop.gui.common import ListTableModel, make_read_only_list, pad_columns, year_bar
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.services.quotas import parse_quota_value
 
@@ -66,16 +66,10 @@ def quota_line(q: Quota) -> str:
     return f"{q.year} 年 {q.indicator.label} {q.level.label} {value_text(q)}{basis}"
 
 
-def pad_columns(view: QTableView, columns: Iterable[int], padding: int = 16) -> None:
-    """Size columns to their contents and header, with some air (CJK text looks cramped at the edge)."""
-    header = view.horizontalHeader()
-    for col in columns:
-        width = max(view.sizeHintForColumn(col), header.sectionSizeHint(col))
-        view.setColumnWidth(col, width + padding)
-
-
-class QuotaModel(QAbstractTableModel):
+class QuotaModel(ListTableModel):
     """One row per quota of a year: 指标, 级别, 数值 + unit, 口径, 文号 (read-only)."""
+
+    headers = HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -92,18 +86,8 @@ class QuotaModel(QAbstractTableModel):
     def row_of(self, key: str) -> int:
         return next((i for i, q in enumerate(self.quotas) if q.key == key), -1)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.quotas)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return str(section + 1)
+    def rows(self) -> list[Any]:
+        return self.quotas
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.quotas) or index.column() >= len(HEADERS):

@@ -18,14 +18,6 @@ from gxjn_desktop.domain.units import (
 MANAGER_ROLE = "节能管理员"
 
 
-def error_label() -> QLabel:
-    """A red, wrapping label for a form's validation message."""
-    label = QLabel()
-    label.setStyleSheet("color: #b3261e;")
-    label.setWordWrap(True)
-    return label
-
-
 def uscc_hint(text: str) -> str | None:
     """Live hint while typing the code (the full check runs on saving)."""
     return uscc_problem(text) if len(text.strip()) == 18 else None

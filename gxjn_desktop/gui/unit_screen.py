@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from gxjn_desktop.domain.numbers import parse_decimal, plain
 from gxjn_desktop.domain.units import Signatories, Unit, YearProfile
 from gxjn_desktop.errors import StorageError, UserError
-from gxjn_desktop.gui.unit_form import UnitFields, error_label
+from gxjn_desktop.gui.common import error_label
+from gxjn_desktop.gui.unit_form import UnitFields
 from gxjn_desktop.services.entry import EntryService
 
 

@@ -28,7 +28,8 @@ from gxjn_desktop.domain.units import (
     YearProfile,
 )
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.gui.unit_form import UnitFields, error_label
+from gxjn_desktop.gui.common import error_label
+from gxjn_desktop.gui.unit_form import UnitFields
 
 
 @dataclass(frozen=True)

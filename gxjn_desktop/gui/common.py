@@ -1,0 +1,78 @@
+"""Small pieces the screens and dialogs share: a list-backed table model, the red error label, the
+year selector and the read-only list set-up of the one-year dialogs, and column padding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QSpinBox, QTableView
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ListTableModel(QAbstractTableModel):
+    """A table over a Python list: subclasses set :attr:`headers` and say which list in :meth:`rows`."""
+
+    headers: tuple[str, ...] = ()
+
+    def rows(self) -> Sequence[Any]:
+        raise NotImplementedError
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows())
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        return str(section + 1)
+
+
+def error_label() -> QLabel:
+    """A red, wrapping label for a form's validation message."""
+    label = QLabel()
+    label.setStyleSheet("color: #b3261e;")
+    label.setWordWrap(True)
+    return label
+
+
+def year_bar(year: int) -> tuple[QHBoxLayout, QSpinBox, QLabel]:
+    """年度(&Y) with its spin box, and a label beside it for the year's count or total."""
+    bar = QHBoxLayout()
+    label = QLabel("年度(&Y)")
+    box = QSpinBox()
+    box.setRange(2000, 2100)
+    box.setSuffix(" 年")
+    box.setValue(year)
+    label.setBuddy(box)
+    info = QLabel()
+    bar.addWidget(label)
+    bar.addWidget(box)
+    bar.addWidget(info)
+    bar.addStretch(1)
+    return bar, box, info
+
+
+def make_read_only_list(view: QTableView) -> None:
+    """Whole rows, one at a time, no editing in place (a form edits), long text elided."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().setVisible(False)
+
+
+def pad_columns(view: QTableView, columns: Iterable[int], padding: int = 16) -> None:
+    """Size columns to their contents and header, with some air (CJK text looks cramped at the edge)."""
+    header = view.horizontalHeader()
+    for col in columns:
+        width = max(view.sizeHintForColumn(col), header.sectionSizeHint(col))
+        view.setColumnWidth(col, width + padding)
