@@ -77,7 +77,7 @@ def _print_json(data: dict[str, Any]) -> None:
 
 
 def build_parser() -> ChineseArgumentParser:
-    from gxjn_desktop.cli import commands
+    from gxjn_desktop.cli import cmd_plan, commands
 
     common = ChineseArgumentParser(add_help=False)
     common.add_argument(
@@ -91,6 +91,7 @@ def build_parser() -> ChineseArgumentParser:
     parser.add_argument("--version", action="version", version=f"gxjn {__version__}", help="显示版本")
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
     commands.register(sub, common)
+    cmd_plan.register(sub, common)
     return parser
 
 

@@ -16,6 +16,7 @@ from gxjn_desktop.domain.records import (
     MonthlyRecord,
 )
 from gxjn_desktop.domain.units import Unit, YearProfile
+from gxjn_desktop.domain.workplan import WorkTask
 
 if TYPE_CHECKING:  # quotas.py computes with indicators, which import this module
     from gxjn_desktop.domain.quotas import Quota
@@ -35,6 +36,7 @@ class Ledger:
     ewaste: tuple[EwasteDisposal, ...] = ()
     explanations: tuple[Explanation, ...] = ()
     quotas: tuple[Quota, ...] = ()
+    tasks: tuple[WorkTask, ...] = ()  # work-plan tasks, every year
 
     def __post_init__(self) -> None:
         # Indexes; the dataclass is frozen, so they are set once here.
@@ -82,6 +84,9 @@ class Ledger:
         """Years for which anything was recorded."""
         ys = {r.year for r in self.records} | {c.year for c in self.canteen} | {g.year for g in self.garbage}
         return sorted(ys)
+
+    def tasks_of(self, year: int) -> list[WorkTask]:
+        return [t for t in self.tasks if t.year == year]
 
     def canteen_month(self, year: int, month: int) -> CanteenMonth | None:
         return next((c for c in self.canteen if (c.year, c.month) == (year, month)), None)

@@ -67,6 +67,26 @@ class InstitutionType(Enum):
         }[self]
 
 
+class AdminLevel(Enum):
+    """行政层级: what the 节水型单位 and 节约型机关 goals are counted by."""
+
+    REGIONAL = "regional"
+    CITY = "city"
+    COUNTY = "county"
+
+    @property
+    def label(self) -> str:
+        return {"regional": "区直", "city": "市直", "county": "县级及以下"}[self.value]
+
+    @classmethod
+    def from_text(cls, text: str) -> AdminLevel:
+        t = text.strip()
+        for a in cls:
+            if t in (a.value, a.label):
+                return a
+        raise ValueError(t)
+
+
 class ClimateZone(Enum):
     HOT_SUMMER_WARM_WINTER = "hswc"  # 夏热冬暖 (most of Guangxi)
     HOT_SUMMER_COLD_WINTER = "hscw"  # 夏热冬冷 (桂林 and the north)
@@ -94,6 +114,8 @@ class Unit:
     climate_zone: ClimateZone = ClimateZone.HOT_SUMMER_WARM_WINTER
     address: str = ""
     contacts: tuple[Contact, ...] = ()
+    admin_level: AdminLevel | None = None  # 行政层级: 区直 / 市直 / 县级及以下 (unset for older data)
+    party_government_organ: bool = False  # 党政机关 (the 节约型机关 goal counts these)
 
     def problems(self) -> list[str]:
         """Every reason this unit record cannot be saved, in Chinese."""
@@ -103,6 +125,8 @@ class Unit:
         for p in (uscc_problem(self.uscc), admin_code_problem(self.admin_code)):
             if p:
                 out.append(p)
+        if self.party_government_organ and self.institution_type is not InstitutionType.ORGAN:
+            out.append(f"党政机关的机构类型应为“国家机关”，而不是“{self.institution_type.label}”")
         return out
 
 

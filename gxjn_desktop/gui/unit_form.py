@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit
 
 from gxjn_desktop.domain.units import (
+    AdminLevel,
     ClimateZone,
     Contact,
     InstitutionType,
@@ -28,7 +29,8 @@ def admin_hint(text: str) -> str | None:
 
 
 class UnitFields:
-    """单位名称, 统一社会信用代码, 行政区划代码, 机构类型, 气候区, 地址 and the 节能管理员's name and phone."""
+    """单位名称, 统一社会信用代码, 行政区划代码, 机构类型, 行政层级, 党政机关, 气候区, 地址 and the
+    节能管理员's name and phone."""
 
     def __init__(self, error: QLabel) -> None:
         self.error = error
@@ -42,6 +44,11 @@ class UnitFields:
         self.kind = QComboBox()
         for t in InstitutionType:
             self.kind.addItem(t.label, t)
+        self.level = QComboBox()  # the work plan's goals are counted by it
+        self.level.addItem("（未填）", None)
+        for a in AdminLevel:
+            self.level.addItem(a.label, a)
+        self.party_organ = QCheckBox("是党政机关（节约型机关创建按县级及以上党政机关统计）")
         self.zone = QComboBox()
         for z in ClimateZone:
             self.zone.addItem(z.label, z)
@@ -58,6 +65,8 @@ class UnitFields:
             ("统一社会信用代码", self.uscc),
             ("行政区划代码", self.admin_code),
             ("机构类型", self.kind),
+            ("行政层级", self.level),
+            ("党政机关", self.party_organ),
             ("气候区", self.zone),
             ("地址", self.address),
             (MANAGER_ROLE, self.manager),
@@ -70,6 +79,8 @@ class UnitFields:
         self.uscc.setText(unit.uscc)
         self.admin_code.setText(unit.admin_code)
         self.kind.setCurrentIndex(max(self.kind.findData(unit.institution_type), 0))
+        self.level.setCurrentIndex(max(self.level.findData(unit.admin_level), 0))
+        self.party_organ.setChecked(unit.party_government_organ)
         self.zone.setCurrentIndex(max(self.zone.findData(unit.climate_zone), 0))
         self.address.setText(unit.address)
         manager = next((c for c in unit.contacts if c.role == MANAGER_ROLE), None)
@@ -89,5 +100,7 @@ class UnitFields:
             climate_zone=self.zone.currentData(),
             address=self.address.text().strip(),
             contacts=contacts,
+            admin_level=self.level.currentData(),
+            party_government_organ=self.party_organ.isChecked(),
         )
         return typed if old is None else replace(old, **{f: getattr(typed, f) for f in typed.__dataclass_fields__})

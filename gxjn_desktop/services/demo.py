@@ -30,6 +30,7 @@ from gxjn_desktop.domain.records import (
     Source,
 )
 from gxjn_desktop.domain.units import (
+    AdminLevel,
     ClimateZone,
     Contact,
     InstitutionType,
@@ -38,8 +39,10 @@ from gxjn_desktop.domain.units import (
     YearProfile,
     uscc_check_character,
 )
-from gxjn_desktop.services.checks import check_period
+from gxjn_desktop.domain.workplan import EmcType, RetrofitMeasure, TaskKind, TaskStatus, WorkTask
+from gxjn_desktop.services.checks import check_period, load_rules_config
 from gxjn_desktop.validation.findings import Finding, Severity
+from gxjn_desktop.validation.rules_workplan import grade_bands
 
 DEMO_UNIT_NAME = "隆安县机关事务服务中心（示例单位）"
 _USCC_BODY = "12450123MB1965432"
@@ -80,6 +83,8 @@ def build_demo_ledger(today: date | None = None) -> Ledger:
         climate_zone=ClimateZone.HOT_SUMMER_WARM_WINTER,
         address="广西南宁市隆安县城厢镇示例路 1 号",
         contacts=(Contact("节能管理员", ENTERED_BY, "0771-6520000"),),
+        admin_level=AdminLevel.COUNTY,
+        party_government_organ=True,
     )
     start = date(y1, 1, 1)
     meters: tuple[Meter, ...] = (
@@ -365,8 +370,107 @@ def build_demo_ledger(today: date | None = None) -> Ledger:
         tuple(garbage),
         ewaste,
         quotas=quotas,
+        tasks=_demo_tasks(y1, y2),
     )
     return _with_explanations(ledger, today)
+
+
+def _demo_tasks(y1: int, y2: int) -> tuple[WorkTask, ...]:
+    """The demo's part of the work plan: projects, statuses and quarterly self-evaluations."""
+    k, s, d = TaskKind, TaskStatus, Decimal
+    food = ((d(22), d(18), d(17), d(13), d(18)), (d(23), d(19), d(18), d(14), d(18)))
+    tasks = [
+        WorkTask(
+            k.PV,
+            y1,
+            day=date(y1, 1, 1),
+            quantity=d(50),
+            status=s.COMPLETED,
+            name="主楼屋顶分布式光伏",
+            meter_code="P1",
+            document_no="隆发改能源〔2022〕12号",
+            note="自发自用，余电上网",
+        ),
+        WorkTask(
+            k.RETROFIT,
+            y1,
+            day=date(y1, 9, 30),
+            quantity=d(3200),
+            status=s.COMPLETED,
+            name="主楼照明及空调节能改造",
+            measures=(RetrofitMeasure.LIGHTING, RetrofitMeasure.COOLING),
+            investment_yuan=d(286000),
+            saving_tce=d("18.5"),
+            document_no="隆事管〔" + str(y1) + "〕5号",
+        ),
+        WorkTask(
+            k.SAVING_ORG,
+            y1,
+            day=date(y1, 12, 15),
+            status=s.BUILT,
+            built_year=y1,
+            document_no="桂事管函〔" + str(y1) + "〕88号",
+            note="自治区评价验收通过",
+        ),
+        WorkTask(k.WATER_SAVING, y1, status=s.CREATING, note="已完成水平衡测试"),
+        WorkTask(k.CHARGING, y1, day=date(y1, 6, 1), quantity=d(2), note="机关院内慢充桩"),
+        WorkTask(
+            k.PLASTICS_CHECK, y1, day=date(y1, 6, 20), status=s.YES, findings="食堂仍有少量一次性塑料吸管，已停用"
+        ),
+        WorkTask(
+            k.SAVING_ORG, y2, day=date(y2, 11, 20), status=s.REVIEWED, built_year=y1, note="节约型机关“回头看”复核通过"
+        ),
+        WorkTask(
+            k.WATER_SAVING,
+            y2,
+            day=date(y2, 10, 10),
+            status=s.BUILT,
+            built_year=y2,
+            document_no="桂水节约〔" + str(y2) + "〕21号",
+        ),
+        WorkTask(
+            k.EMC,
+            y2,
+            day=date(y2, 3, 1),
+            status=s.IN_PROGRESS,
+            name="食堂热水系统能源费用托管",
+            emc_type=EmcType.ENERGY_MANAGEMENT,
+            contractor="广西某节能服务有限公司",
+            term_years=8,
+            saving_yuan=d(42000),
+            saving_tce=d("6.2"),
+        ),
+        WorkTask(
+            k.RETROFIT,
+            y2,
+            quantity=d(1800),
+            status=s.IN_PROGRESS,
+            name="附楼外窗及屋面隔热改造",
+            measures=(RetrofitMeasure.ENVELOPE,),
+            investment_yuan=d(410000),
+            saving_tce=d("9.8"),
+        ),
+        WorkTask(k.CHARGING, y2, day=date(y2, 4, 1), quantity=d(4)),
+        WorkTask(k.ELECTRIC_KITCHEN, y2, day=date(y2, 8, 28), status=s.YES, note="燃气灶具改为电磁灶"),
+    ]
+    bands = grade_bands(load_rules_config())
+    for year, parts in ((y1, food[0]), (y2, food[1])):
+        for q in (1, 2, 3, 4):
+            quarter_parts = (parts[0] - (4 - q), *parts[1:])  # 制度建设 improves through the year
+            score = sum(quarter_parts, d(0))
+            tasks.append(
+                WorkTask(
+                    k.FOOD_WASTE_EVAL,
+                    year,
+                    day=date(year, 3 * q, 25),
+                    quantity=score,
+                    quarter=q,
+                    part_scores=quarter_parts,
+                    grade=bands.grade(score),
+                )
+            )
+            tasks.append(WorkTask(k.GARBAGE_EVAL, year, day=date(year, 3 * q, 26), quantity=d(88) + q, quarter=q))
+    return tuple(tasks)
 
 
 _CAUSES = {

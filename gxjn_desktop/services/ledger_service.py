@@ -18,6 +18,7 @@ from gxjn_desktop.domain.records import (
     MonthlyRecord,
 )
 from gxjn_desktop.domain.units import Unit, YearProfile
+from gxjn_desktop.domain.workplan import WorkTask, task_problems
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.storage import repositories as repo
 from gxjn_desktop.storage.backup import make_backup
@@ -136,6 +137,25 @@ class LedgerService:
         with self.db.session() as s:
             repo.save_explanation(s, explanation)
         self._saved()
+
+    def save_task(self, task: WorkTask) -> int:
+        """Add or change one work-plan task (its own transaction); returns its id."""
+        problems = task_problems(task)
+        if problems:
+            raise UserError(problems[0], "请修改后再保存")
+        with self.db.session() as s:
+            task_id = repo.save_task(s, task)
+        self._saved()
+        return task_id
+
+    def delete_task(self, task_id: int) -> None:
+        with self.db.session() as s:
+            repo.delete_task(s, task_id)
+        self._saved()
+
+    def tasks(self, year: int) -> tuple[WorkTask, ...]:
+        with self.db.session() as s:
+            return repo.load_tasks(s, year)
 
     def backup(self, reason: str) -> None:
         """A named backup now (before an import from the window, for instance)."""

@@ -1,4 +1,5 @@
-"""Loading the reference files under resources/reference/ (coefficients, factors, targets, rules)."""
+"""Loading the reference files under resources/reference/ (coefficients, factors, targets, rules,
+work plans) and the work plans a bureau issued later, kept in the data folder."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from gxjn_desktop.domain.reference import ReferenceData, build_reference_data
+from gxjn_desktop.domain.workplan import WorkPlan
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.paths import resource_path
 
@@ -43,3 +45,30 @@ def load_reference(folder: Path | None = None) -> ReferenceData:
         read_reference_file("emission_factors", folder),
         read_reference_file("targets", folder),
     )
+
+
+def shipped_work_plan_files(folder: Path | None = None) -> list[Path]:
+    """The plan files shipped under resources/reference/ (``workplan-YYYY.json``)."""
+    return sorted((folder or reference_dir()).glob("workplan-*.json"))
+
+
+def load_work_plans(data_dir: Path | None = None, folder: Path | None = None) -> list[WorkPlan]:
+    """Every plan: the shipped ones, then those imported into ``data_dir`` (an import never
+    replaces a shipped year; see services.workplan.plans)."""
+    from gxjn_desktop.services.workplan.plan_file import read_plan_file
+
+    plans = {p.year: p for p in (read_plan_file(f, shipped=True) for f in shipped_work_plan_files(folder))}
+    if data_dir is not None:
+        for f in imported_work_plan_files(data_dir):
+            plan = read_plan_file(f)
+            plans.setdefault(plan.year, plan)
+    return [plans[y] for y in sorted(plans)]
+
+
+def imported_plan_dir(data_dir: Path) -> Path:
+    """Where plans the bureau issued later are kept, beside the database."""
+    return data_dir / "reference"
+
+
+def imported_work_plan_files(data_dir: Path) -> list[Path]:
+    return sorted(imported_plan_dir(data_dir).glob("workplan-*.json"))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from gxjn_desktop.domain.carriers import Carrier, UseTag
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange
+from gxjn_desktop.domain.numbers import fen_to_yuan, yuan_to_fen
 from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.domain.records import (
     CanteenMonth,
@@ -25,7 +26,8 @@ from gxjn_desktop.domain.records import (
     ReplacementReason,
     Source,
 )
-from gxjn_desktop.domain.units import ClimateZone, Contact, InstitutionType, Signatories, Unit, YearProfile
+from gxjn_desktop.domain.units import AdminLevel, ClimateZone, Contact, InstitutionType, Signatories, Unit, YearProfile
+from gxjn_desktop.domain.workplan import EmcType, RetrofitMeasure, TaskKind, TaskStatus, WorkTask
 from gxjn_desktop.storage.tables import (
     CanteenMonthRow,
     EwasteRow,
@@ -37,6 +39,7 @@ from gxjn_desktop.storage.tables import (
     QuotaRow,
     ReplacementRow,
     UnitRow,
+    WorkTaskRow,
     YearProfileRow,
 )
 
@@ -64,6 +67,8 @@ def load_unit(s: Session) -> Unit | None:
         climate_zone=ClimateZone(row.climate_zone),
         address=row.address,
         contacts=contacts,
+        admin_level=AdminLevel(row.admin_level) if row.admin_level else None,
+        party_government_organ=bool(row.party_government_organ),
     )
 
 
@@ -72,6 +77,8 @@ def save_unit(s: Session, unit: Unit) -> None:
     row.name, row.uscc, row.admin_code = unit.name, unit.uscc.upper(), unit.admin_code
     row.institution_type, row.climate_zone = unit.institution_type.value, unit.climate_zone.value
     row.address = unit.address
+    row.admin_level = unit.admin_level.value if unit.admin_level else None
+    row.party_government_organ = int(unit.party_government_organ)
     row.contacts_json = json.dumps(
         [{"role": c.role, "name": c.name, "phone": c.phone} for c in unit.contacts], ensure_ascii=False
     )
@@ -390,6 +397,67 @@ def load_quotas(s: Session) -> tuple[Quota, ...]:
     )
 
 
+# ---- work-plan tasks -------------------------------------------------------------------------
+
+
+def _task(r: WorkTaskRow) -> WorkTask:
+    return WorkTask(
+        kind=TaskKind(r.kind),
+        year=r.year,
+        task_id=r.id,
+        day=r.day,
+        quantity=r.quantity,
+        status=TaskStatus(r.status) if r.status else None,
+        document_no=r.document_no,
+        note=r.note,
+        name=r.name,
+        measures=tuple(RetrofitMeasure(m) for m in r.measures.split(",") if m),
+        investment_yuan=None if r.investment_fen is None else fen_to_yuan(r.investment_fen),
+        saving_tce=r.saving_tce,
+        meter_code=r.meter_code,
+        emc_type=EmcType(r.emc_type) if r.emc_type else None,
+        contractor=r.contractor,
+        term_years=r.term_years,
+        saving_yuan=None if r.saving_fen is None else fen_to_yuan(r.saving_fen),
+        built_year=r.built_year,
+        quarter=r.quarter,
+        part_scores=tuple(Decimal(v) if v else None for v in r.part_scores.split(";")) if r.part_scores else (),
+        grade=r.grade,
+        findings=r.findings,
+    )
+
+
+def save_task(s: Session, t: WorkTask) -> int:
+    """Insert a new task (``task_id`` None) or update the stored one; returns its id."""
+    row = (s.get(WorkTaskRow, t.task_id) if t.task_id is not None else None) or WorkTaskRow()
+    row.year, row.kind, row.day, row.quantity = t.year, t.kind.value, t.day, t.quantity
+    row.status = t.status.value if t.status else None
+    row.document_no, row.note, row.name = t.document_no, t.note, t.name
+    row.measures = ",".join(m.value for m in t.measures)
+    row.investment_fen = None if t.investment_yuan is None else yuan_to_fen(t.investment_yuan)
+    row.saving_tce, row.meter_code = t.saving_tce, t.meter_code
+    row.emc_type = t.emc_type.value if t.emc_type else None
+    row.contractor, row.term_years = t.contractor, t.term_years
+    row.saving_fen = None if t.saving_yuan is None else yuan_to_fen(t.saving_yuan)
+    row.built_year, row.quarter = t.built_year, t.quarter
+    row.part_scores = ";".join("" if v is None else f"{v:f}" for v in t.part_scores)
+    row.grade, row.findings = t.grade, t.findings
+    s.add(row)
+    s.flush()
+    return row.id
+
+
+def delete_task(s: Session, task_id: int) -> None:
+    s.execute(delete(WorkTaskRow).where(WorkTaskRow.id == task_id))
+
+
+def load_tasks(s: Session, year: int | None = None) -> tuple[WorkTask, ...]:
+    q = select(WorkTaskRow).order_by(WorkTaskRow.year, WorkTaskRow.id)
+    if year is not None:
+        q = q.where(WorkTaskRow.year == year)
+    return tuple(_task(r) for r in s.scalars(q))
+
+
 # ---- the whole ledger -------------------------------------------------------------------------
 
 
@@ -409,6 +477,7 @@ def load_ledger(s: Session) -> Ledger | None:
         ewaste=load_ewaste(s),
         explanations=load_explanations(s),
         quotas=load_quotas(s),
+        tasks=load_tasks(s),
     )
 
 
@@ -419,6 +488,7 @@ def has_unit(s: Session) -> bool:
 def clear_all(s: Session) -> None:
     """Remove every row (``demo --force``), children first."""
     for table in (
+        WorkTaskRow,
         QuotaRow,
         ExplanationRow,
         EwasteRow,
@@ -456,3 +526,5 @@ def write_ledger(s: Session, ledger: Ledger) -> None:
         save_explanation(s, x)
     for q in ledger.quotas:
         save_quota(s, q)
+    for t in ledger.tasks:
+        save_task(s, t)

@@ -49,6 +49,9 @@ class UnitRow(Base):
     climate_zone: Mapped[str] = mapped_column(String(8))
     address: Mapped[str] = mapped_column(String(300), default="")
     contacts_json: Mapped[str] = mapped_column(Text, default="[]")
+    # Added in revision 0005: what the work-plan goals are counted by.
+    admin_level: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    party_government_organ: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class YearProfileRow(Base):
@@ -188,3 +191,31 @@ class QuotaRow(Base):
     value: Mapped[Decimal] = mapped_column(DecimalText)
     basis: Mapped[str] = mapped_column(String(20))
     document: Mapped[str] = mapped_column(String(200), default="")
+
+
+class WorkTaskRow(Base):
+    """Added in revision 0005: one work-plan task of a year (which columns a kind uses: TASK_FIELDS)."""
+
+    __tablename__ = "work_task"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    day: Mapped[date | None] = mapped_column(Date, nullable=True)
+    quantity: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    status: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    document_no: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    measures: Mapped[str] = mapped_column(String(100), default="", server_default="")  # codes, comma-separated
+    investment_fen: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    saving_tce: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    meter_code: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    emc_type: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    contractor: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    term_years: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    saving_fen: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    built_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    quarter: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    part_scores: Mapped[str] = mapped_column(String(200), default="", server_default="")  # five, ';'-separated
+    grade: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    findings: Mapped[str] = mapped_column(Text, default="", server_default="")

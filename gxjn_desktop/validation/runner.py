@@ -14,6 +14,7 @@ from gxjn_desktop.validation import (  # noqa: F401 (importing registers the rul
     rules_period,
     rules_quota,
     rules_waste,
+    rules_workplan,
 )
 from gxjn_desktop.validation.catalogue import ALL_RULES, RuleContext, RulesConfig
 from gxjn_desktop.validation.findings import Finding
