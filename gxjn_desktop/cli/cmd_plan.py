@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from gxjn_desktop.cli.main import EXIT_OK, print_json
+from gxjn_desktop.cli.output import EXIT_OK, print_json
 from gxjn_desktop.errors import UserError
 
 

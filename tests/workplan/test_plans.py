@@ -10,9 +10,16 @@ from typing import Any
 
 import pytest
 
+from gxjn_desktop.domain.plan_schema import GOAL_IDS
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.services.reference_data import imported_plan_dir, load_reference, load_work_plans, reference_dir
-from gxjn_desktop.services.workplan.plan_file import GOAL_IDS, MAX_PLAN_BYTES, json_depth
+from gxjn_desktop.services.reference_data import (
+    MAX_PLAN_BYTES,
+    imported_plan_dir,
+    json_depth,
+    load_reference,
+    load_work_plans,
+    reference_dir,
+)
 from gxjn_desktop.services.workplan.plans import import_plan, plan_for, plan_json
 
 SHARED_CLI = Path("/work/shared/cli.md")
