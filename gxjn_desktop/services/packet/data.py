@@ -9,6 +9,7 @@ in the packet is the figure the unit saw on its screen.
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from gxjn_desktop import __version__
@@ -21,6 +22,7 @@ from gxjn_desktop.services.checks import check_json, check_period
 from gxjn_desktop.services.packet.jsonable import to_jsonable
 from gxjn_desktop.services.reference_data import REFERENCE_FILES, load_reference, read_reference_file
 from gxjn_desktop.services.reports import build_indicator_report, indicators_json
+from gxjn_desktop.services.workplan.summary import DERIVED_TASK_KEYS, packet_work_plan
 
 SCHEMA_NAME = "gxjn-packet-data"
 SCHEMA_VERSION = "1.0"
@@ -106,6 +108,7 @@ def build_packet_data(
     ref: ReferenceData | None = None,
     today: date | None = None,
     exported_at: datetime | None = None,
+    data_dir: Path | None = None,
 ) -> dict[str, Any]:
     """The packet's data.json as a dict (``previous_data``: the data.json of the revision before)."""
     ref = ref or load_reference()
@@ -142,7 +145,7 @@ def build_packet_data(
             "check": check_json(ledger, check),
         },
         "reference_versions": reference_file_versions(),
-        "work_plan": None,
+        "work_plan": packet_work_plan(ledger, period.year, ref, data_dir),  # data_dir: plans imported there
     }
     if previous_data is not None:
         data["changes_from_previous"] = changes_between(previous_data, data)
@@ -187,6 +190,15 @@ def _keyed(data: dict[str, Any]) -> dict[str, Any]:
                 else value
             )
             for name, value in inputs.items()
+        }
+    plan = data.get("work_plan")
+    if isinstance(plan, dict):  # the tasks are inputs; the summary and figures beside them are results
+        out["work_plan"] = {
+            "tasks": {
+                f"{t.get('kind')}#{t.get('id')}": {k: v for k, v in t.items() if k not in DERIVED_TASK_KEYS}
+                for t in plan.get("tasks") or []
+                if isinstance(t, dict)
+            }
         }
     return out
 

@@ -8,6 +8,7 @@ Decimal figures are exact plain strings (cli.md §JSON); nothing is rounded here
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from decimal import Decimal
 from typing import Any
 
@@ -26,11 +27,14 @@ from gxjn_desktop.domain.workplan import (
     TaskKind,
     TaskStatus,
     WorkTask,
+    choose_plan,
 )
+from gxjn_desktop.services.reference_data import load_work_plans
 from gxjn_desktop.services.workplan.plans import plan_json
 
 GRAMS_PER_KG = Decimal(1000)
 HUNDRED = Decimal(100)
+DERIVED_TASK_KEYS = ("generation_kwh", "canteen_waste_g_per_diner")  # computed from the monthly records
 IMPLEMENTED = (TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED)  # a signed EMC contract counts
 
 
@@ -224,6 +228,21 @@ def work_plan_json(ledger: Ledger, year: int, choice: PlanChoice, reference: Ref
         "tasks": [task_json(ledger, t) for t in sorted(ledger.tasks_of(year), key=_order)],
         "summary": summary_json(ledger, year, reference),
     }
+
+
+def packet_work_plan(ledger: Ledger, year: int, reference: ReferenceData, data_dir: Path | None) -> dict[str, Any]:
+    """The packet's ``work_plan``: as ``plan --json``, with ``plan`` null for a year before the
+    first plan (the tasks travel all the same)."""
+    choice = choose_plan(load_work_plans(data_dir), year)
+    data = work_plan_json(ledger, year, choice, reference) if choice else None
+    if data is None:
+        data = {
+            "plan": None,
+            "unit": unit_json(ledger),
+            "tasks": [task_json(ledger, t) for t in sorted(ledger.tasks_of(year), key=_order)],
+            "summary": summary_json(ledger, year, reference),
+        }
+    return data
 
 
 def _order(t: WorkTask) -> tuple[int, int, str, int]:
