@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from gxjn_desktop import __version__
-from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.errors import StorageError, UserError, os_storage_error
 from gxjn_desktop.logs import write_crash
 from gxjn_desktop.paths import default_data_dir
 
@@ -68,8 +68,23 @@ def translate_usage_error(message: str) -> str:
         .replace("the following arguments are required", "缺少必需的参数")
         .replace("expected one argument", "需要一个值")
         .replace("invalid int value", "不是整数")
+        .replace("invalid year_arg value", "年度无效")
         .replace("argument", "参数")
     )
+
+
+def year_arg(text: str) -> int:
+    """argparse ``type=`` for every ``--year``: an integer in the range :func:`check_year` allows."""
+    from gxjn_desktop.domain.periods import check_year
+
+    try:
+        year = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"年度“{text}”不是整数（应为四位年份，如 2025）") from None
+    try:
+        return check_year(year)
+    except UserError as err:
+        raise argparse.ArgumentTypeError(err.one_line()) from None
 
 
 def _print_json(data: dict[str, Any]) -> None:
@@ -110,8 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.handler(args)
         return code
     except (UserError, StorageError) as err:
-        sys.stderr.write(f"错误：{err.one_line()}\n")
-        return EXIT_USER_ERROR
+        return _user_error(err)
     except BrokenPipeError:  # the reader went away (e.g. `| head`): not an error of ours
         with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - silences the final flush
@@ -120,9 +134,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("已中断；已保存的数据未受影响\n")
         return EXIT_INTERNAL
     except Exception as exc:  # the one boundary where anything unexpected is caught and logged
+        # The disk refusing (full, read-only, too long a name) is the user's to fix, not a bug.
+        refused = os_storage_error(exc) if isinstance(exc, OSError) else None
+        if refused is not None:
+            return _user_error(refused)
         path = write_crash(data_dir, exc)
         sys.stderr.write(f"程序内部错误：{exc.__class__.__name__}。详细信息已写入日志 {path}，请发给技术支持\n")
         return EXIT_INTERNAL
+
+
+def _user_error(err: UserError | StorageError) -> int:
+    sys.stderr.write(f"错误：{err.one_line()}\n")
+    return EXIT_USER_ERROR
 
 
 def print_json(data: dict[str, Any]) -> None:
