@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from gxjn_desktop.cli.main import EXIT_OK, print_json
+from gxjn_desktop.cli.output import EXIT_OK, print_json
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

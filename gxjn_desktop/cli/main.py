@@ -8,24 +8,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from gxjn_desktop import __version__
+from gxjn_desktop.cli.output import EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR
 from gxjn_desktop.errors import StorageError, UserError, os_storage_error
 from gxjn_desktop.logs import write_crash
 from gxjn_desktop.paths import default_data_dir
-
-EXIT_OK = 0
-EXIT_DATA_SAYS_NO = 1
-EXIT_USER_ERROR = 2
-EXIT_INTERNAL = 3
-
 
 # argparse's own words in --help, in Chinese; its error templates stay English and are translated
 # whole by translate_usage_error, which needs their fixed wording.
@@ -71,24 +65,6 @@ def translate_usage_error(message: str) -> str:
         .replace("invalid year_arg value", "年度无效")
         .replace("argument", "参数")
     )
-
-
-def year_arg(text: str) -> int:
-    """argparse ``type=`` for every ``--year``: an integer in the range :func:`check_year` allows."""
-    from gxjn_desktop.domain.periods import check_year
-
-    try:
-        year = int(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"年度“{text}”不是整数（应为四位年份，如 2025）") from None
-    try:
-        return check_year(year)
-    except UserError as err:
-        raise argparse.ArgumentTypeError(err.one_line()) from None
-
-
-def _print_json(data: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=None) + "\n")
 
 
 def build_parser() -> ChineseArgumentParser:
@@ -146,7 +122,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _user_error(err: UserError | StorageError) -> int:
     sys.stderr.write(f"错误：{err.one_line()}\n")
     return EXIT_USER_ERROR
-
-
-def print_json(data: dict[str, Any]) -> None:
-    _print_json(data)

@@ -1,0 +1,37 @@
+"""What every subcommand shares: the exit codes of cli.md and the one way to print JSON.
+
+Kept apart from ``main`` (argument parsing) so that subcommand modules never import the entry
+point that imports them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+EXIT_OK = 0
+EXIT_DATA_SAYS_NO = 1
+EXIT_USER_ERROR = 2
+EXIT_INTERNAL = 3
+
+
+def print_json(data: dict[str, Any]) -> None:
+    """One UTF-8 JSON object on one line of stdout (cli.md §JSON)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=None) + "\n")
+
+
+def year_arg(text: str) -> int:
+    """argparse ``type=`` for every ``--year``: an integer in the range :func:`check_year` allows."""
+    from gxjn_desktop.domain.periods import check_year
+    from gxjn_desktop.errors import UserError
+
+    try:
+        year = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"年度“{text}”不是整数（应为四位年份，如 2025）") from None
+    try:
+        return check_year(year)
+    except UserError as err:
+        raise argparse.ArgumentTypeError(err.one_line()) from None
