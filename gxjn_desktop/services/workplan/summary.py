@@ -8,8 +8,8 @@ Decimal figures are exact plain strings (cli.md §JSON); nothing is rounded here
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from gxjn_desktop.domain.carriers import Carrier
