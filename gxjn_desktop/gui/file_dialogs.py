@@ -24,6 +24,12 @@ def ask_open_workbook(parent: QWidget | None, title: str) -> Path | None:
     return Path(name) if name else None
 
 
+def ask_open_plan(parent: QWidget | None, title: str) -> Path | None:
+    """A work-plan file the bureau issued (workplan-YYYY.json)."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, _documents(), "工作安排文件 (*.json)")
+    return Path(name) if name else None
+
+
 def ask_save_workbook(parent: QWidget | None, title: str, suggested: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, title, str(Path(_documents()) / suggested), WORKBOOK_FILTER)
     if not name:

@@ -169,6 +169,7 @@ def explanation_text(finding: Finding) -> str:
 class TargetScreen(Enum):
     ENTRY = "entry"  # a cell of 月度填报
     PROFILE = "profile"  # a field of 单位信息 (the year's 基本情况)
+    TASK = "task"  # a work-plan task in 工作任务 (field: ``<kind>#<id>.<field>``)
 
 
 @dataclass(frozen=True)
@@ -184,9 +185,10 @@ class FindingTarget:
 def finding_target(ledger: Ledger, finding: Finding) -> FindingTarget | None:
     """Where activating a finding goes; ``None`` for period-wide findings (indicators, quotas …)."""
     loc = finding.location
-    if loc.meter == "profile" and loc.month:
+    if loc.meter in ("profile", "task") and loc.month:
+        screen = TargetScreen.PROFILE if loc.meter == "profile" else TargetScreen.TASK
         try:
-            return FindingTarget(TargetScreen.PROFILE, int(loc.month[:4]), field=loc.field or "")
+            return FindingTarget(screen, int(loc.month[:4]), field=loc.field or "")
         except ValueError:
             return None
     cell = cell_of(ledger, loc)

@@ -33,8 +33,8 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after t
 #: Set by bench/bench_startup.py: print the time of the first paint and quit.
 BENCH_ENV = "GXJN_EXIT_AFTER_PAINT"
 
-TAB_OVERVIEW, TAB_ENTRY, TAB_UNIT, TAB_METERS, TAB_FINDINGS = range(5)
-TAB_NAMES = ("概览", "月度填报", "单位信息", "计量器具", "数据审核")
+TAB_OVERVIEW, TAB_ENTRY, TAB_UNIT, TAB_METERS, TAB_FINDINGS, TAB_WORKPLAN = range(6)
+TAB_NAMES = ("概览", "月度填报", "单位信息", "计量器具", "数据审核", "工作任务")
 
 
 class MainWindow(QMainWindow):
@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         from gxjn_desktop.gui.findings_panel import FindingsPanel
         from gxjn_desktop.gui.meters_screen import MetersScreen
         from gxjn_desktop.gui.unit_screen import UnitScreen
+        from gxjn_desktop.gui.workplan_screen import WorkPlanScreen
         from gxjn_desktop.services.entry import EntryService
 
         self.entry_service = EntryService(self.store)
@@ -295,14 +296,18 @@ class MainWindow(QMainWindow):
         self.unit_screen = UnitScreen(service)
         self.meters = MetersScreen(service)
         self.findings = FindingsPanel(service, today=self.today)
+        self.workplan = WorkPlanScreen(service, today=self.today)
         for screen, name in zip(
-            (self.dashboard, self.entry, self.unit_screen, self.meters, self.findings), TAB_NAMES, strict=True
+            (self.dashboard, self.entry, self.unit_screen, self.meters, self.findings, self.workplan),
+            TAB_NAMES,
+            strict=True,
         ):
             self.tabs.addTab(screen, name)
         self.entry.status.connect(self.show_status)
         self.entry.changeApplied.connect(lambda _change: self.findings.schedule_refresh())
         self.unit_screen.saved.connect(self._other_saved)
         self.meters.saved.connect(self._other_saved)
+        self.workplan.saved.connect(self._other_saved)
         self.findings.status.connect(self.show_status)
         self.findings.navigate.connect(self.go_to_finding)
         self.findings.explained.connect(lambda _text: self.entry.refresh())
@@ -365,6 +370,9 @@ class MainWindow(QMainWindow):
             self.meters.refresh()
         elif index == TAB_FINDINGS:
             self.findings.view.setFocus()
+        elif index == TAB_WORKPLAN:
+            self.workplan.refresh()
+            self.workplan.view.setFocus()
 
     def _other_saved(self, text: str) -> None:
         self.show_status(text)
@@ -378,6 +386,10 @@ class MainWindow(QMainWindow):
         if target.screen is TargetScreen.PROFILE:
             self.tabs.setCurrentIndex(TAB_UNIT)  # refresh() first: it resets the year shown
             self.unit_screen.show_profile_field(target.year, target.field)
+            return
+        if target.screen is TargetScreen.TASK:
+            self.tabs.setCurrentIndex(TAB_WORKPLAN)
+            self.workplan.show_task(target.year, target.field)
             return
         assert target.row_key is not None
         self.tabs.setCurrentIndex(TAB_ENTRY)

@@ -1,0 +1,294 @@
+"""工作任务: the unit's part of the year's work plan, beside the plan that applies.
+
+The table lists the year's tasks; 新增 (Ctrl+N, after choosing the 类别), 修改 (Enter or
+double-click), 删除 (Delete) each save at once, in one transaction. Under the table, what the
+plan's goals will count for this unit (completed retrofit area, PV, EMC, e-waste 件 from the
+disposal records, 节约型机关 / 节水型单位 status, the 反食品浪费 scores beside 人均餐厨垃圾).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gxjn_desktop.domain.workplan import TaskKind, WorkTask
+from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.gui import file_dialogs, messages
+from gxjn_desktop.gui.common import ListTableModel, make_read_only_list, pad_columns, year_bar
+from gxjn_desktop.gui.task_dialog import ask_task
+from gxjn_desktop.services.entry import EntryService
+
+_Index = QModelIndex | QPersistentModelIndex
+
+HEADERS = ("类别", "季度", "项目或内容", "数量", "状态", "日期", "文号", "详情", "备注")
+COL_KIND, COL_QUARTER, COL_NAME, COL_QUANTITY, COL_STATUS, COL_DAY, COL_DOC, COL_DETAIL, COL_NOTE = range(len(HEADERS))
+
+
+class TaskModel(ListTableModel):
+    headers = HEADERS
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.tasks: list[WorkTask] = []
+        self.grams: dict[int, str] = {}  # quarter → 人均餐厨垃圾 text
+
+    def set_tasks(self, tasks: list[WorkTask], grams: dict[int, str]) -> None:
+        self.beginResetModel()
+        kinds = list(TaskKind)
+        self.tasks = sorted(tasks, key=lambda t: (kinds.index(t.kind), t.quarter or 0, t.task_id or 0))
+        self.grams = grams
+        self.endResetModel()
+
+    def rows(self) -> list[WorkTask]:
+        return self.tasks
+
+    def task_at(self, row: int) -> WorkTask | None:
+        return self.tasks[row] if 0 <= row < len(self.tasks) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        from gxjn_desktop.services.workplan.tasks import detail_text, quantity_text
+
+        if not index.isValid() or index.row() >= len(self.tasks):
+            return None
+        t = self.tasks[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            detail = detail_text(t)
+            if t.kind is TaskKind.FOOD_WASTE_EVAL and t.quarter in self.grams:
+                detail = "；".join(x for x in (detail, f"人均餐厨垃圾 {self.grams[t.quarter]} 克/人次") if x)
+            texts = (
+                t.kind.label,
+                f"第 {t.quarter} 季度" if t.quarter else "",
+                t.name,
+                quantity_text(t),
+                t.status.label if t.status else "",
+                t.day.isoformat() if t.day else "",
+                t.document_no,
+                detail,
+                t.note,
+            )
+            text = texts[col]
+            return text if role == Qt.ItemDataRole.DisplayRole else (text or None)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_QUANTITY:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class TaskTableView(QTableView):
+    """Enter edits the current task, Delete asks to delete it."""
+
+    editRequested = Signal()
+    deleteRequested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() == Qt.Key.Key_Delete:
+            self.deleteRequested.emit()
+            event.accept()
+            return
+        if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.editRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class WorkPlanScreen(QWidget):
+    saved = Signal(str)
+
+    def __init__(self, service: EntryService, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.today = today or date.today()
+        layout = QVBoxLayout(self)
+        bar, self.year_box, self.year_info = year_bar(self._default_year())
+        self.import_button = QPushButton("导入工作安排(&P)…")
+        self.import_button.setToolTip("导入机关事务管理局下发的以后年度工作安排文件（workplan-YYYY.json）")
+        self.import_button.clicked.connect(self.import_plan)
+        bar.addWidget(self.import_button)
+        layout.addLayout(bar)
+        self.plan_label = QLabel()
+        self.plan_label.setWordWrap(True)
+        layout.addWidget(self.plan_label)
+
+        actions = QHBoxLayout()
+        kind_label = QLabel("类别(&K)")
+        self.kind_box = QComboBox()
+        for k in TaskKind:
+            self.kind_box.addItem(k.label, k)
+        kind_label.setBuddy(self.kind_box)
+        self.add_button = QPushButton("新增(&A)…")
+        self.add_button.setToolTip("按所选类别新增一项（Ctrl+N）")
+        self.edit_button = QPushButton("修改(&E)…")
+        self.edit_button.setToolTip("修改选中的一项（Enter）")
+        self.delete_button = QPushButton("删除(&D)")
+        self.delete_button.setToolTip("删除选中的一项（Delete）")
+        for w in (kind_label, self.kind_box, self.add_button, self.edit_button, self.delete_button):
+            actions.addWidget(w)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self.model = TaskModel(self)
+        self.view = TaskTableView()
+        self.view.setModel(self.model)
+        make_read_only_list(self.view)
+        self.view.horizontalHeader().setSectionResizeMode(COL_DETAIL, QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.view, 1)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+
+        self.add_button.clicked.connect(self.add_task)
+        self.edit_button.clicked.connect(self.edit_task)
+        self.delete_button.clicked.connect(self.delete_task)
+        self.view.editRequested.connect(self.edit_task)
+        self.view.deleteRequested.connect(self.delete_task)
+        self.view.doubleClicked.connect(lambda _i: self.edit_task())
+        QShortcut(QKeySequence("Ctrl+N"), self, self.add_task)
+        self.year_box.valueChanged.connect(lambda _y: self.refresh())
+        self.refresh()
+
+    def _default_year(self) -> int:
+        years = [y for y in self.service.ledger.profiles if y <= self.today.year]
+        return max(years) if years else self.today.year - 1
+
+    @property
+    def year(self) -> int:
+        return self.year_box.value()
+
+    # ---- showing ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        from gxjn_desktop.domain.numbers import format_fixed
+        from gxjn_desktop.services.reference_data import load_reference
+        from gxjn_desktop.services.workplan.plans import plan_for
+        from gxjn_desktop.services.workplan.summary import canteen_grams_per_diner, summary_json
+
+        ledger = self.service.ledger
+        year = self.year
+        data_dir = self.service.store.db.path.parent
+        try:
+            choice = plan_for(year, data_dir)
+            plan_text = f"适用工作安排：{choice.label}（版本 {choice.plan.version}）"
+        except UserError as err:
+            plan_text = err.message
+        self.plan_label.setText(plan_text)
+        grams: dict[int, str] = {}
+        for q in range(1, 5):
+            g = canteen_grams_per_diner(ledger, year, (3 * q - 2, 3 * q - 1, 3 * q))
+            if g is not None:
+                grams[q] = format_fixed(g, 1) or ""
+        current = self.view.currentIndex().row()
+        self.model.set_tasks(ledger.tasks_of(year), grams)
+        pad_columns(self.view, range(COL_NOTE))
+        for col, widest in ((COL_NAME, 220), (COL_DOC, 200), (COL_DETAIL, 420)):  # the rest in the tooltip
+            self.view.setColumnWidth(col, min(self.view.columnWidth(col), widest))
+        if self.model.rowCount():
+            self.view.selectRow(min(max(current, 0), self.model.rowCount() - 1))
+        s = summary_json(ledger, year, load_reference())
+        yes = {True: "是", False: "否"}
+        generation = f"，发电 {s['pv_generation_kwh']} kWh（取自光伏表月度记录）" if s["pv_generation_kwh"] else ""
+        vehicles = f"新能源汽车 {s['new_energy_vehicles']}/{s['fleet_vehicles']} 辆；" if s["fleet_vehicles"] else ""
+        self.summary.setText(
+            f"{year} 年计入工作安排目标：节能改造（已完成）{s['retrofit_area_m2']} m²；"
+            f"屋顶光伏 {s['pv_projects']} 个、{s['pv_capacity_kw']} kW{generation}；"
+            f"合同能源管理 {s['emc_projects']} 个；废旧电子产品 {s['ewaste_items']} 件（取自处置记录）；"
+            f"节约型机关 {yes[s['saving_org']]}；节水型单位 {yes[s['water_saving_unit']]}；{vehicles}"
+            f"全电厨房 {yes[s['electric_kitchen']]}"
+        )
+        self.year_info.setText(f"共 {self.model.rowCount()} 项")
+        has = self.model.rowCount() > 0
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def show_task(self, year: int, field: str) -> None:
+        """Select the task a finding names (``<kind>#<id>.<field>``)."""
+        self.year_box.setValue(year)
+        self.refresh()
+        try:
+            task_id = int(field.split("#", 1)[1].split(".", 1)[0])
+        except (IndexError, ValueError):
+            return
+        row = next((i for i, t in enumerate(self.model.tasks) if t.task_id == task_id), -1)
+        if row >= 0:
+            self.view.selectRow(row)
+        self.view.setFocus()
+
+    # ---- editing ------------------------------------------------------------------------------
+
+    def _ask(self, kind: TaskKind, task: WorkTask | None) -> WorkTask | None:
+        from gxjn_desktop.services.workplan.tasks import grade_bands_in_force, pv_meters
+
+        return ask_task(self, kind, self.year, grade_bands_in_force(), pv_meters(self.service.ledger), task)
+
+    def _save(self, task: WorkTask, done: str) -> None:
+        try:
+            self.service.store.save_task(task)
+        except (UserError, StorageError) as err:
+            messages.show_user_error(self, err)
+            return
+        self.service.reload()
+        self.refresh()
+        self.saved.emit(done)
+
+    def add_task(self) -> None:
+        kind = self.kind_box.currentData()
+        task = self._ask(kind, None)
+        if task is not None:
+            self._save(task, f"已新增 {self.year} 年{kind.label}")
+            self.view.selectRow(next((i for i, t in enumerate(self.model.tasks) if t.kind is kind), 0))
+
+    def current_task(self) -> WorkTask | None:
+        return self.model.task_at(self.view.currentIndex().row())
+
+    def edit_task(self) -> None:
+        task = self.current_task()
+        if task is None:
+            return
+        changed = self._ask(task.kind, task)
+        if changed is not None and changed != task:
+            self._save(changed, f"已修改 {self.year} 年{task.kind.label}")
+
+    def delete_task(self) -> None:
+        task = self.current_task()
+        if task is None or task.task_id is None:
+            return
+        what = f"{task.year} 年{task.kind.label}{'“' + task.name + '”' if task.name else ''}"
+        if not messages.confirm(self, "删除工作任务", f"要删除{what}吗？"):
+            return
+        try:
+            self.service.store.delete_task(task.task_id)
+        except (UserError, StorageError) as err:
+            messages.show_user_error(self, err)
+            return
+        self.service.reload()
+        self.refresh()
+        self.saved.emit(f"已删除{what}")
+
+    def import_plan(self) -> None:
+        from gxjn_desktop.services.workplan.plans import import_plan
+
+        path = file_dialogs.ask_open_plan(self, "导入工作安排")
+        if path is None:
+            return
+        try:
+            plan = import_plan(path, self.service.store.db.path.parent)
+        except (UserError, StorageError) as err:
+            messages.show_user_error(self, err)
+            return
+        self.refresh()
+        self.saved.emit(f"已导入 {plan.year} 年工作安排（{plan.document}）")
