@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from gxjn_desktop.cli.output import EXIT_OK, print_json
+from gxjn_desktop.cli.output import EXIT_OK, print_json, year_arg
 from gxjn_desktop.errors import UserError
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("plan", parents=[common], help="本单位某年的工作任务及适用的工作安排（目标）")
-    p.add_argument("--year", type=int, default=None, help="年度，如 2025")
+    p.add_argument("--year", type=year_arg, default=None, help="年度，如 2025")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument(
         "--import",
@@ -24,13 +23,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="导入机关事务管理局下发的以后年度工作安排文件（保存在数据文件夹中，原有的保留）",
     )
     p.set_defaults(handler=cmd_plan)
-
-
-def check_year(year: int) -> None:
-    """cli.md: a year outside 2000 … next year is a user error."""
-    last = date.today().year + 1
-    if not 2000 <= year <= last:
-        raise UserError(f"年度 {year} 超出范围", f"请输入 2000 至 {last} 之间的四位年份")
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -50,7 +42,6 @@ def cmd_plan(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.year is None:
         raise UserError("缺少 --year", "例如 gxjn-cli plan --year 2025")
-    check_year(args.year)
     service = LedgerService.open(args.data_dir, create=False)
     try:
         ledger = service.ledger()

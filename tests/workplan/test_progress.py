@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +19,7 @@ from gxjn_desktop.services.packet.data import build_packet_data
 from gxjn_desktop.services.workplan.plans import plan_for
 from gxjn_desktop.services.workplan.progress import compute_progress
 
-Y = 2024  # the demo's complete year
+Y = 2025  # the demo's later year: 2024 is its year-on-year base
 S, K = TaskStatus, TaskKind
 ORGAN, EDU, HEALTH, CULTURE = (
     InstitutionType.ORGAN,
@@ -31,27 +33,51 @@ def _task(kind: TaskKind, status: TaskStatus | None = None, quantity: str | None
     return WorkTask(kind, Y, status=status, quantity=None if quantity is None else Decimal(quantity), **kw)
 
 
-# name, admin_code, 机构类型, 行政层级, 党政机关, tasks, keeps the demo's e-waste (36 件 in 2024)
+# name, admin_code, 机构类型, 行政层级, 党政机关, tasks, keeps the demo's e-waste (22 件 in 2025)
 UNITS: list[tuple[str, str, InstitutionType, AdminLevel, bool, tuple[WorkTask, ...], bool]] = [
-    ("A 区直机关", "450103", ORGAN, AdminLevel.REGIONAL, True, (
-        _task(K.RETROFIT, S.COMPLETED, "1000", name="照明"),
-        _task(K.RETROFIT, S.PLANNED, "500", name="外窗"),  # planned: not counted
-        _task(K.PV, S.COMPLETED, "30", name="屋顶", meter_code="P1"),
-        _task(K.WATER_SAVING, S.BUILT, built_year=Y),
-        _task(K.SAVING_ORG, S.BUILT, built_year=Y),
-    ), True),
+    (
+        "A 区直机关",
+        "450103",
+        ORGAN,
+        AdminLevel.REGIONAL,
+        True,
+        (
+            _task(K.RETROFIT, S.COMPLETED, "1000", name="照明"),
+            _task(K.RETROFIT, S.PLANNED, "500", name="外窗"),  # planned: not counted
+            _task(K.PV, S.COMPLETED, "30", name="屋顶", meter_code="P1"),
+            _task(K.WATER_SAVING, S.BUILT, built_year=Y),
+            _task(K.SAVING_ORG, S.BUILT, built_year=Y),
+        ),
+        True,
+    ),
     ("B 区直机关", "450102", ORGAN, AdminLevel.REGIONAL, False, (_task(K.WATER_SAVING, S.CREATING),), True),
-    ("C 市直机关", "450203", ORGAN, AdminLevel.CITY, True, (
-        _task(K.WATER_SAVING, S.BUILT),
-        _task(K.SAVING_ORG, S.CREATING),
-        _task(K.EMC, S.IN_PROGRESS, name="托管", emc_type=EmcType.ENERGY_MANAGEMENT),
-        _task(K.EMC, S.PLANNED, name="分享", emc_type=EmcType.SHARED_SAVINGS),  # planned: not counted
-        _task(K.PV, S.IN_PROGRESS, "20", name="在建", meter_code="P1"),  # not commissioned: not counted
-    ), True),
+    (
+        "C 市直机关",
+        "450203",
+        ORGAN,
+        AdminLevel.CITY,
+        True,
+        (
+            _task(K.WATER_SAVING, S.BUILT),
+            _task(K.SAVING_ORG, S.CREATING),
+            _task(K.EMC, S.IN_PROGRESS, name="托管", emc_type=EmcType.ENERGY_MANAGEMENT),
+            _task(K.EMC, S.PLANNED, name="分享", emc_type=EmcType.SHARED_SAVINGS),  # planned: not counted
+            _task(K.PV, S.IN_PROGRESS, "20", name="在建", meter_code="P1"),  # not commissioned: not counted
+        ),
+        True,
+    ),
     ("D 区直事业单位", "450104", EDU, AdminLevel.REGIONAL, False, (_task(K.WATER_SAVING, S.BUILT),), True),
     ("E 区直事业单位", "450105", HEALTH, AdminLevel.REGIONAL, False, (_task(K.STEAM_ELECTRIFICATION, S.YES),), True),
     ("F 市直事业单位", "450304", CULTURE, AdminLevel.CITY, False, (_task(K.WATER_SAVING, S.REVIEWED),), True),
-    ("G 县级机关", "450123", ORGAN, AdminLevel.COUNTY, True, (_task(K.SAVING_ORG, S.REVIEWED, built_year=2022),), False),
+    (
+        "G 县级机关",
+        "450123",
+        ORGAN,
+        AdminLevel.COUNTY,
+        True,
+        (_task(K.SAVING_ORG, S.REVIEWED, built_year=2022),),
+        False,
+    ),
     ("H 县级机关（无工作任务）", "450124", ORGAN, AdminLevel.COUNTY, True, (), False),
 ]
 
@@ -104,9 +130,9 @@ def test_counted_goals_are_the_sums_worked_out_by_hand(progress: dict[str, Any])
     emc = _goal(progress, "emc_projects")
     assert (emc["achieved"], emc["share_pct"]) == ("1", "5.56")  # 1 / 18
     ewaste = _goal(progress, "ewaste_items")
-    assert ewaste["achieved"] == "216"  # six units × 36 件; G and H disposed of nothing
+    assert ewaste["achieved"] == "132"  # six units × 22 件; G and H disposed of nothing
     assert {u["name"] for u in ewaste["units_reporting_nothing"]} >= {"G 县级机关", "H 县级机关（无工作任务）"}
-    assert ewaste["by"]["admin_level"] == {"city": "72", "county": "0", "regional": "144"}
+    assert ewaste["by"]["admin_level"] == {"city": "44", "county": "0", "regional": "88"}
 
 
 def test_saving_org_share_counts_party_organs_cumulatively(progress: dict[str, Any]) -> None:
@@ -127,7 +153,9 @@ def test_saving_org_share_counts_party_organs_cumulatively(progress: dict[str, A
         ("water_saving_share_pct_city_institutions", 1, 1, "100.00"),  # F 复核通过
     ],
 )
-def test_water_saving_shares_by_group(progress: dict[str, Any], goal: str, count: int, counted: int, share: str) -> None:
+def test_water_saving_shares_by_group(
+    progress: dict[str, Any], goal: str, count: int, counted: int, share: str
+) -> None:
     g = _goal(progress, goal)
     assert (g["count"], g["units_counted"], g["achieved"], g["share_pct"]) == (count, counted, share, share)
 
@@ -173,3 +201,30 @@ def test_a_packet_without_a_work_plan_is_counted_as_reporting_nothing(packets: l
     got = compute_progress([old], plan_for(Y), Y)
     assert got["units_with_work_plan"] == 0 and len(got["units_reporting_nothing"]) == 1
     assert _goal(got, "retrofit_area_m2")["units_counted"] == 0
+
+
+def test_bureau_progress_reads_the_accepted_packets_from_the_store(
+    packets: list[dict[str, Any]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gxjn_desktop.cli.main import main
+    from gxjn_desktop.services.bureau.merge import apply_examined
+    from gxjn_desktop.services.bureau.store import open_store, transaction
+    from tests.bureau.builders import examined
+
+    bureau = tmp_path / "bureau"
+    bureau.mkdir()
+    store = open_store(bureau)
+    try:
+        for i, data in enumerate(packets):
+            with transaction(store) as repo:
+                outcome = apply_examined(repo, examined(data, key=bytes([i + 1]) * 32), now=datetime(2026, 2, 1))
+            assert outcome.outcome == "accepted", outcome.detail
+    finally:
+        store.close()
+    assert main(["--data-dir", str(bureau), "bureau", "progress", "--year", str(Y), "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert _goal(got, "retrofit_area_m2")["achieved"] == "1000" and got["units"] == len(UNITS)
+    assert _goal(got, "water_saving_share_pct_regional_institutions")["achieved"] == "50.00"
+    assert main(["--data-dir", str(bureau), "bureau", "progress", "--year", str(Y)]) == 0
+    text = capsys.readouterr().out
+    assert "沿用 2023 年工作安排目标" in text and "既有建筑节能改造面积：1000m²" in text
