@@ -50,19 +50,18 @@ def print_text(data: dict[str, Any]) -> None:
     plan = data["plan"]
     print(f"{data['year']} 年全区工作安排进度（{plan['label']}）")
     print(f"已采用数据包 {data['units']} 个单位，其中 {data['units_with_work_plan']} 个报送了工作任务")
-    status = {"met": "已完成", "not_met": "未完成", "no_target": "无目标", "no_data": "无数据"}
     for g in data["goals"]:
-        unit = {"m2": "m²", "projects": "个", "kW": "kW", "items": "件", "pct": "%"}[g["unit"]]
+        unit = {"m2": " m²", "projects": " 个", "kW": " kW", "items": " 件", "pct": "%"}[g["unit"]]
         target = f"目标 {g['target']}{unit}" if g["target"] is not None else "无目标"
         share = f"，完成 {g['share_pct']}%" if g["share_pct"] is not None and g["unit"] != "pct" else ""
         counted = (
             f"（{g['count']}/{g['units_counted']} 个单位）" if "count" in g else f"（{g['units_counted']} 个单位）"
         )
-        print(f"  {g['label']}：{g['achieved'] or '-'}{unit}，{target}{share}{counted}，{status[g['status']]}")
+        print(f"  {g['label']}：{g['achieved'] or '-'}{unit}，{target}{share}{counted}，{g['status_label']}")
     for ind in data["indicators"]:
         print(
             f"  {ind['label']}：{ind['value'] or '-'}，同比 {ind['change_pct'] or '-'}%，目标 {ind['target_pct']}%"
-            f"（{ind['units_counted']} 个单位合计）"
+            f"，{ind['status_label']}（{ind['units_counted']} 个单位合计）"
         )
     if data["units_reporting_nothing"]:
         names = "、".join(u["name"] for u in data["units_reporting_nothing"][:10])

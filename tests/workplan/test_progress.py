@@ -227,4 +227,4 @@ def test_bureau_progress_reads_the_accepted_packets_from_the_store(
     assert _goal(got, "water_saving_share_pct_regional_institutions")["achieved"] == "50.00"
     assert main(["--data-dir", str(bureau), "bureau", "progress", "--year", str(Y)]) == 0
     text = capsys.readouterr().out
-    assert "沿用 2023 年工作安排目标" in text and "既有建筑节能改造面积：1000m²" in text
+    assert "沿用 2023 年工作安排目标" in text and "既有建筑节能改造面积：1000 m²" in text

@@ -109,6 +109,9 @@ def _pct(part: Decimal, whole: Decimal) -> str | None:
     return format_fixed(part * HUNDRED / whole, PERCENT_PLACES) if whole else None
 
 
+GOAL_STATUS_LABELS = {"met": "已完成", "not_met": "未完成", "no_target": "无目标", "no_data": "无数据"}
+
+
 def _status(achieved: Decimal | None, target: Decimal | None) -> str:
     if target is None:
         return "no_target"
@@ -148,6 +151,7 @@ def _sum_goal(goal: Goal, reports: list[UnitReport], silent: list[UnitReport]) -
         "achieved": str(int(total)) if integer else plain(total),
         "share_pct": _pct(total, goal.target) if goal.target else None,
         "status": _status(total, goal.target),
+        "status_label": GOAL_STATUS_LABELS[_status(total, goal.target)],
         "units_counted": len(counted),
         "units": [r.brief(str(int(v)) if integer else plain(v)) for r, v in values if v],
         "units_reporting_nothing": [r.brief() for r, v in values if not v] + [r.brief() for r in silent],
@@ -213,6 +217,7 @@ def _indicators(reports: list[UnitReport], choice: PlanChoice, year: int) -> lis
                 "change_pct": format_fixed(change, PERCENT_PLACES),
                 "target_pct": plain(target),
                 "status": target_status(shown, target).value,
+                "status_label": target_status(shown, target).label,
                 "units_counted": len(both),
             }
         )
@@ -238,6 +243,8 @@ def compute_progress(packets: Iterable[dict[str, Any]], choice: PlanChoice, year
                 if r.admin_level is g.admin_level and (r.organ if g.organ else r.institution_type in INSTITUTION_TYPES)
             ]
             goals.append(_share_goal(goal, reports, silent, members, "water_saving_unit", None))
+    for entry in goals:
+        entry.setdefault("status_label", GOAL_STATUS_LABELS[entry["status"]])
     return {
         "year": year,
         "plan": plan_json(choice),
