@@ -254,6 +254,27 @@ def compute_progress(packets: Iterable[dict[str, Any]], choice: PlanChoice, year
         "units_without_admin_level": [r.brief() for r in reports if r.admin_level is None],
         "goals": goals,
         "indicators": _indicators(reports, choice, year),
+        "by_unit": [_unit_row(r) for r in reports],
+    }
+
+
+def _unit_row(r: UnitReport) -> dict[str, Any]:
+    """One unit's part in every goal (the 工作安排进度 sheet's detail table)."""
+    s = r.summary or {}
+    return {
+        **r.brief(),
+        "institution_type": r.institution_type,
+        "admin_level": r.admin_level.value if r.admin_level else None,
+        "party_government_organ": r.party_government_organ,
+        "reported": r.summary is not None,
+        "tasks": r.tasks,
+        "retrofit_area_m2": s.get("retrofit_area_m2"),
+        "pv_projects": s.get("pv_projects"),
+        "pv_capacity_kw": s.get("pv_capacity_kw"),
+        "emc_projects": s.get("emc_projects"),
+        "ewaste_items": s.get("ewaste_items"),
+        "saving_org": s.get("saving_org"),
+        "water_saving_unit": s.get("water_saving_unit"),
     }
 
 
