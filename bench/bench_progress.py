@@ -1,6 +1,7 @@
 """The region's work-plan progress over many units' packets: how long it takes, and what it looks like.
 
-Run: ``.venv/bin/python bench/bench_progress.py [UNITS]`` (default 300). Each unit is the demo
+Run: ``.venv/bin/python bench/bench_progress.py [UNITS] [--xlsx OUT.xlsx]`` (default 300 units;
+``--xlsx`` also writes the 工作安排进度 sheet as the bureau's 汇总 workbook has it). Each unit is the demo
 ledger as another unit (its 行政层级, 机构类型, 党政机关 and work-plan tasks drawn with a fixed
 seed), and its data.json is made by the program (``build_packet_data``), as an export would. Times
 are the best of three runs (``time.perf_counter``) and are given beside a baseline measured in the
@@ -99,7 +100,10 @@ def best_of(fn: Any, runs: int = 3) -> float:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    args = sys.argv[1:]
+    out = args[args.index("--xlsx") + 1] if "--xlsx" in args else None
+    numbers = [a for a in args if a.isdigit()]
+    n = int(numbers[0]) if numbers else 300
     ledgers = units(n, build_demo_ledger(TODAY))
     period = Period.parse(YEAR)
     one = best_of(lambda: build_packet_data(ledgers[0], period, revision=1, today=TODAY))
@@ -108,7 +112,17 @@ def main() -> None:
     made = time.perf_counter() - start
     choice = plan_for(YEAR)
     progress_s = best_of(lambda: compute_progress(packets, choice, YEAR))
-    print_text(compute_progress(packets, choice, YEAR))
+    progress = compute_progress(packets, choice, YEAR)
+    print_text(progress)
+    if out:
+        from openpyxl import Workbook
+
+        from gxjn_desktop.services.workplan.progress_sheet import write_progress_sheet
+
+        wb = Workbook()
+        wb.remove(wb.active)
+        write_progress_sheet(wb, progress)
+        wb.save(out)
     print()
     print(f"units: {n}")
     print(f"baseline  one unit's data.json:      {one * 1000:8.1f} ms")

@@ -228,3 +228,25 @@ def test_bureau_progress_reads_the_accepted_packets_from_the_store(
     assert main(["--data-dir", str(bureau), "bureau", "progress", "--year", str(Y)]) == 0
     text = capsys.readouterr().out
     assert "沿用 2023 年工作安排目标" in text and "既有建筑节能改造面积：1000 m²" in text
+
+
+def test_the_progress_sheet_reads_back_with_every_goal_and_unit(progress: dict[str, Any], tmp_path: Path) -> None:
+    from openpyxl import Workbook, load_workbook
+
+    from gxjn_desktop.services.workplan.progress_sheet import SHEET, write_progress_sheet
+
+    wb = Workbook()
+    write_progress_sheet(wb, progress)
+    wb.save(tmp_path / "汇总.xlsx")
+    ws = load_workbook(tmp_path / "汇总.xlsx")[SHEET]
+    rows = [[c for c in r] for r in ws.iter_rows(values_only=True)]
+    text = [r[0] for r in rows]
+    assert "沿用 2023 年工作安排目标" in str(text[1])
+    retrofit = next(r for r in rows if r[0] == "既有建筑节能改造面积")
+    assert (retrofit[1], retrofit[2], retrofit[3], retrofit[6]) == (1800000, 1000, "m²", "未完成")
+    saving = next(r for r in rows if r[0] == "节约型机关创建比例")
+    assert saving[2] == 50 and saving[5] == "2/4" and "占 980 家的 0.20%" in saving[7]
+    regional = next(r for r in rows if r[0] == "区直")
+    assert regional[5] == 88  # e-waste of the 区直 units
+    assert {r[0] for r in rows} >= {name for name, *_ in UNITS}
+    assert text[-1] == "H 县级机关（无工作任务）"

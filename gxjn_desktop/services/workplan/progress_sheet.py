@@ -20,7 +20,7 @@ SUM_COLUMNS = (
     ("emc_projects", "合同能源管理（个）"),
     ("ewaste_items", "废旧电子产品（件）"),
 )
-WIDTHS = (30, 20, 14, 14, 14, 14, 12, 12, 12, 12, 40)
+WIDTHS = (30, 20, 14, 12, 16, 16, 14, 80, 12, 12, 12)
 
 
 def _num(text: Any) -> Any:
@@ -56,18 +56,21 @@ def write_progress_sheet(wb: Any, progress: dict[str, Any]) -> Any:
 
     def header(values: list[str]) -> None:
         ws.append(values)
+        ws.row_dimensions[ws.max_row].height = 30
         for i in range(1, len(values) + 1):
             c = ws.cell(row=ws.max_row, column=i)
             c.font, c.fill, c.border = Font(bold=True), head_fill, thin
             c.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
 
-    def row(values: list[Any], formats: dict[int, str] | None = None) -> None:
+    def row(values: list[Any], formats: dict[int, str] | None = None, centred: tuple[int, ...] = ()) -> None:
         ws.append([_safe(v) for v in values])
         for i in range(1, len(values) + 1):
             c = ws.cell(row=ws.max_row, column=i)
             c.border = thin
             if formats and i in formats:
                 c.number_format = formats[i]
+            if i in centred:
+                c.alignment = Alignment(horizontal="center")
 
     title(f"{progress['year']} 年全区公共机构能源资源节约工作安排进度", 14)
     ws.append([_safe(f"适用工作安排：{plan['label']}；版本 {plan['version']}")])
@@ -77,17 +80,19 @@ def write_progress_sheet(wb: Any, progress: dict[str, Any]) -> Any:
     ws.append([])
 
     title("一、各项目标")
-    header(["目标", "目标值", "完成值", "单位", "完成比例或占比（%）", "计入单位数", "状态", "", "", "", "口径"])
+    header(["目标", "目标值", "完成值", "单位", "完成比例或占比（%）", "计入单位数（达成/应计）", "状态", "口径"])
     for g in progress["goals"]:
         unit = UNIT_LABELS.get(g["unit"], g["unit"])
-        counted = f"{g['count']}/{g['units_counted']}" if "count" in g else g["units_counted"]
+        counted = f"{g['count']}/{g['units_counted']}" if "count" in g else str(g["units_counted"])
+        achieved_format = "0.00" if g["unit"] == "pct" else "#,##0.##"
         scope = next((x.get("scope", "") for x in plan["goals"] if x["goal"] == g["goal"]), "")
         if "share_of_base_pct" in g:
             scope += f"；占 {g['base_units']} 家的 {g['share_of_base_pct']}%"
         row(
             [g["label"], _num(g["target"]), _num(g["achieved"]), unit, _num(g["share_pct"]), counted,
-             g["status_label"], "", "", "", scope],
-            {2: "#,##0.##", 3: "#,##0.##", 5: "0.00"},
+             g["status_label"], scope],
+            {2: "#,##0.##", 3: achieved_format, 5: "0.00"},
+            centred=(4, 6, 7),
         )  # fmt: skip
     ws.append([])
 
@@ -96,8 +101,9 @@ def write_progress_sheet(wb: Any, progress: dict[str, Any]) -> Any:
     for i in progress["indicators"]:
         row(
             [i["label"], _num(i["value"]), _num(i["previous"]), _num(i["change_pct"]), _num(i["target_pct"]),
-             i["units_counted"], i["status_label"]],
+             str(i["units_counted"]), i["status_label"]],
             {2: "0.0000", 3: "0.0000", 4: "0.00", 5: "0.00"},
+            centred=(6, 7),
         )  # fmt: skip
     ws.append([])
 
@@ -108,7 +114,8 @@ def write_progress_sheet(wb: Any, progress: dict[str, Any]) -> Any:
     ):
         title(caption)
         header(["分组", *[label for _, label in SUM_COLUMNS]])
-        groups = sorted({k for g in sums.values() for k in g["by"][dim]})
+        found = {k for g in sums.values() for k in g["by"][dim]}
+        groups = [k for k in labels if k in found] + sorted(found - set(labels))
         for key in groups:
             row(
                 [
@@ -129,6 +136,7 @@ def write_progress_sheet(wb: Any, progress: dict[str, Any]) -> Any:
              *[_num(u[c]) for c, _ in SUM_COLUMNS],
              yes[u["saving_org"]] if u["party_government_organ"] else "（非党政机关）", yes[u["water_saving_unit"]]],
             dict.fromkeys(range(5, 10), "#,##0.##"),
+            centred=(3, 4, 10, 11),
         )  # fmt: skip
     if progress["units_reporting_nothing"]:
         ws.append([])
