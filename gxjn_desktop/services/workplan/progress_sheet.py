@@ -10,6 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from gxjn_desktop.domain.units import InstitutionType
+
 SHEET = "工作安排进度"
 UNIT_LABELS = {"m2": "m²", "projects": "个", "kW": "kW", "items": "件", "pct": "%"}
 LEVEL_LABELS = {"regional": "区直", "city": "市直", "county": "县级及以下", "unknown": "未填行政层级"}
@@ -108,9 +110,11 @@ def write_progress_sheet(wb: Any, progress: dict[str, Any]) -> Any:
     ws.append([])
 
     sums = {g["goal"]: g for g in progress["goals"] if "by" in g}
+    type_labels = {t.value: t.label for t in InstitutionType}
     for dim, caption, labels in (
         ("admin_level", "三、按行政层级", LEVEL_LABELS),
-        ("city", "四、按设区市（行政区划代码前四位）", {}),
+        ("institution_type", "四、按机构类型", type_labels),
+        ("city", "五、按设区市（行政区划代码前四位）", {}),
     ):
         title(caption)
         header(["分组", *[label for _, label in SUM_COLUMNS]])
@@ -126,7 +130,7 @@ def write_progress_sheet(wb: Any, progress: dict[str, Any]) -> Any:
             )
         ws.append([])
 
-    title("五、各单位")
+    title("六、各单位")
     header(["单位名称", "统一社会信用代码", "行政区划代码", "行政层级", *[label for _, label in SUM_COLUMNS],
             "节约型机关", "节水型单位"])  # fmt: skip
     yes = {True: "是", False: "否", None: "未报"}
@@ -140,7 +144,7 @@ def write_progress_sheet(wb: Any, progress: dict[str, Any]) -> Any:
         )  # fmt: skip
     if progress["units_reporting_nothing"]:
         ws.append([])
-        title("六、未报送工作任务的单位")
+        title("七、未报送工作任务的单位")
         for u in progress["units_reporting_nothing"]:
             row([u["name"], u["uscc"], u["admin_code"]])
 
