@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from gxjn_desktop.domain.carriers import Carrier, UseTag
 from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange
-from gxjn_desktop.domain.numbers import parse_decimal
+from gxjn_desktop.domain.numbers import parse_decimal, parse_integer
 from gxjn_desktop.domain.units import (
     Unit,
     YearProfile,
@@ -119,11 +119,9 @@ class ProfilePage(QWizardPage):
         form.addRow(self.error)
 
     def profile(self) -> YearProfile:
-        people = parse_decimal(self.people.text(), "用能人数")
-        if people != people.to_integral_value():
-            raise UserError("用能人数应为整数", "请填写人数")
+        people = parse_integer(self.people.text(), "用能人数")
         area = parse_decimal(self.area.text(), "建筑面积")
-        return YearProfile(self.year.value(), int(people), area, canteen=self.canteen.isChecked())
+        return YearProfile(self.year.value(), people, area, canteen=self.canteen.isChecked())
 
     def validatePage(self) -> bool:
         try:

@@ -15,7 +15,14 @@ from typing import Any
 from gxjn_desktop.domain.indicators import indicator_report, period_figures, target_status
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import month_end
-from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed, parse_decimal, plain
+from gxjn_desktop.domain.numbers import (
+    INDICATOR_PLACES,
+    PERCENT_PLACES,
+    format_fixed,
+    parse_decimal,
+    parse_integer,
+    plain,
+)
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.quotas import Basis, Pacing, Quota, QuotaIndicator, QuotaLevel, pacing, seasonal_share
 from gxjn_desktop.domain.reference import ReferenceData
@@ -97,7 +104,7 @@ def read_quota_workbook(path: Path, ledger: Ledger) -> tuple[list[Quota], int]:
             others += 1
             continue
         try:
-            year = int(float(year_text))
+            year = parse_integer(year_text, "年度")
             indicator = QuotaIndicator.from_text(ind_text)
             level = QuotaLevel.from_text(level_text or "下达指标")
             basis = Basis.from_text(basis_text or "当量值")
