@@ -87,6 +87,7 @@ class UnitPage(QWizardPage):
         self.fields = UnitFields(self.error)
         self.fields.add_rows(form)
         form.addRow(self.error)
+        self._warned: tuple[str, str] | None = None  # the codes whose warning the user has seen
 
     def unit(self) -> Unit:
         return self.fields.unit()
@@ -95,8 +96,17 @@ class UnitPage(QWizardPage):
         unit = self.unit()
         problems = unit.problems()
         # Same messages as the services (uscc_problem / admin_code_problem via Unit.problems).
-        self.error.setText("\n".join(problems))
-        return not problems
+        if problems:
+            self.error.setText("\n".join(problems))
+            return False
+        warnings = unit.warnings()
+        if warnings and self._warned != (unit.uscc, unit.admin_code):
+            # A warning stops once: the user reads it, corrects or clicks 下一步 again.
+            self._warned = (unit.uscc, unit.admin_code)
+            self.error.setText("\n".join(warnings) + "\n如确认无误，请再点一次“下一步”。")
+            return False
+        self.error.setText("")
+        return True
 
 
 class ProfilePage(QWizardPage):

@@ -162,8 +162,10 @@ def quota_status_json(ledger: Ledger, year: int, today: date, ref: ReferenceData
     projections = []
     if months:
         report = indicator_report(ledger, ref, Period.parse(year, f"YTD-M{months:02d}"))
-        energy_share, _ = seasonal_share(ledger, ref, year, months, water=False)
-        water_share, _ = seasonal_share(ledger, ref, year, months, water=True)
+        # The report counts only the months every meter has filled; the projection scales those.
+        covered = report.covered[-1] if report.covered else 0
+        energy_share = seasonal_share(ledger, ref, year, covered, water=False)[0] if covered else Decimal(0)
+        water_share = seasonal_share(ledger, ref, year, covered, water=True)[0] if covered else Decimal(0)
         last = (
             indicator_report(ledger, ref, Period.parse(year - 1))
             if period_figures(ledger, ref, Period.parse(year - 1)).has_data
