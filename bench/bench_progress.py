@@ -81,8 +81,9 @@ def units(n: int, demo: Ledger) -> list[Ledger]:
         level = rng.choices(list(AdminLevel), (15, 35, 50))[0]
         itype = rng.choices(list(InstitutionType), (45, 20, 3, 5, 15, 2, 5, 5))[0]
         organ = itype is InstitutionType.ORGAN
-        city = rng.choice(CITIES)
-        code = city + ("00" if level is not AdminLevel.COUNTY else f"{rng.randrange(21, 30):02d}")
+        city = rng.choice(CITIES) if level is not AdminLevel.REGIONAL else "450100"  # 区直: in 南宁
+        counties = [c for c in CODES if c[:4] == city[:4] and c != city]
+        code = rng.choice(counties) if level is not AdminLevel.CITY or not counties else city
         unit = replace(demo.unit, name=f"示例单位{i + 1:04d}", uscc=_uscc(i + 1), admin_code=code,
                        institution_type=itype, admin_level=level, party_government_organ=organ and rng.random() < 0.8)  # fmt: skip
         ewaste = demo.ewaste if rng.random() < 0.5 else ()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from gxjn_desktop.domain.regions import guangxi_regions
 from gxjn_desktop.domain.units import InstitutionType
 
 SHEET = "工作安排进度"
@@ -111,10 +112,14 @@ def write_progress_sheet(wb: Any, progress: dict[str, Any]) -> Any:
 
     sums = {g["goal"]: g for g in progress["goals"] if "by" in g}
     type_labels = {t.value: t.label for t in InstitutionType}
+    regions = guangxi_regions()
+    city_labels = {
+        code: f"{code} {regions.name(code) or ''}".strip() for g in sums.values() for code in g["by"]["city"]
+    }
     for dim, caption, labels in (
         ("admin_level", "三、按行政层级", LEVEL_LABELS),
         ("institution_type", "四、按机构类型", type_labels),
-        ("city", "五、按设区市（行政区划代码前四位）", {}),
+        ("city", "五、按设区市", city_labels),
     ):
         title(caption)
         header(["分组", *[label for _, label in SUM_COLUMNS]])
