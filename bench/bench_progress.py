@@ -32,22 +32,8 @@ from gxjn_desktop.services.workplan.progress import compute_progress
 
 TODAY = date(2026, 11, 24)
 YEAR = 2025
-CITIES = (
-    "4501",
-    "4502",
-    "4503",
-    "4504",
-    "4505",
-    "4506",
-    "4507",
-    "4508",
-    "4509",
-    "4510",
-    "4511",
-    "4512",
-    "4513",
-    "4514",
-)
+CODES = sorted(guangxi_regions().names)
+CITIES = [c for c in CODES if c.endswith("00") and c != "450000"]
 S, K = TaskStatus, TaskKind
 
 
