@@ -23,6 +23,7 @@ from typing import Any
 from gxjn_desktop.cli.cmd_progress import print_text
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.periods import Period
+from gxjn_desktop.domain.regions import guangxi_regions
 from gxjn_desktop.domain.units import USCC_ALPHABET, AdminLevel, InstitutionType, uscc_check_character
 from gxjn_desktop.domain.workplan import EmcType, RetrofitMeasure, TaskKind, TaskStatus, WorkTask
 from gxjn_desktop.services.demo import build_demo_ledger
