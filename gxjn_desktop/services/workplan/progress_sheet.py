@@ -23,7 +23,7 @@ SUM_COLUMNS = (
     ("emc_projects", "合同能源管理（个）"),
     ("ewaste_items", "废旧电子产品（件）"),
 )
-WIDTHS = (30, 20, 14, 12, 16, 16, 14, 80, 12, 12, 12)
+WIDTHS = (30, 20, 14, 12, 16, 16, 14, 18, 12, 12, 12)  # 口径 (column 8) runs on into the empty columns
 
 
 def _num(text: Any) -> Any:
