@@ -45,6 +45,7 @@ def upgrade() -> None:
         sa.Column("grade", sa.String(10), nullable=False, server_default=""),
         sa.Column("findings", sa.Text(), nullable=False, server_default=""),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_work_task")),
+        sqlite_autoincrement=True,  # an id taken back by an undo is never given again
     )
     op.create_index(op.f("ix_work_task_year"), "work_task", ["year"])
 

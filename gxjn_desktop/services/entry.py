@@ -43,6 +43,7 @@ from gxjn_desktop.domain.records import (
     Source,
 )
 from gxjn_desktop.domain.units import YearProfile
+from gxjn_desktop.domain.workplan import WorkTask
 from gxjn_desktop.errors import InvalidNumber, UserError
 from gxjn_desktop.services import checks
 from gxjn_desktop.services.ledger_service import LedgerService
@@ -282,6 +283,7 @@ class StoredState:
     meters: tuple[tuple[str, Meter | None], ...] = ()  # only imports add or change meters
     profiles: tuple[tuple[int, YearProfile | None], ...] = ()
     ewaste: tuple[tuple[EwasteDisposal, bool], ...] = ()  # (disposal, whether it is recorded)
+    tasks: tuple[tuple[int, WorkTask | None], ...] = ()  # work-plan tasks by id (imports only)
 
 
 @dataclass(frozen=True)
@@ -678,6 +680,8 @@ class EntryService:
             deleted_profiles=[year for year, p in state.profiles if p is None],
             ewaste=[e for e, present in state.ewaste if present],
             deleted_ewaste=[e for e, present in state.ewaste if not present],
+            tasks=[t for _, t in state.tasks if t is not None],
+            deleted_tasks=[task_id for task_id, t in state.tasks if t is None],
             records=[rec for _, rec in state.records if rec is not None],
             deleted_records=[key for key, rec in state.records if rec is None],
             replaced_months=[key for key, _ in state.replacements],
@@ -710,6 +714,9 @@ class EntryService:
             meters=tuple((m.code, next((x for x in ledger.meters if x.code == m.code), None)) for m in plan.meters),
             profiles=((plan.profile.year, ledger.profiles.get(plan.profile.year)),) if plan.profile else (),
             ewaste=tuple((e, False) for e in plan.ewaste),
+            tasks=tuple(
+                (t.task_id or 0, next((x for x in ledger.tasks if x.task_id == t.task_id), None)) for t in plan.tasks
+            ),
         )
         after = StoredState(
             records=tuple(((r.meter_code, r.year, r.month), r) for r in plan.records),
@@ -722,6 +729,7 @@ class EntryService:
             meters=tuple((m.code, m) for m in plan.meters),
             profiles=((plan.profile.year, plan.profile),) if plan.profile else (),
             ewaste=tuple((e, True) for e in plan.ewaste),
+            tasks=tuple((t.task_id or 0, t) for t in plan.tasks),
         )
         first = min((r.month for r in plan.records), default=1)
         return EntryChange(plan.year, first, before, after, (), label)
@@ -891,8 +899,13 @@ def _apply_state(ledger: Ledger, state: StoredState) -> Ledger:
     ewaste = tuple(e for e in ledger.ewaste if (e, False) not in state.ewaste) + tuple(
         e for e, present in state.ewaste if present and e not in ledger.ewaste
     )
+    tasks = ledger.tasks
+    if state.tasks:
+        ids = {i for i, _ in state.tasks}
+        tasks = tuple(t for t in tasks if t.task_id not in ids) + tuple(t for _, t in state.tasks if t is not None)
     return replace(
         ledger,
+        tasks=tasks,
         ewaste=ewaste,
         records=records,
         replacements=replacements,

@@ -186,6 +186,8 @@ class LedgerService:
         *,
         ewaste: Iterable[EwasteDisposal] = (),
         deleted_ewaste: Iterable[EwasteDisposal] = (),
+        tasks: Iterable[WorkTask] = (),
+        deleted_tasks: Iterable[int] = (),
         meters: Iterable[Meter] = (),
         profiles: Iterable[YearProfile] = (),
         deleted_records: Iterable[tuple[str, int, int]] = (),
@@ -224,6 +226,10 @@ class LedgerService:
                 repo.delete_ewaste(s, e)
             for e in ewaste:
                 repo.add_ewaste(s, e)
+            for task_id in deleted_tasks:
+                repo.delete_task(s, task_id)
+            for t in tasks:  # an import's new tasks carry the ids they get, so undo can remove them
+                repo.save_task(s, t)
             for year in deleted_profiles:  # last: undoing an import removes what it added
                 repo.delete_profile(s, year)
             for code in deleted_meters:

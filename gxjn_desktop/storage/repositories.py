@@ -428,8 +428,9 @@ def _task(r: WorkTaskRow) -> WorkTask:
 
 
 def save_task(s: Session, t: WorkTask) -> int:
-    """Insert a new task (``task_id`` None) or update the stored one; returns its id."""
-    row = (s.get(WorkTaskRow, t.task_id) if t.task_id is not None else None) or WorkTaskRow()
+    """Insert a new task (``task_id`` None, or an id not yet stored: an import's, or a redo) or
+    update the stored one; returns its id."""
+    row = (s.get(WorkTaskRow, t.task_id) if t.task_id is not None else None) or WorkTaskRow(id=t.task_id)
     row.year, row.kind, row.day, row.quantity = t.year, t.kind.value, t.day, t.quantity
     row.status = t.status.value if t.status else None
     row.document_no, row.note, row.name = t.document_no, t.note, t.name

@@ -197,6 +197,8 @@ class WorkTaskRow(Base):
     """Added in revision 0005: one work-plan task of a year (which columns a kind uses: TASK_FIELDS)."""
 
     __tablename__ = "work_task"
+    # An id taken back by an undo is never given again (SQLite AUTOINCREMENT).
+    __table_args__ = ({"sqlite_autoincrement": True},)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     year: Mapped[int] = mapped_column(Integer, index=True)
     kind: Mapped[str] = mapped_column(String(30))

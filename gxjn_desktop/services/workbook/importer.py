@@ -7,6 +7,7 @@ unit, or of another template version is refused with a message that says so.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -29,6 +30,15 @@ from gxjn_desktop.domain.records import (
     Source,
 )
 from gxjn_desktop.domain.units import YearProfile
+from gxjn_desktop.domain.workplan import (
+    FOOD_EVAL_PARTS,
+    EmcType,
+    RetrofitMeasure,
+    TaskKind,
+    TaskStatus,
+    WorkTask,
+    task_problems,
+)
 from gxjn_desktop.errors import InvalidNumber, UserError
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.services.safe_zip import check_zip
@@ -50,11 +60,14 @@ from gxjn_desktop.services.workbook.layout import (
     RECORDS_SHEET,
     REPLACEMENT_COLUMNS,
     REPLACEMENTS_SHEET,
+    TASK_COLUMNS,
+    TASK_SHEET,
     TEMPLATE_KIND,
     TEMPLATE_VERSION,
     YES,
     Column,
 )
+from gxjn_desktop.services.workplan.tasks import grade_bands_in_force
 
 MAX_ERRORS_SHOWN = 20
 MAX_NOTE_CHARS = 1000
@@ -75,6 +88,7 @@ class ImportPlan:
     canteen: list[CanteenMonth] = field(default_factory=list)
     garbage: list[GarbageMonth] = field(default_factory=list)
     ewaste: list[EwasteDisposal] = field(default_factory=list)  # new disposals only
+    tasks: list[WorkTask] = field(default_factory=list)  # new (with the id they will get) or changed
     meters: list[Meter] = field(default_factory=list)  # new, or existing with changed descriptions
     profile: YearProfile | None = None  # the year's 基本情况 when it changed
     lines: list[str] = field(default_factory=list)
@@ -463,6 +477,7 @@ def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
         _compare_simple(plan, old_g, new_g, f"垃圾分类 {year}-{m:02d}", plan.garbage)
 
     _read_ewaste(wb, path, ledger, year, plan, problems)
+    _read_tasks(wb, ledger, year, plan, problems, path)
     problems.raise_if_any(path)
     _check_decreases(plan, replace(ledger, meters=tuple(meters.values())), problems, record_rows)
     problems.raise_if_any(path)
@@ -593,6 +608,7 @@ def apply_import(service: LedgerService, plan: ImportPlan, path: Path) -> None:
         canteen=plan.canteen,
         garbage=plan.garbage,
         ewaste=plan.ewaste,
+        tasks=plan.tasks,
         backup_reason=f"before-import-{path.stem[:20]}",
     )
 
@@ -882,3 +898,115 @@ def _read_ewaste(wb: Any, path: Path, ledger: Ledger, year: int, plan: ImportPla
         plan.ewaste.append(disposal)
         plan.added += 1
         plan.lines.append(f"新增废旧电子产品处置：{day.isoformat()} {items} 件，{recipient}")
+
+
+# ---- 工作任务 -------------------------------------------------------------------------------------
+
+
+def _choice(enum_type: Any, v: Any, what: str) -> Any:
+    text = _text(v)
+    if not text:
+        return None
+    try:
+        return enum_type.from_text(text)
+    except ValueError:
+        labels = "、".join(x.label for x in enum_type)
+        raise InvalidNumber(f"{what}“{text}”不是可选的值", f"可选：{labels}") from None
+
+
+def _measures(v: Any, what: str) -> tuple[RetrofitMeasure, ...]:
+    parts = [p for p in re.split(r"[、,，/;；\s]+", _text(v)) if p]
+    return tuple(_choice(RetrofitMeasure, p, what) for p in parts)
+
+
+def _parts(v: Any, what: str) -> tuple[Decimal | None, ...]:
+    text = _text(v)
+    if not text:
+        return ()
+    parts = [p.strip() for p in re.split(r"[/、,，;；]", text)]
+    if len(parts) != len(FOOD_EVAL_PARTS):
+        raise InvalidNumber(
+            f"{what}应为 {len(FOOD_EVAL_PARTS)} 项，用“/”分隔",
+            "依次为" + "、".join(FOOD_EVAL_PARTS) + "，例如 20/18/17/13/15",
+        )
+    return tuple(_number(p, what) if p else None for p in parts)
+
+
+def _read_tasks(wb: Any, ledger: Ledger, year: int, plan: ImportPlan, problems: _Problems, path: Path) -> None:
+    """工作任务: a row with 编号 changes that task of the year, a row without adds one; tasks not
+    in the sheet are kept (a workbook never deletes). New tasks get their ids now, so the import
+    is one undo step like the rest."""
+    if TASK_SHEET not in wb.sheet_names:  # a workbook made before the sheet existed
+        return
+    cols = {c.key: c for c in TASK_COLUMNS}
+    existing = {t.task_id: t for t in ledger.tasks_of(year) if t.task_id is not None}
+    next_id = max((t.task_id or 0 for t in ledger.tasks), default=0) + 1
+    seen: set[int] = set()
+    bands = grade_bands_in_force()
+    for row, c in _sheet_rows(wb, TASK_SHEET, TASK_COLUMNS, path):
+
+        def get(key: str, fn: Any, r: int = row, cells: dict[str, Any] = c) -> Any:
+            return _cell_value(problems, TASK_SHEET, r, cols[key], fn, cells[key])
+
+        start = len(problems.items)  # one message per wrong cell, not a second one for its consequence
+        kind = get("kind", lambda v, w: _choice(TaskKind, v, w))
+        if kind is None:
+            if len(problems.items) == start:
+                problems.add(TASK_SHEET, row, "类别", "请选择类别（如 节能改造、屋顶光伏）")
+            continue
+        task_id = get("id", _integer)
+        if task_id is not None and task_id not in existing:
+            problems.add(TASK_SHEET, row, "编号", f"{year} 年没有编号为 {task_id} 的工作任务；新增的任务请把编号留空")
+            continue
+        if task_id is not None and task_id in seen:
+            problems.add(TASK_SHEET, row, "编号", f"编号 {task_id} 出现了两次")
+            continue
+        old = existing.get(task_id) if task_id is not None else None
+        if old is not None and old.kind is not kind:
+            problems.add(TASK_SHEET, row, "类别", f"编号 {task_id} 是{old.kind.label}，不能改成{kind.label}")
+            continue
+        status = get("status", lambda v, w: _choice(TaskStatus, v, w))
+        score = get("quantity", _number)
+        new = WorkTask(
+            kind=kind,
+            year=year,
+            task_id=task_id,
+            day=get("day", _day),
+            quantity=score,
+            status=status,
+            document_no=_text(c["document_no"]),
+            note=_text(c["note"])[:MAX_NOTE_CHARS],
+            name=_text(c["name"]),
+            measures=get("measures", _measures) or (),
+            investment_yuan=get("investment", _number),
+            saving_tce=get("saving_tce", _number),
+            meter_code=_text(c["meter"]),
+            emc_type=get("emc_type", lambda v, w: _choice(EmcType, v, w)),
+            contractor=_text(c["contractor"]),
+            term_years=get("term", _integer),
+            saving_yuan=get("saving_yuan", _number),
+            built_year=get("built_year", _integer),
+            quarter=get("quarter", _integer),
+            part_scores=get("parts", _parts) or (),
+            grade=bands.grade(score) if kind is TaskKind.FOOD_WASTE_EVAL and score is not None else "",
+            findings=_text(c["findings"]),
+        )
+        if len(problems.items) > start:
+            continue
+        found = task_problems(new)
+        if found:
+            problems.add(TASK_SHEET, row, kind.label, found[0])
+            continue
+        if old is not None:
+            seen.add(old.task_id or 0)
+            if new == old:
+                plan.unchanged += 1
+                continue
+            plan.tasks.append(new)
+            plan.changed += 1
+            plan.lines.append(f"修改工作任务：{kind.label}{'“' + new.name + '”' if new.name else ''}（编号 {task_id}）")
+            continue
+        plan.tasks.append(replace(new, task_id=next_id))
+        next_id += 1
+        plan.added += 1
+        plan.lines.append(f"新增工作任务：{kind.label}{'“' + new.name + '”' if new.name else ''}")

@@ -19,6 +19,7 @@ CANTEEN_SHEET = "食堂"
 GARBAGE_SHEET = "垃圾分类"
 METERS_SHEET = "计量器具"
 EWASTE_SHEET = "废旧电子产品"
+TASK_SHEET = "工作任务"  # added after version 1; a workbook without it imports no tasks
 
 YES, NO = "是", "否"
 
@@ -100,6 +101,31 @@ EWASTE_COLUMNS = (
     Column("数量（件）", "items", 10),
     Column("接收单位", "recipient", 30),
     Column("证明编号", "certificate", 18),
+    Column("备注", "note", 30),
+)
+
+#: 工作任务: one row per work-plan task of the year (docs/template.md, docs/workplan.md). 编号 is
+#: the program's; a row without it is a new task. 数量 means what the 类别 counts (m², kW, 个, 分, %).
+TASK_COLUMNS = (
+    Column("编号", "id", 7),
+    Column("类别", "kind", 16),
+    Column("季度", "quarter", 6),
+    Column("项目名称或示范类别", "name", 26),
+    Column("数量", "quantity", 12),
+    Column("状态", "status", 10),
+    Column("日期", "day", 12),
+    Column("文号", "document_no", 22),
+    Column("改造措施", "measures", 18),
+    Column("投资（元）", "investment", 14),
+    Column("预计年节能量（tce）", "saving_tce", 12),
+    Column("光伏计量表", "meter", 10),
+    Column("合同类型", "emc_type", 14),
+    Column("节能服务公司", "contractor", 24),
+    Column("合同期限（年）", "term", 10),
+    Column("预计年节约费用（元）", "saving_yuan", 14),
+    Column("建成年度", "built_year", 9),
+    Column("分项得分", "parts", 18),
+    Column("发现的问题", "findings", 24),
     Column("备注", "note", 30),
 )
 

@@ -16,6 +16,7 @@ from gxjn_desktop.domain.numbers import fen_to_yuan
 from gxjn_desktop.domain.periods import check_year
 from gxjn_desktop.domain.records import GarbageCategory, ReplacementReason, Source
 from gxjn_desktop.domain.units import YearProfile
+from gxjn_desktop.domain.workplan import STATUS_CHOICES, EmcType, TaskKind, WorkTask
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.workbook.layout import (
     CANTEEN_COLUMNS,
@@ -37,6 +38,8 @@ from gxjn_desktop.services.workbook.layout import (
     RECORDS_SHEET,
     REPLACEMENT_COLUMNS,
     REPLACEMENTS_SHEET,
+    TASK_COLUMNS,
+    TASK_SHEET,
     TEMPLATE_KIND,
     TEMPLATE_VERSION,
     YES,
@@ -51,7 +54,8 @@ INSTRUCTIONS = (
     "4. 本期示数小于上期示数时：如表计满码翻转，在“表计翻转”列选“是”；如更换了表计，请在“换表记录”表登记旧表止码和新表起码（新表起码必须如实填写）。",
     "5. 空白单元格表示“不修改”，不会删除已有数据。导入是全部成功或全部不改：任何一处错误都会列出，数据库保持原样。",
     "6. “废旧电子产品”每次规范处置填一行（日期、件数、接收单位、证明编号）。“年度基本情况”填本年度的用能人数、建筑面积和报表签署人；“计量器具”可在已有表计下方新增表计（示数表须填起始示数），已有表计只可修改名称、户号、表号和停用日期。",
-    "7. 工作簿的格式说明见程序文档 docs/template.md，单位信息科室可据此用脚本从其他系统生成本表。",
+    "7. “工作任务”每项工作任务一行（节能改造、屋顶光伏、合同能源管理、节水型单位、节约型机关、季度自评等）；编号由程序填写，新增的任务编号留空；“数量”按类别填写：节能改造为面积 m²，屋顶光伏为装机容量 kW，充电桩为现有个数，反食品浪费自评为得分，垃圾分类测评为投放准确率 %。",
+    "8. 工作簿的格式说明见程序文档 docs/template.md，单位信息科室可据此用脚本从其他系统生成本表。",
 )
 
 _HEADER_FILL = "D9E1F2"
@@ -144,6 +148,47 @@ def _write_profile(ws: Any, profile: YearProfile | None) -> None:
             _add_list(ws, [YES, NO], f"{value_col}{i}")
         if key == "report_date":
             ws[f"{value_col}{i}"].number_format = "yyyy-mm-dd"
+
+
+def task_rows(ledger: Ledger, year: int) -> list[list[Any]]:
+    """The 工作任务 sheet's rows: every task of the year, in the order of TASK_COLUMNS."""
+
+    def text(v: Any) -> Any:
+        return v if v not in ("", None) else None
+
+    rows = []
+    for t in sorted(
+        ledger.tasks_of(year), key=lambda t: (list(TaskKind).index(t.kind), t.quarter or 0, t.task_id or 0)
+    ):
+        rows.append(task_row(t, text))
+    return rows
+
+
+def task_row(t: WorkTask, text: Any) -> list[Any]:
+    measures = "、".join(m.label for m in t.measures) if t.measures else None
+    parts = "/".join("" if v is None else f"{v:f}" for v in t.part_scores) if t.part_scores else None
+    return [
+        t.task_id,
+        t.kind.label,
+        t.quarter,
+        text(t.name),
+        t.quantity,
+        t.status.label if t.status else None,
+        t.day,
+        text(t.document_no),
+        measures,
+        t.investment_yuan,
+        t.saving_tce,
+        text(t.meter_code),
+        t.emc_type.label if t.emc_type else None,
+        text(t.contractor),
+        t.term_years,
+        t.saving_yuan,
+        t.built_year,
+        parts,
+        text(t.findings),
+        text(t.note),
+    ]
 
 
 def build_workbook(ledger: Ledger, year: int) -> Any:
@@ -291,6 +336,23 @@ def build_workbook(ledger: Ledger, year: int) -> Any:
     _write_table(ws, EWASTE_COLUMNS, ewaste, set())
     for r in range(2, len(ewaste) + 202):
         ws[f"A{r}"].number_format = "yyyy-mm-dd"
+
+    ws = wb.create_sheet(TASK_SHEET, wb.sheetnames.index(METERS_SHEET) + 1)
+    tasks = task_rows(ledger, year)
+    _write_table(ws, TASK_COLUMNS, tasks, {"id"})
+    n = len(tasks) + 202
+    _add_list(
+        ws, [k.label for k in TaskKind], f"{_col_letter(TASK_COLUMNS, 'kind')}2:{_col_letter(TASK_COLUMNS, 'kind')}{n}"
+    )
+    statuses = sorted({st.label for choices in STATUS_CHOICES.values() for st in choices})
+    _add_list(ws, statuses, f"{_col_letter(TASK_COLUMNS, 'status')}2:{_col_letter(TASK_COLUMNS, 'status')}{n}")
+    _add_list(
+        ws,
+        [e.label for e in EmcType],
+        f"{_col_letter(TASK_COLUMNS, 'emc_type')}2:{_col_letter(TASK_COLUMNS, 'emc_type')}{n}",
+    )
+    for r in range(2, n):
+        ws[f"{_col_letter(TASK_COLUMNS, 'day')}{r}"].number_format = "yyyy-mm-dd"
 
     mark = wb.create_sheet(MARK_SHEET)
     for r, (k, v) in enumerate(
