@@ -19,7 +19,6 @@ from gxjn_desktop.services.ledger_service import LedgerService
 from tests.conftest import DEMO_TODAY
 
 
-
 def comparable(ledger: Ledger) -> dict[str, Any]:
     """The ledger's content, independent of the order rows happen to be kept in."""
 
