@@ -155,7 +155,21 @@ def _write(store: Any, period: tuple[int, str] | None, report: Any, cmp: Any, ou
         report=report,
         roster=cmp,
         flags=cross_unit_flags(store, year, code),
+        extra_sheets=_work_plan_sheet(store, year) if code == "Y" else (),
     )
+
+
+def _work_plan_sheet(store: Any, year: int) -> list[Any]:
+    """The year's 工作安排进度 sheet (none before the first work plan)."""
+    from gxjn_desktop.errors import UserError
+    from gxjn_desktop.services.workplan.progress import load_progress
+    from gxjn_desktop.services.workplan.progress_sheet import write_progress_sheet
+
+    try:
+        progress = load_progress(store, year, None)
+    except UserError:
+        return []
+    return [lambda wb: write_progress_sheet(wb, progress)]
 
 
 def cmd_summary(args: argparse.Namespace) -> int:

@@ -221,6 +221,17 @@ def test_bureau_progress_reads_the_accepted_packets_from_the_store(
             assert outcome.outcome == "accepted", outcome.detail
     finally:
         store.close()
+    from openpyxl import load_workbook
+
+    from gxjn_desktop.cli.cmd_bureau import _write  # what `bureau merge --out` writes
+
+    store = open_store(bureau)
+    try:
+        _write(store, (Y, "Y"), None, None, tmp_path / "汇总.xlsx")
+    finally:
+        store.close()
+    sheet = load_workbook(tmp_path / "汇总.xlsx")["工作安排进度"]
+    assert any(row[0] == "既有建筑节能改造面积" and row[2] == 1000 for row in sheet.iter_rows(values_only=True))
     assert main(["--data-dir", str(bureau), "bureau", "progress", "--year", str(Y), "--json"]) == 0
     got = json.loads(capsys.readouterr().out)
     assert _goal(got, "retrofit_area_m2")["achieved"] == "1000" and got["units"] == len(UNITS)

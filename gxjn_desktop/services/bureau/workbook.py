@@ -7,7 +7,7 @@ and the window. Printed on A4 landscape, fit to width, header rows repeated, 第
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -267,6 +267,7 @@ def write_summary_workbook(
     report: MergeReport | None = None,
     roster: RosterComparison | None = None,
     flags: list[dict[str, Any]] | None = None,
+    extra_sheets: Sequence[Callable[[Any], Any]] = (),
 ) -> Path:
     """Write the workbook to a temporary name and rename it when complete."""
     from openpyxl import Workbook
@@ -278,6 +279,8 @@ def write_summary_workbook(
     _units_sheet(wb, by_region, details)
     if flags is not None:
         _checks_sheet(wb, flags)
+    for add_sheet in extra_sheets:  # other parts' sheets (工作安排进度), each given the workbook
+        add_sheet(wb)
     if roster is not None:
         _roster_sheet(wb, roster)
     if report is not None:

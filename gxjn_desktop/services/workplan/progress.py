@@ -10,7 +10,6 @@ until written: sums as plain decimals, percentages rounded once to 2 places (cli
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -21,7 +20,8 @@ from gxjn_desktop.domain.indicators import target_status
 from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed, plain
 from gxjn_desktop.domain.units import AdminLevel
 from gxjn_desktop.domain.workplan import Goal, PlanChoice
-from gxjn_desktop.services.bureau.store import BureauStore, transaction
+from gxjn_desktop.services.bureau.queries import accepted_packets
+from gxjn_desktop.services.bureau.store import BureauStore
 from gxjn_desktop.services.workplan.plans import plan_for, plan_json
 
 HUNDRED = Decimal(100)
@@ -276,13 +276,6 @@ def _unit_row(r: UnitReport) -> dict[str, Any]:
         "saving_org": s.get("saving_org"),
         "water_saving_unit": s.get("water_saving_unit"),
     }
-
-
-def accepted_packets(store: BureauStore, year: int, period: str = "Y") -> list[dict[str, Any]]:
-    """Each accepted packet's data.json for the year (the whole-year packets by default)."""
-    with transaction(store) as repo:
-        texts = list(repo.accepted_data(f"{year}-{period}"))
-    return [json.loads(t) for t in texts]
 
 
 def load_progress(store: BureauStore, year: int, data_dir: Path | None) -> dict[str, Any]:
