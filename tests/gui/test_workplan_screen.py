@@ -121,3 +121,20 @@ def test_a_bad_date_is_refused_with_the_cursor_on_it(qtbot: Any) -> None:
     day.setText("2025-02-30")
     task, problem, widget = form.read_task()
     assert task is None and problem is not None and "不是有效的日期" in problem and widget is day
+
+
+def test_a_task_finding_opens_the_screen_on_its_task(demo_window: MainWindow, qtbot: Any) -> None:
+    from gxjn_desktop.gui.findings_panel import TargetScreen, finding_target
+    from gxjn_desktop.validation.findings import Finding, Location, Severity
+
+    ledger = demo_window.entry_service.ledger  # type: ignore[union-attr]
+    pv = next(t for t in ledger.tasks if t.kind is TaskKind.PV)
+    finding = Finding(
+        "TASK-PV-METER", Severity.WARNING, Location("task", str(pv.year), f"pv#{pv.task_id}.meter_code"), "…", "…"
+    )
+    target = finding_target(ledger, finding)
+    assert target is not None and target.screen is TargetScreen.TASK
+    demo_window.go_to_finding(target)
+    assert demo_window.tabs.currentIndex() == TAB_WORKPLAN
+    screen = demo_window.workplan
+    assert screen.year == pv.year and screen.current_task() == pv
