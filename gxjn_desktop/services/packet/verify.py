@@ -179,7 +179,7 @@ def _check_members(result: VerifyResult, z: zipfile.ZipFile) -> dict[str, bytes]
         if info.create_system == 3 and stat.S_ISLNK(mode):
             result.add("SYMLINK", name, "成员是符号链接")
             continue
-        if info.create_system == 3 and mode and not stat.S_ISREG(mode):
+        if info.create_system == 3 and stat.S_IFMT(mode) not in (0, stat.S_IFREG):  # 0: no type recorded
             result.add("SPECIAL-FILE", name, "成员不是普通文件")
             continue
         if info.flag_bits & 0x1:
