@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -50,3 +53,27 @@ def load_signing_key(s: Session) -> SigningKey | None:
 def save_signing_key(s: Session, key: SigningKey) -> None:
     s.add(SigningKeyRow(key_id=key.key_id.hex(), public_key=key.public_key.hex(), secret_key=key.secret_key.hex(),
                         created_at=key.created_at))  # fmt: skip
+
+
+def peek_unit_key(path: Path) -> tuple[str, bytes] | None:
+    """(the unit's USCC, its public key) read without opening the store: no backup, no migration,
+    no write (``verify`` must change nothing). ``None`` when the file has no unit or no key yet."""
+    if not path.is_file():
+        return None
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        unit = con.execute("SELECT uscc FROM unit LIMIT 1").fetchone()
+        key = con.execute("SELECT public_key FROM signing_key ORDER BY id LIMIT 1").fetchone()
+    except sqlite3.Error:  # an older schema, a damaged or foreign file: nothing to compare with
+        return None
+    finally:
+        con.close()
+    if not unit or not key:
+        return None
+    try:
+        return str(unit[0]), bytes.fromhex(str(key[0]))
+    except ValueError:
+        return None

@@ -4,27 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.paths import database_path
-from gxjn_desktop.services.ledger_service import LedgerService
+from gxjn_desktop.storage.exports_repo import peek_unit_key
 
 
 def unit_public_key(data_dir: Path, uscc: str | None) -> bytes | None:
     """The public key of the unit in ``data_dir`` when that unit is ``uscc`` and has exported before.
 
-    Reads only: a folder without a database is not created, and one that cannot be opened simply
-    has no key to compare with.
+    Reads the database file read-only: verifying a packet writes nothing, not even a backup.
     """
-    if not uscc or not database_path(data_dir).is_file():
+    if not uscc:
         return None
-    try:
-        service = LedgerService.open(data_dir, create=False)
-    except (UserError, StorageError):
+    found = peek_unit_key(database_path(data_dir))
+    if found is None or found[0] != uscc:
         return None
-    try:
-        if not service.has_unit() or service.ledger().unit.uscc != uscc:
-            return None
-        key = service.signing_key()
-        return None if key is None else key.public_key
-    finally:
-        service.close()
+    return found[1]
