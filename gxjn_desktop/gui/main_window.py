@@ -33,8 +33,8 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after t
 #: Set by bench/bench_startup.py: print the time of the first paint and quit.
 BENCH_ENV = "GXJN_EXIT_AFTER_PAINT"
 
-TAB_OVERVIEW, TAB_ENTRY, TAB_UNIT, TAB_METERS, TAB_FINDINGS = range(5)
-TAB_NAMES = ("概览", "月度填报", "单位信息", "计量器具", "数据审核")
+TAB_OVERVIEW, TAB_ENTRY, TAB_UNIT, TAB_METERS, TAB_FINDINGS, TAB_REPORT = range(6)
+TAB_NAMES = ("概览", "月度填报", "单位信息", "计量器具", "数据审核", "报送")
 
 
 class MainWindow(QMainWindow):
@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
         from gxjn_desktop.gui.entry_screen import EntryScreen
         from gxjn_desktop.gui.findings_panel import FindingsPanel
         from gxjn_desktop.gui.meters_screen import MetersScreen
+        from gxjn_desktop.gui.report_screen import ReportScreen
         from gxjn_desktop.gui.unit_screen import UnitScreen
         from gxjn_desktop.services.entry import EntryService
 
@@ -295,8 +296,11 @@ class MainWindow(QMainWindow):
         self.unit_screen = UnitScreen(service)
         self.meters = MetersScreen(service)
         self.findings = FindingsPanel(service, today=self.today)
+        self.report = ReportScreen(service, today=self.today)
         for screen, name in zip(
-            (self.dashboard, self.entry, self.unit_screen, self.meters, self.findings), TAB_NAMES, strict=True
+            (self.dashboard, self.entry, self.unit_screen, self.meters, self.findings, self.report),
+            TAB_NAMES,
+            strict=True,
         ):
             self.tabs.addTab(screen, name)
         self.entry.status.connect(self.show_status)
@@ -306,6 +310,9 @@ class MainWindow(QMainWindow):
         self.findings.status.connect(self.show_status)
         self.findings.navigate.connect(self.go_to_finding)
         self.findings.explained.connect(lambda _text: self.entry.refresh())
+        self.report.status.connect(self.show_status)
+        self.report.navigate.connect(self.go_to_finding)
+        self.report.exported.connect(self.entry.refresh)
         self.tabs.currentChanged.connect(self._tab_changed)
         assert self.edit_menu is not None
         self.edit_menu.clear()
@@ -365,6 +372,8 @@ class MainWindow(QMainWindow):
             self.meters.refresh()
         elif index == TAB_FINDINGS:
             self.findings.view.setFocus()
+        elif index == TAB_REPORT:
+            self.report.refresh()
 
     def _other_saved(self, text: str) -> None:
         self.show_status(text)
