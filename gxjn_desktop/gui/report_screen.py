@@ -53,6 +53,11 @@ def ask_reopen_reason(parent: QWidget | None, label: str) -> str | None:
     return text.strip() if ok and text.strip() else None
 
 
+def _when(iso: str) -> str:
+    """``2026-11-27 11:37`` from an ISO time with its offset."""
+    return iso[:16].replace("T", " ")
+
+
 class HistoryModel(ListTableModel):
     headers = ("期间", "版本", "导出时间", "文件", "数据包指纹", "更正原因", "状态")
 
@@ -76,7 +81,7 @@ class HistoryModel(ListTableModel):
         values = (
             e.period.label,
             f"第 {e.revision} 版",
-            e.exported_at,
+            _when(e.exported_at),
             e.file_name,
             e.packet_fingerprint,
             e.reason or "",
@@ -164,7 +169,7 @@ class ReportScreen(QWidget):
         self.reopen_button.setEnabled(latest is not None and latest.locks)
         if latest is not None and latest.locks:
             self.gate_label.setText(
-                f"{period.label}已上报（第 {latest.revision} 版，{latest.exported_at}），数据只读。"
+                f"{period.label}已上报（第 {latest.revision} 版，{_when(latest.exported_at)}），数据只读。"
                 "再次导出将按已上报的内容重新生成同一版；如需更正，请点“更正已上报的数据”。"
             )
             self.gate_label.setStyleSheet("color: #1d4f86; font-weight: bold;")
@@ -176,14 +181,14 @@ class ReportScreen(QWidget):
             self.gate_label.setStyleSheet(f"color: {'#1e7b34' if gate.allowed else '#b3261e'}; font-weight: bold;")
             self.export_button.setEnabled(gate.allowed)
             for f in result.blocking:
-                item = QListWidgetItem(
-                    f"[{f.severity.label}] {f.location.month or ''} {f.location.meter or ''}：{f.message}"
-                )
+                item = QListWidgetItem(f"[{f.severity.label}] {f.message}（{f.hint}）")
                 item.setData(Qt.ItemDataRole.UserRole, f)
                 self.blocking.addItem(item)
             if gate.missing_months:
                 self.blocking.addItem(f"尚未填完的月份：{'、'.join(f'{m}月' for m in gate.missing_months)}")
+        self.blocking.setVisible(self.blocking.count() > 0)
         self.history.set_items(store.exports())
+        self.history_view.resizeColumnsToContents()
         key = store.signing_key()
         if key is None:
             self.key_label.setText("本机签名密钥：首次导出时生成，随数据文件夹保存和备份。")
