@@ -154,6 +154,9 @@ class MainWindow(QMainWindow):
         keys.setShortcut(QKeySequence("F1"))
         keys.triggered.connect(self.show_keys)
         help_menu.addAction(keys)
+        about = QAction("关于(&A)", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
 
     def write_template_file(self) -> None:
         """The entry workbook of the year shown in 月度填报, for filling in Excel or by a script."""
@@ -233,9 +236,26 @@ class MainWindow(QMainWindow):
             "F2：修改当前单元格　Esc：取消本次输入　Delete：清空所选单元格\n"
             "Ctrl+C / Ctrl+V：复制 / 粘贴（可直接粘贴 Excel、WPS 中复制的区域）\n"
             "Ctrl+Z / Ctrl+Y：撤销 / 重做　Ctrl+PageUp / Ctrl+PageDown：上月 / 下月\n"
-            "Ctrl+1…5：概览、月度填报、单位信息、计量器具、数据审核\n"
+            "Ctrl+1…6：概览、月度填报、单位信息、计量器具、数据审核、报送\n"
             "数据审核中：Enter 或双击转到数据　Ctrl+E 填写说明　F5 重新审核",
         )
+
+    def show_about(self) -> None:
+        """The version, the data folder and the installation's signing key (to register with the bureau)."""
+        from gxjn_desktop import __version__
+
+        lines = [f"gxjn {__version__} 公共机构能源资源消费统计", f"数据文件夹：{self.data_dir}"]
+        key = self.store.signing_key() if self.entry_service is not None else None
+        if key is None:
+            lines.append("报送签名密钥：首次导出数据包时生成")
+        else:
+            from gxjn_desktop.services.packet.signing import key_fingerprint, key_id_text, public_key_base64
+
+            lines += [
+                f"报送签名公钥（minisign）：{public_key_base64(key)}",
+                f"密钥编号：{key_id_text(key.key_id)}　密钥指纹：{key_fingerprint(key.public_key)}",
+            ]
+        messages.show_info(self, "关于 gxjn", "\n".join(lines))
 
     # ---- first start --------------------------------------------------------------------------
 

@@ -40,3 +40,22 @@ def test_export_reopen_and_blocking_findings(
     screen.reopen_button.click()
     assert "已重新打开" in screen.history.data(screen.history.index(0, 6))
     assert not screen.reopen_button.isEnabled()
+
+
+def test_about_shows_the_signing_key(demo_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gxjn_desktop.gui import messages
+
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "show_info", lambda _parent, _title, text: shown.append(text))
+    demo_window.show_about()
+    assert "首次导出" in shown[-1]
+    monkeypatch.setattr(report_screen, "ask_out_folder", lambda _parent: tmp_path)
+    demo_window.tabs.setCurrentIndex(TAB_REPORT)
+    demo_window.report.year_box.setValue(2024)
+    demo_window.report.export_button.click()
+    demo_window.show_about()
+    key = demo_window.store.signing_key()
+    assert key is not None
+    from gxjn_desktop.services.packet.signing import key_fingerprint
+
+    assert key_fingerprint(key.public_key) in shown[-1] and "RW" in shown[-1]
