@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"  # TEMPORARY: becomes "0004" once the packet's revision 0004 is on main
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

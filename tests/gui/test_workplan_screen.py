@@ -28,7 +28,7 @@ def no_task_form(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _screen(window: MainWindow, qtbot: Any, year: int = 2025) -> workplan_screen.WorkPlanScreen:
-    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == TAB_WORKPLAN
     screen = window.workplan
     screen.year_box.setValue(year)
