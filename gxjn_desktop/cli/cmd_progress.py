@@ -57,10 +57,12 @@ def print_text(data: dict[str, Any]) -> None:
         counted = (
             f"（{g['count']}/{g['units_counted']} 个单位）" if "count" in g else f"（{g['units_counted']} 个单位）"
         )
-        print(f"  {g['label']}：{g['achieved'] or '-'}{unit}，{target}{share}{counted}，{g['status_label']}")
+        achieved = f"{g['achieved']}{unit}" if g["achieved"] is not None else "-"
+        print(f"  {g['label']}：{achieved}，{target}{share}{counted}，{g['status_label']}")
     for ind in data["indicators"]:
         print(
-            f"  {ind['label']}：{ind['value'] or '-'}，同比 {ind['change_pct'] or '-'}%，目标 {ind['target_pct']}%"
+            f"  {ind['label']}：{ind['value'] or '-'}，同比 {ind['change_pct'] + '%' if ind['change_pct'] else '-'}，"
+            f"目标 {ind['target_pct']}%"
             f"，{ind['status_label']}（{ind['units_counted']} 个单位合计）"
         )
     if data["units_reporting_nothing"]:
