@@ -872,10 +872,10 @@ def _apply_state(ledger: Ledger, state: StoredState) -> Ledger:
         )
     canteen = ledger.canteen
     for ym, c in state.canteen:
-        canteen = tuple(x for x in canteen if (x.year, x.month) != ym) + ((c,) if c is not None else ())
+        canteen = tuple(x for x in canteen if (x.year, x.month) != ym) + ((c,) if c and not c.is_empty else ())
     garbage = ledger.garbage
     for ym, g in state.garbage:
-        garbage = tuple(x for x in garbage if (x.year, x.month) != ym) + ((g,) if g is not None else ())
+        garbage = tuple(x for x in garbage if (x.year, x.month) != ym) + ((g,) if g and not g.is_empty else ())
     meters = ledger.meters
     for code, meter in state.meters:
         if any(m.code == code for m in meters):
