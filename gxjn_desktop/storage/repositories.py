@@ -147,9 +147,20 @@ def save_meter(s: Session, m: Meter, sort_order: int | None = None) -> None:
         row.sort_order = (s.scalar(select(MeterRow.sort_order).order_by(MeterRow.sort_order.desc())) or 0) + 1
     s.add(row)
     s.flush()
-    s.execute(delete(MultiplierRow).where(MultiplierRow.meter_code == m.code))
+    # Only the multipliers that changed are rewritten, so saving a meter back (an undo) leaves the
+    # stored rows exactly as they were.
+    wanted = {(c.effective_from, c.multiplier) for c in m.multipliers}
+    kept = set()
+    for existing in s.scalars(select(MultiplierRow).where(MultiplierRow.meter_code == m.code)):
+        key = (existing.effective_from, existing.multiplier)
+        if key in wanted and key not in kept:
+            kept.add(key)
+        else:
+            s.delete(existing)
+    s.flush()
     for change in m.multipliers:
-        s.add(MultiplierRow(meter_code=m.code, effective_from=change.effective_from, multiplier=change.multiplier))
+        if (change.effective_from, change.multiplier) not in kept:
+            s.add(MultiplierRow(meter_code=m.code, effective_from=change.effective_from, multiplier=change.multiplier))
 
 
 def delete_meter(s: Session, code: str) -> None:

@@ -32,6 +32,7 @@ from gxjn_desktop.domain.records import (
 from gxjn_desktop.domain.units import YearProfile
 from gxjn_desktop.errors import InvalidNumber, UserError
 from gxjn_desktop.services.ledger_service import LedgerService
+from gxjn_desktop.services.meter_rules import retirement_problem
 from gxjn_desktop.services.safe_zip import open_workbook, sheet_rows
 from gxjn_desktop.services.workbook.layout import (
     CANTEEN_COLUMNS,
@@ -681,21 +682,9 @@ def _read_meters(
                     )
             active_to = _cell_value(problems, METERS_SHEET, row, cols["active_to"], _day, c["active_to"])
             if active_to is not None and active_to != old.active_to:
-                last = ledger.records_of(code)[-1:]
-                if active_to < old.active_from:
-                    problems.add(
-                        METERS_SHEET,
-                        row,
-                        "停用日期",
-                        f"{active_to.isoformat()} 早于启用日期 {old.active_from.isoformat()}",
-                    )
-                elif last and (last[0].year, last[0].month) > (active_to.year, active_to.month):
-                    problems.add(
-                        METERS_SHEET,
-                        row,
-                        "停用日期",
-                        f"{code} 在 {last[0].year}-{last[0].month:02d} 还有记录，停用日期不能早于该月",
-                    )
+                problem = retirement_problem(ledger, old, active_to)
+                if problem:
+                    problems.add(METERS_SHEET, row, "停用日期", problem)
             new = replace(
                 old,
                 name=_text(c["name"]) or old.name,
