@@ -29,7 +29,9 @@ def year_arg(text: str) -> int:
     from gxjn_desktop.errors import UserError
 
     try:
-        year = parse_integer(text, "年度")  # the one number parser: int() would read "٢٠٢٥" or "2_025"
+        year = parse_integer(
+            text, "年度", allow_negative=True
+        )  # the one number parser: int() would read "٢٠٢٥" or "2_025"
     except UserError:
         raise argparse.ArgumentTypeError(f"年度“{text}”不是整数（应为四位年份，如 2025）") from None
     try:
