@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up everything gxjn needs on a Debian/Ubuntu machine that may have nothing but python3:
 # the system libraries Qt loads, a CJK font, a virtual environment in .venv with the locked
-# versions (requirements.lock), and gxjn itself. Safe to run again: it skips what is done.
+# versions (requirements.lock; with --dev requirements-dev.lock, which adds the test tools), and
+# gxjn itself. Safe to run again: it skips what is done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,15 +35,25 @@ if [ -n "$missing" ]; then
   fi
 fi
 
+# The runtime lock for running; with --dev (test.sh, CI) the development lock, which includes it.
+lock=requirements.lock
+[ "${1:-}" = --dev ] && lock=requirements-dev.lock
 stamp=.venv/.gxjn-installed
-want=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
+runtime_want=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
+dev_want=dev-$(cat requirements-dev.lock pyproject.toml | sha256sum | cut -d' ' -f1)
+want=$runtime_want
+[ "$lock" = requirements-dev.lock ] && want=$dev_want
+have=$(cat "$stamp" 2>/dev/null || true)
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "安装 Python 依赖（固定版本，见 requirements.lock）……"
+# A development install serves running as well; anything else is (re)installed from the lock.
+if [ "$have" != "$want" ] && { [ "$want" != "$runtime_want" ] || [ "$have" != "$dev_want" ]; }; then
+  echo "安装 Python 依赖（固定版本及校验值，见 $lock）……"
   .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade "pip>=23"
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.lock
-  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
+  .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r "$lock"
+  # setuptools prints an information note on editable installs: shown only if the install fails.
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e . >.venv/install-gxjn.log 2>&1 \
+    || { cat .venv/install-gxjn.log >&2; exit 1; }
   echo "$want" > "$stamp"
 fi
