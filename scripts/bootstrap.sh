@@ -6,31 +6,56 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Qt 6 on Linux needs these even offscreen (engineering.md §3.1); the xcb ones for a real window.
-APT_PACKAGES="python3-venv libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
-  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
-  libxcb-render-util0 libxcb-xinerama0 libxcb-xfixes0 libxcb-shape0 fonts-wqy-microhei"
+# Python 3.11 or later, checked before anything is installed.
+if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  have_py=$(python3 -c 'import platform; print(platform.python_version())' 2>/dev/null || echo "未安装")
+  echo "gxjn 需要 Python 3.11 或更高版本（当前 python3：$have_py）。请先安装（Debian 12、Ubuntu 24.04 及更新版本自带），再运行本脚本。" >&2
+  exit 1
+fi
 
-missing=""
-if command -v dpkg-query >/dev/null 2>&1; then
-  for p in $APT_PACKAGES; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
-  done
-fi
+# The shared libraries Qt 6 loads on Linux, even offscreen (engineering.md §3.1; the xcb ones for a
+# real window), each with the Debian/Ubuntu package that provides it. They are looked for by
+# library name, not package name: Debian 13 and Ubuntu 24.04 renamed some packages (libglib2.0-0
+# is libglib2.0-0t64 there), and a library installed any other way counts too.
+LIBRARIES="libGL.so.1:libgl1 libEGL.so.1:libegl1 libxkbcommon.so.0:libxkbcommon0
+  libfontconfig.so.1:libfontconfig1 libdbus-1.so.3:libdbus-1-3 libglib-2.0.so.0:libglib2.0-0
+  libxkbcommon-x11.so.0:libxkbcommon-x11-0 libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4
+  libxcb-image.so.0:libxcb-image0 libxcb-keysyms.so.1:libxcb-keysyms1 libxcb-randr.so.0:libxcb-randr0
+  libxcb-render-util.so.0:libxcb-render-util0 libxcb-xfixes.so.0:libxcb-xfixes0 libxcb-shape.so.0:libxcb-shape0"
+# shellcheck disable=SC2086
+missing=$(python3 - $LIBRARIES <<'PY'
+import ctypes, sys
+for pair in sys.argv[1:]:
+    soname, package = pair.split(":")
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        print(package, end=" ")
+PY
+)
 # A python3 with a working venv module (e.g. pyenv's) does not need Debian's python3-venv.
-if python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
-  missing=$(echo "$missing" | sed 's/ python3-venv//')
-fi
+python3 -c "import ensurepip, venv" >/dev/null 2>&1 || missing="$missing python3-venv"
+# A CJK font: the window's Chinese text and the report PDF (rendered in the tests too) need one.
+# Any installed CJK font will do; WenQuanYi Micro Hei is the small one to install.
+cjk_font=""
+for pattern in '/usr/share/fonts/*/*/*[Ww]qy*' '/usr/share/fonts/*/*/*CJK*' "$HOME/.local/share/fonts/*CJK*"; do
+  compgen -G "$pattern" >/dev/null && cjk_font=yes
+done
+[ -n "$cjk_font" ] || missing="$missing fonts-wqy-microhei"
+missing=$(echo $missing)   # trimmed
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "安装系统依赖：$missing"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
+    # Debian 13 / Ubuntu 24.04 name the glib package libglib2.0-0t64.
+    if apt-cache show libglib2.0-0t64 >/dev/null 2>&1; then missing=${missing/libglib2.0-0/libglib2.0-0t64}; fi
     # shellcheck disable=SC2086
     apt-get install -y -qq --no-install-recommends $missing >/dev/null
   else
+    if apt-cache show libglib2.0-0t64 >/dev/null 2>&1; then missing=${missing/libglib2.0-0/libglib2.0-0t64}; fi
     echo "缺少系统软件包：$missing" >&2
-    echo "请以管理员身份运行：sudo apt-get install$missing" >&2
+    echo "请以管理员身份运行：sudo apt-get update && sudo apt-get install -y $missing" >&2
     exit 1
   fi
 fi
