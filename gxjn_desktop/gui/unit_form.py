@@ -14,8 +14,7 @@ from gxjn_desktop.domain.units import (
     admin_code_problem,
     uscc_problem,
 )
-
-MANAGER_ROLE = "节能管理员"
+from gxjn_desktop.services.unit_setup import MANAGER_ROLE
 
 
 def uscc_hint(text: str) -> str | None:

@@ -205,8 +205,8 @@ def _open_workbook(path: Path, ledger: Ledger) -> tuple[Any, int]:
         ) from exc
     if MARK_SHEET not in wb.sheet_names:
         raise UserError(
-            f"{path.name} 不是 gxjn 生成的填报工作簿",
-            "请先用“生成填报模板”（gxjn-cli template）生成工作簿，再在其中填写",
+            f"{path.name} 不是 gxjn 生成的填报工作簿（没有隐藏的标记工作表 {MARK_SHEET}）",
+            "请先用“生成填报模板”（gxjn-cli template）生成工作簿再填写；用脚本生成时请按 docs/template.md 加上该工作表",
         )
     try:
         mark_rows = wb.get_sheet_by_name(MARK_SHEET).to_python()
@@ -255,7 +255,10 @@ def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
         meter = meters.get(code)
         if meter is None:
             problems.add(
-                RECORDS_SHEET, row, "计量器具编号", f"本单位没有编号为“{code}”的计量器具；新的表计请先在程序中登记"
+                RECORDS_SHEET,
+                row,
+                "计量器具编号",
+                f"本单位没有编号为“{code}”的计量器具；新的表计请在“计量器具”表中新增一行，或先在程序中登记",
             )
             continue
         y = cell(RECORDS_SHEET, row, cols["year"], _integer, c["year"])
