@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.ui_state import MAIN_GEOMETRY
+from gxjn_desktop.paths import resource_path
 
 FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
 LOCK_FILE = "gxjn.lock"
@@ -43,6 +45,11 @@ def install_translator(app: QApplication) -> bool:
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", path):
         app.installTranslator(translator)
+        # Qt 6 changed some file-dialog source texts ("&Look in:") that the shipped catalogue still
+        # has in their old form, and it lacks a few ("Folder"): our small catalogue, asked first.
+        fixes = QTranslator(app)
+        if fixes.load("qt_fixes_zh_CN", str(resource_path("translations"))):
+            app.installTranslator(fixes)
         return True
     _pending_warnings.append(f"qtbase_zh_CN.qm not found in {path}")
     return False
@@ -120,7 +127,10 @@ def run(data_dir: Path, argv: list[str] | None = None) -> int:
         window.attach(store)
 
     window.firstPainted.connect(lambda: QTimer.singleShot(0, open_store))
-    window.show()
+    if window.ui_state.bytes(MAIN_GEOMETRY) is None:
+        window.showMaximized()  # the first start fills the screen; later ones restore the last geometry
+    else:
+        window.show()
     try:
         return app.exec()
     finally:

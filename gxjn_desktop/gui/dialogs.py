@@ -40,7 +40,7 @@ from gxjn_desktop.validation.findings import Finding
 
 
 class DecreaseDialog(QDialog):
-    """本期示数小于上期: 表计翻转, 更换电表 (with the replacement's readings) or 输入有误."""
+    """本期示数小于上期: 表计翻转, 更换表计 (with the replacement's readings) or 输入有误."""
 
     def __init__(self, question: DecreaseQuestion, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +53,7 @@ class DecreaseDialog(QDialog):
         layout.addWidget(intro)
 
         self.rollover = QRadioButton("表计翻转(&F)（表码走满后从 0 重新计数）")
-        self.replacement = QRadioButton("更换电表(&H)（本月换了新表）")
+        self.replacement = QRadioButton("更换表计(&H)（本月换了新表）")
         self.mistake = QRadioButton("输入有误(&W)（不保存，重新输入）")
         if question.register_digits is None:
             self.rollover.setText(self.rollover.text() + "——注意：该表未登记表位数，无法计算满码值")

@@ -174,7 +174,7 @@ class EntryTableView(QTableView):
         rows = sorted({i.row() for i in indexes})
         cols = sorted({i.column() for i in indexes})
         model = self.model()
-        lines = ["\t".join(str(model.index(r, c).data() or "") for c in cols) for r in rows]
+        lines = ["\t".join(str(model.index(r, c).data(Qt.ItemDataRole.EditRole) or "") for c in cols) for r in rows]
         QGuiApplication.clipboard().setText("\n".join(lines))
 
 

@@ -204,6 +204,16 @@ class FindingRow:
     period: str
     place: str
     explanation: str
+    rule_name: str = ""  # the rule's short Chinese name (rules.json); the id stays in tooltip and detail
+    rule_title: str = ""
+
+
+def rule_names(rule_id: str) -> tuple[str, str]:
+    """(short name, full title) of a rule, from rules.json."""
+    from gxjn_desktop.services.checks import load_rules_config
+
+    settings = load_rules_config().rules.get(rule_id)
+    return (settings.short_name, settings.title) if settings else (rule_id, "")
 
 
 _HEADERS = ("级别", "规则", "期间", "位置", "内容", "说明")
@@ -243,8 +253,12 @@ class FindingsModel(ListTableModel):
         f = row.finding
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (f.severity.label, f.rule_id, row.period, row.place, f.message, row.explanation)[col]
+            return (f.severity.label, row.rule_name or f.rule_id, row.period, row.place, f.message, row.explanation)[
+                col
+            ]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_RULE:
+                return f"{row.rule_title}（规则编号 {f.rule_id}）" if row.rule_title else f.rule_id
             if col == COL_MESSAGE:
                 return f"{f.message}\n{f.hint}" if f.hint else f.message
             if col == COL_EXPLANATION and f.explanation is not None:
@@ -554,7 +568,9 @@ class FindingsPanel(QWidget):
         current = self.current_finding()
         ledger = self.service.ledger
         rows = [
-            FindingRow(f, period_text(f.location.month), place_text(ledger, f), explanation_text(f))
+            FindingRow(
+                f, period_text(f.location.month), place_text(ledger, f), explanation_text(f), *rule_names(f.rule_id)
+            )
             for f in self.findings
             if self._passes(f)
         ]
@@ -589,7 +605,8 @@ class FindingsPanel(QWidget):
             return
         colour = _SEVERITY_TEXT[f.severity]
         lines = [
-            f"<b style='color:{colour}'>【{f.severity.label}】</b> {f.rule_id} · {period_text(f.location.month)} · "
+            f"<b style='color:{colour}'>【{f.severity.label}】</b> {_esc(rule_names(f.rule_id)[0])}"
+            f"<span style='color:#666'>（{f.rule_id}）</span> · {period_text(f.location.month)} · "
             f"{_esc(place_text(self.service.ledger, f))}",
             _esc(f.message),
         ]

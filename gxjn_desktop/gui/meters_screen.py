@@ -216,7 +216,7 @@ class MetersScreen(QWidget):
         for b in (self.add_button, self.retire_button, self.multiplier_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        note = QLabel("换表在“月度填报”中登记：输入小于上期的示数时选择“更换电表”。")
+        note = QLabel("换表在“月度填报”中登记：输入小于上期的示数时选择“更换表计”。")
         note.setStyleSheet("color: #666;")
         buttons.addWidget(note)
         self.replacements = QTableWidget(0, 6)

@@ -149,6 +149,7 @@ def rules_json() -> dict[str, Any]:
             "id": s.rule_id,
             "severity": s.severity.value,
             "severity_label": s.severity.label,
+            "name": s.short_name,
             "title": s.title,
             "checks": checks[s.rule_id],
             "thresholds": {k: f"{v:f}" for k, v in s.thresholds.items()},
