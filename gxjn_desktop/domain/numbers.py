@@ -48,7 +48,7 @@ def parse_decimal(text: str, what: str = "数值") -> Decimal:
     if s.endswith("元"):
         s = s[:-1]
     if not s:
-        raise InvalidNumber(f"{what}为空", "请输入数字；没有发生量时填 0")
+        raise InvalidNumber(f"{what}为空", "请输入数字")  # not "填 0": many callers (定额, 件数, 人数) refuse 0
     if _GROUPED.match(s):
         s = s.replace(",", "")
     if not _PLAIN.match(s):

@@ -154,6 +154,16 @@ class MainWindow(QMainWindow):
         keys.setShortcut(QKeySequence("F1"))
         keys.triggered.connect(self.show_keys)
         help_menu.addAction(keys)
+        help_menu.addSeparator()
+        self.about_action = QAction("关于(&A)…", self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+        view_menu.addSeparator()
+        for text, keys_text, step in (("下一个页面", "Ctrl+Tab", 1), ("上一个页面", "Ctrl+Shift+Tab", -1)):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys_text))  # as WPS switches documents
+            action.triggered.connect(lambda _checked=False, step=step: self.step_screen(step))
+            view_menu.addAction(action)
 
     def write_template_file(self) -> None:
         """The entry workbook of the year shown in 月度填报, for filling in Excel or by a script."""
@@ -224,6 +234,15 @@ class MainWindow(QMainWindow):
             self.entry_service.reload()  # the snapshot holds the disposals
             self._other_saved("废旧电子产品处置已保存")
 
+    def step_screen(self, step: int) -> None:
+        if self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def show_about(self) -> None:
+        from gxjn_desktop.gui import about  # loaded when first used, not at start-up
+
+        about.show_about(self, self.data_dir)
+
     def show_keys(self) -> None:
         messages.show_info(
             self,
@@ -233,7 +252,7 @@ class MainWindow(QMainWindow):
             "F2：修改当前单元格　Esc：取消本次输入　Delete：清空所选单元格\n"
             "Ctrl+C / Ctrl+V：复制 / 粘贴（可直接粘贴 Excel、WPS 中复制的区域）\n"
             "Ctrl+Z / Ctrl+Y：撤销 / 重做　Ctrl+PageUp / Ctrl+PageDown：上月 / 下月\n"
-            "Ctrl+1…5：概览、月度填报、单位信息、计量器具、数据审核\n"
+            "Ctrl+1…5：概览、月度填报、单位信息、计量器具、数据审核　Ctrl+Tab / Ctrl+Shift+Tab：下一/上一页面\n"
             "数据审核中：Enter 或双击转到数据　Ctrl+E 填写说明　F5 重新审核",
         )
 
@@ -301,6 +320,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(screen, name)
         self.entry.status.connect(self.show_status)
         self.entry.changeApplied.connect(lambda _change: self.findings.schedule_refresh())
+        self.entry.explained.connect(lambda _text: self.findings.schedule_refresh())
         self.unit_screen.saved.connect(self._other_saved)
         self.meters.saved.connect(self._other_saved)
         self.findings.status.connect(self.show_status)

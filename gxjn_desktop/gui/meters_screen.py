@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -99,11 +100,11 @@ class MetersModel(ListTableModel):
 
 
 class MeterDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, taken: Collection[str] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle("新增计量器具")
         layout = QVBoxLayout(self)
-        self.page = MeterPage()
+        self.page = MeterPage(taken)
         self.page.setTitle("")
         layout.addWidget(self.page)
         self.start = QDateEdit(QDate.currentDate())
@@ -160,8 +161,8 @@ class DateValueDialog(QDialog):
         return date(d.year(), d.month(), d.day())
 
 
-def ask_new_meter(parent: QWidget | None) -> Meter | None:
-    dialog = MeterDialog(parent)
+def ask_new_meter(parent: QWidget | None, taken: Collection[str] = ()) -> Meter | None:
+    dialog = MeterDialog(parent, taken)
     return dialog.meter if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -304,7 +305,7 @@ class MetersScreen(QWidget):
         self.saved.emit(text)
 
     def add_meter(self) -> None:
-        meter = ask_new_meter(self)
+        meter = ask_new_meter(self, {m.code for m in self.service.ledger.meters})
         if meter is None:
             return
         if any(m.code == meter.code for m in self.service.ledger.meters):

@@ -38,3 +38,133 @@ def test_lower_reading_of_a_water_meter_says_replace_the_meter(qtbot: Any) -> No
     dialog = DecreaseDialog(question)
     qtbot.addWidget(dialog)
     assert dialog.replacement.text().startswith("更换表计") and "电表" not in dialog.replacement.text()
+
+
+def test_explanation_dialog_enter_moves_on_and_the_error_clears_when_fixed(qtbot: Any, demo_ledger: Any) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from gxjn_desktop.domain.periods import Period
+    from gxjn_desktop.gui.dialogs import ExplanationDialog
+    from gxjn_desktop.services.checks import check_period
+    from gxjn_desktop.validation.findings import Severity
+    from tests.conftest import DEMO_TODAY
+
+    finding = next(
+        f for f in check_period(demo_ledger, Period.parse(2025, "Y"), DEMO_TODAY).findings if f.severity is Severity.WARNING
+    )
+    dialog = ExplanationDialog(finding.__class__(**{**finding.__dict__, "explanation": None}))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert "（" + finding.rule_id + "）" in dialog.findChildren(type(dialog.error))[0].text()
+    dialog.cause.setFocus()
+    qtbot.keyClick(dialog.cause, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result_value is None
+    assert dialog.focusWidget() is dialog.text  # the window is not activated offscreen: its focus child
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() and dialog.error.text()
+    dialog.cause.setCurrentIndex(0)
+    dialog.text.setPlainText("6 月起新增 2 台空调，用电随之增加")
+    assert dialog.error.text() == ""
+
+
+def test_an_empty_number_does_not_suggest_0_where_0_is_refused() -> None:
+    import pytest
+
+    from gxjn_desktop.errors import InvalidNumber
+    from gxjn_desktop.services.quotas import parse_quota_value
+
+    with pytest.raises(InvalidNumber) as empty:
+        parse_quota_value("")
+    assert "填 0" not in empty.value.one_line()
+
+
+def test_the_new_meter_dialog_proposes_a_free_code(qtbot: Any, demo_ledger: Any) -> None:
+    from gxjn_desktop.gui.meters_screen import MeterDialog
+    from gxjn_desktop.gui.welcome import next_free_code
+
+    taken = {m.code for m in demo_ledger.meters}  # E1 E2 E3 W1 G1 V1 V2 P1
+    assert next_free_code("E1", taken) == "E4" and next_free_code("E1", set()) == "E1"
+    dialog = MeterDialog(None, taken)
+    qtbot.addWidget(dialog)
+    assert dialog.page.code.text() == "E4"
+    dialog.page.carrier.setCurrentIndex(1)  # 水
+    assert dialog.page.code.text() == "W2"
+
+
+def test_ctrl_tab_switches_screens_even_from_the_grid(qtbot: Any, demo_window: MainWindow) -> None:
+    from gxjn_desktop.gui.main_window import TAB_ENTRY
+
+    demo_window.tabs.setCurrentIndex(TAB_ENTRY)
+    demo_window.entry.view.setFocus()
+    qtbot.keyClick(demo_window.entry.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert demo_window.tabs.currentIndex() == TAB_ENTRY + 1
+    qtbot.keyClick(demo_window.tabs.currentWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert demo_window.tabs.currentIndex() == TAB_ENTRY
+
+
+def test_about_names_version_data_folder_and_reference_versions(qtbot: Any, data_dir: Any) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from gxjn_desktop import __version__
+    from gxjn_desktop.gui.about import AboutDialog
+
+    dialog = AboutDialog(data_dir)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert f"gxjn {__version__}" in texts and str(data_dir) in texts
+    assert "数据审核规则与阈值：" in texts and "gxjn-rules-2026.2" in texts
+    assert not any("Traceback" in t for t in texts)
+
+
+def test_right_click_menu_on_the_grid(qtbot: Any, demo_window: MainWindow, monkeypatch: Any) -> None:
+    from gxjn_desktop.gui import messages
+
+    entry = demo_window.entry
+    entry.set_period(2024, 6)
+    water = entry.model.row_of(RowKey(RowKind.METER, "W1"))
+    note = entry.model.index(water, COLUMNS.index(Column.NOTE))
+    menu = entry.context_menu(note)
+    actions = {a.text(): a for a in menu.actions() if a.text()}
+    assert list(actions) == ["复制", "粘贴", "清除", "填写说明…", "查看换表记录…"]
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(messages, "show_info", lambda _parent, title, text: shown.append((title, text)))
+    assert actions["查看换表记录…"].isEnabled()
+    actions["查看换表记录…"].trigger()
+    assert shown and "2024-06-16" in shown[0][1] and "新表起码" in shown[0][1]
+
+    electricity = entry.model.row_of(RowKey(RowKind.METER, "E2"))
+    menu = entry.context_menu(entry.model.index(electricity, COLUMNS.index(Column.NOTE)))
+    assert not next(a for a in menu.actions() if a.text() == "查看换表记录…").isEnabled()
+    entry.model.setData(entry.model.index(electricity, COLUMNS.index(Column.NOTE)), "临时备注")
+    assert entry.model.index(electricity, COLUMNS.index(Column.NOTE)).data() == "临时备注"
+    next(a for a in menu.actions() if a.text() == "清除").trigger()
+    assert entry.model.index(electricity, COLUMNS.index(Column.NOTE)).data() == ""
+
+
+def test_explain_from_the_grid(qtbot: Any, demo_window: MainWindow, monkeypatch: Any) -> None:
+    from gxjn_desktop.gui import messages
+    from gxjn_desktop.gui.entry_model import FINDINGS_ROLE
+    from gxjn_desktop.validation.findings import Severity
+
+    entry = demo_window.entry
+    for month in range(1, 13):
+        entry.set_period(2025, month)
+        entry.refresh_findings()  # normally on the next turn of the event loop
+        cells = [
+            entry.model.index(r, c)
+            for r in range(entry.model.rowCount())
+            for c in range(entry.model.columnCount())
+            if any(f.needs_explanation for f in entry.model.index(r, c).data(FINDINGS_ROLE) or [])
+        ]
+        if cells:
+            break
+    assert cells, "the demo keeps some unexplained warnings in 2025"
+    finding = next(f for f in cells[0].data(FINDINGS_ROLE) if f.severity is Severity.WARNING)
+    monkeypatch.setattr(messages, "ask_explanation", lambda *_: ("其他", "测试：右键菜单填写的说明"))
+    saved: list[str] = []
+    entry.explained.connect(saved.append)
+    next(a for a in entry.context_menu(cells[0]).actions() if a.text() == "填写说明…").trigger()
+    assert saved and saved[0].startswith("已保存说明")
+    assert any(e.text == "测试：右键菜单填写的说明" for e in entry.service.ledger.explanations)
+    assert finding.fingerprint in {e.fingerprint for e in entry.service.ledger.explanations}
