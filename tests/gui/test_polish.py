@@ -50,7 +50,9 @@ def test_explanation_dialog_enter_moves_on_and_the_error_clears_when_fixed(qtbot
     from tests.conftest import DEMO_TODAY
 
     finding = next(
-        f for f in check_period(demo_ledger, Period.parse(2025, "Y"), DEMO_TODAY).findings if f.severity is Severity.WARNING
+        f
+        for f in check_period(demo_ledger, Period.parse(2025, "Y"), DEMO_TODAY).findings
+        if f.severity is Severity.WARNING
     )
     dialog = ExplanationDialog(finding.__class__(**{**finding.__dict__, "explanation": None}))
     qtbot.addWidget(dialog)
@@ -99,7 +101,11 @@ def test_ctrl_tab_switches_screens_even_from_the_grid(qtbot: Any, demo_window: M
     demo_window.entry.view.setFocus()
     qtbot.keyClick(demo_window.entry.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert demo_window.tabs.currentIndex() == TAB_ENTRY + 1
-    qtbot.keyClick(demo_window.tabs.currentWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        demo_window.tabs.currentWidget(),
+        Qt.Key.Key_Backtab,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert demo_window.tabs.currentIndex() == TAB_ENTRY
 
 
@@ -113,7 +119,9 @@ def test_about_names_version_data_folder_and_reference_versions(qtbot: Any, data
     qtbot.addWidget(dialog)
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     assert f"gxjn {__version__}" in texts and str(data_dir) in texts
-    assert "数据审核规则与阈值：" in texts and "gxjn-rules-2026.2" in texts
+    from gxjn_desktop.services.reference_data import read_reference_file
+
+    assert "数据审核规则与阈值：" in texts and read_reference_file("rules")["version"] in texts
     assert not any("Traceback" in t for t in texts)
 
 
