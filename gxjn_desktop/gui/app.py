@@ -20,6 +20,7 @@ FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "W
 LOCK_FILE = "gxjn.lock"
 
 if TYPE_CHECKING:
+    from gxjn_desktop.gui.main_window import MainWindow
     from gxjn_desktop.services.ledger_service import LedgerService
 
 _pending_warnings: list[str] = []  # logged once logging is set up, after the first paint
@@ -80,6 +81,14 @@ def acquire_lock(data_dir: Path) -> QLockFile | None:
     return None
 
 
+def show_window(window: MainWindow) -> None:
+    """The first start fills the screen; later ones restore the size and place the window had."""
+    if window.ui_state.bytes(MAIN_GEOMETRY) is None:
+        window.showMaximized()
+    else:
+        window.show()
+
+
 def run(data_dir: Path, argv: list[str] | None = None) -> int:
     app = make_application(argv if argv is not None else sys.argv)
     try:
@@ -127,10 +136,7 @@ def run(data_dir: Path, argv: list[str] | None = None) -> int:
         window.attach(store)
 
     window.firstPainted.connect(lambda: QTimer.singleShot(0, open_store))
-    if window.ui_state.bytes(MAIN_GEOMETRY) is None:
-        window.showMaximized()  # the first start fills the screen; later ones restore the last geometry
-    else:
-        window.show()
+    show_window(window)
     try:
         return app.exec()
     finally:

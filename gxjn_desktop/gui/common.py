@@ -78,6 +78,9 @@ def pad_columns(view: QTableView, columns: Iterable[int], padding: int = 16) -> 
         view.setColumnWidth(col, width + padding)
 
 
+#: The widest a form's group box grows (logical px): wider fields only spread the words apart.
+FORM_MAX_WIDTH = 640
+
 _UNIT_SIGNS = {"m3": "m³", "m2": "m²"}
 
 

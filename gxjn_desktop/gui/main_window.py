@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget, QToolBar, QWidget
 
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.toolbar: QToolBar | None = None
         self.edit_menu: QMenu | None = None  # menus come with the data (their shortcuts cost ~20 ms of enum set-up)
 
         geometry = self.ui_state.bytes(MAIN_GEOMETRY)
@@ -234,6 +235,44 @@ class MainWindow(QMainWindow):
             self.entry_service.reload()  # the snapshot holds the disposals
             self._other_saved("废旧电子产品处置已保存")
 
+    def _build_toolbar(self, undo: QAction, redo: QAction) -> None:
+        """The month's main actions under the menus, with text beside each icon (as WPS shows them)."""
+        from PySide6.QtCore import QSize, Qt
+        from PySide6.QtGui import QIcon
+
+        from gxjn_desktop.paths import resource_path
+
+        if self.toolbar is None:
+            self.toolbar = self.addToolBar("常用")
+            self.toolbar.setObjectName("main_toolbar")  # saveState() needs it
+            self.toolbar.setMovable(False)
+            self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.toolbar.setIconSize(QSize(20, 20))
+            self.check_action = QAction("审核", self)
+            self.check_action.setToolTip("切换到“数据审核”并重新审核")
+            self.check_action.triggered.connect(self.review_now)
+        self.toolbar.clear()
+        for action, icon, short in (
+            (self.template_action, "template", "生成模板"),
+            (self.import_action, "import", "导入"),
+            (None, "", ""),
+            (undo, "undo", "撤销"),
+            (redo, "redo", "重做"),
+            (None, "", ""),
+            (self.check_action, "check", "审核"),
+            (self.quota_action, "quota", "能耗定额"),
+        ):
+            if action is None:
+                self.toolbar.addSeparator()
+                continue
+            action.setIcon(QIcon(str(resource_path("icons", f"{icon}.svg"))))
+            action.setIconText(short)  # the button's words; the menu keeps its longer text
+            self.toolbar.addAction(action)
+
+    def review_now(self) -> None:
+        self.tabs.setCurrentIndex(TAB_FINDINGS)
+        self.findings.refresh()
+
     def step_screen(self, step: int) -> None:
         if self.tabs.count():
             self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
@@ -335,6 +374,7 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
+        self._build_toolbar(undo, redo)
         header = self.ui_state.bytes(ENTRY_HEADER)
         if header is not None:
             self.entry.view.horizontalHeader().restoreState(header)

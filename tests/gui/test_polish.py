@@ -176,3 +176,54 @@ def test_explain_from_the_grid(qtbot: Any, demo_window: MainWindow, monkeypatch:
     assert saved and saved[0].startswith("已保存说明")
     assert any(e.text == "测试：右键菜单填写的说明" for e in entry.service.ledger.explanations)
     assert finding.fingerprint in {e.fingerprint for e in entry.service.ledger.explanations}
+
+
+def test_the_program_ends_right_after_the_window_with_its_exit_code(tmp_path: Any) -> None:
+    """``program`` skips Python's slow clean-up but keeps what was printed and the exit code."""
+    import subprocess
+    import sys
+
+    child = "from gxjn_desktop import __main__ as m\nm.main = lambda: (print('已保存', flush=False), 3)[1]\nm.program()"
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 3 and done.stdout.strip() == "已保存"
+
+
+def test_toolbar_has_the_months_main_actions_with_icons(demo_window: MainWindow) -> None:
+    from gxjn_desktop.gui.main_window import TAB_FINDINGS
+
+    toolbar = demo_window.toolbar
+    assert toolbar is not None
+    actions = [a for a in toolbar.actions() if not a.isSeparator()]
+    assert [a.iconText() for a in actions] == ["生成模板", "导入", "撤销", "重做", "审核", "能耗定额"]
+    assert all(not a.icon().isNull() for a in actions)
+    actions[4].trigger()
+    assert demo_window.tabs.currentIndex() == TAB_FINDINGS
+
+
+def test_forms_keep_a_readable_width_on_a_wide_window(qtbot: Any, demo_window: MainWindow) -> None:
+    from PySide6.QtWidgets import QGroupBox
+
+    from gxjn_desktop.gui.common import FORM_MAX_WIDTH
+    from gxjn_desktop.gui.main_window import TAB_UNIT
+
+    demo_window.resize(1920, 1000)
+    demo_window.tabs.setCurrentIndex(TAB_UNIT)
+    qtbot.waitUntil(lambda: demo_window.unit_screen.width() > 1500)
+    boxes = demo_window.unit_screen.findChildren(QGroupBox)
+    assert boxes and all(0 < b.width() <= FORM_MAX_WIDTH for b in boxes)
+
+
+def test_first_start_is_maximised_and_later_ones_keep_the_last_size(qtbot: Any, data_dir: Any) -> None:
+    from gxjn_desktop.gui.app import show_window
+
+    first = MainWindow(data_dir)
+    qtbot.addWidget(first)
+    show_window(first)
+    assert first.isMaximized()
+    first.showNormal()
+    first.resize(700, 500)  # inside the offscreen screen (800 × 600)
+    first.close()  # saves the geometry
+    second = MainWindow(data_dir)
+    qtbot.addWidget(second)
+    show_window(second)
+    assert not second.isMaximized() and second.width() == 700
