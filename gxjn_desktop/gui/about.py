@@ -9,6 +9,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 
 from gxjn_desktop import __version__
 
+_REFERENCE_LABELS = {
+    "coefficients": "折标系数",
+    "emission_factors": "排放因子",
+    "targets": "节能目标",
+    "rules": "审核规则",
+}
+
 
 def about_rows(data_dir: Path) -> list[tuple[str, str]]:
     """(label, text) pairs: what a support person asks for first."""
@@ -17,11 +24,12 @@ def about_rows(data_dir: Path) -> list[tuple[str, str]]:
 
     rows = [("程序版本", f"gxjn {__version__}"), ("数据文件夹", str(data_dir))]
     for name in REFERENCE_FILES:
+        label = _REFERENCE_LABELS.get(name, name)
         try:
             data = read_reference_file(name)
-            rows.append((str(data.get("title") or name), str(data["version"])))
+            rows.append((label, f"{data['version']}（{data.get('title') or name}）"))
         except UserError as err:
-            rows.append((name, err.message))
+            rows.append((label, err.message))
     # The unit's signing key (its fingerprint) goes here, as a row like the ones above.
     return rows
 
@@ -30,6 +38,7 @@ class AboutDialog(QDialog):
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("关于")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("数") * 44)
         layout = QVBoxLayout(self)
         title = QLabel("公共机构能源资源消费统计")
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")

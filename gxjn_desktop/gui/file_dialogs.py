@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFileSystemModel,
     QLabel,
+    QListView,
     QListWidget,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +45,9 @@ def start_folder(parent: QWidget | None) -> str:
     last = state.settings.value(LAST_FOLDER) if state is not None else None
     if isinstance(last, str) and last and Path(last).is_dir():
         return last
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    # A missing 文档 (a bare Linux account) would show up as a file name "Documents": use home.
+    return documents if Path(documents).is_dir() else str(Path.home())
 
 
 def _remember(parent: QWidget | None, path: Path) -> None:
@@ -70,6 +74,13 @@ def workbook_dialog(parent: QWidget | None, title: str, *, save: bool, suggested
     if sys.platform != "win32":
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setProxyModel(_ChineseDates(dialog))
+        metrics = dialog.fontMetrics()
+        for view in dialog.findChildren(QTreeView):  # room for 2026-11-27 11:54 and a long name
+            view.header().resizeSection(0, metrics.horizontalAdvance("某某单位2025年填报工作簿.xlsx"))
+            view.header().resizeSection(3, metrics.horizontalAdvance("2026-11-27 11:54") + 24)
+        sidebar = dialog.findChild(QListView, "sidebar")
+        if sidebar is not None:
+            sidebar.setMinimumWidth(metrics.horizontalAdvance("计算机") + 56)
     if save:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("xlsx")

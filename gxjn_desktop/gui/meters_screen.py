@@ -32,7 +32,7 @@ from gxjn_desktop.domain.numbers import parse_decimal, plain
 from gxjn_desktop.domain.records import MeterReplacement, ReplacementReason
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
-from gxjn_desktop.gui.common import ListTableModel, error_label
+from gxjn_desktop.gui.common import ListTableModel, error_label, shown_unit
 from gxjn_desktop.gui.welcome import MeterPage
 from gxjn_desktop.services.entry import EntryService
 
@@ -80,7 +80,7 @@ class MetersModel(ListTableModel):
                 m.code,
                 m.name,
                 m.carrier.label,
-                m.unit,
+                shown_unit(m.unit),
                 m.kind.label,
                 m.use.label,
                 m.account_no,

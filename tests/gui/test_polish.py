@@ -121,7 +121,8 @@ def test_about_names_version_data_folder_and_reference_versions(qtbot: Any, data
     assert f"gxjn {__version__}" in texts and str(data_dir) in texts
     from gxjn_desktop.services.reference_data import read_reference_file
 
-    assert "数据审核规则与阈值：" in texts and read_reference_file("rules")["version"] in texts
+    rules = read_reference_file("rules")
+    assert "审核规则：" in texts and f"{rules['version']}（{rules['title']}）" in texts
     assert not any("Traceback" in t for t in texts)
 
 
