@@ -42,6 +42,10 @@ for pattern in '/usr/share/fonts/*/*/*[Ww]qy*' '/usr/share/fonts/*/*/*CJK*' "$HO
   compgen -G "$pattern" >/dev/null && cjk_font=yes
 done
 [ -n "$cjk_font" ] || missing="$missing fonts-wqy-microhei"
+# Tests only (--dev): the packet tests check signatures with the reference tool, minisign.
+if [ "${1:-}" = --dev ] && ! command -v minisign >/dev/null 2>&1; then
+  missing="$missing minisign"
+fi
 missing=$(echo $missing)   # trimmed
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

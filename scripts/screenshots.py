@@ -147,7 +147,7 @@ def render(out: Path, tag: str, width: int, height: int, scale: float) -> None:
         menu.popup(window.entry.view.viewport().mapToGlobal(window.entry.view.visualRect(cell).center()))
         save(menu, "2-entry-right-click-menu")
         menu.close()
-        about = AboutDialog(data, window)
+        about = AboutDialog(data, [("报送签名密钥", "首次导出数据包时生成")], window)
         about.show()
         save(about, "9-about")
         about.close()

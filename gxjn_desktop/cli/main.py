@@ -68,7 +68,7 @@ def translate_usage_error(message: str) -> str:
 
 
 def build_parser() -> ChineseArgumentParser:
-    from gxjn_desktop.cli import cmd_unit, commands
+    from gxjn_desktop.cli import cmd_packet, cmd_unit, commands
 
     common = ChineseArgumentParser(add_help=False)
     common.add_argument(
@@ -83,6 +83,7 @@ def build_parser() -> ChineseArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
     commands.register(sub, common)
     cmd_unit.register(sub, common)
+    cmd_packet.register(sub, common)
     return parser
 
 

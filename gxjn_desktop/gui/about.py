@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -17,8 +18,8 @@ _REFERENCE_LABELS = {
 }
 
 
-def about_rows(data_dir: Path) -> list[tuple[str, str]]:
-    """(label, text) pairs: what a support person asks for first."""
+def about_rows(data_dir: Path, key_rows: Sequence[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+    """(label, text) pairs: what a support person asks for first, then the signing key's rows."""
     from gxjn_desktop.errors import UserError
     from gxjn_desktop.services.reference_data import REFERENCE_FILES, read_reference_file
 
@@ -30,12 +31,13 @@ def about_rows(data_dir: Path) -> list[tuple[str, str]]:
             rows.append((label, f"{data['version']}（{data.get('title') or name}）"))
         except UserError as err:
             rows.append((label, err.message))
-    # The unit's signing key (its fingerprint) goes here, as a row like the ones above.
-    return rows
+    return rows + list(key_rows)
 
 
 class AboutDialog(QDialog):
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, key_rows: Sequence[tuple[str, str]] = (), parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("关于")
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("数") * 44)
@@ -44,7 +46,7 @@ class AboutDialog(QDialog):
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         layout.addWidget(title)
         self.form = QFormLayout()
-        for label, text in about_rows(data_dir):
+        for label, text in about_rows(data_dir, key_rows):
             value = QLabel(text)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # copyable for support
             value.setWordWrap(True)
@@ -56,5 +58,5 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def show_about(parent: QWidget | None, data_dir: Path) -> None:
-    AboutDialog(data_dir, parent).exec()
+def show_about(parent: QWidget | None, data_dir: Path, key_rows: Sequence[tuple[str, str]] = ()) -> None:
+    AboutDialog(data_dir, key_rows, parent).exec()
