@@ -35,9 +35,7 @@ def about_rows(data_dir: Path, key_rows: Sequence[tuple[str, str]] = ()) -> list
 
 
 class AboutDialog(QDialog):
-    def __init__(
-        self, data_dir: Path, key_rows: Sequence[tuple[str, str]] = (), parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, data_dir: Path, key_rows: Sequence[tuple[str, str]] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("关于")
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("数") * 44)

@@ -105,6 +105,25 @@ def ask_open_workbook(parent: QWidget | None, title: str) -> Path | None:
     return _chosen(parent, workbook_dialog(parent, title, save=False))
 
 
+def ask_folder(parent: QWidget | None, title: str) -> Path | None:
+    """A folder (e.g. where a packet goes), in the same Chinese dialog, from the folder used last."""
+    dialog = QFileDialog(parent, title, start_folder(parent))
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    if sys.platform != "win32":
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setProxyModel(_ChineseDates(dialog))
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept, "选择")
+    dialog.setLabelText(QFileDialog.DialogLabel.Reject, "取消")
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    folder = Path(dialog.selectedFiles()[0])
+    state = _state_of(parent)
+    if state is not None:
+        state.settings.setValue(LAST_FOLDER, str(folder))
+    return folder
+
+
 def ask_save_workbook(parent: QWidget | None, title: str, suggested: str) -> Path | None:
     path = _chosen(parent, workbook_dialog(parent, title, save=True, suggested=suggested))
     if path is None:
