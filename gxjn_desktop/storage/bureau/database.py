@@ -138,3 +138,26 @@ def _upgrade(store: BureauStore) -> None:
     with store.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+def peek_registered_key(data_dir: Path, uscc: str) -> bytes | None:
+    """The key registered for ``uscc`` in the bureau store of ``data_dir``, read without writing
+    anything (no migration, no backup; for ``verify --data-dir``). ``None`` without such a store."""
+    import sqlite3
+
+    from gxjn_desktop.storage.database import connect_read_only
+
+    path = bureau_database_path(data_dir)
+    if not path.is_file():
+        return None
+    try:
+        con = connect_read_only(path)
+        try:
+            row = con.execute(
+                "SELECT public_key FROM unit_key WHERE uscc = ? AND status = 'registered'", (uscc,)
+            ).fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise_storage_error(exc, data_dir)
+    return None if row is None else bytes.fromhex(row[0])
