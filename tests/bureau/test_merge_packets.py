@@ -21,6 +21,7 @@ from gxjn_desktop.cli.main import main
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.units import InstitutionType
+from gxjn_desktop.services.bureau.forward import INDEX_NAME
 from gxjn_desktop.services.bureau.merge import merge_folder, report_json
 from gxjn_desktop.services.bureau.store import BureauStore, open_store, transaction
 from gxjn_desktop.services.bureau.summary import load_summary, summary_json
@@ -315,3 +316,47 @@ def test_verify_with_a_bureau_folder_compares_the_registered_key(
     code, out, _ = run(capsys, "--data-dir", str(bureau_dir), "verify", str(other), "--json")
     assert code == 1 and "KEY-CHANGED" in {p["code"] for p in json.loads(out)["problems"]}
     assert (bureau_dir / "bureau.db").read_bytes() == db  # verify changed nothing (SQLite may add its -shm)
+
+
+def test_forward_and_merge_the_bundle_one_tier_up(
+    folder: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    county, city, bundle = tmp_path / "county", tmp_path / "city", tmp_path / "bundle"
+    assert run(capsys, "--data-dir", str(county), "bureau", "merge", str(folder))[0] == 0
+    code, out, _ = run(
+        capsys,
+        "--data-dir",
+        str(county),
+        "bureau",
+        "forward",
+        "--period",
+        "2024-Y",
+        "--out",
+        str(bundle),
+        "--name",
+        "隆安县机关事务服务中心",
+        "--json",
+    )
+    d = json.loads(out)
+    assert code == 0 and d["packets"] == 6
+    for p in folder.iterdir():  # the unit packets go up unchanged
+        assert (bundle / p.name).read_bytes() == p.read_bytes()
+    code, out, _ = run(capsys, "--data-dir", str(city), "bureau", "merge", str(tmp_path / "bundle"), "--json")
+    d = json.loads(out)
+    assert code == 0 and d["merged"] == 6
+    assert {f["forwarded_by"] for f in d["files"]} == {
+        f"隆安县机关事务服务中心（密钥 {json.loads((bundle / INDEX_NAME).read_text())['bureau']['key_fingerprint']}）"
+    }
+    # A packet slipped into the bundle, and an index changed after signing, are refused.
+    extra = next(folder.iterdir())
+    (bundle / ("copy-" + extra.name)).write_bytes(extra.read_bytes())
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path / "c2"), "bureau", "merge", str(bundle), "--json")
+    d = json.loads(out)
+    assert code == 1 and [r["code"] for r in d["rejected"]] == ["FORWARD-UNLISTED"]
+    index = bundle / INDEX_NAME
+    index.write_text(index.read_text().replace("隆安县", "假冒县"))
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path / "c3"), "bureau", "merge", str(bundle), "--json")
+    d = json.loads(out)
+    assert code == 1 and d["merged"] == 0 and {r["code"] for r in d["rejected"]} == {"FORWARD-SIGNATURE-INVALID"}

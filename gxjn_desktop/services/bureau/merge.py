@@ -53,6 +53,7 @@ class Examined:
     uscc: str | None
     period: str | None
     revision: int | None
+    content: bytes | None = None  # the file itself, kept for forwarding
 
 
 @dataclass
@@ -117,7 +118,6 @@ def examine(path: Path) -> Examined:
             None,
         )
     sha = hashlib.sha256(raw).hexdigest()
-    del raw
     try:
         result = verify_packet(path)
     except UserError as err:  # the file went away or cannot be read
@@ -137,6 +137,7 @@ def examine(path: Path) -> Examined:
         uscc=result.uscc,
         period=result.period,
         revision=result.revision,
+        content=raw if result.ok else None,
     )
 
 
@@ -264,6 +265,7 @@ def apply_examined(repo: BureauRepo, ex: Examined, *, now: datetime, forwarded_b
             data_json=ex.data_json or "",
             received_at=now,
             forwarded_by=forwarded_by,
+            content=ex.content,
         )
 
     if current is None:
