@@ -292,6 +292,7 @@ def test_merge_writes_the_workbook_and_reads_the_roster(
         "行政区域汇总",
         "分类汇总",
         "单位明细",
+        "单位说明",
         "跨单位审核",
         "名录核对",
         "合并报告",
