@@ -163,11 +163,12 @@ def _write(store: Any, period: tuple[int, str] | None, report: Any, cmp: Any, ou
 def _work_plan_sheet(store: Any, year: int) -> list[Any]:
     """The year's 工作安排进度 sheet (none before the first work plan)."""
     from gxjn_desktop.errors import UserError
-    from gxjn_desktop.services.workplan.progress import load_progress
+    from gxjn_desktop.services.bureau.queries import accepted_packets
+    from gxjn_desktop.services.workplan.progress import progress_for
     from gxjn_desktop.services.workplan.progress_sheet import write_progress_sheet
 
     try:
-        progress = load_progress(store, year, None)
+        progress = progress_for(accepted_packets(store, year), year, None)
     except UserError:
         return []
     return [lambda wb: write_progress_sheet(wb, progress)]

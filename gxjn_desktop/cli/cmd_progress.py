@@ -31,12 +31,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
+    from gxjn_desktop.services.bureau.queries import accepted_packets
     from gxjn_desktop.services.bureau.store import open_store
-    from gxjn_desktop.services.workplan.progress import load_progress
+    from gxjn_desktop.services.workplan.progress import progress_for
 
     store = open_store(args.data_dir, args.db)
     try:
-        data = load_progress(store, args.year, args.data_dir)
+        data = progress_for(accepted_packets(store, args.year), args.year, args.data_dir)
     finally:
         store.close()
     if args.json:

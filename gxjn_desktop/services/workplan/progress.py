@@ -20,8 +20,6 @@ from gxjn_desktop.domain.indicators import target_status
 from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed, plain
 from gxjn_desktop.domain.units import AdminLevel
 from gxjn_desktop.domain.workplan import Goal, PlanChoice
-from gxjn_desktop.services.bureau.queries import accepted_packets
-from gxjn_desktop.services.bureau.store import BureauStore
 from gxjn_desktop.services.workplan.plans import plan_for, plan_json
 
 HUNDRED = Decimal(100)
@@ -278,6 +276,7 @@ def _unit_row(r: UnitReport) -> dict[str, Any]:
     }
 
 
-def load_progress(store: BureauStore, year: int, data_dir: Path | None) -> dict[str, Any]:
-    """``bureau progress``: the plan that applies to ``year`` (imported plans in ``data_dir`` too)."""
-    return compute_progress(accepted_packets(store, year), plan_for(year, data_dir), year)
+def progress_for(packets: Iterable[dict[str, Any]], year: int, data_dir: Path | None) -> dict[str, Any]:
+    """``bureau progress`` over ``packets`` (the bureau's accepted data.json of the year), with the
+    plan that applies to ``year`` (plans imported into ``data_dir`` too)."""
+    return compute_progress(packets, plan_for(year, data_dir), year)
