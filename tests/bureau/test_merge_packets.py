@@ -294,6 +294,7 @@ def test_merge_writes_the_workbook_and_reads_the_roster(
         "单位明细",
         "单位说明",
         "跨单位审核",
+        "工作安排进度",
         "名录核对",
         "合并报告",
     ]
