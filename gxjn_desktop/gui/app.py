@@ -9,15 +9,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTimer, QTranslator
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.errors import DamagedDatabase, StorageError, UserError
 from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.ui_state import MAIN_GEOMETRY
+from gxjn_desktop.paths import resource_path
 
 FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
 LOCK_FILE = "gxjn.lock"
 
 if TYPE_CHECKING:
+    from gxjn_desktop.gui.main_window import MainWindow
     from gxjn_desktop.services.ledger_service import LedgerService
 
 _pending_warnings: list[str] = []  # logged once logging is set up, after the first paint
@@ -43,6 +46,11 @@ def install_translator(app: QApplication) -> bool:
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", path):
         app.installTranslator(translator)
+        # Qt 6 changed some file-dialog source texts ("&Look in:") that the shipped catalogue still
+        # has in their old form, and it lacks a few ("Folder"): our small catalogue, asked first.
+        fixes = QTranslator(app)
+        if fixes.load("qt_fixes_zh_CN", str(resource_path("translations"))):
+            app.installTranslator(fixes)
         return True
     _pending_warnings.append(f"qtbase_zh_CN.qm not found in {path}")
     return False
@@ -71,6 +79,30 @@ def acquire_lock(data_dir: Path) -> QLockFile | None:
     if lock.tryLock(200):
         return lock
     return None
+
+
+def show_window(window: MainWindow) -> None:
+    """The first start fills the screen; later ones restore the size and place the window had."""
+    if window.ui_state.bytes(MAIN_GEOMETRY) is None:
+        window.showMaximized()
+    else:
+        window.show()
+
+
+def offer_restore(parent: QWidget | None, data_dir: Path, err: StorageError) -> LedgerService | None:
+    """The data file is damaged: say so plainly, offer 从备份恢复, and open the restored data."""
+    from gxjn_desktop.gui.restore import choose_and_restore
+    from gxjn_desktop.services.ledger_service import LedgerService
+
+    if not messages.confirm(parent, "数据文件已损坏", f"{err.message}。\n\n要从自动备份中选一个恢复吗？"):
+        return None
+    if choose_and_restore(parent, data_dir) is None:
+        return None
+    try:
+        return LedgerService.open(data_dir)
+    except (StorageError, UserError) as again:
+        messages.show_user_error(parent, again)
+        return None
 
 
 def run(data_dir: Path, argv: list[str] | None = None) -> int:
@@ -108,6 +140,12 @@ def run(data_dir: Path, argv: list[str] | None = None) -> int:
         setup_logging(data_dir)  # logging is imported after the first paint, like the database
         try:
             store = LedgerService.open(data_dir)
+        except DamagedDatabase as err:
+            restored = offer_restore(window, data_dir, err)
+            if restored is None:
+                app.exit(2)
+                return
+            store = restored
         except (StorageError, UserError) as err:
             messages.show_user_error(window, err)
             app.exit(2)
@@ -120,10 +158,12 @@ def run(data_dir: Path, argv: list[str] | None = None) -> int:
         window.attach(store)
 
     window.firstPainted.connect(lambda: QTimer.singleShot(0, open_store))
-    window.show()
+    show_window(window)
     try:
         return app.exec()
     finally:
         for store in stores:
             store.close()
+        if window._store is not None:  # a restore may have replaced the first one
+            window._store.close()
         lock.unlock()

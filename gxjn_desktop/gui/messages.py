@@ -46,7 +46,7 @@ def show_crash(parent: QWidget | None, summary: str, log_file: str, details: str
 
 
 def ask_decrease(parent: QWidget | None, question: DecreaseQuestion) -> DecreaseAnswer | None:
-    """表计翻转 / 更换电表 / 输入有误; ``None`` when the dialog is closed (treated as 输入有误)."""
+    """表计翻转 / 更换表计 / 输入有误; ``None`` when the dialog is closed (treated as 输入有误)."""
     from gxjn_desktop.gui.dialogs import DecreaseDialog
 
     dialog = DecreaseDialog(question, parent)
@@ -80,3 +80,13 @@ def ask_explanation(parent: QWidget | None, finding: Finding, place: str = "") -
     if dialog.exec() != ExplanationDialog.DialogCode.Accepted:
         return None
     return dialog.result_value
+
+
+def ask_backup(parent: QWidget | None, labels: list[str]) -> int | None:
+    """Which backup to restore (an index into ``labels``, newest first), or ``None``."""
+    from PySide6.QtWidgets import QInputDialog
+
+    label, ok = QInputDialog.getItem(
+        parent, "从备份恢复", "选择要恢复的备份（当前数据会先自动备份）：", labels, 0, False
+    )
+    return labels.index(label) if ok and label in labels else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable, Collection
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -26,14 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange
+from gxjn_desktop.domain.meters import Meter, MeterKind
 from gxjn_desktop.domain.numbers import parse_decimal, plain
-from gxjn_desktop.domain.records import MeterReplacement, ReplacementReason
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
-from gxjn_desktop.gui.common import ListTableModel, error_label
+from gxjn_desktop.gui.common import ListTableModel, error_label, shown_unit
 from gxjn_desktop.gui.welcome import MeterPage
-from gxjn_desktop.services.entry import EntryService
+from gxjn_desktop.services import meters as meter_changes
+from gxjn_desktop.services.entry import EntryChange, EntryService
+from gxjn_desktop.services.meter_rules import multiplier_problem
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -79,7 +80,7 @@ class MetersModel(ListTableModel):
                 m.code,
                 m.name,
                 m.carrier.label,
-                m.unit,
+                shown_unit(m.unit),
                 m.kind.label,
                 m.use.label,
                 m.account_no,
@@ -99,11 +100,11 @@ class MetersModel(ListTableModel):
 
 
 class MeterDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, taken: Collection[str] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle("新增计量器具")
         layout = QVBoxLayout(self)
-        self.page = MeterPage()
+        self.page = MeterPage(taken)
         self.page.setTitle("")
         layout.addWidget(self.page)
         self.start = QDateEdit(QDate.currentDate())
@@ -160,8 +161,8 @@ class DateValueDialog(QDialog):
         return date(d.year(), d.month(), d.day())
 
 
-def ask_new_meter(parent: QWidget | None) -> Meter | None:
-    dialog = MeterDialog(parent)
+def ask_new_meter(parent: QWidget | None, taken: Collection[str] = ()) -> Meter | None:
+    dialog = MeterDialog(parent, taken)
     return dialog.meter if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -184,12 +185,10 @@ def ask_multiplier(parent: QWidget | None, meter: Meter) -> tuple[date, Decimal,
         except UserError as err:
             dialog.error.setText(err.message)
             continue
-        if value <= 0:
-            dialog.error.setText("倍率必须大于 0")
-            continue
         day = dialog.date_value()
-        if register and day.day != 1 and reading is None:
-            dialog.error.setText("月中变更倍率须填写变更当天的示数（1 日变更可不填）")
+        problem = multiplier_problem(meter, day, value, reading)
+        if problem:
+            dialog.error.setText(problem)
             continue
         return day, value, reading
     return None
@@ -198,9 +197,16 @@ def ask_multiplier(parent: QWidget | None, meter: Meter) -> tuple[date, Decimal,
 class MetersScreen(QWidget):
     saved = Signal(str)
 
-    def __init__(self, service: EntryService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: EntryService,
+        parent: QWidget | None = None,
+        apply_change: Callable[[EntryChange], bool] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.service = service
+        # A retirement or a 倍率 change is one step on the grid's undo stack (编辑 → 撤销).
+        self.apply_change = apply_change or self._commit
         self.model = MetersModel(self)
         self._sized = False
         self.view = QTableView()
@@ -216,7 +222,7 @@ class MetersScreen(QWidget):
         for b in (self.add_button, self.retire_button, self.multiplier_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        note = QLabel("换表在“月度填报”中登记：输入小于上期的示数时选择“更换电表”。")
+        note = QLabel("换表在“月度填报”中登记：输入小于上期的示数时选择“更换表计”。")
         note.setStyleSheet("color: #666;")
         buttons.addWidget(note)
         self.replacements = QTableWidget(0, 6)
@@ -304,13 +310,32 @@ class MetersScreen(QWidget):
         self.saved.emit(text)
 
     def add_meter(self) -> None:
-        meter = ask_new_meter(self)
+        meter = ask_new_meter(self, {m.code for m in self.service.ledger.meters})
         if meter is None:
             return
         if any(m.code == meter.code for m in self.service.ledger.meters):
             messages.show_user_error(self, UserError(f"编号 {meter.code} 已被使用", "请换一个编号"))
             return
         self._save(meter, f"已新增计量器具 {meter.code}")
+
+    def _commit(self, change: EntryChange) -> bool:
+        """Without the window's undo stack (tests of this screen alone): just save."""
+        try:
+            self.service.commit(change)
+        except (UserError, StorageError) as err:
+            messages.show_user_error(self, err)
+            return False
+        return True
+
+    def _apply(self, make: Callable[[], EntryChange]) -> None:
+        try:
+            change = make()
+        except UserError as err:
+            messages.show_user_error(self, err)
+            return
+        if self.apply_change(change):
+            self.refresh()
+            self.saved.emit(change.description)
 
     def retire_meter(self) -> None:
         meter = self.current()
@@ -319,10 +344,7 @@ class MetersScreen(QWidget):
         day = ask_retire_date(self, meter)
         if day is None:
             return
-        if day < meter.active_from:
-            messages.show_user_error(self, UserError("停用日期早于启用日期", "请核对日期"))
-            return
-        self._save(replace(meter, active_to=day), f"{meter.code} 已于 {day:%Y-%m-%d} 停用")
+        self._apply(lambda: meter_changes.retire(self.service, meter.code, day))
 
     def change_multiplier(self) -> None:
         meter = self.current()
@@ -332,20 +354,4 @@ class MetersScreen(QWidget):
         if answer is None:
             return
         day, value, reading = answer
-        changes = (*(c for c in meter.multipliers if c.effective_from != day), MultiplierChange(day, value))
-        changed = replace(meter, multipliers=changes)
-        text = f"{meter.code} 倍率自 {day:%Y-%m-%d} 起为 {plain(value)}"
-        if reading is None:
-            self._save(changed, text)
-            return
-        # A change within a month is a "virtual replacement": the day's reading closes the old
-        # segment and opens the new one; both are saved together.
-        segment = MeterReplacement(meter.code, day, reading, reading, ReplacementReason.MULTIPLIER, note="倍率变更")
-        try:
-            self.service.store.save_batch(meters=[changed], replacements=[segment])
-        except (UserError, StorageError) as err:
-            messages.show_user_error(self, err)
-            return
-        self.service.reload()
-        self.refresh()
-        self.saved.emit(f"{text}（当天示数 {plain(reading)}）")
+        self._apply(lambda: meter_changes.change_multiplier(self.service, meter.code, day, value, reading))
