@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from gxjn_desktop.errors import DamagedDatabase, StorageError, UserError
 from gxjn_desktop.gui import messages
+from gxjn_desktop.paths import LOCK_FILE
 
 FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
-LOCK_FILE = "gxjn.lock"
 
 if TYPE_CHECKING:
     from gxjn_desktop.services.ledger_service import LedgerService
