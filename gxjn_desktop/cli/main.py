@@ -9,61 +9,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
 
 from gxjn_desktop import __version__
-from gxjn_desktop.cli.output import EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR
+from gxjn_desktop.cli.output import EXIT_DATA_SAYS_NO, EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR, print_json
+from gxjn_desktop.cli.parsing import ChineseArgumentParser, translate_usage_error
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.logs import write_crash
 from gxjn_desktop.paths import default_data_dir
 
-# argparse's own words in --help, in Chinese; its error templates stay English and are translated
-# whole by translate_usage_error, which needs their fixed wording.
-_HELP_WORDS = {
-    "usage: ": "用法：",
-    "options": "选项",
-    "positional arguments": "位置参数",
-    "show this help message and exit": "显示本帮助并退出",
-}
-_english = argparse._  # type: ignore[attr-defined]
-
-
-def _help_words(text: str) -> str:
-    return _HELP_WORDS.get(text) or _english(text)
-
-
-argparse._ = _help_words  # type: ignore[attr-defined]
-
-
-class ChineseArgumentParser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one Chinese line and exit code 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USER_ERROR, f"gxjn-cli：{translate_usage_error(message)}（用 {self.prog} --help 查看用法）\n")
-
-
-_INVALID_CHOICE = re.compile(
-    r"argument (?P<arg>[^:]+): invalid choice: '(?P<value>[^']*)' \(choose from (?P<choices>.*)\)"
-)
-
-
-def translate_usage_error(message: str) -> str:
-    """argparse's English usage errors in Chinese."""
-    if m := _INVALID_CHOICE.match(message):
-        choices = "、".join(c.strip(" '") for c in m.group("choices").split(","))
-        what = "子命令" if m.group("arg") in ("子命令", "操作") else f"参数 {m.group('arg')} 的取值"
-        return f"未知的{what}“{m.group('value')}”，可选：{choices}"
-    return (
-        message.replace("unrecognized arguments", "无法识别的参数")
-        .replace("the following arguments are required", "缺少必需的参数")
-        .replace("expected one argument", "需要一个值")
-        .replace("invalid int value", "不是整数")
-        .replace("argument", "参数")
-    )
+__all__ = ["ChineseArgumentParser", "build_parser", "main", "translate_usage_error"]
 
 
 def build_parser() -> ChineseArgumentParser:
@@ -79,9 +36,22 @@ def build_parser() -> ChineseArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"gxjn {__version__}", help="显示版本")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="检查本程序是否完整可用（Qt、中文翻译、数据库、工作簿、参考数据），输出一行 JSON；全部正常时退出码为 0",
+    )
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
     commands.register(sub, common)
     return parser
+
+
+def _self_test() -> int:
+    from gxjn_desktop.selftest import run_self_test  # the composition root; pyproject.toml allows this one edge
+
+    result = run_self_test()
+    print_json(result)
+    return EXIT_OK if result["ok"] else EXIT_DATA_SAYS_NO
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -93,10 +63,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data_dir: Path = getattr(args, "data_dir", None) or default_data_dir()
     args.data_dir = data_dir
-    if not getattr(args, "handler", None):
+    if not getattr(args, "handler", None) and not args.self_test:
         parser.print_help()
         return EXIT_USER_ERROR
     try:
+        if args.self_test:
+            return _self_test()
         code: int = args.handler(args)
         return code
     except (UserError, StorageError) as err:
