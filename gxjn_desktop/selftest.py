@@ -8,6 +8,7 @@ it reaches the Qt checks in ``gui`` and the data layers, which ``cli`` itself ma
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import sys
 import tempfile
@@ -36,12 +37,16 @@ def _qt_translation(_: Path) -> dict[str, Any]:
 
 
 def _reference_files(_: Path) -> dict[str, Any]:
+    from gxjn_desktop.paths import resource_path
     from gxjn_desktop.services.checks import rules_json
     from gxjn_desktop.services.reference_data import REFERENCE_FILES, load_reference, read_reference_file
 
     versions = {name: str(read_reference_file(name)["version"]) for name in REFERENCE_FILES}
     load_reference()  # coefficients, factors and targets build into the domain's reference data
-    return {"versions": versions, "rules": len(rules_json()["rules"])}
+    every = sorted(resource_path().rglob("*.json"))  # schemas and whatever else ships: each must parse
+    for path in every:
+        json.loads(path.read_text(encoding="utf-8"))
+    return {"versions": versions, "rules": len(rules_json()["rules"]), "json_files": len(every)}
 
 
 def _database(folder: Path) -> dict[str, Any]:
