@@ -62,5 +62,6 @@ def translate_usage_error(message: str) -> str:
         .replace("the following arguments are required", "缺少必需的参数")
         .replace("expected one argument", "需要一个值")
         .replace("invalid int value", "不是整数")
+        .replace("invalid year_arg value", "年度无效")
         .replace("argument", "参数")
     )
