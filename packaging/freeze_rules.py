@@ -89,8 +89,9 @@ QT_EXCLUDES = [
     "PySide2",
 ]
 OTHER_EXCLUDES = ["tkinter", "pytest", "hypothesis", "IPython", "matplotlib"]
-# The unit's program never imports pandas (nor numpy): docs/build-windows.md has the measurement.
-BUREAU_ONLY = ["pandas", "numpy"]
+# The unit's program never imports these: pandas/numpy serve the bureau's summaries and psycopg its
+# PostgreSQL store (docs/build-windows.md has the measurement). The bureau bundle keeps them.
+BUREAU_ONLY = ["pandas", "numpy", "psycopg", "psycopg_binary", "psycopg_c", "psycopg_pool"]
 
 
 def excludes(bundle: str) -> list[str]:
