@@ -796,7 +796,7 @@ def parse_source(text: str) -> Source:
     """来源 as typed: 抄表/账单/发票/估算 (or 1–4, their order in the list)."""
     t = text.strip()
     sources = list(Source)
-    if t.isdigit() and 1 <= int(t) <= len(sources):
+    if t in {str(i) for i in range(1, len(sources) + 1)}:  # ASCII only: "١".isdigit() is true too
         return sources[int(t) - 1]
     try:
         return Source.from_text(t)
