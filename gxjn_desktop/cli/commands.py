@@ -98,6 +98,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     cmd_backup.register(sub, common)
 
+    from gxjn_desktop.cli import cmd_bureau
+
+    cmd_bureau.register(sub, common)
+
 
 def _open(args: argparse.Namespace) -> LedgerService:
     from gxjn_desktop.services.ledger_service import LedgerService

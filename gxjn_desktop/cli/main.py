@@ -24,7 +24,7 @@ __all__ = ["ChineseArgumentParser", "build_parser", "main", "translate_usage_err
 
 
 def build_parser() -> ChineseArgumentParser:
-    from gxjn_desktop.cli import commands
+    from gxjn_desktop.cli import cmd_packet, commands
 
     common = ChineseArgumentParser(add_help=False)
     common.add_argument(
@@ -43,6 +43,7 @@ def build_parser() -> ChineseArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
     commands.register(sub, common)
+    cmd_packet.register(sub, common)
     return parser
 
 
