@@ -2,7 +2,9 @@
 
 Made for the frozen build (CI runs it on the Linux bundle, the Windows workflow on the Windows
 one) but runs the same from a checkout. Every part works in a temporary folder, never in the
-user's data folder, and reports its own time. Like ``__main__`` this module is a composition root:
+user's data folder, and reports its own time: Qt's platform plugin and Chinese translation, the
+reference files, a fresh database migrated to head, a workbook written and read back, a packet
+exported and verified. Like ``__main__`` this module is a composition root:
 it reaches the Qt checks in ``gui`` and the data layers, which ``cli`` itself may not import.
 """
 
@@ -17,9 +19,12 @@ import traceback
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gxjn_desktop import __version__
+
+if TYPE_CHECKING:
+    from gxjn_desktop.services.ledger_service import LedgerService
 
 Check = Callable[[Path], dict[str, Any]]
 
@@ -62,15 +67,27 @@ def _database(folder: Path) -> dict[str, Any]:
     return {"revision": revision, "sqlite": sqlite3.sqlite_version}
 
 
-def _workbook(folder: Path) -> dict[str, Any]:
-    from gxjn_desktop.services.demo import build_demo_ledger, demo_years
+def _demo_service(folder: Path) -> LedgerService:
+    """A fresh database in ``folder`` holding the demo unit."""
+    from gxjn_desktop.services.demo import build_demo_ledger
     from gxjn_desktop.services.ledger_service import LedgerService
+
+    service = LedgerService.open(folder / "data")
+    try:
+        service.replace_everything(build_demo_ledger())
+    except BaseException:
+        service.close()
+        raise
+    return service
+
+
+def _workbook(folder: Path) -> dict[str, Any]:
+    from gxjn_desktop.services.demo import demo_years
     from gxjn_desktop.services.workbook.importer import read_workbook
     from gxjn_desktop.services.workbook.template import write_template
 
-    service = LedgerService.open(folder / "workbook")
+    service = _demo_service(folder)
     try:
-        service.replace_everything(build_demo_ledger())
         ledger = service.ledger()
     finally:
         service.close()
@@ -82,12 +99,33 @@ def _workbook(folder: Path) -> dict[str, Any]:
     return {"year": year, "rows_read_back": plan.unchanged, "bytes": path.stat().st_size}
 
 
+def _packet(folder: Path) -> dict[str, Any]:
+    from gxjn_desktop.domain.periods import Period
+    from gxjn_desktop.services.demo import demo_years
+    from gxjn_desktop.services.packet.export import export_packet
+    from gxjn_desktop.services.packet.verify import verify_packet
+
+    year = demo_years(date.today())[0]  # the demo's first year is complete and signed: it passes the gate
+    out = folder / "out"
+    out.mkdir()
+    service = _demo_service(folder)
+    try:
+        exported = export_packet(service, Period.parse(year, "Y"), out)
+    finally:
+        service.close()
+    verified = verify_packet(exported.path)
+    if not verified.ok:
+        raise RuntimeError("导出的数据包未通过校验：" + "；".join(p.message for p in verified.problems))
+    return {"period": exported.period, "bytes": exported.path.stat().st_size, "fingerprint": exported.fingerprint}
+
+
 PARTS: dict[str, Check] = {
     "qt_platform": _qt_platform,
     "qt_translation": _qt_translation,
     "reference_files": _reference_files,
     "database": _database,
     "workbook": _workbook,
+    "packet": _packet,
 }
 
 

@@ -39,7 +39,7 @@ def build_parser() -> ChineseArgumentParser:
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="检查本程序是否完整可用（Qt、中文翻译、数据库、工作簿、参考数据），输出一行 JSON；全部正常时退出码为 0",
+        help="检查本程序是否完整可用（Qt、中文翻译、数据库、工作簿、数据包、参考数据），输出一行 JSON；全部正常时退出码为 0",
     )
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
     commands.register(sub, common)
@@ -82,6 +82,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("已中断；已保存的数据未受影响\n")
         return EXIT_INTERNAL
     except Exception as exc:  # the one boundary where anything unexpected is caught and logged
+        if (left_out := _left_out_of_bundle(exc)) is not None:
+            return _user_error(
+                UserError(
+                    f"这个安装包是单位版，不含“{args.command}”所需的组件 {left_out}",
+                    "机关事务管理局请安装管理局版的 gxjn（见 docs/build-windows.md）",
+                )
+            )
         # The disk refusing (full, read-only, too long a name) is the user's to fix, not a bug.
         refused = os_storage_error(exc) if isinstance(exc, OSError) else None
         if refused is not None:
@@ -89,6 +96,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         path = write_crash(data_dir, exc)
         sys.stderr.write(f"程序内部错误：{exc.__class__.__name__}。详细信息已写入日志 {path}，请发给技术支持\n")
         return EXIT_INTERNAL
+
+
+# What the unit's frozen bundle leaves out (packaging/freeze_rules.py BUREAU_ONLY): the bureau's.
+_BUREAU_ONLY_MODULES = ("pandas", "numpy", "psycopg")
+
+
+def _left_out_of_bundle(exc: Exception) -> str | None:
+    """The bureau-only module a frozen unit bundle lacks, when that is what ``exc`` is about."""
+    name = (getattr(exc, "name", None) or "").split(".")[0] if isinstance(exc, ImportError) else ""
+    return name if getattr(sys, "frozen", False) and name in _BUREAU_ONLY_MODULES else None
 
 
 def _user_error(err: UserError | StorageError) -> int:
