@@ -108,15 +108,32 @@ def _packet(folder: Path) -> dict[str, Any]:
     year = demo_years(date.today())[0]  # the demo's first year is complete and signed: it passes the gate
     out = folder / "out"
     out.mkdir()
+    write_pdf = _pdf_writer()
     service = _demo_service(folder)
     try:
-        exported = export_packet(service, Period.parse(year, "Y"), out)
+        exported = export_packet(service, Period.parse(year, "Y"), out, write_pdf=write_pdf)
     finally:
         service.close()
     verified = verify_packet(exported.path)
     if not verified.ok:
         raise RuntimeError("导出的数据包未通过校验：" + "；".join(p.message for p in verified.problems))
-    return {"period": exported.period, "bytes": exported.path.stat().st_size, "fingerprint": exported.fingerprint}
+    return {
+        "period": exported.period,
+        "bytes": exported.path.stat().st_size,
+        "fingerprint": exported.fingerprint,
+        "pdf": "render" if write_pdf is not None else "placeholder",
+    }
+
+
+def _pdf_writer() -> Any:
+    """report.pdf's printer, as ``gxjn-cli export`` gets it (cli/cmd_packet.py: looked up by name while
+    gxjn_desktop.render is not on main; build.spec collects every module so a frozen build has it)."""
+    import importlib
+
+    try:
+        return importlib.import_module("gxjn_desktop.render.pdf").write_report_pdf
+    except (ImportError, AttributeError):
+        return None
 
 
 PARTS: dict[str, Check] = {
