@@ -8,9 +8,10 @@ environment's PyInstaller, then prints, each beside the bare figure and the goal
   warm — dropping the cache would need root and disturb the machine;
 - `gxjn-cli --version` to exit (goal ≤ 1.2×).
 Runs alternate between the two programs; medians are compared. With --bureau the bundle that keeps
-pandas/numpy/psycopg (GXJN_BUNDLE=bureau) is built and measured as well. No assertions.
+pandas/numpy/psycopg (GXJN_BUNDLE=bureau) is built (or taken from the folder given) and measured
+against the unit bundle too. No assertions.
 
-    python bench/bench_frozen.py [--app dist/gxjn] [--runs 9] [--bureau]
+    python bench/bench_frozen.py [--app dist/gxjn] [--runs 9] [--bureau [BUNDLE]]
 """
 
 from __future__ import annotations
@@ -90,7 +91,13 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--app", type=Path, default=None, help="an existing gxjn bundle (default: build one)")
     parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--bureau", action="store_true", help="also build and measure GXJN_BUNDLE=bureau")
+    parser.add_argument(
+        "--bureau",
+        nargs="?",
+        const="build",
+        default=None,
+        help="also measure the GXJN_BUNDLE=bureau bundle: build it, or give an existing one's folder",
+    )
     args = parser.parse_args()
     if sys.platform == "win32":
         raise SystemExit("first paint is reported on stdout, which a windowed Windows executable lacks: run on Linux")
@@ -128,14 +135,20 @@ def main() -> int:
             f"--version {min(version) * 1e3:.0f} vs {min(bare_version) * 1e3:.0f} ms)"
         )
         if args.bureau:
-            pyinstaller(ROOT / "build.spec", tmp / "dist-bureau", tmp / "work-bureau", bundle="bureau")
-            bureau = tmp / "dist-bureau" / "gxjn"
+            bureau = Path(args.bureau)
+            if args.bureau == "build":
+                pyinstaller(ROOT / "build.spec", tmp / "dist-bureau", tmp / "work-bureau", bundle="bureau")
+                bureau = tmp / "dist-bureau" / "gxjn"
             b_gui = [str(bureau / f"gxjn{EXE}"), "--data-dir", str(data)]
+            b_cli = [str(bureau / f"gxjn-cli{EXE}"), "--version"]
             b_paint, u_paint = alternate(args.runs, lambda: time_to_paint(b_gui, env), lambda: time_to_paint(gui, env))
-            print(
-                f"bureau bundle (pandas, numpy, psycopg kept): {disk_size(bureau) / 1e6:.1f} MB on disk vs unit "
-                f"{disk_size(app) / 1e6:.1f} MB; first paint {med(b_paint) * 1e3:.0f} vs {med(u_paint) * 1e3:.0f} ms"
+            b_version, u_version = alternate(
+                args.runs, lambda: time_to_exit(b_cli, env), lambda: time_to_exit(cli, env)
             )
+            print("pandas/numpy/psycopg left out (unit bundle) against kept (bureau bundle):")
+            print(f"  size on disk: unit {disk_size(app) / 1e6:.1f} MB, bureau {disk_size(bureau) / 1e6:.1f} MB")
+            print(f"  first paint:  unit {med(u_paint) * 1e3:.0f} ms, bureau {med(b_paint) * 1e3:.0f} ms")
+            print(f"  --version:    unit {med(u_version) * 1e3:.0f} ms, bureau {med(b_version) * 1e3:.0f} ms")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

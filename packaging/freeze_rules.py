@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+# Python modules as .pyc files in _internal/ rather than in a PYZ archive: PyInstaller embeds the
+# PYZ in every executable, so with two executables (gxjn, gxjn-cli) it was there twice (2 × 9.6 MB).
+NOARCHIVE = True
+
 # Qt's own strings in Chinese only (qt_zh_CN.qm is the meta catalogue that names qtbase_zh_CN.qm).
 KEEP_QM = {"qtbase_zh_CN.qm", "qt_zh_CN.qm"}
 

@@ -6,25 +6,27 @@ impossible; 3 an internal error (the message names the log file). Errors print o
 
 from __future__ import annotations
 
-import argparse
-import contextlib
-import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gxjn_desktop import __version__
 from gxjn_desktop.cli.output import EXIT_DATA_SAYS_NO, EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR, print_json
-from gxjn_desktop.cli.parsing import ChineseArgumentParser, translate_usage_error
-from gxjn_desktop.errors import StorageError, UserError, os_storage_error
-from gxjn_desktop.logs import write_crash
-from gxjn_desktop.paths import default_data_dir
 
-__all__ = ["ChineseArgumentParser", "build_parser", "main", "translate_usage_error"]
+if TYPE_CHECKING:
+    from gxjn_desktop.cli.parsing import ChineseArgumentParser
+    from gxjn_desktop.errors import StorageError, UserError
+
+# Everything else is imported inside the functions: `gxjn-cli --version` answers before any of it
+# loads (bench/bench_frozen.py compares it with a bare frozen program's `--version`).
 
 
 def build_parser() -> ChineseArgumentParser:
+    import argparse
+    from pathlib import Path
+
     from gxjn_desktop.cli import cmd_packet, commands
+    from gxjn_desktop.cli.parsing import ChineseArgumentParser
 
     common = ChineseArgumentParser(add_help=False)
     common.add_argument(
@@ -60,6 +62,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8")
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:  # before the parser is built
+        sys.stdout.write(f"gxjn {__version__}\n")
+        return EXIT_OK
+    import contextlib
+    import os
+    from pathlib import Path
+
+    from gxjn_desktop.errors import StorageError, UserError, os_storage_error
+    from gxjn_desktop.paths import default_data_dir
+
     parser = build_parser()
     args = parser.parse_args(argv)
     data_dir: Path = getattr(args, "data_dir", None) or default_data_dir()
@@ -93,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         refused = os_storage_error(exc) if isinstance(exc, OSError) else None
         if refused is not None:
             return _user_error(refused)
+        from gxjn_desktop.logs import write_crash
+
         path = write_crash(data_dir, exc)
         sys.stderr.write(f"程序内部错误：{exc.__class__.__name__}。详细信息已写入日志 {path}，请发给技术支持\n")
         return EXIT_INTERNAL
