@@ -25,7 +25,7 @@ def build_parser() -> ChineseArgumentParser:
     import argparse
     from pathlib import Path
 
-    from gxjn_desktop.cli import cmd_packet, commands
+    from gxjn_desktop.cli import cmd_packet, cmd_unit, commands
     from gxjn_desktop.cli.parsing import ChineseArgumentParser
 
     common = ChineseArgumentParser(add_help=False)
@@ -45,6 +45,7 @@ def build_parser() -> ChineseArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
     commands.register(sub, common)
+    cmd_unit.register(sub, common)
     cmd_packet.register(sub, common)
     return parser
 
