@@ -5,11 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
-if [ -f requirements-build.lock ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements-build.lock
-else
-  .venv/bin/python -m pip install -q --disable-pip-version-check "pyinstaller==6.22.3"  # pyproject.toml [build]
-fi
+.venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements-build.lock
 # PyInstaller on Linux needs ldd, objdump and objcopy (binutils) to follow shared libraries.
 if ! command -v objdump >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends binutils >/dev/null

@@ -40,7 +40,7 @@ def bundle_size(folder: Path) -> int:
 
 def run(cmd: list[str], env: dict[str, str], expect: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess[str]:
     t0 = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", env=env, timeout=300)
+    done = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
     shown = " ".join(Path(cmd[0]).name if i == 0 else c for i, c in enumerate(cmd))
     print(f"  {shown}  → exit {done.returncode}  ({time.perf_counter() - t0:.1f} s)")
     if done.returncode not in expect:
