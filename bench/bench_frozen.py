@@ -66,10 +66,19 @@ def time_to_paint(cmd: list[str], env: dict[str, str]) -> float:
     return painted
 
 
+CPU: dict[str, list[float]] = {}  # CPU seconds (user + system) per command, beside the wall times
+
+
 def time_to_exit(cmd: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise RuntimeError(f"{cmd} exited {proc.returncode}")
+    CPU.setdefault(cmd[0], []).append(usage.ru_utime + usage.ru_stime)
+    return wall
 
 
 def alternate(runs: int, ours: object, bare: object) -> tuple[list[float], list[float]]:
@@ -130,6 +139,10 @@ def main() -> int:
         med = statistics.median
         print(line("gxjn start → first painted window", med(paint) * 1e3, med(bare_paint) * 1e3, "ms", 1.5))
         print(line("gxjn-cli --version", med(version) * 1e3, med(bare_version) * 1e3, "ms", 1.2))
+        cpu, bare_cpu = med(CPU[cli[0]]) * 1e3, med(CPU[bare_cli[0]]) * 1e3
+        print(
+            f"  --version CPU time (user + system), median: {cpu:.0f} ms vs bare {bare_cpu:.0f} ms, ratio {cpu / bare_cpu:.2f}"
+        )
         print(
             f"  (min: window {min(paint) * 1e3:.0f} vs {min(bare_paint) * 1e3:.0f} ms; "
             f"--version {min(version) * 1e3:.0f} vs {min(bare_version) * 1e3:.0f} ms)"
