@@ -51,7 +51,10 @@ def pdf_writer() -> Any:
     plain import then (the one import of QtGui code the CLI is allowed, see pyproject.toml).
     """
     import importlib
+    import os
 
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # printing a PDF needs no screen
     try:
         return importlib.import_module("gxjn_desktop.render.pdf").write_report_pdf
     except (ImportError, AttributeError):
@@ -119,6 +122,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     result = verify_packet(args.packet)
     own = unit_public_key(args.data_dir, result.uscc)
+    if own is None:  # a bureau's data folder: the key it registered for the unit (docs/bureau.md)
+        from gxjn_desktop.services.bureau.keys import registered_key_in
+
+        own = registered_key_in(args.data_dir, result.uscc)
     if own is not None:
         result = verify_packet(args.packet, registered_key=own)
     if args.json:
