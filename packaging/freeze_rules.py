@@ -94,7 +94,18 @@ QT_EXCLUDES = [
     "PyQt6",
     "PySide2",
 ]
-OTHER_EXCLUDES = ["tkinter", "pytest", "hypothesis", "IPython", "matplotlib"]
+# setuptools: its PyInstaller runtime hook imports it at every start (~0.1 s of CPU), and nothing
+# of the program needs it at run time.
+OTHER_EXCLUDES = [
+    "tkinter",
+    "pytest",
+    "hypothesis",
+    "IPython",
+    "matplotlib",
+    "setuptools",
+    "pkg_resources",
+    "_distutils_hack",
+]
 # The unit's program never imports these: pandas/numpy serve the bureau's summaries and psycopg its
 # PostgreSQL store (docs/build-windows.md has the measurement). The bureau bundle keeps them.
 BUREAU_ONLY = ["pandas", "numpy", "psycopg", "psycopg_binary", "psycopg_c", "psycopg_pool"]
