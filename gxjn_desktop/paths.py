@@ -1,7 +1,10 @@
 """Where things are: the per-user data folder and the bundled resources (one locator for both).
 
-Frozen builds (PyInstaller onedir) unpack ``resources/`` and ``db/`` beside the executable and set
-``sys._MEIPASS``; from a source checkout they are at the repository root.
+``resources/`` and ``db/`` live at the repository's top level. They are found in three places:
+- frozen (PyInstaller onedir, build.spec): at ``sys._MEIPASS`` (the ``_internal`` folder);
+- installed from the wheel or sdist: inside the package, ``gxjn_desktop/resources`` and
+  ``gxjn_desktop/db`` (setup.py maps the top-level folders there as package data);
+- a source checkout (also an editable install): at the repository root, beside ``gxjn_desktop/``.
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ def bundle_root() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parent
+    if (package / "resources").is_dir() and (package / "db").is_dir():
+        return package  # an installed wheel: package data
+    return package.parent  # a source checkout
 
 
 def resource_path(*parts: str) -> Path:

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from gxjn_desktop.cli.main import EXIT_DATA_SAYS_NO, EXIT_OK, print_json
+from gxjn_desktop.cli.output import EXIT_DATA_SAYS_NO, EXIT_OK, print_json
 from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed, plain
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel

@@ -8,24 +8,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from gxjn_desktop import __version__
+from gxjn_desktop.cli.output import EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.logs import write_crash
 from gxjn_desktop.paths import default_data_dir
-
-EXIT_OK = 0
-EXIT_DATA_SAYS_NO = 1
-EXIT_USER_ERROR = 2
-EXIT_INTERNAL = 3
-
 
 # argparse's own words in --help, in Chinese; its error templates stay English and are translated
 # whole by translate_usage_error, which needs their fixed wording.
@@ -70,10 +64,6 @@ def translate_usage_error(message: str) -> str:
         .replace("invalid int value", "不是整数")
         .replace("argument", "参数")
     )
-
-
-def _print_json(data: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=None) + "\n")
 
 
 def build_parser() -> ChineseArgumentParser:
@@ -123,7 +113,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         path = write_crash(data_dir, exc)
         sys.stderr.write(f"程序内部错误：{exc.__class__.__name__}。详细信息已写入日志 {path}，请发给技术支持\n")
         return EXIT_INTERNAL
-
-
-def print_json(data: dict[str, Any]) -> None:
-    _print_json(data)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from gxjn_desktop.domain.meters import Meter
+from gxjn_desktop.domain.quotas import Quota
 from gxjn_desktop.domain.records import (
     CanteenMonth,
     EwasteDisposal,
@@ -16,9 +16,6 @@ from gxjn_desktop.domain.records import (
     MonthlyRecord,
 )
 from gxjn_desktop.domain.units import Unit, YearProfile
-
-if TYPE_CHECKING:  # quotas.py computes with indicators, which import this module
-    from gxjn_desktop.domain.quotas import Quota
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import month_end
 from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed, parse_decimal, plain
 from gxjn_desktop.domain.periods import Period
-from gxjn_desktop.domain.quotas import Basis, Pacing, Quota, QuotaIndicator, QuotaLevel, pacing, seasonal_share
+from gxjn_desktop.domain.quota_pacing import Pacing, pacing, seasonal_share
+from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.domain.reference import ReferenceData
 from gxjn_desktop.errors import InvalidNumber, UserError
 from gxjn_desktop.services.reference_data import load_reference

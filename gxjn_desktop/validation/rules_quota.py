@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import partial
 
 from gxjn_desktop.domain.numbers import INDICATOR_PLACES, format_fixed, plain
-from gxjn_desktop.domain.quotas import Pacing, QuotaLevel, pacing
+from gxjn_desktop.domain.quota_pacing import Pacing, pacing
+from gxjn_desktop.domain.quotas import QuotaLevel
 from gxjn_desktop.validation.catalogue import RuleContext, rule
 from gxjn_desktop.validation.findings import Finding, Location
 from gxjn_desktop.validation.rules_period import period_key

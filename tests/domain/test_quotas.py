@@ -7,7 +7,8 @@ import pytest
 from gxjn_desktop.domain.carriers import Carrier
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.numbers import round_half_up
-from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel, pacing
+from gxjn_desktop.domain.quota_pacing import pacing
+from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.domain.reference import ReferenceData
 from gxjn_desktop.domain.units import YearProfile
 from gxjn_desktop.services.reference_data import load_reference

@@ -1,0 +1,275 @@
+"""Every speed figure of the product beside its baseline, measured in the same run (issue 12's table).
+
+Each row times one thing the user waits for and, interleaved with it, a baseline that costs what
+the machine itself costs for the same work (a bare SQLite commit, a bare Qt window, a bare Python
+start, reading the same sheets with calamine). Ratios compare across machines; milliseconds do not.
+Sizes: the demo unit, and synthetic units of 50 meters × 1, 10 and 20 years. No assertions: it
+prints the table and says which goals hold.
+
+    python bench/bench_speed.py [--edits 200] [--runs 7] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.bench_startup import BARE, time_to_paint
+from bench.synthetic import synthetic_ledger
+from gxjn_desktop.domain.indicators import indicator_report
+from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.domain.meters import MeterKind
+from gxjn_desktop.domain.periods import Period
+from gxjn_desktop.services.checks import check_period
+from gxjn_desktop.services.demo import build_demo_ledger, demo_years
+from gxjn_desktop.services.entry import CellEdit, Column, EntryService, RowKey, RowKind
+from gxjn_desktop.services.ledger_service import LedgerService
+from gxjn_desktop.services.reference_data import load_reference
+
+TODAY = date.today()
+METERS = 50
+
+
+@dataclass
+class Row:
+    figure: str
+    value: float
+    baseline_name: str
+    baseline: float
+    unit: str
+    goal: str
+    holds: bool
+
+    def line(self) -> str:
+        ratio = self.value / self.baseline if self.baseline else float("inf")
+        mark = "达成" if self.holds else "未达成"
+        return (
+            f"| {self.figure} | {self.value:.2f} {self.unit} | {self.baseline_name} {self.baseline:.2f} {self.unit} "
+            f"| {ratio:.1f}× | {self.goal} | {mark} |"
+        )
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def bare_commit_factory(folder: Path) -> Callable[[int], None]:
+    """One-row upsert and commit in a plain SQLite file with the program's pragmas (WAL, FULL)."""
+    con = sqlite3.connect(folder / "bare.db", isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=FULL")
+    con.execute("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)")
+
+    def commit(i: int) -> None:
+        con.execute("BEGIN")
+        con.execute("INSERT OR REPLACE INTO t VALUES (?, ?)", (i % 97, f"{i}.5"))
+        con.execute("COMMIT")
+
+    return commit
+
+
+def edit_rows(label: str, ledger: Ledger, edits: int) -> tuple[Row, float]:
+    """Edit → committed p95 beside a bare commit; also returns the ledger's record count."""
+    tmp = Path(tempfile.mkdtemp(prefix="gxjn-bench-speed-"))
+    try:
+        store = LedgerService.open(tmp)
+        store.replace_everything(ledger)
+        service = EntryService(store)
+        bare = bare_commit_factory(tmp)
+        rng = random.Random(11)
+        year = max(ledger.years())
+        quantity = [m.code for m in ledger.meters if m.kind is MeterKind.QUANTITY]
+        register = [m.code for m in ledger.meters if m.kind is MeterKind.REGISTER]
+        ours: list[float] = []
+        base: list[float] = []
+        for i in range(edits):
+            month = rng.randint(1, 12)
+            if i % 3 == 0 and quantity:
+                edit = CellEdit(RowKey(RowKind.METER, rng.choice(quantity)), Column.VALUE, f"{rng.randint(100, 900)}.5")
+            elif i % 3 == 1:
+                edit = CellEdit(RowKey(RowKind.METER, rng.choice(register)), Column.COST, f"{rng.randint(1000, 9999)}")
+            else:
+                edit = CellEdit(RowKey(RowKind.METER, rng.choice(register)), Column.NOTE, f"核对 {i}")
+            t0 = time.perf_counter()
+            bare(i)
+            t1 = time.perf_counter()
+            plan = service.prepare(year, month, [edit])
+            if plan.ready and plan.change is not None:
+                service.commit(plan.change)
+            t2 = time.perf_counter()
+            base.append((t1 - t0) * 1000)
+            ours.append((t2 - t1) * 1000)
+        store.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    p95, b95 = pct(ours, 95), pct(base, 95)
+    holds = p95 <= 3 * b95 and p95 <= 10
+    return Row(f"修改 → 已提交 p95，{label}", p95, "单行 SQLite 提交", b95, "ms", "≤ 3×，且 ≤ 10 ms", holds), len(
+        ledger.records
+    )
+
+
+def recheck_row(ledger: Ledger, label: str) -> Row:
+    """Re-checking the unit-year just edited, beside computing that year's indicators once."""
+    ref = load_reference()
+    year = max(ledger.years())
+    period = Period.parse(year)
+    check_period(ledger, period, TODAY)  # warm the rules configuration and caches
+    ours, base = [], []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        indicator_report(ledger, ref, period)
+        t1 = time.perf_counter()
+        check_period(ledger, period, TODAY)
+        t2 = time.perf_counter()
+        base.append((t1 - t0) * 1000)
+        ours.append((t2 - t1) * 1000)
+    value, b = statistics.median(ours), statistics.median(base)
+    return Row(f"修改后复核该单位年度，{label}", value, "该年指标", b, "ms", "≤ 50 ms", value <= 50)
+
+
+def startup_rows(label: str, ledger: Ledger, runs: int) -> list[Row]:
+    tmp = Path(tempfile.mkdtemp(prefix="gxjn-bench-speed-start-"))
+    try:
+        store = LedgerService.open(tmp)
+        store.replace_everything(ledger)
+        store.close()
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GXJN_EXIT_AFTER_PAINT="1")
+        app_cmd = [sys.executable, "-m", "gxjn_desktop", "--data-dir", str(tmp)]
+        bare_cmd = [sys.executable, "-c", BARE]
+        time_to_paint(app_cmd, env)
+        time_to_paint(bare_cmd, env)
+        painted, ready, bare = [], [], []
+        for _ in range(runs):
+            bare.append(time_to_paint(bare_cmd, env)[0])
+            p, r = time_to_paint(app_cmd, env)
+            painted.append(p)
+            ready.append(r)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    b = statistics.median(bare) * 1000
+    r = statistics.median(ready) * 1000
+    p = statistics.median(painted) * 1000
+    goal = 2.5 if label == "示例单位" else 3.0
+    return [
+        Row(f"启动 → 月度表显示本单位，{label}", r, "空 QMainWindow", b, "ms", f"≤ {goal}×", r <= goal * b),
+        Row(f"启动 → 首次绘制窗口，{label}", p, "空 QMainWindow", b, "ms", "≤ 1.2×", p <= 1.2 * b),
+    ]
+
+
+def command_ms(cmd: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def cli_rows(runs: int) -> list[Row]:
+    tmp = Path(tempfile.mkdtemp(prefix="gxjn-bench-speed-cli-"))
+    try:
+        cli = [sys.executable, "-m", "gxjn_desktop.cli", "--data-dir", str(tmp)]
+        subprocess.run([*cli, "demo"], stdout=subprocess.DEVNULL, check=True)
+        year = demo_years(TODAY)[1]
+        version, bare, indicators, sqla = [], [], [], []
+        for _ in range(runs):  # interleaved, so load on the machine hits both alike
+            bare.append(command_ms([sys.executable, "-c", "pass"], 1))
+            version.append(command_ms([*cli, "--version"], 1))
+            sqla.append(command_ms([sys.executable, "-c", "import sqlalchemy"], 1))
+            indicators.append(command_ms([*cli, "indicators", "--year", str(year), "--json"], 1))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    v, b = statistics.median(version), statistics.median(bare)
+    i, s = statistics.median(indicators), statistics.median(sqla)
+    return [
+        Row("gxjn-cli --version", v, "python -c pass", b, "ms", "≤ 3×", v <= 3 * b),
+        Row("gxjn-cli indicators --json，示例单位", i, "import sqlalchemy", s, "ms", "≤ 1.2×", i <= 1.2 * s),
+    ]
+
+
+def import_row(runs: int) -> Row:
+    """Importing one year's workbook (the demo's later year) into a unit that lacks that year."""
+    from python_calamine import CalamineWorkbook
+
+    from gxjn_desktop.services.workbook.importer import apply_import, read_workbook
+    from gxjn_desktop.services.workbook.template import write_template
+
+    demo = build_demo_ledger(TODAY)
+    year = demo_years(TODAY)[1]
+    without = replace(demo, records=tuple(r for r in demo.records if r.year != year), explanations=())
+    tmp = Path(tempfile.mkdtemp(prefix="gxjn-bench-speed-import-"))
+    try:
+        book = write_template(demo, year, tmp / "year.xlsx")
+        ours, base = [], []
+        for k in range(runs):
+            data = tmp / f"unit{k}"
+            store = LedgerService.open(data)
+            store.replace_everything(without)
+            t0 = time.perf_counter()
+            wb = CalamineWorkbook.from_path(str(book))
+            for name in wb.sheet_names:
+                wb.get_sheet_by_name(name).to_python()
+            t1 = time.perf_counter()
+            plan = read_workbook(book, store.ledger())
+            apply_import(store, plan, book)
+            t2 = time.perf_counter()
+            store.close()
+            base.append((t1 - t0) * 1000)
+            ours.append((t2 - t1) * 1000)
+        records = plan.added + plan.changed
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    v, b = statistics.median(ours), statistics.median(base)
+    return Row(f"导入一年的填报工作簿（{records} 条）", v, "calamine 读取各表", b, "ms", "≤ 4×", v <= 4 * b)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--edits", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="only the demo and 50 meters × 10 years")
+    args = parser.parse_args()
+    y1, _ = demo_years(TODAY)
+    demo = build_demo_ledger(TODAY)
+    sizes = [("示例单位", demo)]
+    for years in (10,) if args.quick else (1, 10, 20):
+        sizes.append((f"{METERS} 块表 × {years} 年", synthetic_ledger(years, METERS, first_year=y1 + 2 - years)))
+    rows: list[Row] = []
+    for label, ledger in sizes:
+        row, n = edit_rows(label, ledger, args.edits)
+        print(f"  {label}: {n} 条月度记录", flush=True)
+        rows.append(row)
+    for label, ledger in sizes[1:]:
+        rows.append(recheck_row(ledger, label))
+    rows += startup_rows("示例单位", demo, args.runs)
+    rows += startup_rows(sizes[-1][0], sizes[-1][1], args.runs)
+    rows += cli_rows(args.runs)
+    rows.append(import_row(args.runs))
+    print()
+    print("| 项目 | 本程序 | 同一运行中的基线 | 倍数 | 目标 | 结果 |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for r in rows:
+        print(r.line())
+    held = sum(r.holds for r in rows)
+    print(f"\n{held} / {len(rows)} 项目标达成")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
