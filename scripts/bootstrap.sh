@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Qt 6 on Linux needs these even offscreen (engineering.md §3.1); the xcb ones for a real window.
+# fonts-wqy-microhei: the CJK font report.pdf embeds (the PDF tests fail without a Chinese font);
+# poppler-utils: pdffonts / pdftotext, with which the tests check report.pdf.
 APT_PACKAGES="python3-venv libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
-  libxcb-render-util0 libxcb-xinerama0 libxcb-xfixes0 libxcb-shape0 fonts-wqy-microhei"
+  libxcb-render-util0 libxcb-xinerama0 libxcb-xfixes0 libxcb-shape0 fonts-wqy-microhei poppler-utils"
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -238,7 +238,9 @@ def write_report_pdf(data: dict[str, Any], path: Path, *, fingerprint: str) -> N
                     painter.translate(QPointF(0, band - page * height))
                     part.doc.drawContents(painter, QRectF(0, page * height, paint.width(), height))
                     painter.restore()
-                _draw_bands(painter, small, paint.width(), paint.height(), band, unit, period, fingerprint, number, total)
+                _draw_bands(
+                    painter, small, paint.width(), paint.height(), band, unit, period, fingerprint, number, total
+                )
     finally:
         painter.end()
 

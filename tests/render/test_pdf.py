@@ -72,15 +72,20 @@ def test_a_long_table_repeats_its_header_on_every_page(report: Path) -> None:
     assert continued and all(re.search(r"表计\s+名称\s+品种", p) for p in continued)  # … each with its header
 
 
-def test_a_command_line_export_needs_no_running_application(tmp_path: Path, demo_data: dict[str, Any]) -> None:
+def test_a_command_line_export_needs_no_running_application_nor_widgets(
+    tmp_path: Path, demo_data: dict[str, Any]
+) -> None:
     data = copy.deepcopy(demo_data)
     data["unit"]["name"] = "=CMD|' /C calc'!A0 南宁\x07单位"
     (tmp_path / "data.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code = (
         "import json, sys; from pathlib import Path; from gxjn_desktop.render.pdf import write_report_pdf;"
         "d = json.loads(Path(sys.argv[1]).read_text(encoding='utf-8'));"
-        "write_report_pdf(d, Path(sys.argv[2]), fingerprint='abc')"
+        "write_report_pdf(d, Path(sys.argv[2]), fingerprint='abc');"
+        "assert 'PySide6.QtWidgets' not in sys.modules, 'render/ uses QtGui only'"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    subprocess.run([sys.executable, "-c", code, str(tmp_path / "data.json"), str(tmp_path / "r.pdf")], check=True, env=env)
+    subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "data.json"), str(tmp_path / "r.pdf")], check=True, env=env
+    )
     assert "=CMD|' /C calc'!A0 南宁单位" in "".join(_pages(tmp_path / "r.pdf"))

@@ -301,7 +301,7 @@ def consumption(data: dict[str, Any]) -> Sheet:
     totals = _totals_by_code(ind)
     rows: list[tuple[Cell, ...]] = []
     # The form's order, with the PV line right under 电, of which it is a part.
-    order = [c for c in CARRIER_ORDER if c is not Carrier.PV]
+    order: list[Carrier] = [c for c in CARRIER_ORDER if c is not Carrier.PV]
     order.insert(order.index(Carrier.ELECTRICITY) + 1, Carrier.PV)
     for carrier in order:
         row = totals.get(carrier.value)
@@ -379,9 +379,7 @@ def data_centre(data: dict[str, Any]) -> Sheet | None:
         for key, value in dc.items():
             label, unit = labels.get(key, (key, ""))
             rows.append((t(label), t(unit), n(value, "quantity") if value is not None else t(NONE_TEXT)))
-    meters = [
-        m for m in _list(_d(data, "inputs", "meters")) if m.get("use") == "data_centre" or m.get("parent_code")
-    ]
+    meters = [m for m in _list(_d(data, "inputs", "meters")) if m.get("use") == "data_centre" or m.get("parent_code")]
     meter_rows = tuple(
         (
             t(m.get("code")),
@@ -397,7 +395,13 @@ def data_centre(data: dict[str, Any]) -> Sheet | None:
         tables.append(
             Table(
                 "机房计量表（月度用量见“台账”）",
-                (Column("表计编号", 10), Column("名称", 24), Column("品种", 8), Column("上级表", 10), Column("用途", 14)),
+                (
+                    Column("表计编号", 10),
+                    Column("名称", 24),
+                    Column("品种", 8),
+                    Column("上级表", 10),
+                    Column("用途", 14),
+                ),
                 meter_rows,
                 ("分表计量的电量已含在上级表中，不重复计入合计。",),
             )
@@ -425,7 +429,9 @@ def indicators(data: dict[str, Any]) -> Sheet:
     ind = _d(data, "results", "indicators") or {}
     entries = ind.get("indicators") or {}
     rows: list[tuple[Cell, ...]] = []
-    keys = [k for k, _, _ in _INDICATOR_ORDER] + [k for k in entries if k not in dict.fromkeys(k for k, _, _ in _INDICATOR_ORDER)]
+    keys = [k for k, _, _ in _INDICATOR_ORDER] + [
+        k for k in entries if k not in dict.fromkeys(k for k, _, _ in _INDICATOR_ORDER)
+    ]
     defaults = {k: (label, unit) for k, label, unit in _INDICATOR_ORDER}
     for key in keys:
         e = entries.get(key)
@@ -458,14 +464,22 @@ def indicators(data: dict[str, Any]) -> Sheet:
         Column("状态", 10),
         Column("备注", 28),
     )
-    tables = [Table("四项考核指标", columns, tuple(rows), (f"目标：{_d(ind, 'reference_versions', 'targets') or NONE_TEXT}",))]
+    tables = [
+        Table("四项考核指标", columns, tuple(rows), (f"目标：{_d(ind, 'reference_versions', 'targets') or NONE_TEXT}",))
+    ]
     year, _ = _months(data)
     quotas = [q for q in _list(_d(data, "inputs", "quotas")) if q.get("year") in (None, year)]
     if quotas:
         tables.append(
             Table(
                 "能耗定额",
-                (Column("指标", 18), Column("级别", 10), Column("定额值", 14), Column("口径", 8), Column("依据文件", 40)),
+                (
+                    Column("指标", 18),
+                    Column("级别", 10),
+                    Column("定额值", 14),
+                    Column("口径", 8),
+                    Column("依据文件", 40),
+                ),
                 tuple(
                     (
                         t(q.get("indicator_label") or q.get("indicator")),
@@ -566,9 +580,7 @@ def ledger(data: dict[str, Any]) -> Sheet:
             t(m.get("account_no") or NONE_TEXT),
             t(m.get("meter_no") or NONE_TEXT),
             t(
-                "；".join(
-                    f"{c.get('effective_from')} 起 {c.get('multiplier')}" for c in _list(m.get("multipliers"))
-                )
+                "；".join(f"{c.get('effective_from')} 起 {c.get('multiplier')}" for c in _list(m.get("multipliers")))
                 or NONE_TEXT
             ),
             t(m.get("parent_code") or NONE_TEXT),
@@ -653,8 +665,10 @@ def findings(data: dict[str, Any]) -> Sheet:
         Column("说明时间", 16),
     )
     if not rows:
-        rows.append(tuple([t("—"), t("—"), t("—"), t("审核未发现问题"), t("—"), t("—"), t("—"), t("—")]))
-    return Sheet("说明", "审核结果与数据说明", (Table("审核发现及说明", columns, tuple(rows), (note,)),), landscape=True)
+        rows.append((t(NONE_TEXT), t(NONE_TEXT), t(NONE_TEXT), t("审核未发现问题"), *(t(NONE_TEXT),) * 4))
+    return Sheet(
+        "说明", "审核结果与数据说明", (Table("审核发现及说明", columns, tuple(rows), (note,)),), landscape=True
+    )
 
 
 def carbon(data: dict[str, Any], factors: list[dict[str, Any]] | None = None) -> Sheet:
@@ -685,7 +699,12 @@ def carbon(data: dict[str, Any], factors: list[dict[str, Any]] | None = None) ->
         "电力按外购电量（总用电量减自发自用光伏）计排放，光伏发电不计排放；水不计排放。",
     )
     tables = [
-        Table("碳排放", (Column("项目", 20), Column("数值", 14), Column("计量单位", 14), Column("说明", 60)), summary, notes)
+        Table(
+            "碳排放",
+            (Column("项目", 20), Column("数值", 14), Column("计量单位", 14), Column("说明", 60)),
+            summary,
+            notes,
+        )
     ]
     if rows:
         tables.append(
@@ -747,7 +766,13 @@ def waste(data: dict[str, Any]) -> Sheet:
         tables.append(
             Table(
                 "废旧电子产品处置",
-                (Column("日期", 11), Column("数量（件）", 10), Column("接收单位", 30), Column("凭证号", 16), Column("备注", 24)),
+                (
+                    Column("日期", 11),
+                    Column("数量（件）", 10),
+                    Column("接收单位", 30),
+                    Column("凭证号", 16),
+                    Column("备注", 24),
+                ),
                 tuple(
                     (
                         t(e.get("day")),
@@ -800,7 +825,9 @@ def work_plan(data: dict[str, Any]) -> Sheet | None:
         if not isinstance(v, dict | list) and v is not None
     )
     rows = tuple(tuple(_generic_cell(task.get(k)) for k in keys) for task in tasks)
-    columns = tuple(Column(_TASK_LABELS.get(k, k), 28 if k in ("title", "name", "task", "description") else 12) for k in keys)
+    columns = tuple(
+        Column(_TASK_LABELS.get(k, k), 28 if k in ("title", "name", "task", "description") else 12) for k in keys
+    )
     if not columns:
         columns, rows = (Column("任务", 30),), ((t("本年度工作计划没有任务"),),)
     return Sheet("工作任务", "年度工作任务", (Table("工作任务", columns, rows),), landscape=True, intro=intro)

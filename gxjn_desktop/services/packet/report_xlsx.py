@@ -149,7 +149,9 @@ def _text_row(
     c = ws.cell(row=row, column=1, value=text)
     c.data_type = "s"
     horizontal = "center" if centre else "left"
-    styles.apply(c, _Look(horizontal=horizontal, bold=bold, size=size, border=False, quote=text.startswith(_FORMULA_START)))
+    styles.apply(
+        c, _Look(horizontal=horizontal, bold=bold, size=size, border=False, quote=text.startswith(_FORMULA_START))
+    )
     if len(widths) > 1:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
     _set_height(ws, row, _lines(text, sum(widths) * 10 / size))

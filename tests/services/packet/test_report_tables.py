@@ -53,7 +53,10 @@ def test_sheets_follow_the_data(demo_data: dict[str, Any]) -> None:
     ]
     data = copy.deepcopy(demo_data)
     data["profile"]["data_centre"] = False
-    data["work_plan"] = {"version": "桂事管发〔2023〕7号", "tasks": [{"title": "节水型单位创建", "target": "1", "due": "2025-12-31"}]}
+    data["work_plan"] = {
+        "version": "桂事管发〔2023〕7号",
+        "tasks": [{"title": "节水型单位创建", "target": "1", "due": "2025-12-31"}],
+    }
     names = [s.name for s in packet_sheets(data)]
     assert "基3 数据中心机房" not in names
     assert names[-1] == "工作任务"

@@ -15,7 +15,7 @@ from gxjn_desktop.services.packet.report_tables import packet_sheets
 from gxjn_desktop.services.packet.report_xlsx import sheet_title, write_report_xlsx
 from tests.services.packet.conftest import FINGERPRINT
 
-HOSTILE = ("=HYPERLINK(\"http://x.invalid\",\"点此\")", "+1+2", "-3+4", "@SUM(A1:A3)")
+HOSTILE = ('=HYPERLINK("http://x.invalid","点此")', "+1+2", "-3+4", "@SUM(A1:A3)")
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +84,12 @@ def test_the_form_footer_names_the_signatories(workbook: Path, demo_data: dict[s
     ws = openpyxl.load_workbook(workbook)["基2 能源资源消费状况"]
     s = demo_data["profile"]["signatories"]
     footer = next(c.value for row in ws.iter_rows() for c in row if str(c.value).startswith("单位负责人："))
-    for label, key in (("单位负责人", "head"), ("统计负责人", "statistician"), ("填表人", "preparer"), ("报出日期", "report_date")):
+    for label, key in (
+        ("单位负责人", "head"),
+        ("统计负责人", "statistician"),
+        ("填表人", "preparer"),
+        ("报出日期", "report_date"),
+    ):
         assert f"{label}：{s[key]}" in footer
 
 
@@ -124,8 +129,20 @@ def test_work_plan_tasks_get_their_own_sheet(tmp_path: Path, demo_data: dict[str
     data["work_plan"] = {
         "version": "桂事管发〔2023〕7号",
         "tasks": [
-            {"title": "公共机构节水型单位建设", "target": "60", "achieved": "45.5", "unit": "pct", "status_label": "进行中"},
-            {"title": "废旧电子产品规范处置", "target": "17000", "achieved": "36", "unit": "件", "status_label": "已完成"},
+            {
+                "title": "公共机构节水型单位建设",
+                "target": "60",
+                "achieved": "45.5",
+                "unit": "pct",
+                "status_label": "进行中",
+            },
+            {
+                "title": "废旧电子产品规范处置",
+                "target": "17000",
+                "achieved": "36",
+                "unit": "件",
+                "status_label": "已完成",
+            },
         ],
     }
     path = tmp_path / "report.xlsx"
