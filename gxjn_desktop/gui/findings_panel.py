@@ -166,20 +166,6 @@ def explanation_text(finding: Finding) -> str:
     return "—"
 
 
-def gate_text(findings: list[Finding]) -> tuple[bool, str]:
-    """Whether export is allowed for these findings, and why not, in one plain line."""
-    errors = sum(f.severity is Severity.ERROR for f in findings)
-    unexplained = sum(f.needs_explanation for f in findings)
-    if not errors and not unexplained:
-        return True, "可以导出：没有错误，警告均已说明"
-    parts = []
-    if errors:
-        parts.append(f"错误 {errors} 条")
-    if unexplained:
-        parts.append(f"未说明的警告 {unexplained} 条")
-    return False, "不能导出：" + "，".join(parts)
-
-
 class TargetScreen(Enum):
     ENTRY = "entry"  # a cell of 月度填报
     PROFILE = "profile"  # a field of 单位信息 (the year's 基本情况)
@@ -514,7 +500,8 @@ class FindingsPanel(QWidget):
             f"<span style='color:#8a5a00'><b>警告 {c['warning']}</b>（未说明 {c['unexplained']}）</span> · "
             f"<span style='color:#1d4f86'><b>提示 {c['info']}</b></span>"
         )
-        self.export_allowed, text = gate_text(self.findings)
+        gate = result.gate
+        self.export_allowed, text = gate.allowed, gate.summary()
         self.gate_label.setText(text)
         colour = "#1e7b34" if self.export_allowed else "#b3261e"
         self.gate_label.setStyleSheet(f"color: {colour}; font-weight: bold;")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -12,8 +13,8 @@ from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.reference_data import load_reference, read_reference_file
 from gxjn_desktop.validation.catalogue import ALL_RULES, RulesConfig, build_rules_config
-from gxjn_desktop.validation.findings import Finding
-from gxjn_desktop.validation.runner import export_allowed, run_checks
+from gxjn_desktop.validation.findings import Finding, Severity
+from gxjn_desktop.validation.runner import run_checks
 
 
 @lru_cache(maxsize=1)
@@ -27,28 +28,90 @@ def load_rules_config() -> RulesConfig:
         ) from exc
 
 
+def missing_months(ledger: Ledger, year: int, months: Iterable[int]) -> list[int]:
+    """Those of ``months`` in which some active meter has no value yet (the period is not complete)."""
+    out = []
+    for mo in months:
+        for m in ledger.meters:
+            if not m.active_in(year, mo):
+                continue
+            rec = ledger.record(m.code, year, mo)
+            if rec is None or (rec.reading is None and rec.quantity is None):
+                out.append(mo)
+                break
+    return out
+
+
+@dataclass(frozen=True)
+class ExportGate:
+    """The export gate (cli.md): no 错误, every 警告 explained, every month of the period filled.
+
+    The one place that decides whether a period may be exported: ``check``, the review screen,
+    the overview and ``export`` all ask it, so they can never disagree.
+    """
+
+    errors: int
+    unexplained: int
+    missing_months: tuple[int, ...] = ()
+
+    @property
+    def allowed(self) -> bool:
+        return not self.errors and not self.unexplained and not self.missing_months
+
+    def summary(self) -> str:
+        """One plain line: may the period be exported, and if not, what blocks it."""
+        if self.allowed:
+            return "可以导出：没有错误，警告均已说明"
+        parts = []
+        if self.errors:
+            parts.append(f"错误 {self.errors} 条")
+        if self.unexplained:
+            parts.append(f"未说明的警告 {self.unexplained} 条")
+        if self.missing_months:
+            parts.append(f"{'、'.join(f'{m}月' for m in self.missing_months)}尚未填完")
+        return "不能导出：" + "，".join(parts)
+
+
+def export_gate(findings: Iterable[Finding], missing: Iterable[int] = ()) -> ExportGate:
+    errors = unexplained = 0
+    for f in findings:
+        errors += f.severity is Severity.ERROR
+        unexplained += f.needs_explanation
+    return ExportGate(errors, unexplained, tuple(missing))
+
+
 @dataclass(frozen=True)
 class CheckResult:
     period: Period
     findings: list[Finding]
     rules_version: str
+    missing_months: tuple[int, ...] = ()  # months of the period not yet filled for every active meter
+
+    @property
+    def gate(self) -> ExportGate:
+        return export_gate(self.findings, self.missing_months)
 
     @property
     def export_allowed(self) -> bool:
-        return export_allowed(self.findings)
+        return self.gate.allowed
+
+    @property
+    def blocking(self) -> list[Finding]:
+        """The findings that keep the period from being exported."""
+        return [f for f in self.findings if f.blocks_export]
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0, "unexplained": 0}
         for f in self.findings:
             out[f.severity.value] += 1
-            out["unexplained"] += int(f.needs_explanation)
+        out["unexplained"] = self.gate.unexplained
         return out
 
 
 def check_period(ledger: Ledger, period: Period, today: date | None = None) -> CheckResult:
     config = load_rules_config()
     findings = run_checks(ledger, load_reference(), config, period, today)
-    return CheckResult(period, findings, config.version)
+    return CheckResult(period, findings, config.version, tuple(missing_months(ledger, period.year, period.months)))
 
 
 def finding_json(f: Finding) -> dict[str, Any]:
@@ -70,6 +133,7 @@ def check_json(ledger: Ledger, result: CheckResult) -> dict[str, Any]:
         "year": result.period.year,
         "period": result.period.code,
         "export_allowed": result.export_allowed,
+        "missing_months": list(result.missing_months),
         "rules_version": result.rules_version,
         "counts": result.counts(),
         "findings": [finding_json(f) for f in result.findings],

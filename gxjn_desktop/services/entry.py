@@ -44,8 +44,9 @@ from gxjn_desktop.domain.records import (
 )
 from gxjn_desktop.domain.units import YearProfile
 from gxjn_desktop.errors import InvalidNumber, UserError
+from gxjn_desktop.services import checks
 from gxjn_desktop.services.ledger_service import LedgerService
-from gxjn_desktop.validation.findings import Finding, Location, Severity
+from gxjn_desktop.validation.findings import Finding, Location
 
 if TYPE_CHECKING:
     from gxjn_desktop.services.workbook.importer import ImportPlan
@@ -945,24 +946,10 @@ def monthly_use_by_carrier(ledger: Ledger, year: int) -> list[CarrierMonths]:
 
 def missing_months(ledger: Ledger, year: int, up_to_month: int) -> list[int]:
     """Months up to ``up_to_month`` where some active meter has no value yet."""
-    out = []
-    for mo in range(1, up_to_month + 1):
-        for m in ledger.meters:
-            if not m.active_in(year, mo):
-                continue
-            rec = ledger.record(m.code, year, mo)
-            if rec is None or (rec.reading is None and rec.quantity is None):
-                out.append(mo)
-                break
-    return out
+    return checks.missing_months(ledger, year, range(1, up_to_month + 1))
 
 
 def count_open(findings: Iterable[Finding]) -> tuple[int, int]:
-    """(errors, warnings without an explanation)."""
-    errors = warnings = 0
-    for f in findings:
-        if f.severity is Severity.ERROR:
-            errors += 1
-        elif f.needs_explanation:
-            warnings += 1
-    return errors, warnings
+    """(errors, warnings without an explanation), as the export gate counts them."""
+    gate = checks.export_gate(findings)
+    return gate.errors, gate.unexplained
