@@ -7,6 +7,9 @@ logged with its traceback by the entry points.
 
 from __future__ import annotations
 
+import errno
+from pathlib import Path
+
 
 class GxjnError(Exception):
     """Base of all errors the program raises on purpose."""
@@ -39,3 +42,39 @@ class StorageError(GxjnError):
 
     def one_line(self) -> str:
         return f"{self.message}{'；' + self.hint if self.hint else ''}"
+
+
+def disk_full_error() -> StorageError:
+    return StorageError("磁盘已满，本次修改没有保存", "请清理磁盘空间后重试；已保存的数据未受影响")
+
+
+def read_only_error(folder: Path | None = None) -> StorageError:
+    where = f" {folder}" if folder is not None else ""
+    return StorageError(
+        f"数据文件夹只读{where}，无法保存修改", "可以查看和导出数据；要修改，请检查文件夹权限或把它复制到本机可写的位置"
+    )
+
+
+def _no_permission(p: Path) -> StorageError:
+    return StorageError(f"没有权限写入 {p}", "请检查文件夹权限，或换一个文件夹")
+
+
+def _too_long(p: Path) -> StorageError:
+    return StorageError(f"路径或文件名过长：{str(p)[:60]}…", "请选择路径较短的文件夹或较短的文件名")
+
+
+_OS_ERRORS = {
+    errno.ENOSPC: lambda _p: disk_full_error(),
+    errno.EDQUOT: lambda _p: disk_full_error(),
+    errno.EROFS: read_only_error,
+    errno.EACCES: _no_permission,
+    errno.EPERM: _no_permission,
+    errno.ENAMETOOLONG: _too_long,
+}
+
+
+def os_storage_error(exc: OSError, where: Path | None = None) -> StorageError | None:
+    """The message for an OSError the disk raised (full, read-only, no permission, too long a
+    name), or ``None`` for one that is a bug and belongs in the crash log."""
+    make = _OS_ERRORS.get(exc.errno or 0)
+    return None if make is None else make(where if where is not None else Path(exc.filename or ""))

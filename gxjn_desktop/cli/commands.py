@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from gxjn_desktop.cli.output import EXIT_DATA_SAYS_NO, EXIT_OK, print_json
+from gxjn_desktop.cli.output import EXIT_DATA_SAYS_NO, EXIT_OK, print_json, year_arg
 from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed, plain
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
@@ -24,19 +24,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("indicators", parents=[common], help="能源资源消费总量、综合能耗、碳排放和四项指标")
-    p.add_argument("--year", type=int, required=True, help="年度，如 2025")
+    p.add_argument("--year", type=year_arg, required=True, help="年度，如 2025")
     p.add_argument("--period", default="Y", help=PERIOD_HELP)
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_indicators)
 
     p = sub.add_parser("check", parents=[common], help="按审核规则检查数据；退出码 0 表示允许导出")
-    p.add_argument("--year", type=int, required=True, help="年度，如 2025")
+    p.add_argument("--year", type=year_arg, required=True, help="年度，如 2025")
     p.add_argument("--period", default="Y", help=PERIOD_HELP)
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_check)
 
     p = sub.add_parser("explain", parents=[common], help="为一条警告填写说明（用 check --json 中的 fingerprint 指定）")
-    p.add_argument("--year", type=int, required=True, help="年度")
+    p.add_argument("--year", type=year_arg, required=True, help="年度")
     p.add_argument("--period", default="Y", help=PERIOD_HELP)
     p.add_argument("--fingerprint", required=True, help="check --json 输出中该条警告的 fingerprint")
     p.add_argument("--cause", required=True, help="原因：" + "、".join(EXPLANATION_CAUSES))
@@ -50,17 +50,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("template", parents=[common], help="生成本单位的填报工作簿（Excel）")
     p.add_argument("--out", type=Path, required=True, help="输出文件，如 填报.xlsx")
-    p.add_argument("--year", type=int, default=None, help="年度（默认为去年）")
+    p.add_argument("--year", type=year_arg, default=None, help="年度（默认为去年）")
     p.set_defaults(handler=cmd_template)
 
     q = sub.add_parser("quota", parents=[common], help="能耗定额：查看、录入、导入机关事务管理局下达的定额，查看进度")
     qsub = q.add_subparsers(dest="quota_command", metavar="操作", parser_class=type(q), required=True)
     p = qsub.add_parser("list", parents=[common], help="列出某年的定额")
-    p.add_argument("--year", type=int, required=True, help="年度")
+    p.add_argument("--year", type=year_arg, required=True, help="年度")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_quota_list)
     p = qsub.add_parser("set", parents=[common], help="录入或修改一项定额（按下达文件填写）")
-    p.add_argument("--year", type=int, required=True, help="年度")
+    p.add_argument("--year", type=year_arg, required=True, help="年度")
     p.add_argument(
         "--indicator", required=True, help="指标：" + "、".join(f"{i.value}（{i.label}）" for i in QuotaIndicator)
     )
@@ -78,7 +78,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--dry-run", action="store_true", help="只列出将导入的定额，不写入")
     p.set_defaults(handler=cmd_quota_import)
     p = qsub.add_parser("status", parents=[common], help="年初至今与定额、目标的对比及全年预计")
-    p.add_argument("--year", type=int, required=True, help="年度")
+    p.add_argument("--year", type=year_arg, required=True, help="年度")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_quota_status)
 
@@ -88,14 +88,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_import)
 
+    from gxjn_desktop.cli import cmd_backup
+
+    cmd_backup.register(sub, common)
+
 
 def _open(args: argparse.Namespace) -> LedgerService:
     return LedgerService.open(args.data_dir, create=False)
 
 
 def _period(args: argparse.Namespace) -> Period:
-    if not 1900 <= args.year <= 2999:
-        raise UserError(f"年度 {args.year} 不合理", "请输入四位年份，如 2025")
     return Period.parse(args.year, args.period)
 
 

@@ -17,7 +17,7 @@ from typing import NoReturn
 
 from gxjn_desktop import __version__
 from gxjn_desktop.cli.output import EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR
-from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.errors import StorageError, UserError, os_storage_error
 from gxjn_desktop.logs import write_crash
 from gxjn_desktop.paths import default_data_dir
 
@@ -62,6 +62,7 @@ def translate_usage_error(message: str) -> str:
         .replace("the following arguments are required", "缺少必需的参数")
         .replace("expected one argument", "需要一个值")
         .replace("invalid int value", "不是整数")
+        .replace("invalid year_arg value", "年度无效")
         .replace("argument", "参数")
     )
 
@@ -100,8 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.handler(args)
         return code
     except (UserError, StorageError) as err:
-        sys.stderr.write(f"错误：{err.one_line()}\n")
-        return EXIT_USER_ERROR
+        return _user_error(err)
     except BrokenPipeError:  # the reader went away (e.g. `| head`): not an error of ours
         with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - silences the final flush
@@ -110,6 +110,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("已中断；已保存的数据未受影响\n")
         return EXIT_INTERNAL
     except Exception as exc:  # the one boundary where anything unexpected is caught and logged
+        # The disk refusing (full, read-only, too long a name) is the user's to fix, not a bug.
+        refused = os_storage_error(exc) if isinstance(exc, OSError) else None
+        if refused is not None:
+            return _user_error(refused)
         path = write_crash(data_dir, exc)
         sys.stderr.write(f"程序内部错误：{exc.__class__.__name__}。详细信息已写入日志 {path}，请发给技术支持\n")
         return EXIT_INTERNAL
+
+
+def _user_error(err: UserError | StorageError) -> int:
+    sys.stderr.write(f"错误：{err.one_line()}\n")
+    return EXIT_USER_ERROR

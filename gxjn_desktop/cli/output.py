@@ -6,6 +6,7 @@ point that imports them.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from typing import Any
@@ -19,3 +20,18 @@ EXIT_INTERNAL = 3
 def print_json(data: dict[str, Any]) -> None:
     """One UTF-8 JSON object on one line of stdout (cli.md §JSON)."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=None) + "\n")
+
+
+def year_arg(text: str) -> int:
+    """argparse ``type=`` for every ``--year``: an integer in the range :func:`check_year` allows."""
+    from gxjn_desktop.domain.periods import check_year
+    from gxjn_desktop.errors import UserError
+
+    try:
+        year = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"年度“{text}”不是整数（应为四位年份，如 2025）") from None
+    try:
+        return check_year(year)
+    except UserError as err:
+        raise argparse.ArgumentTypeError(err.one_line()) from None

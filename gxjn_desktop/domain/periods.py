@@ -4,8 +4,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from gxjn_desktop.errors import UserError
+
+#: The first year the program accepts (cli.md: years 2000 … next year; earlier ones are typos).
+FIRST_YEAR = 2000
+
+
+def check_year(year: int, today: date | None = None) -> int:
+    """The one year validator of every front end and service: 2000 … next year, else a user error."""
+    last = (today or date.today()).year + 1
+    if not FIRST_YEAR <= year <= last:
+        raise UserError(f"年度 {year} 超出范围（应为 {FIRST_YEAR}—{last} 年）", "请输入四位年份，如 2025")
+    return year
+
 
 _MONTH = re.compile(r"^M(0[1-9]|1[0-2])$")
 _YTD = re.compile(r"^YTD-M(0[1-9]|1[0-2])$")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import Meter
+from gxjn_desktop.domain.periods import check_year
 from gxjn_desktop.domain.quotas import Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.domain.records import (
     CanteenMonth,
@@ -143,6 +144,9 @@ class LedgerService:
 
     def save_quotas(self, quotas: Iterable[Quota]) -> None:
         """Several quotas in one transaction (a bureau file is all or nothing)."""
+        quotas = list(quotas)
+        for q in quotas:
+            check_year(q.year)
         with self.db.session() as s:
             for q in quotas:
                 repo.save_quota(s, q)

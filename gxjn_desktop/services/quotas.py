@@ -16,7 +16,7 @@ from gxjn_desktop.domain.indicators import indicator_report, period_figures, tar
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import month_end
 from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed, parse_decimal, plain
-from gxjn_desktop.domain.periods import Period
+from gxjn_desktop.domain.periods import Period, check_year
 from gxjn_desktop.domain.quota_pacing import Pacing, pacing, seasonal_share
 from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.domain.reference import ReferenceData
@@ -122,6 +122,7 @@ def read_quota_workbook(path: Path, ledger: Ledger) -> tuple[list[Quota], int]:
 
 def quota_status_json(ledger: Ledger, year: int, today: date, ref: ReferenceData | None = None) -> dict[str, Any]:
     """Pacing of every quota of the year, and the projected year-end change of the four indicators."""
+    check_year(year, today)
     ref = ref or load_reference()
     months = months_elapsed(ledger, year, today)
     out_quotas = []

@@ -1,41 +1,85 @@
-"""Backups with SQLite's online backup API: before every migration and daily, thinned Anki-style."""
+"""Backups with SQLite's online backup API: before every migration and daily, thinned Anki-style;
+and restoring one, also through the backup API (never a file copy beside a live WAL)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from gxjn_desktop.errors import StorageError
+from gxjn_desktop.errors import StorageError, os_storage_error
+from gxjn_desktop.storage.database import storage_error_from
 
 BACKUP_PREFIX = "gxjn-"
 BACKUP_SUFFIX = ".db"
+PARTIAL_SUFFIX = ".tmp"
 _STAMP = "%Y%m%d-%H%M%S"
+
+
+def _failed(exc: Exception, what: str, folder: Path) -> StorageError:
+    """An environment refusal in the user's words; anything else is re-raised as the bug it is."""
+    if isinstance(exc, sqlite3.Error):
+        err = storage_error_from(exc, folder)
+    elif isinstance(exc, OSError):
+        err = os_storage_error(exc, folder)
+    else:
+        err = None
+    if err is None:
+        raise exc
+    return StorageError(f"{what}：{err.message}", err.hint)
+
+
+def copy_database(src_path: Path, dst_path: Path, *, src_uri: str | None = None) -> None:
+    """Copy a database consistently with the backup API and check the copy with integrity_check."""
+    src = sqlite3.connect(src_uri or str(src_path), uri=src_uri is not None)
+    try:
+        dst = sqlite3.connect(dst_path)
+        try:
+            src.backup(dst)
+            ok = dst.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if ok != [("ok",)]:
+        raise StorageError(f"{src_path.name} 的副本未通过完整性检查", "原文件未受影响；请检查磁盘，或换一个备份")
 
 
 def make_backup(path: Path, backup_dir: Path, reason: str = "daily", now: datetime | None = None) -> Path:
     """Copy ``path`` consistently into ``backup_dir``; the copy is checked before it is kept."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = (now or datetime.now()).strftime(_STAMP)
     final = backup_dir / f"{BACKUP_PREFIX}{stamp}-{reason}{BACKUP_SUFFIX}"
-    tmp = final.with_suffix(".tmp")
+    n = 1
+    while final.exists():  # two backups in one second (a restore right after an import)
+        n += 1
+        final = backup_dir / f"{BACKUP_PREFIX}{stamp}-{reason}-{n}{BACKUP_SUFFIX}"
+    tmp = final.with_suffix(PARTIAL_SUFFIX)
     try:
-        src = sqlite3.connect(path)
-        dst = sqlite3.connect(tmp)
-        try:
-            src.backup(dst)
-            ok = dst.execute("PRAGMA integrity_check").fetchone()
-        finally:
-            dst.close()
-            src.close()
-        if ok != ("ok",):
-            raise StorageError("备份副本未通过完整性检查", "原数据未受影响；请检查磁盘后重试")
+        backup_dir.mkdir(parents=True, exist_ok=True)
+        copy_database(path, tmp)
         os.replace(tmp, final)
-    except sqlite3.Error as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(f"无法写入备份：{exc}", "请检查磁盘空间；原数据未受影响") from exc
+    except (sqlite3.Error, OSError) as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise _failed(exc, "无法写入备份（原数据未受影响）", backup_dir) from exc
+    except StorageError:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise
     return final
+
+
+def clean_partial_backups(backup_dir: Path) -> int:
+    """Remove backups a killed process left half-written (``*.tmp``); how many were removed."""
+    removed = 0
+    if backup_dir.is_dir():
+        for p in backup_dir.glob(f"{BACKUP_PREFIX}*{PARTIAL_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                p.unlink()
+                removed += 1
+    return removed
 
 
 def backup_time(p: Path) -> datetime | None:
@@ -46,11 +90,86 @@ def backup_time(p: Path) -> datetime | None:
         return None
 
 
+def backup_reason(p: Path) -> str:
+    """The reason written into a backup's name (``daily``, ``before-import-…``, ``before-restore``)."""
+    parts = p.stem[len(BACKUP_PREFIX) :].split("-", 2)
+    return parts[2] if len(parts) == 3 else ""
+
+
 def list_backups(backup_dir: Path) -> list[tuple[datetime, Path]]:
     if not backup_dir.is_dir():
         return []
     found = [(backup_time(p), p) for p in backup_dir.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}")]
     return sorted((t, p) for t, p in found if t is not None)
+
+
+def restore_backup(path: Path, backup: Path, backup_dir: Path) -> Path:
+    """Replace the database at ``path`` by ``backup``; return the backup made of it first.
+
+    The backup is checked (integrity_check, on a copy) before anything is touched; the current
+    database is backed up; then the backup API writes the pages into the live file through
+    SQLite, so a WAL left by a killed session is part of what is replaced instead of being
+    replayed over the restored data. The result is checked again.
+    """
+    if not backup.is_file():
+        raise StorageError(f"找不到备份文件 {backup}", "请用 gxjn-cli backup list 查看可用的备份")
+    try:
+        src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        try:
+            ok = src.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            src.close()
+    except sqlite3.DatabaseError as exc:
+        ok = [(str(exc),)]
+    if ok != [("ok",)]:
+        raise StorageError(
+            f"备份 {backup.name} 已损坏或不是 gxjn 的数据文件，未恢复", "请选择另一个备份；当前数据未受影响"
+        )
+    before: Path | None = None
+    if path.exists():
+        try:
+            before = make_backup(path, backup_dir, "before-restore")
+        except StorageError:  # the current file is damaged: keep its bytes, then start afresh
+            before = set_aside(path, backup_dir)
+    try:
+        ok = _write_into(backup, path)
+    except sqlite3.Error as exc:
+        raise _failed(exc, "恢复没有完成，当前数据未被改动", path.parent) from exc
+    if ok != [("ok",)]:  # pragma: no cover - the backup API writes what it read, checked above
+        raise StorageError("恢复后的数据库未通过完整性检查", f"请用 {before} 再恢复一次")
+    return before or backup
+
+
+def _write_into(backup: Path, path: Path) -> list[tuple[str]]:
+    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(path)
+        try:
+            dst.execute("PRAGMA busy_timeout=5000")
+            src.backup(dst)
+            ok: list[tuple[str]] = dst.execute("PRAGMA integrity_check").fetchall()
+            dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            return ok
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def set_aside(path: Path, backup_dir: Path, now: datetime | None = None) -> Path:
+    """Move a damaged database and its WAL into ``backup_dir`` (named ``….damaged``, so they are
+    never offered as a backup) and leave no file at ``path``."""
+    stamp = (now or datetime.now()).strftime(_STAMP)
+    kept = backup_dir / f"{BACKUP_PREFIX}{stamp}-damaged.db.damaged"
+    try:
+        backup_dir.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(f"{path}{suffix}")
+            if part.exists():
+                os.replace(part, Path(f"{kept}{suffix}"))
+    except OSError as exc:
+        raise _failed(exc, "无法移走已损坏的数据文件", backup_dir) from exc
+    return kept
 
 
 def backups_to_keep(times: list[datetime], daily: int = 12, weekly: int = 10, monthly: int = 9) -> set[datetime]:

@@ -6,29 +6,33 @@ the same tables and repositories.
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
+from urllib.parse import quote
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from gxjn_desktop.errors import StorageError
+from gxjn_desktop.errors import StorageError, disk_full_error, read_only_error
 
 
-def _sqlite_pragmas(foreign_keys: bool) -> Any:
+def _sqlite_pragmas(foreign_keys: bool, read_only: bool) -> Any:
     def on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         # Python's sqlite3 only BEGINs before DML, so DDL would auto-commit and a failed
         # migration would leave a half-migrated file. Take over: no implicit transactions,
         # and an explicit BEGIN on SQLAlchemy's begin event (see _begin below).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=FULL")  # users pull plugs; an entry's fsync is free
+        if not read_only:  # a read-only file keeps its journal mode; asking would be a write
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")  # users pull plugs; an entry's fsync is free
         cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cur.execute("PRAGMA busy_timeout=5000")
         cur.close()
@@ -40,47 +44,118 @@ def _begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
-    event.listen(engine, "connect", _sqlite_pragmas(foreign_keys))
-    event.listen(engine, "begin", _begin)
+def _begin_read(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def read_only_uri(path: Path) -> str:
+    """A read-only connection that writes nothing beside the file: ``immutable`` when no WAL is
+    left (no -shm is needed then), plain ``mode=ro`` when one is, so its commits are read."""
+    immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
+    return f"file:{quote(str(path))}?mode=ro{immutable}"
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that only reads; in a folder that cannot be written also one that creates
+    nothing beside the file (a WAL database otherwise needs its -shm)."""
+    if os.access(path.parent, os.W_OK):
+        return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    return sqlite3.connect(read_only_uri(path), uri=True)
+
+
+def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
+    if read_only:
+        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(read_only_uri(path), uri=True), future=True)
+    else:
+        engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _sqlite_pragmas(foreign_keys, read_only))
+    event.listen(engine, "begin", _begin_read if read_only else _begin)
     return engine
 
 
-def storage_error_from(exc: BaseException) -> StorageError:
-    """Translate SQLite's complaints into a message a facility manager can act on."""
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "disk is full" in text or "database or disk is full" in text:
-        return StorageError("磁盘已满，本次修改没有保存", "请清理磁盘空间后重试；已保存的数据未受影响")
-    if "locked" in text or "busy" in text:
-        return StorageError("数据库正被另一个程序使用", "请关闭其他打开本单位数据的统计程序窗口后重试")
-    if "readonly" in text or "read-only" in text:
-        return StorageError("数据文件是只读的，无法保存", "请检查数据文件夹的权限，或将其复制到本机可写的位置")
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return StorageError("数据库文件已损坏", "请从 backups 文件夹中的备份恢复（gxjn-cli 会在每次升级前自动备份）")
-    return StorageError(f"数据库操作失败：{getattr(exc, 'orig', exc)}", "请重试；如问题持续，请把日志文件发给技术支持")
+# SQLite's primary result codes that mean the environment refused (sqlite3.h); anything else
+# (a constraint, a misuse, SQL that does not fit the schema) is a bug and is not translated.
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_READONLY = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH}
+_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+# Below this much free space a failed write is the disk being full, whatever code SQLite gave it
+# (a write that runs out of space mid-page surfaces as SQLITE_IOERR_WRITE, not SQLITE_FULL).
+NEARLY_FULL_BYTES = 1024 * 1024
+
+RESTORE_HINT = "请用“文件 → 从备份恢复”（或 gxjn-cli backup restore）换回最近的备份"
 
 
-def quick_check(path: Path) -> None:
-    """PRAGMA quick_check at open; a damaged file is refused with a clear message, never written."""
+def sqlite_code(exc: BaseException) -> int | None:
+    """The primary SQLite result code of ``exc`` (or of the DB-API error SQLAlchemy wraps)."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def _nearly_full(folder: Path | None) -> bool:
+    if folder is None:
+        return False
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        return shutil.disk_usage(folder).free <= NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
+def storage_error_from(exc: BaseException, folder: Path | None = None) -> StorageError | None:
+    """The message for a refusal by the environment (classified by SQLite's error code, never by
+    its English text), or ``None`` when ``exc`` is a bug that must reach the crash log."""
+    code = sqlite_code(exc)
+    if code is None:
+        return None
+    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and _nearly_full(folder)):
+        return disk_full_error()
+    if code in _BUSY:
+        return StorageError("数据库正被另一个程序使用", "请关闭其他打开本单位数据的统计程序窗口后重试")
+    if code in _READONLY:
+        return read_only_error(folder)
+    if code in _DAMAGED:
+        return StorageError("数据库文件已损坏，程序不会在其上继续工作", RESTORE_HINT)
+    if code == sqlite3.SQLITE_IOERR:
+        return StorageError(
+            "读写数据文件时磁盘出错，本次修改没有保存", "请检查磁盘或移动硬盘是否连接正常；已保存的数据未受影响"
+        )
+    if code == sqlite3.SQLITE_CANTOPEN:
+        return StorageError("无法打开数据文件", "请检查数据文件夹是否存在、是否有读写权限")
+    if code == sqlite3.SQLITE_NOMEM:
+        return StorageError("内存不足，操作没有完成", "请关闭其他程序后重试；已保存的数据未受影响")
+    return None
+
+
+def raise_storage_error(exc: BaseException, folder: Path | None = None) -> NoReturn:
+    """Raise the user's message for an environment refusal, or ``exc`` itself (a bug)."""
+    err = storage_error_from(exc, folder)
+    if err is None:
+        raise exc
+    raise err from exc
+
+
+def integrity_check(path: Path) -> None:
+    """PRAGMA integrity_check at open (quick_check misses broken indexes, through which lookups
+    then miss rows); a damaged file is refused with a clear message and never written."""
+    try:
+        con = connect_read_only(path)
         try:
-            rows = con.execute("PRAGMA quick_check").fetchall()
+            rows = con.execute("PRAGMA integrity_check").fetchall()
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise storage_error_from(exc) from exc
+        raise_storage_error(exc, path.parent)
     if rows != [("ok",)]:
-        raise StorageError("数据库文件未通过完整性检查", "请从 backups 文件夹中的备份恢复")
+        raise StorageError(f"数据库文件 {path} 已损坏（未通过完整性检查），程序不会在其上继续工作", RESTORE_HINT)
 
 
 class Database:
     """An open unit database: the engine and a session factory for units of work."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
-        self.engine = make_engine(path)
+        self.read_only = read_only
+        self.engine = make_engine(path, read_only=read_only)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
@@ -89,8 +164,10 @@ class Database:
         try:
             with self._sessions() as s, s.begin():
                 yield s
-        except (OperationalError, DBAPIError) as exc:
-            raise storage_error_from(exc) from exc
+        except DBAPIError as exc:
+            if self.read_only and sqlite_code(exc) in _READONLY:
+                raise read_only_error(self.path.parent) from exc
+            raise_storage_error(exc, self.path.parent)
 
     def raw_sqlite(self) -> sqlite3.Connection:
         """A plain sqlite3 connection to the same file (used for the backup API)."""

@@ -8,11 +8,13 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from gxjn_desktop.errors import StorageError
 from gxjn_desktop.paths import migrations_path
 from gxjn_desktop.storage.backup import make_backup
-from gxjn_desktop.storage.database import make_engine
+from gxjn_desktop.storage.database import make_engine, raise_storage_error
 from gxjn_desktop.storage.schema import stored_revision
 
 
@@ -57,13 +59,19 @@ def upgrade(path: Path, target: str = "head", *, backup_dir: Path | None = None)
         make_backup(path, backup_dir, reason=f"before-upgrade-{current}")
     engine = make_engine(path, foreign_keys=False)
     try:
-        with engine.begin() as conn:
-            cfg = _config()
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, target)
-            problems = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
-            if problems:
-                raise StorageError("数据库升级后外键检查未通过，升级已撤销", "请把日志文件发给技术支持")
+        _run_upgrade(engine, target)
+    except DBAPIError as exc:  # a full disk or a locked file mid-upgrade: rolled back, say so
+        raise_storage_error(exc, path.parent)
     finally:
         engine.dispose()
     return True
+
+
+def _run_upgrade(engine: Engine, target: str) -> None:
+    with engine.begin() as conn:
+        cfg = _config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+        problems = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+        if problems:
+            raise StorageError("数据库升级后外键检查未通过，升级已撤销", "请把日志文件发给技术支持")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from gxjn_desktop.storage.database import storage_error_from
+from gxjn_desktop.storage.database import connect_read_only, raise_storage_error
 
 SCHEMA_HEAD = "0003"
 
@@ -18,7 +18,7 @@ def stored_revision(path: Path) -> str | None:
     """The Alembic revision recorded in the file, or ``None`` for a new or unversioned file."""
     if not path.exists():
         return None
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = connect_read_only(path)
     try:
         has = con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
         if not has:
@@ -26,6 +26,6 @@ def stored_revision(path: Path) -> str | None:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return str(row[0]) if row else None
     except sqlite3.DatabaseError as exc:
-        raise storage_error_from(exc) from exc
+        raise_storage_error(exc, path.parent)
     finally:
         con.close()

@@ -1,14 +1,16 @@
-"""Opening a data folder: integrity check, backup, migration, then the database."""
+"""Opening a data folder: integrity check, backup, migration, then the database (read-only when the
+folder cannot be written)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from gxjn_desktop.errors import StorageError
+from gxjn_desktop.errors import StorageError, os_storage_error, read_only_error
 from gxjn_desktop.paths import database_path
-from gxjn_desktop.storage.backup import daily_backup
-from gxjn_desktop.storage.database import Database, quick_check
+from gxjn_desktop.storage.backup import clean_partial_backups, daily_backup
+from gxjn_desktop.storage.database import Database, integrity_check
 from gxjn_desktop.storage.schema import SCHEMA_HEAD, stored_revision
 
 DRIVE_REMOTE = 4  # GetDriveTypeW: a mapped network drive
@@ -35,20 +37,68 @@ def backup_dir(data_dir: Path) -> Path:
     return data_dir / "backups"
 
 
+# Linux's NAME_MAX and PATH_MAX; Windows allows less, and says so itself.
+MAX_NAME_BYTES = 255
+MAX_PATH_BYTES = 4096
+
+
+def data_dir_problem(data_dir: Path) -> StorageError | None:
+    """Why ``data_dir`` cannot be a data folder at all (too long a name, a file), before any I/O
+    on it raises an English OSError."""
+    full = os.fsencode(os.path.abspath(data_dir))
+    if len(full) >= MAX_PATH_BYTES:
+        return StorageError(
+            f"数据文件夹路径过长（{len(full)} 字节，最多 {MAX_PATH_BYTES - 1}）", "请选择路径较短的文件夹"
+        )
+    for part in data_dir.parts:
+        if len(os.fsencode(part)) > MAX_NAME_BYTES:
+            return StorageError(
+                f"数据文件夹路径中的名称“{part[:20]}…”过长（超过 {MAX_NAME_BYTES} 字节）", "请改用较短的文件夹名称"
+            )
+    if data_dir.exists() and not data_dir.is_dir():
+        return StorageError(
+            f"{data_dir} 是一个文件，不是文件夹", "--data-dir 应指向存放数据的文件夹（不存在时会自动创建）"
+        )
+    return None
+
+
+def writable(data_dir: Path, path: Path) -> bool:
+    """Whether the folder (for the WAL, journal and backups) and the file can be written."""
+    return os.access(data_dir, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
 def open_database(data_dir: Path, *, create: bool = True) -> Database:
-    """Open (and if needed create and upgrade) the unit database in ``data_dir``."""
+    """Open (and if needed create and upgrade) the unit database in ``data_dir``.
+
+    A file that fails ``integrity_check`` is refused. A read-only folder is opened read-only:
+    reading works, a write says the folder is read-only.
+    """
     path = database_path(data_dir)
     problem = network_location_problem(data_dir)
     if problem:
         raise StorageError(problem, "请把数据放在本机磁盘上（默认的本地数据文件夹），不要放在网络盘或共享文件夹中")
+    bad = data_dir_problem(data_dir)
+    if bad is not None:
+        raise bad
     if not path.exists() and not create:
         raise StorageError(f"文件夹 {data_dir} 中没有 gxjn 数据", "请先新建单位，或用 gxjn-cli demo 创建示例单位")
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"无法创建数据文件夹 {data_dir}：{exc.strerror}", "请检查路径和权限") from exc
+        err = os_storage_error(exc, data_dir)
+        if err is None:
+            raise
+        raise err from exc
+    if not writable(data_dir, path):
+        if not path.exists():
+            raise read_only_error(data_dir)
+        integrity_check(path)
+        if stored_revision(path) != SCHEMA_HEAD:
+            raise StorageError(f"数据文件夹只读 {data_dir}，无法把数据升级到本程序的版本", "请检查文件夹权限后重试")
+        return Database(path, read_only=True)
     if path.exists():
-        quick_check(path)
+        clean_partial_backups(backup_dir(data_dir))
+        integrity_check(path)
         daily_backup(path, backup_dir(data_dir))
     if stored_revision(path) != SCHEMA_HEAD:
         from gxjn_desktop.storage.migrate import upgrade  # Alembic only when there is work for it

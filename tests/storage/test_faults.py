@@ -17,7 +17,7 @@ from gxjn_desktop.domain.records import MonthlyRecord
 from gxjn_desktop.errors import StorageError
 from gxjn_desktop.paths import database_path
 from gxjn_desktop.services.ledger_service import LedgerService
-from gxjn_desktop.storage.database import quick_check
+from gxjn_desktop.storage.database import integrity_check
 
 
 def test_full_disk_is_a_clear_message_and_nothing_saved_is_lost(demo_service: LedgerService) -> None:
@@ -74,7 +74,7 @@ def test_killed_mid_save_keeps_every_committed_edit(demo_service: LedgerService,
             break
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    quick_check(database_path(data_dir))
+    integrity_check(database_path(data_dir))
     reopened = LedgerService.open(data_dir)
     try:
         saved = [r for r in reopened.ledger().records if r.year >= 2030]

@@ -13,6 +13,7 @@ from gxjn_desktop.domain.carriers import Carrier, UseTag
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import MeterKind, month_end
 from gxjn_desktop.domain.numbers import fen_to_yuan
+from gxjn_desktop.domain.periods import check_year
 from gxjn_desktop.domain.records import GarbageCategory, ReplacementReason, Source
 from gxjn_desktop.domain.units import YearProfile
 from gxjn_desktop.errors import UserError
@@ -314,6 +315,7 @@ def build_workbook(ledger: Ledger, year: int) -> Any:
 
 def write_template(ledger: Ledger, year: int, out: Path) -> Path:
     """Write atomically: a crash or a full disk never leaves a half-written workbook behind."""
+    check_year(year)
     if out.suffix.lower() != ".xlsx":
         raise UserError(f"输出文件 {out.name} 的扩展名应为 .xlsx", "请换一个以 .xlsx 结尾的文件名")
     folder = out.parent if str(out.parent) else Path(".")

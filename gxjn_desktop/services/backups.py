@@ -1,0 +1,82 @@
+"""The data folder's backups: listing them and restoring one (文件 → 从备份恢复, gxjn-cli backup)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from gxjn_desktop.errors import UserError
+from gxjn_desktop.paths import database_path
+from gxjn_desktop.storage.backup import backup_reason, list_backups, restore_backup
+from gxjn_desktop.storage.store import backup_dir, data_dir_problem, open_database
+
+_REASONS = {
+    "daily": "每日自动备份",
+    "before-restore": "恢复前的自动备份",
+    "before-demo-force": "替换为示例单位前",
+}
+
+
+def reason_label(reason: str) -> str:
+    base = reason.rsplit("-", 1)[0] if reason.rsplit("-", 1)[-1].isdigit() else reason
+    if base in _REASONS:
+        return _REASONS[base]
+    if base.startswith("before-import-"):
+        return f"导入 {base.removeprefix('before-import-')} 前"
+    if base.startswith("before-upgrade-"):
+        return f"升级数据库（版本 {base.removeprefix('before-upgrade-')}）前"
+    return base
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made: datetime
+    reason: str
+    size: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.made:%Y-%m-%d %H:%M:%S}  {reason_label(self.reason)}"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": str(self.path),
+            "name": self.path.name,
+            "made": self.made.isoformat(timespec="seconds"),
+            "reason": self.reason,
+            "reason_label": reason_label(self.reason),
+            "bytes": self.size,
+        }
+
+
+def backups(data_dir: Path) -> list[BackupInfo]:
+    """The data folder's backups, newest first."""
+    bad = data_dir_problem(data_dir)
+    if bad is not None:
+        raise bad
+    return [
+        BackupInfo(p, t, backup_reason(p), p.stat().st_size) for t, p in reversed(list_backups(backup_dir(data_dir)))
+    ]
+
+
+def find_backup(data_dir: Path, name: str | Path) -> Path:
+    """A backup given by its path or by its file name in the data folder's backups folder."""
+    given = Path(name)
+    for candidate in (given, backup_dir(data_dir) / given.name):
+        if candidate.is_file():
+            return candidate
+    if given.is_dir():
+        raise UserError(f"{given} 是文件夹，不是备份文件", "请给出备份文件本身，如 gxjn-20260101-090000-daily.db")
+    raise UserError(f"找不到备份文件 {name}", "请用 gxjn-cli backup list 查看可用的备份")
+
+
+def restore(data_dir: Path, backup: Path) -> Path:
+    """Restore ``backup`` over the unit database (nothing may hold it open); the current data is
+    backed up first and its backup returned. The restored file is opened once, so it is checked
+    and brought to the program's schema before anyone works on it."""
+    made = restore_backup(database_path(data_dir), backup, backup_dir(data_dir))
+    open_database(data_dir, create=False).close()
+    return made

@@ -1,0 +1,15 @@
+"""Opening the bureau's store for the front ends (which never import storage themselves)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gxjn_desktop.storage.bureau.database import BureauStore, open_bureau_store
+from gxjn_desktop.storage.bureau.repository import BureauRepo, StoredKey, StoredPacket, transaction
+
+__all__ = ["BureauRepo", "BureauStore", "StoredKey", "StoredPacket", "open_store", "transaction"]
+
+
+def open_store(data_dir: Path, url: str | None = None) -> BureauStore:
+    """The store in ``data_dir`` (SQLite ``bureau.db``), or the database at ``url``."""
+    return open_bureau_store(data_dir, url)

@@ -1,0 +1,140 @@
+"""Opening the bureau's store: a SQLite file in the bureau's data folder, or a PostgreSQL URL.
+
+Migrations come from ``db/bureau/`` (its own Alembic environment and version table), run in one
+transaction on either engine; a store written by a newer program is refused untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from gxjn_desktop.errors import StorageError
+from gxjn_desktop.paths import migrations_path
+from gxjn_desktop.storage.database import make_engine, quick_check, storage_error_from
+
+BUREAU_DATABASE_FILE = "bureau.db"
+VERSION_TABLE = "bureau_alembic_version"
+
+
+def bureau_database_path(data_dir: Path) -> Path:
+    return data_dir / BUREAU_DATABASE_FILE
+
+
+def _bureau_migrations() -> Path:
+    return migrations_path() / "bureau"
+
+
+def _pg_error(exc: BaseException, url: str) -> StorageError:
+    safe = make_url(url).render_as_string(hide_password=True)
+    return StorageError(
+        f"无法连接 PostgreSQL 数据库 {safe}：{str(getattr(exc, 'orig', exc)).strip().splitlines()[0]}",
+        "请检查数据库地址、用户名、密码以及服务器是否已启动",
+    )
+
+
+class BureauStore:
+    """An open bureau store; ``session()`` is one transaction (one packet, one key decision)."""
+
+    def __init__(self, engine: Engine, label: str) -> None:
+        self.engine = engine
+        self.label = label  # the file or the URL without its password, for messages
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        try:
+            with self._sessions() as s, s.begin():
+                yield s
+        except (OperationalError, DBAPIError) as exc:
+            if self.dialect == "sqlite":
+                raise storage_error_from(exc) from exc
+            raise _pg_error(exc, self.label) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _engine_for(data_dir: Path, url: str | None) -> tuple[Engine, str]:
+    if url is None:
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"无法创建数据文件夹 {data_dir}：{exc.strerror}", "请检查路径和权限") from exc
+        path = bureau_database_path(data_dir)
+        if path.exists():
+            quick_check(path)
+        return make_engine(path), str(path)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StorageError(
+            f"数据库地址“{url}”格式不对", "请写成 postgresql+psycopg://用户:密码@主机:端口/数据库"
+        ) from exc
+    if parsed.drivername == "sqlite":
+        if not parsed.database:
+            raise StorageError("SQLite 数据库地址缺少文件路径", "请写成 sqlite:///路径/bureau.db，或不加 --db")
+        path = Path(parsed.database)
+        if path.exists():
+            quick_check(path)
+        return make_engine(path), str(path)
+    if parsed.drivername not in ("postgresql+psycopg", "postgresql"):
+        raise StorageError(
+            f"不支持的数据库类型“{parsed.drivername}”",
+            "汇总库只能是本机 SQLite（不加 --db）或 PostgreSQL（postgresql+psycopg://…）",
+        )
+    parsed = parsed.set(drivername="postgresql+psycopg")
+    engine = create_engine(parsed, pool_pre_ping=True)
+    return engine, parsed.render_as_string(hide_password=True)
+
+
+def open_bureau_store(data_dir: Path, url: str | None = None) -> BureauStore:
+    """Open (and if needed create and upgrade) the bureau store."""
+    engine, label = _engine_for(data_dir, url)
+    store = BureauStore(engine, label)
+    try:
+        _upgrade(store)
+    except (OperationalError, DBAPIError) as exc:
+        engine.dispose()
+        if store.dialect == "sqlite":
+            raise storage_error_from(exc) from exc
+        raise _pg_error(exc, url or label) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return store
+
+
+def _upgrade(store: BureauStore) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_bureau_migrations()))
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    known = {s.revision for s in script.walk_revisions()}
+    with store.engine.connect() as conn:
+        current = None
+        if inspect(conn).has_table(VERSION_TABLE):
+            current = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+    if current is not None and current not in known:
+        raise StorageError(
+            "这个汇总库由更新版本的 gxjn 创建，当前程序无法读取", "请安装最新版本的 gxjn；数据库未被改动"
+        )
+    if current == head:
+        return
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
