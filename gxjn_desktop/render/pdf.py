@@ -67,7 +67,8 @@ def cjk_family() -> str:
 
 
 def _esc(text: str) -> str:
-    return html.escape(clean_text(text))
+    # Qt's HTML collapses runs of spaces, the ideographic one included: keep the gaps of a line.
+    return html.escape(clean_text(text)).replace("\u3000", "&nbsp;&nbsp;")
 
 
 def _table_html(tb: Table, with_title: bool) -> str:
@@ -104,7 +105,7 @@ def sheet_html(sheet: Sheet, data: dict[str, Any]) -> str:
     ]
     parts += [f"<p>{_esc(line)}</p>" for line in sheet.intro]
     for tb in sheet.tables:
-        parts.append(_table_html(tb, len(sheet.tables) > 1 or tb.title != sheet.title))
+        parts.append(_table_html(tb, len(sheet.tables) > 1))
     if sheet.form_footer:
         parts.append(f'<p style="margin-top:10px; font-weight:bold;">{_esc(form_footer_line(data))}</p>')
     return "".join(parts)

@@ -256,6 +256,15 @@ def basic_info(data: dict[str, Any]) -> Sheet:
     labels = {"people": "用能人数", "building_area_m2": "建筑面积", "staff_quota": "编制人数"}
     for key, note in notes.items() if isinstance(notes, dict) else ():
         rows.append((t(f"数据来源：{labels.get(key, key)}"), t(""), t(note)))
+    version_labels = {
+        "coefficients": "折标系数",
+        "emission_factors": "排放因子",
+        "targets": "考核目标",
+        "rules": "审核规则",
+    }
+    versions = data.get("reference_versions") or {}
+    for key, version in versions.items() if isinstance(versions, dict) else ():
+        rows.append((t(f"参考数据版本：{version_labels.get(key, key)}"), t(""), t(version)))
     rows += [
         (t("报表版本"), t(""), t(f"第 {data.get('revision') or 1} 版")),
         (t("修订原因"), t(""), t(data.get("revision_reason") or NONE_TEXT)),
@@ -314,7 +323,7 @@ def consumption(data: dict[str, Any]) -> Sheet:
                     t(carrier.unit),
                     n("0", "quantity"),
                     n("0", "money"),
-                    t(NONE_TEXT),
+                    n(None, "reading"),
                     n("0", "tce") if energy else t("不计入"),
                 )
             )
@@ -326,7 +335,7 @@ def consumption(data: dict[str, Any]) -> Sheet:
                 t(row.get("unit") or carrier.unit),
                 n(row.get("quantity"), "quantity"),
                 n(row.get("cost_yuan"), "money"),
-                n(coefficient, "reading") if coefficient is not None else t(NONE_TEXT),
+                n(coefficient, "reading"),
                 n(row.get("tce"), "tce") if energy else t("不计入"),
             )
         )
@@ -378,7 +387,7 @@ def data_centre(data: dict[str, Any]) -> Sheet | None:
         }
         for key, value in dc.items():
             label, unit = labels.get(key, (key, ""))
-            rows.append((t(label), t(unit), n(value, "quantity") if value is not None else t(NONE_TEXT)))
+            rows.append((t(label), t(unit), n(value, "quantity")))
     meters = [m for m in _list(_d(data, "inputs", "meters")) if m.get("use") == "data_centre" or m.get("parent_code")]
     meter_rows = tuple(
         (
@@ -515,11 +524,22 @@ def ledger(data: dict[str, Any]) -> Sheet:
     for r in _list(_d(data, "inputs", "replacements")):
         day = str(r.get("day") or "")
         replacements.setdefault((str(r.get("meter_code")), day[:7]), []).append(r)
-    records = [r for r in _list(_d(data, "inputs", "records")) if _in_period(data, r.get("year"), r.get("month"))]
-    records.sort(key=lambda r: (str(r.get("meter_code")), int(r.get("year") or 0), int(r.get("month") or 0)))
+    everything = sorted(
+        _list(_d(data, "inputs", "records")),
+        key=lambda r: (str(r.get("meter_code")), int(r.get("year") or 0), int(r.get("month") or 0)),
+    )
+    # 上期示数: the meter's latest earlier reading (data.json also carries the year before), else
+    # the reading it entered the ledger with. A look-up of entered values, not a computed figure.
+    last_reading: dict[str, Any] = {code: m.get("initial_reading") for code, m in meters.items()}
+    with_use = any(r.get("use") is not None for r in everything)
     rows = []
-    for r in records:
+    for r in everything:
         code = str(r.get("meter_code"))
+        previous = last_reading.get(code)
+        if r.get("reading") is not None:
+            last_reading[code] = r.get("reading")
+        if not _in_period(data, r.get("year"), r.get("month")):
+            continue
         meter = meters.get(code) or {}
         month = _month(r.get("year"), r.get("month"))
         remarks = []
@@ -534,6 +554,7 @@ def ledger(data: dict[str, Any]) -> Sheet:
             remarks.append(str(r["note"]))
         multiplier = r.get("multiplier") or _multiplier(meter, int(r.get("year") or 0), int(r.get("month") or 0))
         register = meter.get("kind", "register") == "register"
+        use = r.get("use") if with_use else (None if register else r.get("quantity"))
         rows.append(
             (
                 t(code),
@@ -541,11 +562,10 @@ def ledger(data: dict[str, Any]) -> Sheet:
                 t(meter.get("carrier_label") or meter.get("carrier") or NONE_TEXT),
                 t(meter.get("unit") or _carrier_unit(meter.get("carrier"))),
                 t(month),
-                n(r.get("reading"), "reading") if register else t(NONE_TEXT),
-                n(multiplier, "reading") if register else t(NONE_TEXT),
-                n(r.get("use") if r.get("use") is not None else r.get("quantity"), "quantity")
-                if (r.get("use") is not None or not register)
-                else t("按示数"),
+                n(previous if register else None, "reading"),
+                n(r.get("reading") if register else None, "reading"),
+                n(multiplier if register else None, "reading"),
+                n(use, "quantity"),
                 n(_yuan(r), "money"),
                 t(r.get("source_label") or r.get("source")),
                 t(r.get("reading_date") or NONE_TEXT),
@@ -555,20 +575,21 @@ def ledger(data: dict[str, Any]) -> Sheet:
             )
         )
     columns = (
-        Column("表计", 7),
-        Column("名称", 22),
+        Column("表计", 6),
+        Column("名称", 24),
         Column("品种", 7),
         Column("单位", 6),
         Column("月份", 9),
-        Column("本期示数", 14),
+        Column("上期示数", 13),
+        Column("本期示数", 13),
         Column("倍率", 7),
-        Column("用量", 13),
+        Column("用量" if with_use else "直接填量", 13),
         Column("金额（元）", 13),
         Column("来源", 6),
         Column("抄表日期", 11),
-        Column("换表及备注", 26),
+        Column("换表及备注", 22),
         Column("录入人", 8),
-        Column("录入时间", 16),
+        Column("录入时间", 18),
     )
     meter_rows = tuple(
         (
@@ -606,7 +627,10 @@ def ledger(data: dict[str, Any]) -> Sheet:
         "月度记录",
         columns,
         tuple(rows),
-        ("示数表的用量 =（本期示数 − 上期示数）× 倍率；换表当月分段计算。来源：抄表 / 账单 / 发票 / 估算。",),
+        (
+            "示数表的用量 =（本期示数 − 上期示数）× 倍率，换表或倍率变更当月分段计算，各品种合计见基2；"
+            "“直接填量”为按账单、加油卡等直接填写的用量。来源：抄表 / 账单 / 发票 / 估算。",
+        ),
     )
     return Sheet("台账", "统计台账（按月、按表计）", (record_table, meter_table), landscape=True)
 
@@ -656,9 +680,9 @@ def findings(data: dict[str, Any]) -> Sheet:
     )
     columns = (
         Column("级别", 6),
-        Column("规则", 18),
-        Column("位置", 16),
-        Column("问题", 36),
+        Column("规则", 15),
+        Column("位置", 14),
+        Column("问题", 44),
         Column("原因", 12),
         Column("说明", 36),
         Column("说明人", 8),
@@ -743,7 +767,7 @@ def waste(data: dict[str, Any]) -> Sheet:
         rows.append(
             (
                 t(_month(year, m)),
-                *(n(kg.get(code) or "0", "quantity") if g else t(NONE_TEXT) for code, _ in _GARBAGE),
+                *(n(kg.get(code) or "0", "quantity") if g else n(None, "quantity") for code, _ in _GARBAGE),
                 n(g.get("reported_total_kg"), "quantity"),
                 n(g.get("sorting_accuracy_pct"), "pct"),
                 n(c.get("food_waste_kg"), "quantity"),

@@ -52,7 +52,7 @@ def test_every_sheet_prints_on_a4_fitted_to_width_with_repeated_header_and_page_
         assert ws.cell(header, 1).font.bold
     ledger = wb["台账"]
     header = int(ledger.print_title_rows.split(":")[0].lstrip("$"))
-    assert [c.value for c in ledger[header]][:6] == ["表计", "名称", "品种", "单位", "月份", "本期示数"]
+    assert [c.value for c in ledger[header]][:7] == ["表计", "名称", "品种", "单位", "月份", "上期示数", "本期示数"]
 
 
 def test_figures_are_numbers_with_their_places_and_a_missing_item_is_zero(
