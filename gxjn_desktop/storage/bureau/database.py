@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gxjn_desktop.errors import StorageError
 from gxjn_desktop.paths import migrations_path
-from gxjn_desktop.storage.database import make_engine, quick_check, storage_error_from
+from gxjn_desktop.storage.database import integrity_check, make_engine, raise_storage_error
 
 BUREAU_DATABASE_FILE = "bureau.db"
 VERSION_TABLE = "bureau_alembic_version"
@@ -58,7 +58,7 @@ class BureauStore:
                 yield s
         except (OperationalError, DBAPIError) as exc:
             if self.dialect == "sqlite":
-                raise storage_error_from(exc) from exc
+                raise_storage_error(exc, Path(self.label).parent)
             raise _pg_error(exc, self.label) from exc
 
     def close(self) -> None:
@@ -73,7 +73,7 @@ def _engine_for(data_dir: Path, url: str | None) -> tuple[Engine, str]:
             raise StorageError(f"无法创建数据文件夹 {data_dir}：{exc.strerror}", "请检查路径和权限") from exc
         path = bureau_database_path(data_dir)
         if path.exists():
-            quick_check(path)
+            integrity_check(path)
         return make_engine(path), str(path)
     try:
         parsed = make_url(url)
@@ -86,7 +86,7 @@ def _engine_for(data_dir: Path, url: str | None) -> tuple[Engine, str]:
             raise StorageError("SQLite 数据库地址缺少文件路径", "请写成 sqlite:///路径/bureau.db，或不加 --db")
         path = Path(parsed.database)
         if path.exists():
-            quick_check(path)
+            integrity_check(path)
         return make_engine(path), str(path)
     if parsed.drivername not in ("postgresql+psycopg", "postgresql"):
         raise StorageError(
@@ -107,7 +107,7 @@ def open_bureau_store(data_dir: Path, url: str | None = None) -> BureauStore:
     except (OperationalError, DBAPIError) as exc:
         engine.dispose()
         if store.dialect == "sqlite":
-            raise storage_error_from(exc) from exc
+            raise_storage_error(exc, Path(label).parent)
         raise _pg_error(exc, url or label) from exc
     except BaseException:
         engine.dispose()
