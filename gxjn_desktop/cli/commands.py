@@ -136,7 +136,11 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
         return EXIT_OK
-    print(f"{data['unit']['name']}  {report.figures.period.label}")
+    print(f"{data['unit']['name']}  {report.requested.label}")
+    if not report.complete:
+        months = f"{report.covered[0]}—{report.covered[-1]} 月" if report.covered else ""
+        part = f"以下为 {months}的数据，同比与上年同月比较" if months else "没有可计算的月份"
+        print(f"{report.coverage_label}：本期间尚未填完，{part}")
     print(f"用能人数 {data['people']} 人，建筑面积 {data['area_m2']} m²")
     print("品种            用量              单位    金额(元)        折标系数      折标准煤(tce)")
     for t in data["totals"]:
@@ -144,14 +148,20 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         print(
             f"{label:<10}{t['quantity']:>18}  {t['unit']:<6}{t['cost_yuan']:>14}  {t['kgce_coefficient'] or '-':>12}  {t['tce'] or '-':>12}"
         )
-    print(f"综合能耗 {data['comprehensive_energy_tce']} tce（不含公务车辆：{data['building_energy_tce']} tce）")
-    print(f"二氧化碳排放 {data['co2_t']} tCO2")
+    print(
+        f"综合能耗 {data['comprehensive_energy_tce'] or '-'} tce（不含公务车辆：{data['building_energy_tce'] or '-'} tce）"
+    )
+    print(f"二氧化碳排放 {data['co2_t'] or '-'} tCO2")
     for ind in report.indicators:
         change = format_fixed(ind.change_pct, PERCENT_PLACES)
         target = "" if ind.target_pct is None else f"，目标 {ind.target_pct}%"
+        ytd = ""
+        if ind.carries_ytd:
+            last = (report.covered or report.requested.months)[-1]
+            ytd = f"，1—{last} 月累计同比 {format_fixed(ind.ytd_change_pct, PERCENT_PLACES) or '-'}%"
         print(
             f"{ind.kind.label}：{format_fixed(ind.value, INDICATOR_PLACES) or '-'} {ind.kind.unit}"
-            f"（上年同期 {format_fixed(ind.previous, INDICATOR_PLACES) or '-'}，同比 {change or '-'}%{target}，{ind.status.label}）"
+            f"（上年同期 {format_fixed(ind.previous, INDICATOR_PLACES) or '-'}，同比 {change or '-'}%{ytd}{target}，{ind.status.label}）"
         )
     for gap in data["incomplete"]:
         print(f"注意：{gap['meter']} {gap['month']} 的用量无法计算（{gap['problem']}），未计入合计")

@@ -45,6 +45,7 @@ class TargetStatus(Enum):
     OFF_TRACK = "off_track"
     NO_TARGET = "no_target"
     NO_PREVIOUS = "no_previous"
+    INCOMPLETE = "incomplete"  # not even the period's first month is covered (cli.md §Figures)
 
     @property
     def label(self) -> str:
@@ -54,6 +55,7 @@ class TargetStatus(Enum):
             "off_track": "未达标",
             "no_target": "无目标",
             "no_previous": "无上年数据",
+            "incomplete": "数据未填完",
         }[self.value]
 
 
@@ -90,6 +92,12 @@ class IndicatorKind(Enum):
         }[self]
 
 
+def change_pct(value: Decimal | None, previous: Decimal | None) -> Decimal | None:
+    if value is None or previous is None or previous == 0:
+        return None
+    return (value - previous) / previous * HUNDRED
+
+
 @dataclass(frozen=True)
 class Indicator:
     kind: IndicatorKind
@@ -97,16 +105,26 @@ class Indicator:
     previous: Decimal | None
     target_pct: Decimal | None
     reason: str = ""  # why value is None
+    # A quarter or a month also carries January to its last month: the annual target is judged on
+    # that, never on the period's own change (cli.md §Figures, target status).
+    carries_ytd: bool = False
+    ytd_value: Decimal | None = None
+    ytd_previous: Decimal | None = None
+    incomplete: bool = False  # not even the first month of the period is covered
 
     @property
     def change_pct(self) -> Decimal | None:
-        if self.value is None or self.previous is None or self.previous == 0:
-            return None
-        return (self.value - self.previous) / self.previous * HUNDRED
+        return change_pct(self.value, self.previous)
+
+    @property
+    def ytd_change_pct(self) -> Decimal | None:
+        return change_pct(self.ytd_value, self.ytd_previous) if self.carries_ytd else self.change_pct
 
     @property
     def status(self) -> TargetStatus:
-        return target_status(self.change_pct, self.target_pct)
+        if self.incomplete:
+            return TargetStatus.INCOMPLETE
+        return target_status(self.ytd_change_pct, self.target_pct)
 
 
 def target_status(change_pct: Decimal | None, target_pct: Decimal | None) -> TargetStatus:
@@ -155,6 +173,8 @@ class PeriodFigures:
 
 @dataclass(frozen=True)
 class IndicatorReport:
+    """The requested ``period``; ``figures`` are those of its ``covered`` months only."""
+
     figures: PeriodFigures
     people: int | None
     area_m2: Decimal | None
@@ -163,6 +183,46 @@ class IndicatorReport:
     target_carried_over: bool
     previous: PeriodFigures | None = None
     notes: list[str] = field(default_factory=list)
+    period: Period | None = None  # None only for reports built by hand; see ``requested``
+    covered: tuple[int, ...] = ()
+
+    @property
+    def requested(self) -> Period:
+        return self.period or self.figures.period
+
+    @property
+    def complete(self) -> bool:
+        return self.covered == self.requested.months
+
+    @property
+    def coverage_label(self) -> str:
+        """What screens and text output say of an incomplete period: 已填至 N 月."""
+        return coverage_label(self.requested, self.covered)
+
+
+def coverage_label(period: Period, covered: tuple[int, ...]) -> str:
+    if covered == period.months:
+        return ""
+    if covered:
+        return f"已填至 {covered[-1]} 月"
+    return f"{period.months[0]} 月尚未填完"
+
+
+def covered_months(ledger: Ledger, period: Period) -> tuple[int, ...]:
+    """The months of the period, from its start, through which every active meter has a record.
+
+    Sub-meters are left out: their energy is already in their parent's and never in a total. A
+    quantity account's month without a row is a month without a record (no use is entered as 0).
+    """
+    out: list[int] = []
+    for m in period.months:
+        for meter in ledger.meters:
+            if meter.is_submeter or not meter.active_in(period.year, m):
+                continue
+            if ledger.record(meter.code, period.year, m) is None:
+                return tuple(out)
+        out.append(m)
+    return tuple(out)
 
 
 def month_uses(ledger: Ledger, period: Period, *, include_submeters: bool = False) -> list[MonthUse]:
@@ -256,22 +316,65 @@ def indicator_values(ledger: Ledger, figures: PeriodFigures) -> dict[IndicatorKi
     }
 
 
-def indicator_report(ledger: Ledger, ref: ReferenceData, period: Period) -> IndicatorReport:
-    """The period's figures and the four indicators against the same period a year earlier."""
+def _values_and_previous(
+    ledger: Ledger, ref: ReferenceData, period: Period
+) -> tuple[PeriodFigures, PeriodFigures, dict[IndicatorKind, Decimal | None], dict[IndicatorKind, Decimal | None]]:
     current = period_figures(ledger, ref, period)
     previous = period_figures(ledger, ref, period.previous_year())
-    values = indicator_values(ledger, current)
-    previous_values = indicator_values(ledger, previous)
+    return current, previous, indicator_values(ledger, current), indicator_values(ledger, previous)
+
+
+def _empty_figures(period: Period) -> PeriodFigures:
+    zero = Decimal(0)
+    return PeriodFigures(period, (), zero, zero, zero, zero, None)
+
+
+def indicator_report(ledger: Ledger, ref: ReferenceData, period: Period) -> IndicatorReport:
+    """The period's figures and the four indicators against the same months a year earlier.
+
+    Only the covered months count (cli.md §Figures, incomplete periods): the figures are those of
+    the months from the period's start through which every active meter has a record, compared
+    with the same months of the previous year. When not even the first month is covered, every
+    figure is missing and every status is ``incomplete``.
+    """
+    covered = covered_months(ledger, period)
     found = ref.target_for(period.year)
     target, carried = (found[0], found[1]) if found else (None, False)
     profile = ledger.profiles.get(period.year)
+    carries_ytd = period.code.startswith(("Q", "M"))
+    if covered:
+        part = Period(period.year, period.code, covered)
+        current, previous, values, previous_values = _values_and_previous(ledger, ref, part)
+    else:
+        current, previous = _empty_figures(period), _empty_figures(period.previous_year())
+        values = previous_values = dict.fromkeys(IndicatorKind)
+    ytd_values: dict[IndicatorKind, Decimal | None] = dict.fromkeys(IndicatorKind)
+    ytd_previous: dict[IndicatorKind, Decimal | None] = dict.fromkeys(IndicatorKind)
+    if carries_ytd and covered:
+        # January to the period's last covered month, itself only as far as it is covered.
+        ytd_covered = covered_months(ledger, Period(period.year, "YTD", tuple(range(1, covered[-1] + 1))))
+        if ytd_covered:
+            ytd = Period(period.year, "YTD", ytd_covered)
+            _, _, ytd_values, ytd_previous = _values_and_previous(ledger, ref, ytd)
     indicators = []
     for kind in IndicatorKind:
         reason = ""
-        if values[kind] is None:
+        if not covered:
+            reason = f"{coverage_label(period, covered)}，无法计算"
+        elif values[kind] is None:
             reason = "缺少该年度用能人数或建筑面积" if profile is None else "该期间没有数据"
         indicators.append(
-            Indicator(kind, values[kind], previous_values[kind], kind.target_of(target) if target else None, reason)
+            Indicator(
+                kind,
+                values[kind],
+                previous_values[kind],
+                kind.target_of(target) if target else None,
+                reason,
+                carries_ytd=carries_ytd,
+                ytd_value=ytd_values[kind],
+                ytd_previous=ytd_previous[kind],
+                incomplete=not covered,
+            )
         )
     return IndicatorReport(
         figures=current,
@@ -281,4 +384,6 @@ def indicator_report(ledger: Ledger, ref: ReferenceData, period: Period) -> Indi
         target=target,
         target_carried_over=carried,
         previous=previous if previous.has_data else None,
+        period=period,
+        covered=covered,
     )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 from gxjn_desktop.domain.meters import Meter
 from gxjn_desktop.domain.quotas import Quota
@@ -16,6 +18,29 @@ from gxjn_desktop.domain.records import (
     MonthlyRecord,
 )
 from gxjn_desktop.domain.units import Unit, YearProfile
+
+RecordKey = tuple[str, int, int]  # (meter code, year, month)
+
+
+@dataclass(frozen=True)
+class StoredState:
+    """What is stored under the keys one change touches; ``None`` means absent.
+
+    An undo step keeps two of these (before and after); writing one to the database and applying
+    it to the in-memory snapshot with :meth:`Ledger.apply` must give the same ledger.
+    """
+
+    records: tuple[tuple[RecordKey, MonthlyRecord | None], ...] = ()
+    replacements: tuple[tuple[RecordKey, tuple[MeterReplacement, ...]], ...] = ()
+    canteen: tuple[tuple[tuple[int, int], CanteenMonth | None], ...] = ()
+    garbage: tuple[tuple[tuple[int, int], GarbageMonth | None], ...] = ()
+    meters: tuple[tuple[str, Meter | None], ...] = ()  # only imports and meter changes touch meters
+    profiles: tuple[tuple[int, YearProfile | None], ...] = ()
+    ewaste: tuple[tuple[EwasteDisposal, bool], ...] = ()  # (disposal, whether it is recorded)
+
+
+def _in_month_order(records: Iterable[MonthlyRecord]) -> list[MonthlyRecord]:
+    return sorted(records, key=lambda r: (r.year, r.month))
 
 
 @dataclass(frozen=True)
@@ -38,7 +63,7 @@ class Ledger:
         object.__setattr__(self, "_meters", {m.code: m for m in self.meters})
         object.__setattr__(self, "_records", {(r.meter_code, r.year, r.month): r for r in self.records})
         by_meter: dict[str, list[MonthlyRecord]] = {}
-        for r in sorted(self.records, key=lambda r: (r.year, r.month)):
+        for r in _in_month_order(self.records):
             by_meter.setdefault(r.meter_code, []).append(r)
         object.__setattr__(self, "_by_meter", by_meter)
         object.__setattr__(self, "_month_keys", {c: [(r.year, r.month) for r in rs] for c, rs in by_meter.items()})
@@ -46,6 +71,77 @@ class Ledger:
         for rp in sorted(self.replacements, key=lambda x: x.day):
             repl.setdefault((rp.meter_code, rp.year, rp.month), []).append(rp)
         object.__setattr__(self, "_replacements", repl)
+
+    def apply(self, state: StoredState) -> Ledger:
+        """The ledger with ``state`` written over it, as the database holds it after the write.
+
+        Only the indexes of the meters and months the state touches are rebuilt, so an edit costs
+        the same with one year of history as with twenty. Meter changes (rare) rebuild everything.
+        """
+        if state.meters:
+            return self._apply_meters(state)._apply_values(replace(state, meters=()))
+        return self._apply_values(state)
+
+    def _apply_meters(self, state: StoredState) -> Ledger:
+        meters = self.meters
+        for code, meter in state.meters:
+            if any(m.code == code for m in meters):
+                meters = tuple(m for m in (meter if m.code == code else m for m in meters) if m is not None)
+            elif meter is not None:
+                meters = (*meters, meter)
+        return replace(self, meters=meters)
+
+    def _apply_values(self, state: StoredState) -> Ledger:
+        new = copy.copy(self)  # shares the untouched indexes; frozen, so nothing else can change them
+        sets: dict[str, object] = {}
+        if state.records:
+            by_key: dict[RecordKey, MonthlyRecord] = dict(self._records)  # type: ignore[attr-defined]
+            by_meter: dict[str, list[MonthlyRecord]] = dict(self._by_meter)  # type: ignore[attr-defined]
+            month_keys: dict[str, list[tuple[int, int]]] = dict(self._month_keys)  # type: ignore[attr-defined]
+            touched: dict[str, dict[tuple[int, int], MonthlyRecord | None]] = {}
+            for key, rec in state.records:
+                if rec is None:
+                    by_key.pop(key, None)
+                else:
+                    by_key[key] = rec  # a changed record keeps its place, a new one goes last
+                touched.setdefault(key[0], {})[(key[1], key[2])] = rec
+            for code, months in touched.items():
+                kept = [r for r in by_meter.get(code, []) if (r.year, r.month) not in months]
+                ordered = _in_month_order([*kept, *(r for r in months.values() if r is not None)])
+                by_meter[code] = ordered
+                month_keys[code] = [(r.year, r.month) for r in ordered]
+            sets.update(records=tuple(by_key.values()), _records=by_key, _by_meter=by_meter, _month_keys=month_keys)
+        if state.replacements:
+            index: dict[RecordKey, list[MeterReplacement]] = dict(self._replacements)  # type: ignore[attr-defined]
+            keys = {k for k, _ in state.replacements}
+            for key, rps in state.replacements:
+                if rps:
+                    index[key] = sorted(rps, key=lambda x: x.day)
+                else:
+                    index.pop(key, None)
+            kept_rps = tuple(r for r in self.replacements if (r.meter_code, r.year, r.month) not in keys)
+            sets.update(
+                replacements=kept_rps + tuple(rp for _, rps in state.replacements for rp in rps), _replacements=index
+            )
+        canteen = self.canteen
+        for ym, c in state.canteen:
+            canteen = tuple(x for x in canteen if (x.year, x.month) != ym) + ((c,) if c is not None else ())
+        garbage = self.garbage
+        for ym, g in state.garbage:
+            garbage = tuple(x for x in garbage if (x.year, x.month) != ym) + ((g,) if g is not None else ())
+        profiles = dict(self.profiles)
+        for year, profile in state.profiles:
+            if profile is None:
+                profiles.pop(year, None)
+            else:
+                profiles[year] = profile
+        ewaste = tuple(e for e in self.ewaste if (e, False) not in state.ewaste) + tuple(
+            e for e, present in state.ewaste if present and e not in self.ewaste
+        )
+        sets.update(canteen=canteen, garbage=garbage, profiles=profiles, ewaste=ewaste)
+        for name, value in sets.items():
+            object.__setattr__(new, name, value)
+        return new
 
     def meter(self, code: str) -> Meter:
         return self._meters[code]  # type: ignore[attr-defined,no-any-return]

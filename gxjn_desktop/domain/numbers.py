@@ -1,14 +1,14 @@
 """Reading numbers as people type them, and rounding them the one documented way.
 
 Facility managers type on Chinese input methods: full-width digits (１２３．５), the ideographic
-full stop (。), Chinese commas as thousands separators. Everything is normalised to ASCII and
-parsed with :class:`decimal.Decimal`; floats never touch a figure the bureau checks.
+full stop (。), Chinese commas as thousands separators. Exactly those are translated to ASCII and
+parsed with :class:`decimal.Decimal`; anything else is refused, never guessed at, and floats never
+touch a figure the bureau checks.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from gxjn_desktop.errors import InvalidNumber
@@ -26,41 +26,78 @@ MAX_INTEGER_DIGITS = 15
 MAX_DECIMAL_PLACES = 6
 _WIDE = Context(prec=80)  # rounding never runs out of precision, whatever the size of a figure
 
-_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
-_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+# What an office user types, and nothing else (cli.md; issue #10): ASCII and full-width digits,
+# one decimal point (. ． 。), thousands separators (, ，) only between groups of three, a leading
+# minus, surrounding spaces. NFKC is deliberately not used: it turns 10² into 102 and ①②③ into
+# 123, and Decimal() itself reads Arabic-Indic digits.
+_TRANSLATE = {
+    **{chr(0xFF10 + i): str(i) for i in range(10)},  # full-width digits
+    **{str(i): str(i) for i in range(10)},
+    ".": ".",
+    "．": ".",
+    "。": ".",
+    ",": ",",
+    "，": ",",
+    "-": "-",
+    "－": "-",  # full-width hyphen-minus
+    "−": "-",  # U+2212 minus sign
+}
+_SPACES = " \t\u3000\u00a0"  # surrounding spaces only; the ideographic space of a Chinese IME
+_NUMBER = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)?(\.\d*)?$")
 
 
-def normalize_number_text(text: str) -> str:
-    """Full-width and Chinese punctuation to ASCII; spaces removed. Does not validate."""
-    s = unicodedata.normalize("NFKC", text).strip()
-    s = s.replace("。", ".").replace("、", ",").replace("，", ",")
-    s = s.replace("−", "-").replace("—", "-")  # minus sign, em dash typed as minus
-    return re.sub(r"\s+", "", s)
+def normalize_number_text(text: str) -> str | None:
+    """The typed number in ASCII (``１，２３４。５`` → ``1,234.5``); ``None`` if a character is not allowed."""
+    out = []
+    for ch in text.strip(_SPACES):
+        ascii_ch = _TRANSLATE.get(ch)
+        if ascii_ch is None:
+            return None
+        out.append(ascii_ch)
+    return "".join(out)
 
 
-def parse_decimal(text: str, what: str = "数值") -> Decimal:
+def _refusal(text: str, what: str) -> InvalidNumber:
+    bad = next((ch for ch in text.strip(_SPACES) if ch not in _TRANSLATE), None)
+    if bad is not None and bad in _SPACES:
+        detail = "，数字中间不能有空格"
+    elif bad is not None:
+        detail = f"，其中的“{bad}”不是可以输入的字符"
+    else:
+        detail = ""
+    return InvalidNumber(
+        f"{what}“{text}”不是有效的数字{detail}",
+        "只能输入数字、一个小数点和按三位一组的千位分隔符，例如 1234.5 或 1,234.5",
+    )
+
+
+def parse_decimal(text: str, what: str = "数值", *, allow_negative: bool = True) -> Decimal:
     """Parse a typed number; raise :class:`InvalidNumber` with a Chinese message if it is not one.
 
-    Thousands separators are accepted only in their proper place (``12,345.6``), so that a comma
-    typed for a decimal point (``12,5``) is refused rather than read as 125.
+    The one parser of the grid, the workbook, quotas, the wizard and the command line. Thousands
+    separators are accepted only in their proper place (``12,345.6``), so that a comma typed for a
+    decimal point (``12,5``) is refused rather than read as 125.
     """
-    s = normalize_number_text(text)
-    if s.endswith("元"):
-        s = s[:-1]
-    if not s:
+    if not text.strip(_SPACES):
         raise InvalidNumber(f"{what}为空", "请输入数字；没有发生量时填 0")
-    if _GROUPED.match(s):
-        s = s.replace(",", "")
-    if not _PLAIN.match(s):
-        raise InvalidNumber(
-            f"{what}“{text}”不是有效的数字",
-            "只能输入数字和小数点，例如 1234.5（千位分隔符须按三位一组）",
-        )
+    s = normalize_number_text(text)
+    if s is None or not _NUMBER.match(s) or not any(ch.isdigit() for ch in s):
+        raise _refusal(text, what)
+    if s.startswith("-") and not allow_negative:
+        raise InvalidNumber(f"{what}“{text}”不能为负数", "请输入大于或等于 0 的数")
     try:
-        value = Decimal(s)
+        value = Decimal(s.replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the regex already guards this
-        raise InvalidNumber(f"{what}“{text}”不是有效的数字", "请输入数字") from exc
+        raise _refusal(text, what) from exc
     return check_size(value, what)
+
+
+def parse_integer(text: str, what: str = "数值", *, allow_negative: bool = False) -> int:
+    """A whole number typed as :func:`parse_decimal` reads it (``2,025`` → 2025, ``12.5`` refused)."""
+    value = parse_decimal(text, what, allow_negative=allow_negative)
+    if value != value.to_integral_value():
+        raise InvalidNumber(f"{what}应为整数，“{text}”带有小数", "请填写整数")
+    return int(value)
 
 
 def check_size(value: Decimal, what: str = "数值") -> Decimal:

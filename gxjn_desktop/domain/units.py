@@ -8,6 +8,8 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
+from gxjn_desktop.domain.regions import guangxi_regions
+
 # GB 32100-2015 统一社会信用代码: 18 characters from this 31-character set (no I, O, Z, S, V).
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -35,10 +37,31 @@ def uscc_problem(code: str) -> str | None:
 
 
 def admin_code_problem(code: str) -> str | None:
-    """Why ``code`` is not a 6-digit 行政区划代码; ``None`` when it looks right."""
-    if not _ADMIN_CODE.match(code.strip()):
+    """Why ``code`` is not a 广西 行政区划代码 of GB/T 2260; ``None`` when it is one."""
+    c = code.strip()
+    if not _ADMIN_CODE.match(c):
         return f"行政区划代码应为 6 位数字（如 450103），“{code}”不符合"
+    regions = guangxi_regions()
+    if regions.name(c) is None:
+        where = "不是广西的代码（广西的代码以 45 开头）" if not c.startswith("45") else "不在广西的行政区划代码表中"
+        return f"行政区划代码 {c} {where}，请填写单位所在县（市、区）的代码，如南宁市青秀区 450103（代码表：{regions.version}）"
     return None
+
+
+def uscc_admin_warning(uscc: str, admin_code: str) -> str | None:
+    """A warning when the USCC's characters 3–8 (the registration area) differ from the 行政区划代码.
+
+    Not a refusal: a unit may be registered by the city and sit in a district.
+    """
+    u, a = uscc.strip().upper(), admin_code.strip()
+    if uscc_problem(u) is not None or admin_code_problem(a) is not None or u[2:8] == a:
+        return None
+    registered = guangxi_regions().name(u[2:8])
+    area = f"{u[2:8]}（{registered}）" if registered else u[2:8]
+    return (
+        f"统一社会信用代码第 3—8 位的登记地代码 {area} 与行政区划代码 {a}（{guangxi_regions().name(a)}）不同，"
+        "请核对两者是否填错"
+    )
 
 
 class InstitutionType(Enum):
@@ -104,6 +127,11 @@ class Unit:
             if p:
                 out.append(p)
         return out
+
+    def warnings(self) -> list[str]:
+        """What deserves a second look but does not stop saving, in Chinese."""
+        w = uscc_admin_warning(self.uscc, self.admin_code)
+        return [w] if w else []
 
 
 @dataclass(frozen=True)

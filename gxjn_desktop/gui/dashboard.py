@@ -32,6 +32,7 @@ _STATUS_COLOURS = {
     TargetStatus.OFF_TRACK: "#b3261e",
     TargetStatus.NO_TARGET: "#555555",
     TargetStatus.NO_PREVIOUS: "#555555",
+    TargetStatus.INCOMPLETE: "#555555",
 }
 
 
@@ -185,6 +186,8 @@ class Dashboard(QWidget):
         projections = {t["indicator"]: t for t in self.quota_status.get("targets", [])}
         try:
             report = build_indicator_report(ledger, period)
+            if not report.complete:  # the same covered months as indicators and the checks
+                self.heading.setText(f"{ledger.unit.name}　{period.label}（{report.coverage_label}）")
             for i, ind in enumerate(report.indicators):
                 self.cards.addWidget(
                     self._card(
@@ -192,7 +195,7 @@ class Dashboard(QWidget):
                         ind.kind.unit,
                         ind.value,
                         ind.previous,
-                        ind.change_pct,
+                        ind.ytd_change_pct,
                         ind.target_pct,
                         ind.status,
                         projections.get(ind.kind.value),

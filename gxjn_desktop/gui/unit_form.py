@@ -12,6 +12,7 @@ from gxjn_desktop.domain.units import (
     InstitutionType,
     Unit,
     admin_code_problem,
+    uscc_admin_warning,
     uscc_problem,
 )
 
@@ -49,8 +50,14 @@ class UnitFields:
         self.manager = QLineEdit()
         self.manager.setPlaceholderText("节能管理员姓名")
         self.manager_phone = QLineEdit()
-        self.uscc.textChanged.connect(lambda t: self.error.setText(uscc_hint(t) or ""))
-        self.admin_code.textChanged.connect(lambda t: self.error.setText(admin_hint(t) or ""))
+        self.uscc.textChanged.connect(lambda _t: self.show_hint())
+        self.admin_code.textChanged.connect(lambda _t: self.show_hint())
+
+    def show_hint(self) -> None:
+        """The first problem of the two codes as typed, or the warning when they disagree."""
+        uscc, admin = self.uscc.text(), self.admin_code.text()
+        hints = (uscc_hint(uscc), admin_hint(admin), uscc_admin_warning(uscc, admin))
+        self.error.setText(next((h for h in hints if h), ""))
 
     def add_rows(self, form: QFormLayout) -> None:
         for label, widget in (

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gxjn_desktop.domain.numbers import parse_decimal, plain
+from gxjn_desktop.domain.numbers import parse_decimal, parse_integer, plain
 from gxjn_desktop.domain.units import Signatories, Unit, YearProfile
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui.common import error_label
@@ -199,18 +199,16 @@ class UnitScreen(QWidget):
     def profile(self) -> YearProfile:
         year = self.year.value()
         old = self.service.ledger.profiles.get(year)
-        people = parse_decimal(self.people.text(), "用能人数")
-        if people != people.to_integral_value():
-            raise UserError("用能人数应为整数", "请填写人数")
+        people = parse_integer(self.people.text(), "用能人数")
         quota = self.staff_quota.text().strip()
         rd = self.report_date.date()
         report_date = None if rd == self.report_date.minimumDate() else date(rd.year(), rd.month(), rd.day())
         base = old or YearProfile(year, 1, Decimal(1))
         return replace(
             base,
-            people=int(people),
+            people=people,
             building_area_m2=parse_decimal(self.area.text(), "建筑面积"),
-            staff_quota=int(parse_decimal(quota, "编制人数")) if quota else None,
+            staff_quota=parse_integer(quota, "编制人数") if quota else None,
             heated_area_m2=parse_decimal(self.heated_area.text(), "供暖面积")
             if self.heated_area.text().strip()
             else Decimal(0),

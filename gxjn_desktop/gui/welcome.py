@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from gxjn_desktop.domain.carriers import Carrier, UseTag
 from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange
-from gxjn_desktop.domain.numbers import parse_decimal
+from gxjn_desktop.domain.numbers import parse_decimal, parse_integer
 from gxjn_desktop.domain.units import (
     Unit,
     YearProfile,
@@ -87,6 +87,7 @@ class UnitPage(QWizardPage):
         self.fields = UnitFields(self.error)
         self.fields.add_rows(form)
         form.addRow(self.error)
+        self._warned: tuple[str, str] | None = None  # the codes whose warning the user has seen
 
     def unit(self) -> Unit:
         return self.fields.unit()
@@ -95,8 +96,17 @@ class UnitPage(QWizardPage):
         unit = self.unit()
         problems = unit.problems()
         # Same messages as the services (uscc_problem / admin_code_problem via Unit.problems).
-        self.error.setText("\n".join(problems))
-        return not problems
+        if problems:
+            self.error.setText("\n".join(problems))
+            return False
+        warnings = unit.warnings()
+        if warnings and self._warned != (unit.uscc, unit.admin_code):
+            # A warning stops once: the user reads it, corrects or clicks 下一步 again.
+            self._warned = (unit.uscc, unit.admin_code)
+            self.error.setText("\n".join(warnings) + "\n如确认无误，请再点一次“下一步”。")
+            return False
+        self.error.setText("")
+        return True
 
 
 class ProfilePage(QWizardPage):
@@ -119,11 +129,9 @@ class ProfilePage(QWizardPage):
         form.addRow(self.error)
 
     def profile(self) -> YearProfile:
-        people = parse_decimal(self.people.text(), "用能人数")
-        if people != people.to_integral_value():
-            raise UserError("用能人数应为整数", "请填写人数")
+        people = parse_integer(self.people.text(), "用能人数")
         area = parse_decimal(self.area.text(), "建筑面积")
-        return YearProfile(self.year.value(), int(people), area, canteen=self.canteen.isChecked())
+        return YearProfile(self.year.value(), people, area, canteen=self.canteen.isChecked())
 
     def validatePage(self) -> bool:
         try:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from gxjn_desktop.domain.carriers import CARRIER_ORDER, Carrier
 from gxjn_desktop.domain.consumption import UseProblem, month_use, previous_reading
-from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.domain.ledger import Ledger, StoredState
 from gxjn_desktop.domain.meters import Meter, MeterKind, month_end
 from gxjn_desktop.domain.numbers import (
     MONEY_PLACES,
@@ -34,7 +34,6 @@ from gxjn_desktop.domain.numbers import (
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.records import (
     CanteenMonth,
-    EwasteDisposal,
     GarbageCategory,
     GarbageMonth,
     MeterReplacement,
@@ -42,7 +41,6 @@ from gxjn_desktop.domain.records import (
     ReplacementReason,
     Source,
 )
-from gxjn_desktop.domain.units import YearProfile
 from gxjn_desktop.errors import InvalidNumber, UserError
 from gxjn_desktop.services import checks
 from gxjn_desktop.services.ledger_service import LedgerService
@@ -269,19 +267,6 @@ class DecreaseChoice(Enum):
 class DecreaseAnswer:
     choice: DecreaseChoice
     replacement: MeterReplacement | None = None  # required for REPLACEMENT
-
-
-@dataclass(frozen=True)
-class StoredState:
-    """What is stored for the cells a change touches; ``None`` means absent."""
-
-    records: tuple[tuple[tuple[str, int, int], MonthlyRecord | None], ...] = ()
-    replacements: tuple[tuple[tuple[str, int, int], tuple[MeterReplacement, ...]], ...] = ()
-    canteen: tuple[tuple[tuple[int, int], CanteenMonth | None], ...] = ()
-    garbage: tuple[tuple[tuple[int, int], GarbageMonth | None], ...] = ()
-    meters: tuple[tuple[str, Meter | None], ...] = ()  # only imports add or change meters
-    profiles: tuple[tuple[int, YearProfile | None], ...] = ()
-    ewaste: tuple[tuple[EwasteDisposal, bool], ...] = ()  # (disposal, whether it is recorded)
 
 
 @dataclass(frozen=True)
@@ -531,7 +516,9 @@ class EntryService:
     def _decrease_question(
         self, ledger: Ledger, meter: Meter, rec: MonthlyRecord, year: int, month: int
     ) -> DecreaseQuestion | None:
-        trial = _with_record(ledger, replace(rec, rollover_confirmed=False))
+        trial = ledger.apply(
+            StoredState(records=(((meter.code, year, month), replace(rec, rollover_confirmed=False)),))
+        )
         use = month_use(trial, meter, year, month)
         if use.problem is not UseProblem.DECREASE or rec.reading is None:
             return None
@@ -685,7 +672,7 @@ class EntryService:
             canteen=[c or CanteenMonth(y, m) for (y, m), c in state.canteen],
             garbage=[g or GarbageMonth(y, m) for (y, m), g in state.garbage],
         )
-        self._ledger = _apply_state(self._ledger, state)
+        self._ledger = self._ledger.apply(state)
 
     def apply(
         self, year: int, month: int, edits: Sequence[CellEdit], answers: Mapping[str, DecreaseAnswer] | None = None
@@ -796,7 +783,7 @@ def parse_source(text: str) -> Source:
     """来源 as typed: 抄表/账单/发票/估算 (or 1–4, their order in the list)."""
     t = text.strip()
     sources = list(Source)
-    if t.isdigit() and 1 <= int(t) <= len(sources):
+    if t in {str(i) for i in range(1, len(sources) + 1)}:  # ASCII only: "١".isdigit() is true too
         return sources[int(t) - 1]
     try:
         return Source.from_text(t)
@@ -848,59 +835,6 @@ def make_replacement(
     if problem:
         raise UserError(problem, "请核对换表单上的示数和日期")
     return rp
-
-
-def _with_record(ledger: Ledger, rec: MonthlyRecord) -> Ledger:
-    key = (rec.meter_code, rec.year, rec.month)
-    records = (*(r for r in ledger.records if (r.meter_code, r.year, r.month) != key), rec)
-    return replace(ledger, records=records)
-
-
-def _apply_state(ledger: Ledger, state: StoredState) -> Ledger:
-    """The snapshot after a write, without reading the database again."""
-    records = ledger.records
-    if state.records:
-        keys = {k for k, _ in state.records}
-        records = tuple(r for r in records if (r.meter_code, r.year, r.month) not in keys) + tuple(
-            r for _, r in state.records if r is not None
-        )
-    replacements = ledger.replacements
-    if state.replacements:
-        rkeys = {k for k, _ in state.replacements}
-        replacements = tuple(r for r in replacements if (r.meter_code, r.year, r.month) not in rkeys) + tuple(
-            rp for _, rps in state.replacements for rp in rps
-        )
-    canteen = ledger.canteen
-    for ym, c in state.canteen:
-        canteen = tuple(x for x in canteen if (x.year, x.month) != ym) + ((c,) if c is not None else ())
-    garbage = ledger.garbage
-    for ym, g in state.garbage:
-        garbage = tuple(x for x in garbage if (x.year, x.month) != ym) + ((g,) if g is not None else ())
-    meters = ledger.meters
-    for code, meter in state.meters:
-        if any(m.code == code for m in meters):
-            meters = tuple(m for m in (meter if m.code == code else m for m in meters) if m is not None)
-        elif meter is not None:
-            meters = (*meters, meter)
-    profiles = dict(ledger.profiles)
-    for year, profile in state.profiles:
-        if profile is None:
-            profiles.pop(year, None)
-        else:
-            profiles[year] = profile
-    ewaste = tuple(e for e in ledger.ewaste if (e, False) not in state.ewaste) + tuple(
-        e for e, present in state.ewaste if present and e not in ledger.ewaste
-    )
-    return replace(
-        ledger,
-        ewaste=ewaste,
-        records=records,
-        replacements=replacements,
-        canteen=canteen,
-        garbage=garbage,
-        meters=meters,
-        profiles=profiles,
-    )
 
 
 # ---- the overview's figures ------------------------------------------------------------------

@@ -15,7 +15,14 @@ from typing import Any
 from gxjn_desktop.domain.indicators import indicator_report, period_figures, target_status
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import month_end
-from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed, parse_decimal, plain
+from gxjn_desktop.domain.numbers import (
+    INDICATOR_PLACES,
+    PERCENT_PLACES,
+    format_fixed,
+    parse_decimal,
+    parse_integer,
+    plain,
+)
 from gxjn_desktop.domain.periods import Period, check_year
 from gxjn_desktop.domain.quota_pacing import Pacing, pacing, seasonal_share
 from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
@@ -98,7 +105,7 @@ def read_quota_workbook(path: Path, ledger: Ledger) -> tuple[list[Quota], int]:
             others += 1
             continue
         try:
-            year = int(float(year_text))
+            year = parse_integer(year_text, "年度")
             indicator = QuotaIndicator.from_text(ind_text)
             level = QuotaLevel.from_text(level_text or "下达指标")
             basis = Basis.from_text(basis_text or "当量值")
@@ -156,8 +163,10 @@ def quota_status_json(ledger: Ledger, year: int, today: date, ref: ReferenceData
     projections = []
     if months:
         report = indicator_report(ledger, ref, Period.parse(year, f"YTD-M{months:02d}"))
-        energy_share, _ = seasonal_share(ledger, ref, year, months, water=False)
-        water_share, _ = seasonal_share(ledger, ref, year, months, water=True)
+        # The report counts only the months every meter has filled; the projection scales those.
+        covered = report.covered[-1] if report.covered else 0
+        energy_share = seasonal_share(ledger, ref, year, covered, water=False)[0] if covered else Decimal(0)
+        water_share = seasonal_share(ledger, ref, year, covered, water=True)[0] if covered else Decimal(0)
         last = (
             indicator_report(ledger, ref, Period.parse(year - 1))
             if period_figures(ledger, ref, Period.parse(year - 1)).has_data

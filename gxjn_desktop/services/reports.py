@@ -23,9 +23,12 @@ from gxjn_desktop.services.reference_data import load_reference
 
 
 def build_indicator_report(ledger: Ledger, period: Period, ref: ReferenceData | None = None) -> IndicatorReport:
-    """The report for a period; a period with no data at all is a user error."""
+    """The report for a period; a year with no data at all is a user error.
+
+    A period with no record in a year that has data is not an error: it is reported incomplete.
+    """
     report = indicator_report(ledger, ref or load_reference(), period)
-    if not report.figures.has_data:
+    if period.year not in ledger.years():
         years = ledger.years()
         known = f"已有数据的年份：{'、'.join(map(str, years))}" if years else "还没有录入任何月份"
         raise UserError(f"{period.label}没有数据", f"请选择有数据的期间（{known}）")
@@ -34,7 +37,7 @@ def build_indicator_report(ledger: Ledger, period: Period, ref: ReferenceData | 
 
 def reference_versions(report: IndicatorReport, ref: ReferenceData) -> dict[str, str]:
     grid = report.figures.grid_factor
-    year = report.figures.period.year
+    year = report.requested.year
     emission = ref.emission_version + (f"；{grid.describe(year)}" if grid else "；无电网因子")
     target = ref.targets_version
     if report.target is not None and report.target_carried_over:
@@ -45,8 +48,9 @@ def reference_versions(report: IndicatorReport, ref: ReferenceData) -> dict[str,
 def indicators_json(ledger: Ledger, report: IndicatorReport, ref: ReferenceData | None = None) -> dict[str, Any]:
     ref = ref or load_reference()
     fig = report.figures
+    covered = bool(report.covered)
     totals = []
-    for t in fig.totals:
+    for t in fig.totals if covered else ():
         row: dict[str, Any] = {
             "carrier": t.carrier.label,
             "code": t.carrier.value,
@@ -67,13 +71,14 @@ def indicators_json(ledger: Ledger, report: IndicatorReport, ref: ReferenceData 
             "value": format_fixed(ind.value, INDICATOR_PLACES),
             "previous": format_fixed(ind.previous, INDICATOR_PLACES),
             "change_pct": format_fixed(ind.change_pct, PERCENT_PLACES),
+            **({"ytd_change_pct": format_fixed(ind.ytd_change_pct, PERCENT_PLACES)} if ind.carries_ytd else {}),
             "target_pct": None if ind.target_pct is None else plain(ind.target_pct),
             "status": ind.status.value,
             "status_label": ind.status.label,
         }
         if ind.value is None:
             entry["reason"] = ind.reason
-        elif ind.change_pct is None:
+        elif ind.ytd_change_pct is None:
             entry["reason"] = "上年同期没有数据，无法计算同比"
         indicators[ind.kind.value] = entry
 
@@ -87,17 +92,21 @@ def indicators_json(ledger: Ledger, report: IndicatorReport, ref: ReferenceData 
             for g in (figures.gaps if figures else ())
         ]
 
+    period = report.requested
     return {
         "unit": {"name": ledger.unit.name, "uscc": ledger.unit.uscc, "admin_code": ledger.unit.admin_code},
-        "year": fig.period.year,
-        "period": fig.period.code,
-        "period_label": fig.period.label,
+        "year": period.year,
+        "period": period.code,
+        "period_label": period.label,
+        "complete": report.complete,
+        "covered_months": list(report.covered),
+        "coverage_label": report.coverage_label or None,
         "people": report.people,
         "area_m2": None if report.area_m2 is None else plain(report.area_m2),
         "totals": totals,
-        "comprehensive_energy_tce": format_fixed(fig.comprehensive_tce, TCE_PLACES),
-        "building_energy_tce": format_fixed(fig.building_tce, TCE_PLACES),
-        "co2_t": format_fixed(fig.co2_t, TCE_PLACES),
+        "comprehensive_energy_tce": format_fixed(fig.comprehensive_tce, TCE_PLACES) if covered else None,
+        "building_energy_tce": format_fixed(fig.building_tce, TCE_PLACES) if covered else None,
+        "co2_t": format_fixed(fig.co2_t, TCE_PLACES) if covered else None,
         "indicators": indicators,
         "incomplete": gap_list(fig),
         # The year-on-year base is only as good as last year's data: its gaps are listed too.

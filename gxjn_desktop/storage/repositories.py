@@ -7,6 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import delete, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from gxjn_desktop.domain.carriers import Carrier, UseTag
@@ -191,19 +192,28 @@ def _record(row: MonthlyRecordRow) -> MonthlyRecord:
 
 
 def save_record(s: Session, r: MonthlyRecord) -> None:
-    row = s.get(MonthlyRecordRow, (r.meter_code, r.year, r.month)) or MonthlyRecordRow(
-        meter_code=r.meter_code, year=r.year, month=r.month
-    )
-    row.reading, row.quantity, row.cost_fen, row.source = r.reading, r.quantity, r.cost_fen, r.source.value
-    row.reading_date, row.rollover_confirmed, row.note = r.reading_date, int(r.rollover_confirmed), r.note
-    row.entered_by, row.entered_at = r.entered_by, r.entered_at or datetime.now()
-    s.add(row)
+    # One statement (an upsert), not a lookup and a flush: this is the path of every grid edit.
+    values = {
+        "reading": r.reading,
+        "quantity": r.quantity,
+        "cost_fen": r.cost_fen,
+        "source": r.source.value,
+        "reading_date": r.reading_date,
+        "rollover_confirmed": int(r.rollover_confirmed),
+        "note": r.note,
+        "entered_by": r.entered_by,
+        "entered_at": r.entered_at or datetime.now(),
+    }
+    insert = sqlite_insert(MonthlyRecordRow).values(meter_code=r.meter_code, year=r.year, month=r.month, **values)
+    s.execute(insert.on_conflict_do_update(index_elements=["meter_code", "year", "month"], set_=values))
 
 
 def delete_record(s: Session, meter_code: str, year: int, month: int) -> None:
-    row = s.get(MonthlyRecordRow, (meter_code, year, month))
-    if row is not None:
-        s.delete(row)
+    s.execute(
+        delete(MonthlyRecordRow).where(
+            MonthlyRecordRow.meter_code == meter_code, MonthlyRecordRow.year == year, MonthlyRecordRow.month == month
+        )
+    )
 
 
 def load_records(s: Session) -> tuple[MonthlyRecord, ...]:

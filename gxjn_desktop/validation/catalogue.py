@@ -12,7 +12,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar, cast
 
+from gxjn_desktop.domain.carriers import Carrier
 from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.domain.meters import Meter
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.reference import ReferenceData
 from gxjn_desktop.validation.findings import Finding, Location, Severity
@@ -39,6 +41,19 @@ class RulesConfig:
     reference_prices: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     min_text: int = 0  # characters every explanation needs
     min_text_for_other: int = 0  # characters an explanation needs when its cause is 其他
+    # Carriers bought in batches (液化石油气, 煤炭, generator 柴油): carrier code → the uses it applies
+    # to (None: every use). Their months are purchases, not comparable month against month.
+    batch_delivered: dict[str, frozenset[str] | None] = field(default_factory=dict)
+
+    def is_batch_delivered(self, meter: Meter) -> bool:
+        if meter.carrier.value not in self.batch_delivered:
+            return False
+        uses = self.batch_delivered[meter.carrier.value]
+        return uses is None or meter.use.value in uses
+
+    def carrier_is_batch_delivered(self, carrier: Carrier) -> bool:
+        """Batch-delivered whatever the use (so a carrier total is judged only over a whole year)."""
+        return carrier.value in self.batch_delivered and self.batch_delivered[carrier.value] is None
 
 
 @dataclass(frozen=True)
@@ -118,10 +133,15 @@ def build_rules_config(data: dict[str, Any]) -> RulesConfig:
         for carrier, d in data.get("reference_prices", {}).items()
     }
     explanation = data.get("explanations", {})
+    batch: dict[str, frozenset[str] | None] = {
+        carrier: None if d.get("uses", "all") == "all" else frozenset(str(u) for u in d["uses"])
+        for carrier, d in data.get("batch_delivered", {}).get("carriers", {}).items()
+    }
     return RulesConfig(
         str(data["version"]),
         rules,
         prices,
         min_text=int(explanation.get("min_text", 0)),
         min_text_for_other=int(explanation.get("min_text_for_other", 0)),
+        batch_delivered=batch,
     )

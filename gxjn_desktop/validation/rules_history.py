@@ -8,6 +8,10 @@ judged like any meter (a data-centre room's own history is meaningful).
 
 Comparisons of amounts use the use per calendar day, so that February is not "too low" against
 January; SAME-VALUE-3 compares the monthly figures themselves (a copied bill repeats them).
+
+Carriers bought in batches (rules.json ``batch_delivered``: 液化石油气, 煤炭, generator 柴油) record
+purchases, not monthly use: the month-against-month rules leave them out (their annual total is
+judged by YOY-CARRIER). USE-DIGIT-SLIP judges every meter: a tenfold slip is one whatever the carrier.
 """
 
 from __future__ import annotations
@@ -93,10 +97,15 @@ def _months_back(ym: Month, n: int) -> list[Month]:
     return out
 
 
-def _judged(ctx: RuleContext) -> list[tuple[Meter, int, dict[Month, Decimal]]]:
-    """The (meter, month) pairs of the period whose use is known, with the meter's known uses."""
+def _judged(ctx: RuleContext, *, batch: bool = False) -> list[tuple[Meter, int, dict[Month, Decimal]]]:
+    """The (meter, month) pairs of the period whose use is known, with the meter's known uses.
+
+    Batch-delivered meters only when ``batch``: month against month says nothing about them.
+    """
     out = []
     for meter, m in meter_months(ctx):
+        if not batch and ctx.config.is_batch_delivered(meter):
+            continue
         uses = known_uses(ctx, meter)
         if (ctx.period.year, m) in uses:
             out.append((meter, m, uses))
@@ -256,6 +265,47 @@ def use_outside_12m(ctx: RuleContext) -> list[Finding]:
                 f"{_label(meter)}{_ym(*ym)}用量 {plain(quantity)} {meter.unit}（日均 {_q(now)} {meter.unit}），"
                 f"比前 12 个月日均{what} {_q(base)} {meter.unit} 变化 {_signed(change)}%，{limit}以上",
                 "请核对示数、倍率和账单；数据无误时请说明原因（如新增设备、长期停用、气候异常）",
+                (plain(quantity), _q(base)),
+            )
+        )
+    return out
+
+
+@rule(
+    "USE-DIGIT-SLIP",
+    "日均用量超过前 window_months 个月日均最大值的 above_factor 倍，或大于 0 却不到其中最小正值的 1/below_factor"
+    "（前 window_months 个月至少 min_points 个月有数）：疑似多输或少输一位，改正后才能导出",
+)
+def use_digit_slip(ctx: RuleContext) -> list[Finding]:
+    above = ctx.threshold("USE-DIGIT-SLIP", "above_factor")
+    below = ctx.threshold("USE-DIGIT-SLIP", "below_factor")
+    min_points = ctx.threshold("USE-DIGIT-SLIP", "min_points")
+    window = int(ctx.threshold("USE-DIGIT-SLIP", "window_months"))
+    out = []
+    for meter, m, uses in _judged(ctx, batch=True):
+        ym = (ctx.period.year, m)
+        now = per_day(uses, ym)
+        history = [d for d in (per_day(uses, x) for x in _months_back(ym, window)) if d is not None]
+        if now is None or len(history) < min_points:
+            continue
+        top = max(history)
+        positive = [h for h in history if h > 0]
+        if top > 0 and now > top * above:
+            base, what = top, "最大值"
+        elif positive and 0 < now < min(positive) / below:
+            base, what = min(positive), "最小值"
+        else:
+            continue
+        quantity = uses[ym]
+        out.append(
+            ctx.finding(
+                "USE-DIGIT-SLIP",
+                Location(meter.code, mkey(*ym), _field(meter)),
+                f"{_label(meter)}{_ym(*ym)}用量 {plain(quantity)} {meter.unit}（日均 {_q(now)} {meter.unit}）"
+                f"是前 {window} 个月日均{what} {_q(base)} {meter.unit} 的 {format_fixed(now / base, 2)} 倍，"
+                "疑似多输或少输一位",
+                "请对照抄表记录或账单核对本月（和上月）的示数或用量：是否多输或少输了一位、小数点位置是否正确、"
+                "倍率是否填错；这是错误，改正后才能导出",
                 (plain(quantity), _q(base)),
             )
         )

@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gxjn_desktop.domain.carriers import Carrier
-from gxjn_desktop.domain.indicators import TargetStatus, indicator_report, period_figures
+from gxjn_desktop.domain.indicators import TargetStatus, covered_months, indicator_report, period_figures
 from gxjn_desktop.domain.numbers import PERCENT_PLACES, format_fixed, plain
+from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.validation.catalogue import RuleContext, rule
 from gxjn_desktop.validation.findings import Finding, Location
 
@@ -65,10 +66,15 @@ def profile_change(ctx: RuleContext) -> list[Finding]:
     return out
 
 
-@rule("YOY-CARRIER", "各品种用量与上年同期相比变化超过阈值")
+@rule("YOY-CARRIER", "各品种用量与上年同期相比变化超过阈值（只比较已填完的月份）")
 def yoy_carrier(ctx: RuleContext) -> list[Finding]:
-    now = period_figures(ctx.ledger, ctx.reference, ctx.period)
-    before = period_figures(ctx.ledger, ctx.reference, ctx.period.previous_year())
+    # Like the indicators: only the months covered from the period's start, against the same months.
+    covered = covered_months(ctx.ledger, ctx.period)
+    if not covered:
+        return []
+    part = Period(ctx.period.year, ctx.period.code, covered)
+    now = period_figures(ctx.ledger, ctx.reference, part)
+    before = period_figures(ctx.ledger, ctx.reference, part.previous_year())
     if not now.has_data or not before.has_data:
         return []
     limit = ctx.threshold("YOY-CARRIER", "limit_pct")
@@ -78,6 +84,8 @@ def yoy_carrier(ctx: RuleContext) -> list[Finding]:
         b = previous[t.carrier].quantity
         if b == 0 or t.carrier is Carrier.PV:
             continue
+        if ctx.config.carrier_is_batch_delivered(t.carrier) and len(covered) < 12:
+            continue  # bought in batches: only a whole year's purchases compare with the last
         change = _change_pct(t.quantity, b)
         if abs(change) > limit:
             out.append(
@@ -92,20 +100,23 @@ def yoy_carrier(ctx: RuleContext) -> list[Finding]:
     return out
 
 
-@rule("TARGET-MISSED", "四项指标的同比变化未达到年度目标（有风险或未达标）")
+@rule("TARGET-MISSED", "四项指标年初至今的同比变化未达到年度目标（有风险或未达标；季度、月份按 1 月至该期末累计判断）")
 def target_missed(ctx: RuleContext) -> list[Finding]:
+    # The same report, and so the same status, as indicators and the dashboard show.
     report = indicator_report(ctx.ledger, ctx.reference, ctx.period)
     out = []
     for ind in report.indicators:
         if ind.status not in (TargetStatus.AT_RISK, TargetStatus.OFF_TRACK):
             continue
-        change = ind.change_pct
+        change = ind.ytd_change_pct
         assert change is not None and ind.target_pct is not None
+        what = f"1—{report.covered[-1]} 月累计同比变化" if ind.carries_ytd else "同比变化"
+        partial = f"（{report.coverage_label}）" if not report.complete else ""
         out.append(
             ctx.finding(
                 "TARGET-MISSED",
                 Location("indicator", period_key(ctx), ind.kind.value),
-                f"{ind.kind.label}同比变化 {format_fixed(change, PERCENT_PLACES)}%，未达到目标 {plain(ind.target_pct)}%（{ind.status.label}）",
+                f"{ind.kind.label}{what} {format_fixed(change, PERCENT_PLACES)}%{partial}，未达到目标 {plain(ind.target_pct)}%（{ind.status.label}）",
                 "请说明未达到目标的原因，并在说明中写明整改措施",
                 (format_fixed(change, PERCENT_PLACES), plain(ind.target_pct)),
             )

@@ -45,8 +45,12 @@ def variant(
         for y, p in ledger.profiles.items()
     }
     dropped = {m.code for m in ledger.meters[:drop_meters]}
+    # The meters go with their records (and sub-meters with their parent): an active meter without
+    # records would make the year incomplete (cli.md §Figures), and every figure null.
+    dropped |= {m.code for m in ledger.meters if m.parent_code in dropped}
+    meters = tuple(m for m in ledger.meters if m.code not in dropped)
     records = tuple(r for r in ledger.records if r.meter_code not in dropped)
-    return replace(ledger, unit=unit, profiles=profiles, records=records)
+    return replace(ledger, unit=unit, profiles=profiles, meters=meters, records=records)
 
 
 def data_json(ledger: Ledger, year: int, code: str = "Y", revision: int = 1) -> dict[str, Any]:

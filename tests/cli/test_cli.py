@@ -248,3 +248,16 @@ def test_help_is_chinese(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     out = capsys.readouterr().out
     assert out.startswith("用法：gxjn-cli") and "显示本帮助并退出" in out and "usage:" not in out
+
+
+@pytest.mark.parametrize("typed", ["10²", "①②③", "١٢٣", "12 345.6", "1、234"])
+def test_quota_value_is_read_by_the_one_strict_parser(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str], typed: str
+) -> None:
+    """Each of these was once saved as another number (102, 123, 12345.6 …); now it is refused."""
+    listing = ("--data-dir", str(demo_dir), "quota", "list", "--year", "2025", "--json")
+    before = run(capsys, *listing)[1]
+    args = ("--data-dir", str(demo_dir), "quota", "set", "--year", "2025", "--indicator", "total_energy_tce")
+    code, _, err = run(capsys, *args, "--value", typed)
+    assert code == 2 and f"“{typed}”" in err and len(err.strip().splitlines()) == 1
+    assert run(capsys, *listing)[1] == before

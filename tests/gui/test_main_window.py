@@ -50,6 +50,13 @@ def test_wizard_creates_a_unit(
         assert wizard.currentPage() is page  # a wrong check character stops here
         assert "校验位错误" in page.error.text()
         page.fields.uscc.setText(valid_uscc())
+        page.fields.admin_code.setText("110101")  # Beijing: not a code of 广西
+        wizard.next()
+        assert wizard.currentPage() is page and "不是广西的代码" in page.error.text()
+        page.fields.admin_code.setText("450103")
+        assert "第 3—8 位" in page.error.text()  # shown while typing: registered in 450123, not 450103
+        wizard.next()
+        assert wizard.currentPage() is page and "450123" in page.error.text()  # the warning stops once
         wizard.next()
         assert wizard.currentPage() is wizard.profile_page
         wizard.profile_page.people.setText("１２０")  # full-width digits are fine here too
