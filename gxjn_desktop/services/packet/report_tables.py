@@ -927,5 +927,11 @@ def packet_sheets(data: dict[str, Any]) -> list[Sheet]:
     factors = None
     if not _list(_d(data, "results", "emission_factors")):
         year, _ = _months(data)
-        factors = emission_factor_rows(load_reference(), year)
+        ref = load_reference()
+        used = _d(data, "reference_versions", "emission_factors")
+        if used in (None, ref.emission_version):
+            factors = emission_factor_rows(ref, year)
+        else:  # a kept packet written again after the reference files changed: never show other factors
+            note = f"本报表包按排放因子 {used} 计算；本机参考文件已是 {ref.emission_version}，因子明细见当时的参考文件"
+            factors = [{"carrier_label": NONE_TEXT, "factor": None, "unit": NONE_TEXT, "source": note}]
     return report_sheets(data, emission_factors=factors)

@@ -78,3 +78,44 @@ def test_the_ledger_lists_every_record_of_the_period(demo_data: dict[str, Any]) 
     records = [r for r in demo_data["inputs"]["records"] if r["year"] == year]
     assert len(sheet.tables[0].rows) == len(records)
     assert {r[4].display()[:4] for r in sheet.tables[0].rows} == {str(year)}
+
+
+def test_a_revision_shows_its_reason_and_every_changed_field(demo_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(demo_data)
+    data["revision"], data["revision_reason"] = 2, "更正 5 月主楼电表读数"
+    data["changes_from_previous"] = [
+        {"path": "inputs.records[E1 2024-05].reading", "before": "8747.59", "after": "8774.59"},
+        {"path": "inputs.explanations[USE-OUTLIER G1|2024-07|reading]", "before": {"cause": "其他"}, "after": None},
+    ]
+    sheet = next(s for s in packet_sheets(data) if s.name.startswith("基1"))
+    info = {r[0].display(): r[2].display() for r in sheet.tables[0].rows}
+    assert info["修订原因"] == "更正 5 月主楼电表读数" and info["报表版本"] == "第 2 版"
+    changes = sheet.tables[1]
+    assert changes.title == "与上一版相比的改动"
+    assert [c.display() for c in changes.rows[0]] == ["inputs.records[E1 2024-05].reading", "8747.59", "8774.59"]
+    assert changes.rows[1][2].display() == "—"
+
+
+def test_a_quarter_lists_its_own_months(demo_ledger: Any) -> None:
+    from gxjn_desktop.domain.periods import Period
+    from gxjn_desktop.services.packet.data import build_packet_data
+    from tests.conftest import DEMO_TODAY
+
+    data = build_packet_data(demo_ledger, Period.parse(2025, "Q2"), revision=1, today=DEMO_TODAY)
+    sheets = {s.name: s for s in packet_sheets(data)}
+    months = {r[4].display() for r in sheets["台账"].tables[0].rows}
+    assert months == {"2025-04", "2025-05", "2025-06"}
+    garbage = [r[0].display() for r in sheets["垃圾分类与餐厨"].tables[0].rows]
+    assert garbage == ["2025-04", "2025-05", "2025-06"]
+    per_capita = sheets["指标"].tables[0].rows[0]
+    ytd = data["results"]["indicators"]["indicators"]["energy_per_capita_kgce"]["ytd_change_pct"]
+    assert f"年初至今同比 {ytd}%" in per_capita[7].display()  # a quarter's status judges the year to date
+
+
+def test_factors_of_another_reference_version_are_never_shown(demo_data: dict[str, Any]) -> None:
+    current = next(s for s in packet_sheets(demo_data) if s.name == "碳排放").tables[1]
+    assert current.rows[0][0].display() == "电（外购电网电力）"
+    data = copy.deepcopy(demo_data)
+    data["reference_versions"]["emission_factors"] = "gxjn-2025.9"
+    factors = next(s for s in packet_sheets(data) if s.name == "碳排放").tables[1]
+    assert len(factors.rows) == 1 and "gxjn-2025.9" in factors.rows[0][3].display()
