@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES="python3-venv libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-xinerama0 libxcb-xfixes0 libxcb-shape0 fonts-wqy-microhei poppler-utils"
+# minisign: the packet tests check the packet's signature with the reference tool.
+APT_PACKAGES="$APT_PACKAGES minisign"
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -92,6 +92,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     cmd_backup.register(sub, common)
 
+    from gxjn_desktop.cli import cmd_bureau
+
+    cmd_bureau.register(sub, common)
+
 
 def _open(args: argparse.Namespace) -> LedgerService:
     return LedgerService.open(args.data_dir, create=False)

@@ -40,6 +40,7 @@ class EntryTableModel(ListTableModel):
         super().__init__(parent)
         self._rows: list[EntryRow] = []
         self._findings: dict[tuple[RowKey, Column], list[Finding]] = {}
+        self.locked: str | None = None  # why the month is read-only (已上报), or None
 
     # ---- content --------------------------------------------------------------------------------
 
@@ -84,7 +85,7 @@ class EntryTableModel(ListTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._rows[index.row()].editable(COLUMNS[index.column()]):
+        if self.locked is None and self._rows[index.row()].editable(COLUMNS[index.column()]):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -105,11 +106,11 @@ class EntryTableModel(ListTableModel):
                 return QBrush(SEVERITY_COLOURS[findings[0].severity])
             if column is Column.ITEM and row.key.kind is not RowKind.METER:
                 return QBrush(_SECTION_BG)
-            if not row.editable(column) and column is not Column.ITEM:
+            if (self.locked or not row.editable(column)) and column is not Column.ITEM:
                 return QBrush(_READ_ONLY_BG)
             return QBrush(_EDITABLE_BG)  # white, so fillable cells stand out from computed ones
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [_finding_tip(f) for f in findings]
+            parts = [_finding_tip(f) for f in findings] + ([self.locked] if self.locked else [])
             if column is Column.USE and row.marks:
                 parts.append(row.marks)
             if column is Column.SOURCE and row.editable(column):

@@ -290,7 +290,10 @@ class EntryScreen(QWidget):
         self.month_box.setCurrentIndex(self.month - 1)
         for w in (self.year_box, self.month_box):
             w.blockSignals(False)
-        self.title.setText(f"{self.year}年{self.month}月 填报")
+        self.model.locked = self.service.locked_reason(self.year, self.month)
+        locked = "（已上报，只读）" if self.model.locked else ""
+        self.title.setText(f"{self.year}年{self.month}月 填报{locked}")
+        self.title.setToolTip(self.model.locked or "")
         current = self.view.currentIndex()
         self.model.set_rows(self.service.rows(self.year, self.month))
         if not current.isValid() and self.model.rowCount():

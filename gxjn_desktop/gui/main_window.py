@@ -33,8 +33,8 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after t
 #: Set by bench/bench_startup.py: print the time of the first paint and quit.
 BENCH_ENV = "GXJN_EXIT_AFTER_PAINT"
 
-TAB_OVERVIEW, TAB_ENTRY, TAB_UNIT, TAB_METERS, TAB_FINDINGS = range(5)
-TAB_NAMES = ("概览", "月度填报", "单位信息", "计量器具", "数据审核")
+TAB_OVERVIEW, TAB_ENTRY, TAB_UNIT, TAB_METERS, TAB_FINDINGS, TAB_REPORT = range(6)
+TAB_NAMES = ("概览", "月度填报", "单位信息", "计量器具", "数据审核", "报送")
 
 
 class MainWindow(QMainWindow):
@@ -154,6 +154,9 @@ class MainWindow(QMainWindow):
         keys.setShortcut(QKeySequence("F1"))
         keys.triggered.connect(self.show_keys)
         help_menu.addAction(keys)
+        about = QAction("关于(&A)", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
 
     def write_template_file(self) -> None:
         """The entry workbook of the year shown in 月度填报, for filling in Excel or by a script."""
@@ -233,9 +236,26 @@ class MainWindow(QMainWindow):
             "F2：修改当前单元格　Esc：取消本次输入　Delete：清空所选单元格\n"
             "Ctrl+C / Ctrl+V：复制 / 粘贴（可直接粘贴 Excel、WPS 中复制的区域）\n"
             "Ctrl+Z / Ctrl+Y：撤销 / 重做　Ctrl+PageUp / Ctrl+PageDown：上月 / 下月\n"
-            "Ctrl+1…5：概览、月度填报、单位信息、计量器具、数据审核\n"
+            "Ctrl+1…6：概览、月度填报、单位信息、计量器具、数据审核、报送\n"
             "数据审核中：Enter 或双击转到数据　Ctrl+E 填写说明　F5 重新审核",
         )
+
+    def show_about(self) -> None:
+        """The version, the data folder and the installation's signing key (to register with the bureau)."""
+        from gxjn_desktop import __version__
+
+        lines = [f"gxjn {__version__} 公共机构能源资源消费统计", f"数据文件夹：{self.data_dir}"]
+        key = self.store.signing_key() if self.entry_service is not None else None
+        if key is None:
+            lines.append("报送签名密钥：首次导出数据包时生成")
+        else:
+            from gxjn_desktop.services.packet.signing import key_fingerprint, key_id_text, public_key_base64
+
+            lines += [
+                f"报送签名公钥（minisign）：{public_key_base64(key)}",
+                f"密钥编号：{key_id_text(key.key_id)}　密钥指纹：{key_fingerprint(key.public_key)}",
+            ]
+        messages.show_info(self, "关于 gxjn", "\n".join(lines))
 
     # ---- first start --------------------------------------------------------------------------
 
@@ -280,6 +300,7 @@ class MainWindow(QMainWindow):
         from gxjn_desktop.gui.entry_screen import EntryScreen
         from gxjn_desktop.gui.findings_panel import FindingsPanel
         from gxjn_desktop.gui.meters_screen import MetersScreen
+        from gxjn_desktop.gui.report_screen import ReportScreen
         from gxjn_desktop.gui.unit_screen import UnitScreen
         from gxjn_desktop.services.entry import EntryService
 
@@ -295,8 +316,11 @@ class MainWindow(QMainWindow):
         self.unit_screen = UnitScreen(service)
         self.meters = MetersScreen(service)
         self.findings = FindingsPanel(service, today=self.today)
+        self.report = ReportScreen(service, today=self.today)
         for screen, name in zip(
-            (self.dashboard, self.entry, self.unit_screen, self.meters, self.findings), TAB_NAMES, strict=True
+            (self.dashboard, self.entry, self.unit_screen, self.meters, self.findings, self.report),
+            TAB_NAMES,
+            strict=True,
         ):
             self.tabs.addTab(screen, name)
         self.entry.status.connect(self.show_status)
@@ -306,6 +330,9 @@ class MainWindow(QMainWindow):
         self.findings.status.connect(self.show_status)
         self.findings.navigate.connect(self.go_to_finding)
         self.findings.explained.connect(lambda _text: self.entry.refresh())
+        self.report.status.connect(self.show_status)
+        self.report.navigate.connect(self.go_to_finding)
+        self.report.exported.connect(self.entry.refresh)
         self.tabs.currentChanged.connect(self._tab_changed)
         assert self.edit_menu is not None
         self.edit_menu.clear()
@@ -365,6 +392,8 @@ class MainWindow(QMainWindow):
             self.meters.refresh()
         elif index == TAB_FINDINGS:
             self.findings.view.setFocus()
+        elif index == TAB_REPORT:
+            self.report.refresh()
 
     def _other_saved(self, text: str) -> None:
         self.show_status(text)

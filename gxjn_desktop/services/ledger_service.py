@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
+from gxjn_desktop.domain.exports import ExportRecord, SigningKey, latest_exports, locked_months
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import Meter
 from gxjn_desktop.domain.periods import check_year
@@ -20,6 +21,7 @@ from gxjn_desktop.domain.records import (
 )
 from gxjn_desktop.domain.units import Unit, YearProfile
 from gxjn_desktop.errors import UserError
+from gxjn_desktop.storage import exports_repo
 from gxjn_desktop.storage import repositories as repo
 from gxjn_desktop.storage.backup import make_backup
 from gxjn_desktop.storage.database import Database
@@ -75,6 +77,7 @@ class LedgerService:
         if problems:
             raise UserError(problems[0], "请修改后再保存")
         with self.db.session() as s:
+            self._refuse_locked(exports_repo.load_exports(s), years=[profile.year])
             repo.save_profile(s, profile)
         self._saved()
 
@@ -87,7 +90,12 @@ class LedgerService:
 
     def save_records(self, records: Iterable[MonthlyRecord], deletions: Iterable[tuple[str, int, int]] = ()) -> None:
         """Save several records at once (a paste or an import is one transaction)."""
+        records = list(records)
+        deletions = list(deletions)
         with self.db.session() as s:
+            self._refuse_locked(
+                exports_repo.load_exports(s), [(r.year, r.month) for r in records] + [(y, m) for _, y, m in deletions]
+            )
             for key in deletions:
                 repo.delete_record(s, *key)
             for r in records:
@@ -103,6 +111,7 @@ class LedgerService:
     def record_replacement(self, replacement: MeterReplacement, record: MonthlyRecord | None = None) -> None:
         """A replacement and the month's reading are saved together or not at all."""
         with self.db.session() as s:
+            self._refuse_locked(exports_repo.load_exports(s), [(replacement.year, replacement.month)])
             repo.add_replacement(s, replacement)
             if record is not None:
                 repo.save_record(s, record)
@@ -110,26 +119,31 @@ class LedgerService:
 
     def remove_replacements(self, meter_code: str, year: int, month: int) -> None:
         with self.db.session() as s:
+            self._refuse_locked(exports_repo.load_exports(s), [(year, month)])
             repo.delete_replacements(s, meter_code, year, month)
         self._saved()
 
     def save_canteen(self, month: CanteenMonth) -> None:
         with self.db.session() as s:
+            self._refuse_locked(exports_repo.load_exports(s), [(month.year, month.month)])
             repo.save_canteen(s, month)
         self._saved()
 
     def save_garbage(self, month: GarbageMonth) -> None:
         with self.db.session() as s:
+            self._refuse_locked(exports_repo.load_exports(s), [(month.year, month.month)])
             repo.save_garbage(s, month)
         self._saved()
 
     def add_ewaste(self, disposal: EwasteDisposal) -> None:
         with self.db.session() as s:
+            self._refuse_locked(exports_repo.load_exports(s), [(disposal.day.year, disposal.day.month)])
             repo.add_ewaste(s, disposal)
         self._saved()
 
     def delete_ewaste(self, disposal: EwasteDisposal) -> None:
         with self.db.session() as s:
+            self._refuse_locked(exports_repo.load_exports(s), [(disposal.day.year, disposal.day.month)])
             repo.delete_ewaste(s, disposal)
         self._saved()
 
@@ -180,6 +194,23 @@ class LedgerService:
         are added, so a step can also take a replacement back. A backup is made first when a
         ``backup_reason`` is given (imports).
         """
+        records, replacements, canteen, garbage = list(records), list(replacements), list(canteen), list(garbage)
+        ewaste, deleted_ewaste, profiles = list(ewaste), list(deleted_ewaste), list(profiles)
+        deleted_records, deleted_profiles, replaced_months = (
+            list(deleted_records),
+            list(deleted_profiles),
+            list(replaced_months),
+        )
+        touched = (
+            [(r.year, r.month) for r in records]
+            + [(r.year, r.month) for r in replacements]
+            + [(c.year, c.month) for c in canteen]
+            + [(g.year, g.month) for g in garbage]
+            + [(e.day.year, e.day.month) for e in (*ewaste, *deleted_ewaste)]
+            + [(y, m) for _, y, m in (*deleted_records, *replaced_months)]
+        )
+        with self.db.session() as s:
+            self._refuse_locked(exports_repo.load_exports(s), touched, [p.year for p in profiles] + deleted_profiles)
         if backup_reason:
             self.backup(backup_reason)
         with self.db.session() as s:
@@ -214,6 +245,69 @@ class LedgerService:
         """Write a whole ledger in one transaction, replacing what is there (demo --force)."""
         with self.db.session() as s:
             repo.clear_all(s)
+            exports_repo.clear_exports(s)  # another unit's packets lock nothing here (the key stays)
             s.flush()
             repo.write_ledger(s, ledger)
         self._saved()
+
+    # ---- 报送: exported packets, the lock (已上报) and the signing key -----------------------------
+
+    def exports(self) -> list[ExportRecord]:
+        with self.db.session() as s:
+            return exports_repo.load_exports(s)
+
+    def locked_months(self) -> dict[tuple[int, int], ExportRecord]:
+        """(year, month) → the export that locks it."""
+        return locked_months(self.exports())
+
+    @staticmethod
+    def _refuse_locked(
+        exports: list[ExportRecord], months: Iterable[tuple[int, int]] = (), years: Iterable[int] = ()
+    ) -> None:
+        """Refuse an edit of a month (or a year's 基本情况) that an exported packet covers."""
+        locked = locked_months(exports)
+        if not locked:
+            return
+        hit = next((locked[k] for k in months if k in locked), None)
+        if hit is None:
+            years = set(years)
+            hit = next((e for (y, _), e in locked.items() if y in years), None)
+        if hit is not None:
+            raise UserError(
+                f"{hit.period.label}的数据已上报（第 {hit.revision} 版），不能直接修改",
+                f"如需更正，请先在“报送”中写明更正原因、重新打开该期间（gxjn-cli reopen --year {hit.year} "
+                f"--period {hit.period_code} --reason 原因），改正后导出第 {hit.revision + 1} 版",
+            )
+
+    def record_export(self, export: ExportRecord) -> None:
+        with self.db.session() as s:
+            exports_repo.add_export(s, export)
+        self._saved()
+
+    def reopen_period(self, year: int, period_code: str, reason: str, by: str = "") -> ExportRecord:
+        """Open an exported period for correction; its next export is the next revision with ``reason``."""
+        reason = reason.strip()
+        if len(reason) < 4:
+            raise UserError("请写明更正原因", "更正原因会写入下一版数据包，供主管部门查阅（至少 4 个字）")
+        when = datetime.now().astimezone().replace(microsecond=0).isoformat()
+        with self.db.session() as s:
+            latest = latest_exports(exports_repo.load_exports(s)).get((year, period_code))
+            if latest is None:
+                raise UserError(f"{year} 年 {period_code} 还没有导出过", "未上报的期间可以直接修改")
+            if not latest.locks:
+                raise UserError(
+                    f"{latest.period.label}已于 {latest.reopened_at} 重新打开，正在准备第 {latest.revision + 1} 版",
+                    "改正数据后导出即可",
+                )
+            exports_repo.reopen_export(s, year, period_code, latest.revision, when, reason, by)
+        self._saved()
+        return latest
+
+    def signing_key(self, make: Callable[[], SigningKey] | None = None) -> SigningKey | None:
+        """The installation's key; made with ``make`` and kept when there is none yet."""
+        with self.db.session() as s:
+            key = exports_repo.load_signing_key(s)
+            if key is None and make is not None:
+                key = make()
+                exports_repo.save_signing_key(s, key)
+        return key

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from gxjn_desktop.storage.database import connect_read_only, raise_storage_error
 
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 
 
 def stored_revision(path: Path) -> str | None:

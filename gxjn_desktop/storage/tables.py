@@ -188,3 +188,35 @@ class QuotaRow(Base):
     value: Mapped[Decimal] = mapped_column(DecimalText)
     basis: Mapped[str] = mapped_column(String(20))
     document: Mapped[str] = mapped_column(String(200), default="")
+
+
+class PacketExportRow(Base):
+    """Added in revision 0004: one row per packet exported (报送), the lock and the revision chain."""
+
+    __tablename__ = "packet_export"
+    __table_args__ = (UniqueConstraint("year", "period_code", "revision"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    period_code: Mapped[str] = mapped_column(String(12))
+    revision: Mapped[int] = mapped_column(Integer)
+    exported_at: Mapped[str] = mapped_column(String(40))
+    file_name: Mapped[str] = mapped_column(String(200))
+    key_fingerprint: Mapped[str] = mapped_column(String(16))
+    packet_fingerprint: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    data_sha256: Mapped[str] = mapped_column(String(64))
+    data_json: Mapped[str] = mapped_column(Text)
+    reopened_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    reopen_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    reopened_by: Mapped[str | None] = mapped_column(String(50), nullable=True)
+
+
+class SigningKeyRow(Base):
+    """Added in revision 0004: the installation's Ed25519 key pair (hex), kept and backed up with the data."""
+
+    __tablename__ = "signing_key"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(16))
+    public_key: Mapped[str] = mapped_column(String(64))
+    secret_key: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[str] = mapped_column(String(40))

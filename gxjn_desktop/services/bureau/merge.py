@@ -323,8 +323,12 @@ def merge_folder(
     workers: int | None = None,
 ) -> MergeReport:
     """Verify and merge every packet under ``folder`` (forwarded bundles included)."""
+    import importlib.util
+
     from gxjn_desktop.services.bureau.forward import bundle_sources
 
+    if importlib.util.find_spec("gxjn_desktop.services.packet.verify") is None:
+        raise UserError("这个版本的 gxjn 还不能校验报送包，无法合并", "请安装包含报送包功能的 gxjn 版本")
     paths = packet_files(folder)
     sources, refused = bundle_sources(folder, paths)
     report = merge_files(

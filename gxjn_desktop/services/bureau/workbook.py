@@ -1,0 +1,295 @@
+"""The 汇总 workbook: 行政区域汇总, 分类汇总, 单位明细, 合并报告, 名录核对, 跨单位审核.
+
+The sheets read the same :class:`~gxjn_desktop.services.bureau.summary.Summary` as the command line
+and the window. Printed on A4 landscape, fit to width, header rows repeated, 第 N 页 共 M 页.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from gxjn_desktop.domain.bureau import TYPE_COLUMNS
+from gxjn_desktop.domain.numbers import INDICATOR_PLACES, round_half_up
+from gxjn_desktop.errors import UserError
+from gxjn_desktop.services.bureau.merge import OUTCOME_LABELS, MergeReport
+from gxjn_desktop.services.bureau.roster import RosterComparison
+from gxjn_desktop.services.bureau.summary import FIGURE_LABELS, FIGURES, INDICATORS, Group, Summary, Total
+
+FMT = {None: "#,##0", 2: "#,##0.00", 4: "#,##0.0000"}
+LEVEL_INDENT = {"region": 0, "city": 1, "county": 2, "type": 0, "total": 0}
+
+
+def _safe(text: Any) -> Any:
+    """User text as text: no formula, no control characters."""
+    if not isinstance(text, str):
+        return text
+    cleaned = "".join(ch for ch in text if ch >= " " or ch in "\n\t")
+    return "'" + cleaned if cleaned[:1] in ("=", "+", "-", "@") else cleaned
+
+
+class _Sheet:
+    def __init__(self, wb: Any, title: str, heading: str, header: Sequence[str], widths: Sequence[int]) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+        from openpyxl.utils import get_column_letter
+
+        self.ws = ws = wb.create_sheet(title)
+        self.thin = Border(*(Side(style="thin", color="999999"),) * 4)
+        ws.append([heading])
+        ws["A1"].font = Font(bold=True, size=14)
+        ws.append(list(header))
+        for i, _ in enumerate(header, start=1):
+            c = ws.cell(row=2, column=i)
+            c.font = Font(bold=True)
+            c.fill = PatternFill("solid", fgColor="DDEBF7")
+            c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+            c.border = self.thin
+        for i, w in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = w
+        ws.row_dimensions[2].height = 36
+        ws.freeze_panes = "C3" if len(header) > 4 else "A3"
+        ws.print_title_rows = "1:2"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.4
+        ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+        ws.oddHeader.right.text = "gxjn 汇总"
+
+    def row(
+        self, values: Sequence[Any], formats: Sequence[str | None] = (), bold: bool = False, indent: int = 0
+    ) -> None:
+        from openpyxl.styles import Alignment, Font
+
+        self.ws.append([_safe(v) for v in values])
+        r = self.ws.max_row
+        for i, _ in enumerate(values, start=1):
+            c = self.ws.cell(row=r, column=i)
+            c.border = self.thin
+            if i <= len(formats) and formats[i - 1]:
+                c.number_format = formats[i - 1]
+            if bold:
+                c.font = Font(bold=True)
+        if indent:
+            self.ws.cell(row=r, column=2).alignment = Alignment(indent=indent)
+
+
+def _value(t: Total) -> Decimal | int | None:
+    if t.value is None:
+        return None
+    return int(t.value) if t.value == t.value.to_integral_value() and t.value.as_tuple().exponent == 0 else t.value
+
+
+def _ind(t: Total) -> Decimal | None:
+    """An indicator rounded once, half up, as it is shown (cli.md §Figures)."""
+    return None if t.value is None else round_half_up(t.value, INDICATOR_PLACES)
+
+
+def _coverage(g: Group) -> str:
+    parts = [
+        f"{FIGURE_LABELS[n].split('（')[0]} {t.units}/{g.units} 家" for n, t in g.figures.items() if t.units < g.units
+    ]
+    return "；".join(parts) if parts else f"全部 {g.units} 家"
+
+
+def _region_sheet(wb: Any, s: Summary) -> None:
+    header = [
+        "行政区划代码",
+        "地区",
+        "单位数",
+        *FIGURE_LABELS.values(),
+        *(f"{label}（{unit}）" for _k, label, unit, *_ in INDICATORS),
+        "合计覆盖的单位",
+    ]
+    widths = [12, 18, 8, 10, 14, 14, 14, 14, 14, 16, 12, 12, 12, 12, 30]
+    sh = _Sheet(wb, "行政区域汇总", f"{s.year} 年公共机构能源资源消费 行政区域汇总（{s.period}）", header, widths)
+    formats = [None, None, FMT[None], *(FMT[p] for p in FIGURES.values()), *(FMT[4] for _ in INDICATORS)]
+    for g in [*s.groups, s.total]:
+        values = [
+            "" if g.level == "total" else g.key,
+            g.label,
+            g.units,
+            *(_value(g.figures[n]) for n in FIGURES),
+            *(_ind(g.indicators[k]) for k, *_ in INDICATORS),
+            _coverage(g),
+        ]
+        sh.row(values, formats, bold=g.level in ("region", "city", "total"), indent=LEVEL_INDENT.get(g.level, 0))
+
+
+def _type_sheet(wb: Any, s: Summary) -> None:
+    header = ["项目", "计量单位", *(label for _k, label, _m in TYPE_COLUMNS)]
+    sh = _Sheet(
+        wb,
+        "分类汇总",
+        f"{s.year} 年公共机构能源资源消费 分类汇总（{s.period}）",
+        header,
+        [26, 10, *([13] * len(TYPE_COLUMNS))],
+    )
+    groups = {g.key: g for g in s.groups}
+    cols = [k for k, _l, _m in TYPE_COLUMNS]
+    sh.row(["单位数", "家", *(groups[k].units for k in cols)], [None, None, *([FMT[None]] * len(cols))], bold=True)
+    for name, places in FIGURES.items():
+        label = FIGURE_LABELS[name]
+        sh.row(
+            [label.split("（")[0], label.split("（")[1].rstrip("）"), *(_value(groups[k].figures[name]) for k in cols)],
+            [None, None, *([FMT[places]] * len(cols))],
+        )
+    carriers: dict[str, tuple[str, str]] = {}
+    for g in s.groups:
+        for c in g.carriers:
+            carriers.setdefault(c.code, (("其中：" if c.part_of else "") + c.label, c.unit))
+    for code, (label, unit) in carriers.items():
+        by = {k: next((c for c in groups[k].carriers if c.code == code), None) for k in cols}
+        sh.row(
+            [label, unit, *(None if by[k] is None else by[k].quantity.value for k in cols)],  # type: ignore[union-attr]
+            [None, None, *([FMT[2]] * len(cols))],
+        )
+        sh.row(
+            [f"{label}（折标准煤）", "tce", *(None if by[k] is None else by[k].tce.value for k in cols)],  # type: ignore[union-attr]
+            [None, None, *([FMT[4]] * len(cols))],
+        )
+    for k, label, unit, *_ in INDICATORS:
+        sh.row(
+            [
+                label,
+                unit,
+                *(_ind(groups[c].indicators[k]) for c in cols),
+            ],
+            [None, None, *([FMT[4]] * len(cols))],
+            bold=True,
+        )
+
+
+def _units_sheet(wb: Any, s: Summary, details: list[dict[str, Any]]) -> None:
+    header = [
+        "统一社会信用代码",
+        "单位名称",
+        "行政区划代码",
+        "机构类型",
+        "版本",
+        "用能人数",
+        "建筑面积（m²）",
+        "综合能耗（tce）",
+        "二氧化碳（tCO2）",
+    ]
+    for _k, label, unit, *_ in INDICATORS:
+        header += [f"{label}（{unit}）", "同比（%）", "目标状态"]
+    header += ["未说明的警告", "单位的说明"]
+    widths = [21, 30, 10, 14, 6, 9, 12, 12, 12, *([11, 8, 10] * len(INDICATORS)), 10, 60]
+    sh = _Sheet(wb, "单位明细", f"{s.year} 年各单位能源资源消费（{s.period}）", header, widths)
+    formats: list[str | None] = [None, None, None, None, FMT[None], FMT[None], FMT[2], FMT[4], FMT[4]]
+    formats += [FMT[4], FMT[2], None] * len(INDICATORS) + [FMT[None], None]
+    for d in details:
+        values: list[Any] = [
+            d["uscc"],
+            d["name"],
+            d["admin_code"],
+            d.get("institution_type_label") or d["institution_type"],
+            d["revision"],
+            d["people"],
+            _num(d["area_m2"]),
+            _num(d["comprehensive_energy_tce"]),
+            _num(d["co2_t"]),
+        ]
+        for k, *_ in INDICATORS:
+            ind = d["indicators"].get(k) or {}
+            values += [_num(ind.get("value")), _num(ind.get("change_pct")), ind.get("status_label")]
+        notes = [
+            f"{f.get('rule')}：{f.get('message')}——{f['explanation'].get('cause')}：{f['explanation'].get('text')}"
+            for f in d["explanations"]
+        ]
+        values += [len(d["open_flags"]), "\n".join(notes)]
+        sh.row(values, formats)
+
+
+def _num(text: Any) -> Decimal | None:
+    if text is None or text == "":
+        return None
+    try:
+        return Decimal(str(text))
+    except ArithmeticError:
+        return None
+
+
+def _report_sheet(wb: Any, report: MergeReport) -> None:
+    header = ["文件", "结果", "说明", "统一社会信用代码", "期间", "版本", "密钥指纹", "密钥", "转报机关"]
+    sh = _Sheet(wb, "合并报告", f"合并报告：{report.folder}", header, [44, 12, 60, 21, 10, 6, 18, 10, 20])
+    for f in report.files:
+        key = "" if f.key_known is None else ("已登记" if f.key_known else "首次收到，请核实")
+        sh.row(
+            [
+                Path(f.file).name,
+                OUTCOME_LABELS[f.outcome],
+                f.detail,
+                f.uscc,
+                f.period,
+                f.revision,
+                f.key_fingerprint,
+                key,
+                f.forwarded_by,
+            ]
+        )
+
+
+def _roster_sheet(wb: Any, cmp: RosterComparison) -> None:
+    header = ["情况", "统一社会信用代码", "单位名称", "行政区划代码", "说明"]
+    sh = _Sheet(
+        wb, "名录核对", f"名录核对：应报 {cmp.expected} 家，已收到 {cmp.arrived} 家", header, [14, 21, 34, 12, 60]
+    )
+    for e in cmp.missing:
+        sh.row(["未报送", e.uscc, e.name, e.admin_code, f"{e.level}".strip()])
+    for u in cmp.not_on_roster:
+        sh.row(["不在名录中", u["uscc"], u["name"], u["admin_code"], "已报送，但名录中没有该单位"])
+    for d in cmp.differences:
+        text = "；".join(f"{x['field']}：名录为“{x['roster']}”，报送包为“{x['packet']}”" for x in d["fields"])
+        sh.row(["信息不一致", d["uscc"], d["name"], "", text])
+
+
+def _checks_sheet(wb: Any, flags: list[dict[str, Any]]) -> None:
+    header = ["审核项", "统一社会信用代码", "单位名称", "说明", "单位的解释"]
+    sh = _Sheet(wb, "跨单位审核", "跨单位审核（阈值见 resources/reference/bureau.json）", header, [22, 21, 30, 60, 50])
+    for f in flags:
+        sh.row([f["title"], f["uscc"], f["name"], f["message"], f.get("explanation") or ""])
+
+
+def write_summary_workbook(
+    path: Path,
+    by_region: Summary,
+    by_type: Summary,
+    details: list[dict[str, Any]],
+    *,
+    report: MergeReport | None = None,
+    roster: RosterComparison | None = None,
+    flags: list[dict[str, Any]] | None = None,
+) -> Path:
+    """Write the workbook to a temporary name and rename it when complete."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    _region_sheet(wb, by_region)
+    _type_sheet(wb, by_type)
+    _units_sheet(wb, by_region, details)
+    if flags is not None:
+        _checks_sheet(wb, flags)
+    if roster is not None:
+        _roster_sheet(wb, roster)
+    if report is not None:
+        _report_sheet(wb, report)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(
+            f"无法写入汇总工作簿 {path}：{exc.strerror}", "请检查路径，并关闭在 Excel/WPS 中打开的同名文件"
+        ) from exc
+    return path

@@ -1,0 +1,272 @@
+"""Exporting a period (报送): the export gate, data.json, the reports, the signed bag, the lock.
+
+A period is exported only when the export gate allows it (services.checks.ExportGate). The first
+export is revision 1 and locks the period's months (已上报). Exporting a locked period again writes
+the same revision from the data.json kept at export time (nothing changed, so nothing new to
+report). A reopened period (``LedgerService.reopen_period``, with a reason) exports as the next
+revision, carrying the reason and the field-by-field changes from the revision before.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import json
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from gxjn_desktop.domain.exports import ExportRecord, latest_exports
+from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.domain.numbers import fen_to_yuan, format_fixed, plain
+from gxjn_desktop.domain.periods import Period
+from gxjn_desktop.errors import GxjnError, UserError
+from gxjn_desktop.services.checks import CheckResult, check_period
+from gxjn_desktop.services.ledger_service import LedgerService
+from gxjn_desktop.services.packet import bag, signing
+from gxjn_desktop.services.packet.data import build_packet_data, period_name
+
+DATA_FINGERPRINT_CHARS = 12
+
+
+class ExportRefused(GxjnError):
+    """The export gate said no: the check result says why (exit 1, the blocking findings listed)."""
+
+    def __init__(self, result: CheckResult) -> None:
+        super().__init__(result.gate.summary())
+        self.result = result
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    fingerprint: str  # printed on the PDF and the screens: key fingerprint + data.json hash
+    key_fingerprint: str
+    revision: int
+    period: str  # 2025-Y
+    data_sha256: str
+    tag_manifest_sha256: str
+    public_key: str  # minisign base64 line
+    reused: bool  # an unchanged, locked period written again from its kept data.json
+
+
+def packet_fingerprint(key_fingerprint: str, data_json: bytes) -> str:
+    """What the PDF prints on every page: the key's fingerprint and the start of data.json's SHA-256.
+
+    (The tag manifest's hash cannot be printed inside the bag it covers, so data.json's is used:
+    data.json holds every figure of the report, and the tag manifest covers it through the payload
+    manifest.)
+    """
+    return f"{key_fingerprint}-{bag.sha256_hex(data_json)[:DATA_FINGERPRINT_CHARS]}"
+
+
+def data_json_bytes(data: dict[str, Any]) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+# ---- the payload's other files ------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+CSV_COLUMNS = (
+    "计量器具编号", "计量器具名称", "品种", "单位", "年", "月", "本期示数", "用量", "金额（元）",
+    "来源", "抄表日期", "确认翻转", "备注", "填报人", "填报时间",
+)  # fmt: skip
+
+
+def _text_cell(value: str) -> str:
+    """A text cell that a spreadsheet never runs as a formula."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def records_csv(ledger: Ledger, period: Period) -> bytes:
+    """The period's month records, one per row (UTF-8 with BOM so Excel and WPS read it right)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(CSV_COLUMNS)
+    records = sorted(
+        (r for r in ledger.records if r.year == period.year and r.month in period.months),
+        key=lambda r: (r.meter_code, r.month),
+    )
+    for r in records:
+        meter = ledger.meter(r.meter_code)
+        w.writerow(
+            [
+                _text_cell(r.meter_code),
+                _text_cell(meter.name),
+                meter.carrier.label,
+                meter.unit,
+                r.year,
+                r.month,
+                "" if r.reading is None else plain(r.reading),
+                "" if r.quantity is None else plain(r.quantity),
+                "" if r.cost_fen is None else format_fixed(fen_to_yuan(r.cost_fen), 2),
+                r.source.label,
+                "" if r.reading_date is None else r.reading_date.isoformat(),
+                "是" if r.rollover_confirmed else "",
+                _text_cell(r.note),
+                _text_cell(r.entered_by),
+                "" if r.entered_at is None else r.entered_at.isoformat(timespec="minutes"),
+            ]
+        )
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+Renderer = Callable[..., None]
+
+
+def _renderer(module: str, name: str) -> Renderer | None:
+    # PLACEHOLDER while the report renderers (issue 14, worktree `render`) are not on main: looked up
+    # by name so this module works with or without them. Replaced by plain imports once they land.
+    try:
+        found: Renderer = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+    return found
+
+
+def _placeholder_xlsx(data: dict[str, Any], path: Path, *, fingerprint: str) -> None:  # PLACEHOLDER
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "指标"
+    ws.append(["单位", str(data["unit"]["name"])])
+    ws.append(["期间", str(data["period"]["label"])])
+    ws.append(["综合能耗（tce）", str(data["results"]["indicators"]["comprehensive_energy_tce"])])
+    ws.append(["数据包指纹", fingerprint])
+    wb.save(path)
+
+
+def _placeholder_pdf(data: dict[str, Any], path: Path, *, fingerprint: str) -> None:  # PLACEHOLDER
+    text = f"gxjn report {data['period']['name']} fingerprint {fingerprint}".encode("ascii", "replace")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\nBT /F1 10 Tf 50 780 Td (%s) Tj ET\nendstream" % (len(text) + 31, text),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
+def render_reports(data: dict[str, Any], fingerprint: str) -> tuple[bytes, bytes]:
+    """report.xlsx and report.pdf for ``data``, as bytes."""
+    xlsx = _renderer("gxjn_desktop.services.packet.report_xlsx", "write_report_xlsx") or _placeholder_xlsx
+    pdf = _renderer("gxjn_desktop.render.pdf", "write_report_pdf") or _placeholder_pdf
+    with tempfile.TemporaryDirectory(prefix="gxjn-packet-") as tmp:
+        xlsx_path, pdf_path = Path(tmp) / "report.xlsx", Path(tmp) / "report.pdf"
+        xlsx(data, xlsx_path, fingerprint=fingerprint)
+        pdf(data, pdf_path, fingerprint=fingerprint)
+        return xlsx_path.read_bytes(), pdf_path.read_bytes()
+
+
+# ---- export ---------------------------------------------------------------------------------------
+
+
+def bag_info_labels(data: dict[str, Any], public_key: str) -> list[tuple[str, str]]:
+    unit = data["unit"]
+    contact: dict[str, Any] = next(iter(unit.get("contacts") or []), {})
+    labels = [
+        ("Bagging-Date", data["exported_at"][:10]),
+        ("Source-Organization", unit["name"]),
+        ("Gxjn-Unit-Name", unit["name"]),
+        ("Gxjn-USCC", unit["uscc"]),
+        ("Gxjn-Admin-Code", unit["admin_code"]),
+        ("Gxjn-Period", data["period"]["name"]),
+        ("Gxjn-Revision", str(data["revision"])),
+        ("Gxjn-Program-Version", data["program_version"]),
+        ("Gxjn-Schema-Version", data["schema_version"]),
+        ("Gxjn-Exported-At", data["exported_at"]),
+        ("Gxjn-Public-Key", public_key),
+    ]
+    if contact.get("name"):
+        labels.append(("Contact-Name", str(contact["name"])))
+    if contact.get("phone"):
+        labels.append(("Contact-Phone", str(contact["phone"])))
+    return labels
+
+
+def export_packet(
+    service: LedgerService,
+    period: Period,
+    out_dir: Path,
+    *,
+    today: date | None = None,
+    now: datetime | None = None,
+) -> ExportResult:
+    """Export ``period`` into ``out_dir``; raise ExportRefused when the gate says no."""
+    if not out_dir.is_dir():
+        raise UserError(f"输出文件夹 {out_dir} 不存在", "请先建立该文件夹，或换一个已有的文件夹")
+    ledger = service.ledger()
+    exports = service.exports()
+    latest = latest_exports(exports).get((period.year, period.code))
+    key = service.signing_key(signing.new_signing_key)
+    assert key is not None
+    key_fp = signing.key_fingerprint(key.public_key)
+    reused = latest is not None and latest.locks
+    if latest is not None and latest.locks:
+        data: dict[str, Any] = json.loads(latest.data_json)
+        data_bytes = latest.data_json.encode("utf-8")
+    else:
+        check = check_period(ledger, period, today)
+        if not check.export_allowed:
+            raise ExportRefused(check)
+        data = build_packet_data(
+            ledger,
+            period,
+            revision=1 if latest is None else latest.revision + 1,
+            revision_reason=None if latest is None else latest.reopen_reason,
+            previous_data=None if latest is None else json.loads(latest.data_json),
+            today=today,
+            exported_at=now,
+        )
+        data_bytes = data_json_bytes(data)
+    fingerprint = packet_fingerprint(key_fp, data_bytes)
+    xlsx, pdf = render_reports(data, fingerprint)
+    payload = {
+        "data/data.json": data_bytes,
+        "data/report.xlsx": xlsx,
+        "data/report.pdf": pdf,
+        "data/records.csv": records_csv(ledger, period),
+    }
+    public = signing.public_key_base64(key)
+    unit = data["unit"]
+    name = period_name(period)
+    revision = int(data["revision"])
+    signed_at = (now or datetime.now().astimezone()).replace(microsecond=0)
+    comment = bag.trusted_comment(unit["uscc"], name, revision, signed_at.isoformat())
+    bag_files = bag.build_bag(payload, bag_info_labels(data, public), key, comment)
+    stem = bag.packet_stem(unit["admin_code"], unit["uscc"], name, revision)
+    path = bag.write_zip(out_dir / f"{stem}.zip", stem, bag_files.files, signed_at)
+    data_sha = bag.sha256_hex(data_bytes)
+    if not reused:
+        service.record_export(
+            ExportRecord(
+                year=period.year,
+                period_code=period.code,
+                revision=revision,
+                exported_at=str(data["exported_at"]),
+                file_name=path.name,
+                key_fingerprint=key_fp,
+                packet_fingerprint=fingerprint,
+                data_sha256=data_sha,
+                data_json=data_bytes.decode("utf-8"),
+                reason=data.get("revision_reason"),
+            )
+        )
+    return ExportResult(
+        path, fingerprint, key_fp, revision, name, data_sha, bag_files.tag_manifest_sha256, public, reused
+    )
