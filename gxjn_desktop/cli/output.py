@@ -24,12 +24,15 @@ def print_json(data: dict[str, Any]) -> None:
 
 def year_arg(text: str) -> int:
     """argparse ``type=`` for every ``--year``: an integer in the range :func:`check_year` allows."""
+    from gxjn_desktop.domain.numbers import parse_integer
     from gxjn_desktop.domain.periods import check_year
     from gxjn_desktop.errors import UserError
 
     try:
-        year = int(text.strip())
-    except ValueError:
+        year = parse_integer(
+            text, "年度", allow_negative=True
+        )  # the one number parser: int() would read "٢٠٢٥" or "2_025"
+    except UserError:
         raise argparse.ArgumentTypeError(f"年度“{text}”不是整数（应为四位年份，如 2025）") from None
     try:
         return check_year(year)

@@ -58,6 +58,16 @@ def _when(iso: str) -> str:
     return iso[:16].replace("T", " ")
 
 
+def pdf_writer() -> Any:
+    """report.pdf's printer. PLACEHOLDER lookup until gxjn_desktop.render (issue 14) is on main."""
+    import importlib
+
+    try:
+        return importlib.import_module("gxjn_desktop.render.pdf").write_report_pdf
+    except (ImportError, AttributeError):
+        return None
+
+
 class HistoryModel(ListTableModel):
     headers = ("期间", "版本", "导出时间", "文件", "数据包指纹", "更正原因", "状态")
 
@@ -215,7 +225,7 @@ class ReportScreen(QWidget):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = export_packet(self.service.store, self.period(), folder, today=self.today)
+            result = export_packet(self.service.store, self.period(), folder, today=self.today, write_pdf=pdf_writer())
         except ExportRefused:
             self.refresh()
             return

@@ -5,9 +5,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gxjn_desktop.domain.carriers import Carrier
-from gxjn_desktop.domain.indicators import TargetStatus, covered_months, indicator_report, period_figures
+from gxjn_desktop.domain.indicators import (
+    TargetStatus,
+    coverage_label,
+    covered_months,
+    indicator_report,
+    period_figures,
+)
+from gxjn_desktop.domain.meters import MeterKind, month_end
 from gxjn_desktop.domain.numbers import PERCENT_PLACES, format_fixed, plain
-from gxjn_desktop.domain.periods import Period
+from gxjn_desktop.domain.periods import Period, month_key
 from gxjn_desktop.validation.catalogue import RuleContext, rule
 from gxjn_desktop.validation.findings import Finding, Location
 
@@ -122,6 +129,35 @@ def target_missed(ctx: RuleContext) -> list[Finding]:
             )
         )
     return out
+
+
+@rule(
+    "PERIOD-INCOMPLETE",
+    "期间还没有填完（尚未结束的月份里有在用计量器具没有记录）；只有填完的期间才能导出（已结束的月份由 MONTH-MISSING 报告）",
+)
+def period_incomplete(ctx: RuleContext) -> list[Finding]:
+    covered = covered_months(ctx.ledger, ctx.period)
+    if covered == ctx.period.months:
+        return []
+    year, month = ctx.period.year, ctx.period.months[len(covered)]
+    if month_end(year, month) < ctx.today:
+        return []  # a month that is over: MONTH-MISSING names each meter that lacks it
+    lacking = [
+        m
+        for m in ctx.ledger.meters
+        if not m.is_submeter and m.active_in(year, month) and ctx.ledger.record(m.code, year, month) is None
+    ]
+    first = lacking[0]
+    names = "、".join(f"{m.name}（{m.code}）" for m in lacking[:3]) + ("等" if len(lacking) > 3 else "")
+    return [
+        ctx.finding(
+            "PERIOD-INCOMPLETE",
+            Location(first.code, month_key(year, month), "reading" if first.kind is MeterKind.REGISTER else "quantity"),
+            f"{ctx.period.label}还没有填完（{coverage_label(ctx.period, covered)}）：{names}还没有 {year} 年 {month} 月的记录",
+            "期间内每个在用计量器具每个月都有记录后才能导出；请在该月结束、填报完毕后再导出",
+            (month_key(year, month),),
+        )
+    ]
 
 
 @rule("EXPORT-SIGNATORIES", "报表表尾的单位负责人、统计负责人、填表人未填写")

@@ -261,3 +261,15 @@ def test_quota_value_is_read_by_the_one_strict_parser(
     code, _, err = run(capsys, *args, "--value", typed)
     assert code == 2 and f"“{typed}”" in err and len(err.strip().splitlines()) == 1
     assert run(capsys, *listing)[1] == before
+
+
+@pytest.mark.parametrize("typed", ["٢٠٢٥", "2_025", "２０２⁵"])
+def test_year_option_is_read_by_the_one_strict_parser(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str], typed: str
+) -> None:
+    with pytest.raises(SystemExit) as done:  # refused while the options are read
+        main(["--data-dir", str(demo_dir), "indicators", "--year", typed])
+    err = capsys.readouterr().err
+    assert done.value.code == 2 and typed in err and "Traceback" not in err
+    code, out, _ = run(capsys, "--data-dir", str(demo_dir), "indicators", "--year", "２０２５", "--json")
+    assert code == 0 and json.loads(out)["year"] == 2025  # full-width digits are what people type

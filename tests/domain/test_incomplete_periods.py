@@ -7,6 +7,7 @@ indicator's change is the change in kWh and each figure below can be checked wit
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -169,3 +170,18 @@ def test_command_line_reports_coverage(data_dir: Path, capsys: pytest.CaptureFix
     assert {i["status"] for i in d["indicators"].values()} == {"incomplete"}
     code, _, err = run(capsys, "--data-dir", str(data_dir), "indicators", "--year", "2023")
     assert code == 2 and "没有数据" in err
+
+
+def test_a_period_is_exported_only_when_complete() -> None:
+    """In April 2026 the year is filled to March: export is refused, the finding names April."""
+    result = check_period(EARLY_2026, Period.parse(2026), date(2026, 4, 10))
+    (finding,) = [f for f in result.findings if f.rule_id == "PERIOD-INCOMPLETE"]
+    assert not result.export_allowed and finding.location.key.startswith("E1|2026-04")
+    assert "已填至 3 月" in finding.message
+    # Once April is over, MONTH-MISSING names each missing month; no second finding for the same gap.
+    later = check_period(EARLY_2026, Period.parse(2026), date(2027, 1, 10)).findings
+    assert not [f for f in later if f.rule_id == "PERIOD-INCOMPLETE"]
+    assert [f for f in later if f.rule_id == "MONTH-MISSING"]
+    # A complete quarter has nothing to say.
+    assert not [f for f in check_period(EARLY_2026, Period.parse(2026, "Q1"), date(2026, 4, 10)).findings
+                if f.rule_id == "PERIOD-INCOMPLETE"]  # fmt: skip

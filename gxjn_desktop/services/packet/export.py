@@ -162,10 +162,15 @@ def _placeholder_pdf(data: dict[str, Any], path: Path, *, fingerprint: str) -> N
     path.write_bytes(bytes(out))
 
 
-def render_reports(data: dict[str, Any], fingerprint: str) -> tuple[bytes, bytes]:
-    """report.xlsx and report.pdf for ``data``, as bytes."""
+def render_reports(data: dict[str, Any], fingerprint: str, write_pdf: Renderer | None = None) -> tuple[bytes, bytes]:
+    """report.xlsx and report.pdf for ``data``, as bytes.
+
+    The PDF writer is handed in by the front end (``gxjn_desktop.render.pdf.write_report_pdf``): the
+    PDF printer sits above the services (it needs QtGui and prints the services' tables), so the
+    services never import it.
+    """
     xlsx = _renderer("gxjn_desktop.services.packet.report_xlsx", "write_report_xlsx") or _placeholder_xlsx
-    pdf = _renderer("gxjn_desktop.render.pdf", "write_report_pdf") or _placeholder_pdf
+    pdf = write_pdf or _placeholder_pdf
     with tempfile.TemporaryDirectory(prefix="gxjn-packet-") as tmp:
         xlsx_path, pdf_path = Path(tmp) / "report.xlsx", Path(tmp) / "report.pdf"
         xlsx(data, xlsx_path, fingerprint=fingerprint)
@@ -206,8 +211,12 @@ def export_packet(
     *,
     today: date | None = None,
     now: datetime | None = None,
+    write_pdf: Renderer | None = None,
 ) -> ExportResult:
-    """Export ``period`` into ``out_dir``; raise ExportRefused when the gate says no."""
+    """Export ``period`` into ``out_dir``; raise ExportRefused when the gate says no.
+
+    ``write_pdf(data, path, fingerprint=...)`` writes report.pdf (see :func:`render_reports`).
+    """
     if not out_dir.is_dir():
         raise UserError(f"输出文件夹 {out_dir} 不存在", "请先建立该文件夹，或换一个已有的文件夹")
     ledger = service.ledger()
@@ -235,7 +244,7 @@ def export_packet(
         )
         data_bytes = data_json_bytes(data)
     fingerprint = packet_fingerprint(key_fp, data_bytes)
-    xlsx, pdf = render_reports(data, fingerprint)
+    xlsx, pdf = render_reports(data, fingerprint, write_pdf)
     payload = {
         "data/data.json": data_bytes,
         "data/report.xlsx": xlsx,
