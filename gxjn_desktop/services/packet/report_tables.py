@@ -198,12 +198,11 @@ def heading_line(data: dict[str, Any]) -> str:
     unit = data.get("unit") or {}
     period = data.get("period") or {}
     parts = [
-        f"单位名称：{clean_text(unit.get('name') or '')}",
+        f"填报单位：{clean_text(unit.get('name') or '')}",
         f"统一社会信用代码：{clean_text(unit.get('uscc') or '')}",
-        f"报告期：{clean_text(period.get('label') or period.get('name') or '')}",
-        f"第 {data.get('revision') or 1} 版",
+        f"报告期：{clean_text(period.get('label') or period.get('name') or '')}（第 {data.get('revision') or 1} 版）",
     ]
-    return "\u3000\u3000".join(parts)
+    return "\u3000".join(parts)
 
 
 def _months(data: dict[str, Any]) -> tuple[int, set[int]]:
@@ -324,7 +323,7 @@ def consumption(data: dict[str, Any]) -> Sheet:
                     n("0", "quantity"),
                     n("0", "money"),
                     n(None, "reading"),
-                    n("0", "tce") if energy else t("不计入"),
+                    n("0", "tce") if energy else Cell("不计入", "tce"),
                 )
             )
             continue
@@ -336,7 +335,7 @@ def consumption(data: dict[str, Any]) -> Sheet:
                 n(row.get("quantity"), "quantity"),
                 n(row.get("cost_yuan"), "money"),
                 n(coefficient, "reading"),
-                n(row.get("tce"), "tce") if energy else t("不计入"),
+                n(row.get("tce"), "tce") if energy else Cell("不计入", "tce"),
             )
         )
     rows += [
