@@ -44,6 +44,10 @@ class StorageError(GxjnError):
         return f"{self.message}{'；' + self.hint if self.hint else ''}"
 
 
+class DamagedDatabase(StorageError):
+    """The unit's database failed its integrity check: nothing may work on it; a backup can replace it."""
+
+
 def disk_full_error() -> StorageError:
     return StorageError("磁盘已满，本次修改没有保存", "请清理磁盘空间后重试；已保存的数据未受影响")
 

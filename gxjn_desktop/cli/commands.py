@@ -73,7 +73,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--basis", default="equivalent", help="口径：equivalent 当量值（默认）或 equal_value 等价值")
     p.add_argument("--document", default="", help="下达文件文号或标准编号")
     p.set_defaults(handler=cmd_quota_set)
-    p = qsub.add_parser("import", parents=[common], help="导入机关事务管理局的定额工作簿（格式见 docs/quotas.md）")
+    p = qsub.add_parser(
+        "import", parents=[common], help="导入机关事务管理局的定额工作簿（工作表“能耗定额”，每行一项定额）"
+    )
     p.add_argument("file", type=Path, help="定额工作簿 .xlsx")
     p.add_argument("--dry-run", action="store_true", help="只列出将导入的定额，不写入")
     p.set_defaults(handler=cmd_quota_import)
@@ -257,10 +259,10 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from gxjn_desktop.services.safe_zip import check_input_file
     from gxjn_desktop.services.workbook.importer import apply_import, read_workbook
 
-    if not args.file.is_file():
-        raise UserError(f"找不到文件 {args.file}", "请检查文件路径")
+    check_input_file(args.file, "填报工作簿")
     service = _open(args)
     try:
         ledger = service.ledger()

@@ -125,10 +125,10 @@ class Ledger:
             )
         canteen = self.canteen
         for ym, c in state.canteen:
-            canteen = tuple(x for x in canteen if (x.year, x.month) != ym) + ((c,) if c is not None else ())
+            canteen = tuple(x for x in canteen if (x.year, x.month) != ym) + ((c,) if c and not c.is_empty else ())
         garbage = self.garbage
         for ym, g in state.garbage:
-            garbage = tuple(x for x in garbage if (x.year, x.month) != ym) + ((g,) if g is not None else ())
+            garbage = tuple(x for x in garbage if (x.year, x.month) != ym) + ((g,) if g and not g.is_empty else ())
         profiles = dict(self.profiles)
         for year, profile in state.profiles:
             if profile is None:

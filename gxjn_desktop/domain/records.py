@@ -102,6 +102,11 @@ class CanteenMonth:
     food_purchased_kg: Decimal | None = None
     note: str = ""
 
+    @property
+    def is_empty(self) -> bool:
+        """A month with no value is not data (it must not make a year count as having data)."""
+        return self.food_waste_kg is None and self.diners is None and self.food_purchased_kg is None and not self.note
+
 
 class GarbageCategory(Enum):
     """GB/T 19095-2019 major categories."""
@@ -138,6 +143,17 @@ class GarbageMonth:
     reported_total_kg: Decimal | None = None
     sorting_accuracy_pct: Decimal | None = None  # 投放准确率 where inspected
     note: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        """A month with no value is not data."""
+        return (
+            not self.kg
+            and not self.estimated
+            and self.reported_total_kg is None
+            and self.sorting_accuracy_pct is None
+            and not self.note
+        )
 
     @property
     def categories_total_kg(self) -> Decimal:

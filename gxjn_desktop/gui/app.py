@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTimer, QTranslator
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.errors import DamagedDatabase, StorageError, UserError
 from gxjn_desktop.gui import messages
 
 FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
@@ -73,6 +73,22 @@ def acquire_lock(data_dir: Path) -> QLockFile | None:
     return None
 
 
+def offer_restore(parent: QWidget | None, data_dir: Path, err: StorageError) -> LedgerService | None:
+    """The data file is damaged: say so plainly, offer 从备份恢复, and open the restored data."""
+    from gxjn_desktop.gui.restore import choose_and_restore
+    from gxjn_desktop.services.ledger_service import LedgerService
+
+    if not messages.confirm(parent, "数据文件已损坏", f"{err.message}。\n\n要从自动备份中选一个恢复吗？"):
+        return None
+    if choose_and_restore(parent, data_dir) is None:
+        return None
+    try:
+        return LedgerService.open(data_dir)
+    except (StorageError, UserError) as again:
+        messages.show_user_error(parent, again)
+        return None
+
+
 def run(data_dir: Path, argv: list[str] | None = None) -> int:
     app = make_application(argv if argv is not None else sys.argv)
     try:
@@ -108,6 +124,12 @@ def run(data_dir: Path, argv: list[str] | None = None) -> int:
         setup_logging(data_dir)  # logging is imported after the first paint, like the database
         try:
             store = LedgerService.open(data_dir)
+        except DamagedDatabase as err:
+            restored = offer_restore(window, data_dir, err)
+            if restored is None:
+                app.exit(2)
+                return
+            store = restored
         except (StorageError, UserError) as err:
             messages.show_user_error(window, err)
             app.exit(2)
@@ -126,4 +148,6 @@ def run(data_dir: Path, argv: list[str] | None = None) -> int:
     finally:
         for store in stores:
             store.close()
+        if window._store is not None:  # a restore may have replaced the first one
+            window._store.close()
         lock.unlock()

@@ -138,6 +138,10 @@ class MainWindow(QMainWindow):
         self.ewaste_action.triggered.connect(self.edit_ewaste)
         file_menu.addAction(self.ewaste_action)
         file_menu.addSeparator()
+        self.restore_action = QAction("从备份恢复(&R)…", self)
+        self.restore_action.triggered.connect(self.restore_backup)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
         quit_action = QAction("退出(&X)", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -157,6 +161,23 @@ class MainWindow(QMainWindow):
         about = QAction("关于(&A)", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def restore_backup(self) -> None:
+        """Replace the data by a backup (the current data is backed up first), then reload."""
+        from gxjn_desktop.gui.restore import choose_and_restore
+        from gxjn_desktop.services.ledger_service import LedgerService
+
+        self.store.close()  # the restore writes through SQLite's backup API; nothing else may hold the file
+        done = choose_and_restore(self, self.data_dir)
+        try:
+            store = LedgerService.open(self.data_dir)
+        except (StorageError, UserError) as err:
+            messages.show_user_error(self, err)
+            return
+        self.entry_service = None
+        self.attach(store)
+        if done:
+            self.show_status(done)
 
     def write_template_file(self) -> None:
         """The entry workbook of the year shown in 月度填报, for filling in Excel or by a script."""
@@ -314,7 +335,7 @@ class MainWindow(QMainWindow):
         self.dashboard = Dashboard(service, today=self.today)
         self.entry = EntryScreen(service, today=self.today)
         self.unit_screen = UnitScreen(service)
-        self.meters = MetersScreen(service)
+        self.meters = MetersScreen(service, apply_change=self.entry.apply_change)
         self.findings = FindingsPanel(service, today=self.today)
         self.report = ReportScreen(service, today=self.today)
         for screen, name in zip(
@@ -325,6 +346,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(screen, name)
         self.entry.status.connect(self.show_status)
         self.entry.changeApplied.connect(lambda _change: self.findings.schedule_refresh())
+        self.entry.changeApplied.connect(lambda _change: self.meters.refresh())  # undo of a 停用 too
         self.unit_screen.saved.connect(self._other_saved)
         self.meters.saved.connect(self._other_saved)
         self.findings.status.connect(self.show_status)

@@ -80,3 +80,13 @@ def ask_explanation(parent: QWidget | None, finding: Finding, place: str = "") -
     if dialog.exec() != ExplanationDialog.DialogCode.Accepted:
         return None
     return dialog.result_value
+
+
+def ask_backup(parent: QWidget | None, labels: list[str]) -> int | None:
+    """Which backup to restore (an index into ``labels``, newest first), or ``None``."""
+    from PySide6.QtWidgets import QInputDialog
+
+    label, ok = QInputDialog.getItem(
+        parent, "从备份恢复", "选择要恢复的备份（当前数据会先自动备份）：", labels, 0, False
+    )
+    return labels.index(label) if ok and label in labels else None

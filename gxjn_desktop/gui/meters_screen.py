@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -26,14 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange
+from gxjn_desktop.domain.meters import Meter, MeterKind
 from gxjn_desktop.domain.numbers import parse_decimal, plain
-from gxjn_desktop.domain.records import MeterReplacement, ReplacementReason
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.common import ListTableModel, error_label
 from gxjn_desktop.gui.welcome import MeterPage
-from gxjn_desktop.services.entry import EntryService
+from gxjn_desktop.services import meters as meter_changes
+from gxjn_desktop.services.entry import EntryChange, EntryService
+from gxjn_desktop.services.meter_rules import multiplier_problem
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -184,12 +185,10 @@ def ask_multiplier(parent: QWidget | None, meter: Meter) -> tuple[date, Decimal,
         except UserError as err:
             dialog.error.setText(err.message)
             continue
-        if value <= 0:
-            dialog.error.setText("倍率必须大于 0")
-            continue
         day = dialog.date_value()
-        if register and day.day != 1 and reading is None:
-            dialog.error.setText("月中变更倍率须填写变更当天的示数（1 日变更可不填）")
+        problem = multiplier_problem(meter, day, value, reading)
+        if problem:
+            dialog.error.setText(problem)
             continue
         return day, value, reading
     return None
@@ -198,9 +197,16 @@ def ask_multiplier(parent: QWidget | None, meter: Meter) -> tuple[date, Decimal,
 class MetersScreen(QWidget):
     saved = Signal(str)
 
-    def __init__(self, service: EntryService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: EntryService,
+        parent: QWidget | None = None,
+        apply_change: Callable[[EntryChange], bool] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.service = service
+        # A retirement or a 倍率 change is one step on the grid's undo stack (编辑 → 撤销).
+        self.apply_change = apply_change or self._commit
         self.model = MetersModel(self)
         self._sized = False
         self.view = QTableView()
@@ -312,6 +318,25 @@ class MetersScreen(QWidget):
             return
         self._save(meter, f"已新增计量器具 {meter.code}")
 
+    def _commit(self, change: EntryChange) -> bool:
+        """Without the window's undo stack (tests of this screen alone): just save."""
+        try:
+            self.service.commit(change)
+        except (UserError, StorageError) as err:
+            messages.show_user_error(self, err)
+            return False
+        return True
+
+    def _apply(self, make: Callable[[], EntryChange]) -> None:
+        try:
+            change = make()
+        except UserError as err:
+            messages.show_user_error(self, err)
+            return
+        if self.apply_change(change):
+            self.refresh()
+            self.saved.emit(change.description)
+
     def retire_meter(self) -> None:
         meter = self.current()
         if meter is None:
@@ -319,10 +344,7 @@ class MetersScreen(QWidget):
         day = ask_retire_date(self, meter)
         if day is None:
             return
-        if day < meter.active_from:
-            messages.show_user_error(self, UserError("停用日期早于启用日期", "请核对日期"))
-            return
-        self._save(replace(meter, active_to=day), f"{meter.code} 已于 {day:%Y-%m-%d} 停用")
+        self._apply(lambda: meter_changes.retire(self.service, meter.code, day))
 
     def change_multiplier(self) -> None:
         meter = self.current()
@@ -332,20 +354,4 @@ class MetersScreen(QWidget):
         if answer is None:
             return
         day, value, reading = answer
-        changes = (*(c for c in meter.multipliers if c.effective_from != day), MultiplierChange(day, value))
-        changed = replace(meter, multipliers=changes)
-        text = f"{meter.code} 倍率自 {day:%Y-%m-%d} 起为 {plain(value)}"
-        if reading is None:
-            self._save(changed, text)
-            return
-        # A change within a month is a "virtual replacement": the day's reading closes the old
-        # segment and opens the new one; both are saved together.
-        segment = MeterReplacement(meter.code, day, reading, reading, ReplacementReason.MULTIPLIER, note="倍率变更")
-        try:
-            self.service.store.save_batch(meters=[changed], replacements=[segment])
-        except (UserError, StorageError) as err:
-            messages.show_user_error(self, err)
-            return
-        self.service.reload()
-        self.refresh()
-        self.saved.emit(f"{text}（当天示数 {plain(reading)}）")
+        self._apply(lambda: meter_changes.change_multiplier(self.service, meter.code, day, value, reading))

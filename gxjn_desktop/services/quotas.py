@@ -27,9 +27,9 @@ from gxjn_desktop.domain.periods import Period, check_year
 from gxjn_desktop.domain.quota_pacing import Pacing, pacing, seasonal_share
 from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.domain.reference import ReferenceData
-from gxjn_desktop.errors import InvalidNumber, UserError
+from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.reference_data import load_reference
-from gxjn_desktop.services.safe_zip import check_zip
+from gxjn_desktop.services.safe_zip import open_workbook, sheet_rows
 
 QUOTA_SHEET = "能耗定额"
 QUOTA_HEADER = ("统一社会信用代码", "单位名称", "年度", "指标", "级别", "数值", "口径", "文号")
@@ -71,25 +71,14 @@ def quota_pacings(ledger: Ledger, year: int, months: int, ref: ReferenceData | N
 
 def read_quota_workbook(path: Path, ledger: Ledger) -> tuple[list[Quota], int]:
     """This unit's quotas from a bureau workbook, and how many rows belonged to other units."""
-    if not path.is_file():
-        raise UserError(f"找不到文件 {path}", "请检查文件路径")
-    check_zip(path, "定额工作簿")
-    from python_calamine import CalamineWorkbook
-
-    try:
-        wb = CalamineWorkbook.from_path(str(path))
-        if QUOTA_SHEET not in wb.sheet_names:
-            raise UserError(
-                f"{path.name} 中没有“{QUOTA_SHEET}”工作表",
-                "请使用机关事务管理局下发的定额文件（格式见 docs/quotas.md）",
-            )
-        rows = wb.get_sheet_by_name(QUOTA_SHEET).to_python()
-    except UserError:
-        raise
-    except Exception as exc:  # calamine's own errors for broken or hostile files
+    wb = open_workbook(path, "定额工作簿")
+    if QUOTA_SHEET not in wb.sheet_names:
+        sheets = "、".join(f"“{n}”" for n in wb.sheet_names) or "无"
         raise UserError(
-            f"{path.name} 无法读取（{exc.__class__.__name__}）", "文件已损坏或不安全；请向机关事务管理局索取原文件"
-        ) from exc
+            f"{path.name} 中没有名为“{QUOTA_SHEET}”的工作表（现有工作表：{sheets}）",
+            f"定额文件应有一个“{QUOTA_SHEET}”工作表，第一行为：{'、'.join(QUOTA_HEADER)}；请向机关事务管理局索取原文件",
+        )
+    rows = list(sheet_rows(wb, QUOTA_SHEET, path))
     header = tuple(str(h).strip() for h in (rows[0] if rows else ()))[: len(QUOTA_HEADER)]
     if header != QUOTA_HEADER:
         raise UserError(f"{path.name} 的表头不符", f"表头应为：{'、'.join(QUOTA_HEADER)}")
@@ -105,13 +94,13 @@ def read_quota_workbook(path: Path, ledger: Ledger) -> tuple[list[Quota], int]:
             others += 1
             continue
         try:
-            year = parse_integer(year_text, "年度")
+            year = check_year(parse_integer(year_text, "年度"))
             indicator = QuotaIndicator.from_text(ind_text)
             level = QuotaLevel.from_text(level_text or "下达指标")
             basis = Basis.from_text(basis_text or "当量值")
             number = Decimal(repr(row[5])) if isinstance(row[5], float) else parse_decimal(value, "数值")
-        except (ValueError, InvalidNumber) as exc:
-            detail = exc.one_line() if isinstance(exc, InvalidNumber) else f"无法识别“{exc}”"
+        except (ValueError, UserError) as exc:
+            detail = exc.one_line() if isinstance(exc, UserError) else f"无法识别“{exc}”"
             problems.append(f"第 {i} 行：{detail}")
             continue
         if number <= 0:

@@ -1,13 +1,18 @@
 """Checks on any zip we are handed (an .xlsx is a zip too) before a library parses it.
 
 Refuses what a hostile or broken file can do: not a zip, truncated, too many members, members
-that expand enormously (zip bombs), names that escape the folder, encrypted members.
+that expand enormously (zip bombs), names that escape the folder, encrypted members, and any XML
+part that declares a DOCTYPE (entity expansion, external entities: no Office file needs one).
+Also the one way the program opens a workbook with calamine, whose errors are English type names.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from gxjn_desktop.errors import UserError
 
@@ -16,6 +21,35 @@ MAX_MEMBERS = 2000
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed for one member of meaningful size
+_XML_PART = re.compile(r"\.(xml|rels|vml)$", re.IGNORECASE)
+_DOCTYPE = (b"<!doctype", "<!doctype".encode("utf-16-le"), "<!doctype".encode("utf-16-be"))
+_CHUNK = 1024 * 1024
+
+
+# A unit's entry workbook has meters × 12 rows, a bureau's quota file one row per unit and
+# indicator: far below this. A sheet of junk is refused before calamine spends seconds on it.
+MAX_SHEET_ROWS = 50_000
+_SHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$", re.IGNORECASE)
+_ROW_TAGS = (b"<row ", b"<row>")
+
+
+def _scan_member(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[bool, int]:
+    """Read a member to its end (its CRC is checked there) in chunks; for an XML part say whether
+    it holds ``<!DOCTYPE`` anywhere (in a well-formed part only a declaration can: a literal ``<``
+    in text is always escaped), and for a sheet how many rows it has."""
+    xml = bool(_XML_PART.search(info.filename))
+    sheet = bool(_SHEET_PART.match(info.filename))
+    doctype, rows, tail = False, 0, b""
+    with z.open(info) as f:
+        while chunk := f.read(_CHUNK):
+            if not xml:
+                continue
+            window = (tail + chunk).lower()
+            doctype = doctype or any(d in window for d in _DOCTYPE)
+            if sheet:
+                rows += sum(chunk.count(t) for t in _ROW_TAGS)
+            tail = window[-32:]
+    return doctype, rows
 
 
 def unsafe_member_name(name: str) -> bool:
@@ -58,8 +92,60 @@ def check_zip(path: Path, what: str) -> None:
                     and info.file_size / info.compress_size > MAX_RATIO
                 ):
                     raise UserError(f"{path.name} 压缩比异常（疑似压缩炸弹），已拒绝", "请确认文件来源")
-            bad = z.testzip()
-            if bad is not None:
-                raise UserError(f"{path.name} 内部数据损坏（{bad}）", "请重新保存或重新复制文件")
-    except (zipfile.BadZipFile, EOFError, OSError) as exc:
+            for info in infos:
+                doctype, rows = _scan_member(z, info)
+                if rows > MAX_SHEET_ROWS:
+                    raise UserError(
+                        f"{path.name} 的一个工作表有 {rows} 行，远多于正常的{what}（最多 {MAX_SHEET_ROWS} 行），已拒绝",
+                        "请确认文件来源；正常的填报工作簿每个表计每月一行",
+                    )
+                if doctype:
+                    raise UserError(
+                        f"{path.name} 的部件 {info.filename} 含有 DOCTYPE 声明（可用于实体炸弹或读取本机文件），已拒绝",
+                        "正常的 Excel 文件不含这种声明；请用 Excel 或 WPS 另存为 .xlsx，或向来源方索取原文件",
+                    )
+    except zipfile.BadZipFile as exc:
+        raise UserError(f"{path.name} 内部数据校验失败，文件已损坏", "请重新保存或重新复制文件") from exc
+    except (EOFError, OSError) as exc:
         raise UserError(f"{path.name} 无法读取：文件已损坏或不完整", "请重新保存或重新复制文件") from exc
+
+
+def check_input_file(path: Path, what: str) -> None:
+    """A file the user named exists and is a file (not a folder), or a Chinese user error."""
+    if path.is_dir():
+        raise UserError(f"{path} 是文件夹，不是{what}", f"请给出{what}本身的路径（如 …/填报.xlsx）")
+    if not path.is_file():
+        raise UserError(f"找不到文件 {path}", "请检查文件路径")
+
+
+def open_workbook(path: Path, what: str) -> Any:
+    """A checked .xlsx opened with calamine; what calamine refuses is said in Chinese."""
+    check_input_file(path, what)
+    check_zip(path, what)
+    from python_calamine import CalamineWorkbook
+
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine's own error types: a zip that is not a workbook, broken XML
+        raise UserError(
+            f"{path.name} 不是{what}：它是一个压缩文件，但里面没有 Excel 工作簿的内容（或已损坏）",
+            "请在 Excel 或 WPS 中打开后“另存为” .xlsx 格式再试",
+        ) from exc
+
+
+def sheet_rows(wb: Any, name: str, path: Path) -> Iterator[list[Any]]:
+    """The rows of a sheet from A1, one at a time; a sheet calamine cannot read is a user error."""
+    try:
+        sheet = wb.get_sheet_by_name(name)
+        start = sheet.start
+        rows = (
+            iter(sheet.to_python(skip_empty_area=False))
+            if start is not None and tuple(start) != (0, 0)
+            else sheet.iter_rows()
+        )
+    except Exception as exc:  # calamine's own error types for broken or hostile XML
+        raise UserError(
+            f"{path.name} 的工作表“{name}”无法读取，文件已损坏或含有不安全的内容",
+            "请用 Excel 或 WPS 打开后重新保存为 .xlsx，或重新生成模板",
+        ) from exc
+    yield from rows

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from gxjn_desktop.errors import StorageError, disk_full_error, read_only_error
+from gxjn_desktop.errors import DamagedDatabase, StorageError, disk_full_error, read_only_error
 
 
 def _sqlite_pragmas(foreign_keys: bool, read_only: bool) -> Any:
@@ -114,7 +114,7 @@ def storage_error_from(exc: BaseException, folder: Path | None = None) -> Storag
     if code in _READONLY:
         return read_only_error(folder)
     if code in _DAMAGED:
-        return StorageError("数据库文件已损坏，程序不会在其上继续工作", RESTORE_HINT)
+        return DamagedDatabase("数据库文件已损坏，程序不会在其上继续工作", RESTORE_HINT)
     if code == sqlite3.SQLITE_IOERR:
         return StorageError(
             "读写数据文件时磁盘出错，本次修改没有保存", "请检查磁盘或移动硬盘是否连接正常；已保存的数据未受影响"
@@ -146,7 +146,7 @@ def integrity_check(path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         raise_storage_error(exc, path.parent)
     if rows != [("ok",)]:
-        raise StorageError(f"数据库文件 {path} 已损坏（未通过完整性检查），程序不会在其上继续工作", RESTORE_HINT)
+        raise DamagedDatabase(f"数据库文件 {path} 已损坏（未通过完整性检查），程序不会在其上继续工作", RESTORE_HINT)
 
 
 class Database:

@@ -147,9 +147,20 @@ def save_meter(s: Session, m: Meter, sort_order: int | None = None) -> None:
         row.sort_order = (s.scalar(select(MeterRow.sort_order).order_by(MeterRow.sort_order.desc())) or 0) + 1
     s.add(row)
     s.flush()
-    s.execute(delete(MultiplierRow).where(MultiplierRow.meter_code == m.code))
+    # Only the multipliers that changed are rewritten, so saving a meter back (an undo) leaves the
+    # stored rows exactly as they were.
+    wanted = {(c.effective_from, c.multiplier) for c in m.multipliers}
+    kept = set()
+    for existing in s.scalars(select(MultiplierRow).where(MultiplierRow.meter_code == m.code)):
+        key = (existing.effective_from, existing.multiplier)
+        if key in wanted and key not in kept:
+            kept.add(key)
+        else:
+            s.delete(existing)
+    s.flush()
     for change in m.multipliers:
-        s.add(MultiplierRow(meter_code=m.code, effective_from=change.effective_from, multiplier=change.multiplier))
+        if (change.effective_from, change.multiplier) not in kept:
+            s.add(MultiplierRow(meter_code=m.code, effective_from=change.effective_from, multiplier=change.multiplier))
 
 
 def delete_meter(s: Session, code: str) -> None:
@@ -270,7 +281,13 @@ def load_replacements(s: Session) -> tuple[MeterReplacement, ...]:
 
 
 def save_canteen(s: Session, c: CanteenMonth) -> None:
-    row = s.get(CanteenMonthRow, (c.year, c.month)) or CanteenMonthRow(year=c.year, month=c.month)
+    """Save a month; a month with no values is removed (an empty row is not data)."""
+    existing = s.get(CanteenMonthRow, (c.year, c.month))
+    if c.is_empty:
+        if existing is not None:
+            s.delete(existing)
+        return
+    row = existing or CanteenMonthRow(year=c.year, month=c.month)
     row.food_waste_kg, row.diners, row.food_purchased_kg, row.note = (
         c.food_waste_kg,
         c.diners,
@@ -281,14 +298,21 @@ def save_canteen(s: Session, c: CanteenMonth) -> None:
 
 
 def load_canteen(s: Session) -> tuple[CanteenMonth, ...]:
-    return tuple(
+    months = (
         CanteenMonth(r.year, r.month, r.food_waste_kg, r.diners, r.food_purchased_kg, r.note)
         for r in s.scalars(select(CanteenMonthRow).order_by(CanteenMonthRow.year, CanteenMonthRow.month))
     )
+    return tuple(c for c in months if not c.is_empty)  # empty rows left by older versions
 
 
 def save_garbage(s: Session, g: GarbageMonth) -> None:
-    row = s.get(GarbageMonthRow, (g.year, g.month)) or GarbageMonthRow(year=g.year, month=g.month)
+    """Save a month; a month with no values is removed (an empty row is not data)."""
+    existing = s.get(GarbageMonthRow, (g.year, g.month))
+    if g.is_empty:
+        if existing is not None:
+            s.delete(existing)
+        return
+    row = existing or GarbageMonthRow(year=g.year, month=g.month)
     for cat, column in _GARBAGE_COLUMNS.items():
         setattr(row, column, g.kg.get(cat))
     row.reported_total_kg, row.sorting_accuracy_pct, row.note = g.reported_total_kg, g.sorting_accuracy_pct, g.note
@@ -316,7 +340,7 @@ def load_garbage(s: Session) -> tuple[GarbageMonth, ...]:
             for k, v in json.loads(r.estimates_json or "{}").items()
         }
         out.append(GarbageMonth(r.year, r.month, kg, est, r.reported_total_kg, r.sorting_accuracy_pct, r.note))
-    return tuple(out)
+    return tuple(g for g in out if not g.is_empty)  # empty rows left by older versions
 
 
 def add_ewaste(s: Session, e: EwasteDisposal) -> None:

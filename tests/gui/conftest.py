@@ -35,6 +35,7 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Any]]:
         "confirm_paste",
         "run_new_unit_wizard",
         "ask_explanation",
+        "ask_backup",
     ):
         monkeypatch.setattr(messages, name, refuse(name))
     for name in ("ask_open_workbook", "ask_save_workbook", "confirm_import"):

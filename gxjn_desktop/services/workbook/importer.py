@@ -7,6 +7,7 @@ unit, or of another template version is refused with a message that says so.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -31,7 +32,8 @@ from gxjn_desktop.domain.records import (
 from gxjn_desktop.domain.units import YearProfile
 from gxjn_desktop.errors import InvalidNumber, UserError
 from gxjn_desktop.services.ledger_service import LedgerService
-from gxjn_desktop.services.safe_zip import check_zip
+from gxjn_desktop.services.meter_rules import retirement_problem
+from gxjn_desktop.services.safe_zip import open_workbook, sheet_rows
 from gxjn_desktop.services.workbook.layout import (
     CANTEEN_COLUMNS,
     CANTEEN_SHEET,
@@ -57,6 +59,8 @@ from gxjn_desktop.services.workbook.layout import (
 )
 
 MAX_ERRORS_SHOWN = 20
+# Checking stops here: a sheet of junk (200,000 rows) is refused in seconds, not half a minute.
+MAX_PROBLEMS = 200
 MAX_NOTE_CHARS = 1000
 # A reading date may lie in the next or previous month (utilities rarely read on the last day);
 # further away it is a typo in the year or month.
@@ -85,6 +89,19 @@ class ImportPlan:
     def describe(self) -> list[str]:
         return list(self.lines)
 
+    @property
+    def writes_nothing(self) -> bool:
+        """The workbook equals what is stored: nothing to save, nothing to back up."""
+        return not (
+            self.records
+            or self.replacement_months
+            or self.canteen
+            or self.garbage
+            or self.ewaste
+            or self.meters
+            or self.profile
+        )
+
     def as_json(self, applied: bool) -> dict[str, Any]:
         return {
             "year": self.year,
@@ -96,6 +113,10 @@ class ImportPlan:
         }
 
 
+class _TooMany(Exception):
+    """Raised by :meth:`_Problems.add` at the cap: a workbook of junk is not checked to its end."""
+
+
 class _Problems:
     def __init__(self) -> None:
         self.items: list[str] = []
@@ -103,12 +124,21 @@ class _Problems:
     def add(self, sheet: str, row: int, header: str, message: str) -> None:
         where = f"第 {row} 行" if row else ""
         self.items.append(f"“{sheet}”{where}“{header}”：{message}")
+        if len(self.items) >= MAX_PROBLEMS:
+            raise _TooMany
 
     def raise_if_any(self, path: Path) -> None:
         if not self.items:
             return
         shown = "；".join(self.items[:MAX_ERRORS_SHOWN])
-        more = f"；另有 {len(self.items) - MAX_ERRORS_SHOWN} 处" if len(self.items) > MAX_ERRORS_SHOWN else ""
+        others = len(self.items) - MAX_ERRORS_SHOWN
+        if len(self.items) >= MAX_PROBLEMS:
+            raise UserError(
+                f"{path.name} 需要修改的地方太多，查到第 {MAX_PROBLEMS} 处后停止检查，未导入任何数据：{shown}；"
+                f"以及另外 {others} 处，其余部分未检查",
+                "请确认这是本单位的填报工作簿；改正后重新导入",
+            )
+        more = f"；以及另外 {others} 处" if others > 0 else ""
         raise UserError(
             f"{path.name} 有 {len(self.items)} 处需要修改，未导入任何数据：{shown}{more}",
             "请在工作簿中改正后重新导入",
@@ -164,54 +194,37 @@ def _day(v: Any, what: str) -> date | None:
         raise InvalidNumber(f"{what}“{_text(v)}”不是有效的日期", "请按 2025-06-16 的格式填写") from exc
 
 
-def _sheet_rows(wb: Any, name: str, columns: tuple[Column, ...], path: Path) -> list[tuple[int, dict[str, Any]]]:
-    """Rows of a sheet as dicts by column key; the header row must be exactly the template's."""
+def _sheet_rows(wb: Any, name: str, columns: tuple[Column, ...], path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Rows of a sheet as dicts by column key, one at a time (a sheet of junk stops at the
+    problem cap without being held whole); the header row must be exactly the template's."""
     if name not in wb.sheet_names:
         raise UserError(f"{path.name} 缺少工作表“{name}”", "请使用本程序生成的填报工作簿，不要删除或改名工作表")
-    try:
-        rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    except Exception as exc:  # calamine's own errors: broken or hostile XML (e.g. entity definitions)
-        raise UserError(
-            f"{path.name} 的工作表“{name}”无法读取（{exc.__class__.__name__}），文件已损坏或含有不安全的内容",
-            "请用 Excel 或 WPS 打开后重新保存为 .xlsx，或重新生成模板",
-        ) from exc
-    if not rows:
+    rows = sheet_rows(wb, name, path)
+    header_row = next(rows, None)
+    if header_row is None:
         raise UserError(f"{path.name} 的工作表“{name}”是空的", "请使用本程序生成的填报工作簿")
-    header = [_text(h) for h in rows[0]][: len(columns)]
+    header = [_text(h) for h in header_row][: len(columns)]
     expected = [c.header for c in columns]
     if header != expected:
         raise UserError(
             f"{path.name} 的工作表“{name}”表头与模板不符",
             f"表头应为：{'、'.join(expected)}；请使用本程序生成的模板，不要改动表头",
         )
-    out = []
-    for i, row in enumerate(rows[1:], start=2):
+    for i, row in enumerate(rows, start=2):
         values = list(row) + [None] * (len(columns) - len(row))
         cells = {c.key: (None if values[k] == "" else values[k]) for k, c in enumerate(columns)}
         if any(v is not None for v in cells.values()):
-            out.append((i, cells))
-    return out
+            yield i, cells
 
 
 def _open_workbook(path: Path, ledger: Ledger) -> tuple[Any, int]:
-    check_zip(path, "Excel 工作簿")
-    from python_calamine import CalamineWorkbook
-
-    try:
-        wb = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises its own error types for broken or hostile XML
-        raise UserError(
-            f"{path.name} 无法读取：{exc.__class__.__name__}", "文件已损坏或不是 Excel 工作簿；请重新保存为 .xlsx"
-        ) from exc
+    wb = open_workbook(path, "Excel 工作簿")
     if MARK_SHEET not in wb.sheet_names:
         raise UserError(
             f"{path.name} 不是 gxjn 生成的填报工作簿",
             "请先用“生成填报模板”（gxjn-cli template）生成工作簿，再在其中填写",
         )
-    try:
-        mark_rows = wb.get_sheet_by_name(MARK_SHEET).to_python()
-    except Exception as exc:  # calamine's own errors
-        raise UserError(f"{path.name} 的版本标记无法读取", "文件已损坏；请重新生成模板") from exc
+    mark_rows = list(sheet_rows(wb, MARK_SHEET, path))
     marks = {_text(r[0]): _text(r[1]) for r in mark_rows if len(r) >= 2}
     if marks.get("kind") != TEMPLATE_KIND:
         raise UserError(f"{path.name} 不是 gxjn 生成的填报工作簿", "请使用本程序生成的模板")
@@ -233,10 +246,19 @@ def _open_workbook(path: Path, ledger: Ledger) -> tuple[Any, int]:
 
 
 def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
-    """Parse and check everything; raise one UserError listing every problem, or return the plan."""
+    """Parse and check everything; raise one UserError listing the problems (up to
+    :data:`MAX_PROBLEMS`, where checking stops), or return the plan."""
     wb, year = _open_workbook(path, ledger)
-    plan = ImportPlan(year)
     problems = _Problems()
+    try:
+        return _read_plan(wb, path, ledger, year, problems)
+    except _TooMany:
+        problems.raise_if_any(path)
+        raise
+
+
+def _read_plan(wb: Any, path: Path, ledger: Ledger, year: int, problems: _Problems) -> ImportPlan:
+    plan = ImportPlan(year)
     meters = _read_meters(wb, path, ledger, year, plan, problems)
     plan.profile = _read_profile(wb, path, ledger, year, plan, problems)
     now = datetime.now()
@@ -583,7 +605,9 @@ def _check_decreases(
 
 
 def apply_import(service: LedgerService, plan: ImportPlan, path: Path) -> None:
-    """Write the whole plan in one transaction, after a backup."""
+    """Write the whole plan in one transaction, after a backup (none when nothing changes)."""
+    if plan.writes_nothing:
+        return
     service.save_batch(
         meters=plan.meters,
         profiles=[plan.profile] if plan.profile else [],
@@ -658,21 +682,9 @@ def _read_meters(
                     )
             active_to = _cell_value(problems, METERS_SHEET, row, cols["active_to"], _day, c["active_to"])
             if active_to is not None and active_to != old.active_to:
-                last = ledger.records_of(code)[-1:]
-                if active_to < old.active_from:
-                    problems.add(
-                        METERS_SHEET,
-                        row,
-                        "停用日期",
-                        f"{active_to.isoformat()} 早于启用日期 {old.active_from.isoformat()}",
-                    )
-                elif last and (last[0].year, last[0].month) > (active_to.year, active_to.month):
-                    problems.add(
-                        METERS_SHEET,
-                        row,
-                        "停用日期",
-                        f"{code} 在 {last[0].year}-{last[0].month:02d} 还有记录，停用日期不能早于该月",
-                    )
+                problem = retirement_problem(ledger, old, active_to)
+                if problem:
+                    problems.add(METERS_SHEET, row, "停用日期", problem)
             new = replace(
                 old,
                 name=_text(c["name"]) or old.name,
