@@ -79,7 +79,7 @@ def parse_decimal(text: str, what: str = "数值", *, allow_negative: bool = Tru
     decimal point (``12,5``) is refused rather than read as 125.
     """
     if not text.strip(_SPACES):
-        raise InvalidNumber(f"{what}为空", "请输入数字；没有发生量时填 0")
+        raise InvalidNumber(f"{what}为空", "请输入数字")  # not "填 0": many callers (定额, 件数, 人数) refuse 0
     s = normalize_number_text(text)
     if s is None or not _NUMBER.match(s) or not any(ch.isdigit() for ch in s):
         raise _refusal(text, what)

@@ -13,11 +13,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from gxjn_desktop.errors import DamagedDatabase, StorageError, UserError
 from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.ui_state import MAIN_GEOMETRY
+from gxjn_desktop.paths import resource_path
 
 FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
 LOCK_FILE = "gxjn.lock"
 
 if TYPE_CHECKING:
+    from gxjn_desktop.gui.main_window import MainWindow
     from gxjn_desktop.services.ledger_service import LedgerService
 
 _pending_warnings: list[str] = []  # logged once logging is set up, after the first paint
@@ -43,6 +46,11 @@ def install_translator(app: QApplication) -> bool:
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", path):
         app.installTranslator(translator)
+        # Qt 6 changed some file-dialog source texts ("&Look in:") that the shipped catalogue still
+        # has in their old form, and it lacks a few ("Folder"): our small catalogue, asked first.
+        fixes = QTranslator(app)
+        if fixes.load("qt_fixes_zh_CN", str(resource_path("translations"))):
+            app.installTranslator(fixes)
         return True
     _pending_warnings.append(f"qtbase_zh_CN.qm not found in {path}")
     return False
@@ -71,6 +79,14 @@ def acquire_lock(data_dir: Path) -> QLockFile | None:
     if lock.tryLock(200):
         return lock
     return None
+
+
+def show_window(window: MainWindow) -> None:
+    """The first start fills the screen; later ones restore the size and place the window had."""
+    if window.ui_state.bytes(MAIN_GEOMETRY) is None:
+        window.showMaximized()
+    else:
+        window.show()
 
 
 def offer_restore(parent: QWidget | None, data_dir: Path, err: StorageError) -> LedgerService | None:
@@ -142,7 +158,7 @@ def run(data_dir: Path, argv: list[str] | None = None) -> int:
         window.attach(store)
 
     window.firstPainted.connect(lambda: QTimer.singleShot(0, open_store))
-    window.show()
+    show_window(window)
     try:
         return app.exec()
     finally:

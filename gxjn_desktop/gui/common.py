@@ -76,3 +76,32 @@ def pad_columns(view: QTableView, columns: Iterable[int], padding: int = 16) -> 
     for col in columns:
         width = max(view.sizeHintForColumn(col), header.sectionSizeHint(col))
         view.setColumnWidth(col, width + padding)
+
+
+#: The widest a form's group box grows (logical px): wider fields only spread the words apart.
+FORM_MAX_WIDTH = 640
+
+_UNIT_SIGNS = {"m3": "m³", "m2": "m²"}
+
+
+def shown_unit(unit: str) -> str:
+    """A unit as people write it (m³, m²); stored and scripted texts keep m3."""
+    for plain_text, sign in _UNIT_SIGNS.items():
+        unit = unit.replace(plain_text, sign)
+    return unit
+
+
+def shown_number(text: str) -> str:
+    """A plain decimal text with the locale's digit grouping (zh_CN: 1,234,567.89), digits unchanged.
+
+    Every number a person reads goes through here (grid, chart axis, 概览); input accepts both forms."""
+    from PySide6.QtCore import QLocale
+
+    sign = "-" if text.startswith("-") else ""
+    whole, dot, fraction = text.lstrip("-").partition(".")
+    if not whole.isdigit() or len(whole) <= 3:
+        return text
+    group = QLocale().groupSeparator()
+    head = len(whole) % 3 or 3
+    parts = [whole[:head]] + [whole[i : i + 3] for i in range(head, len(whole), 3)]
+    return sign + group.join(parts) + (QLocale().decimalPoint() + fraction if dot else "")

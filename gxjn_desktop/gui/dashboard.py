@@ -24,6 +24,7 @@ from gxjn_desktop.domain.indicators import TargetStatus
 from gxjn_desktop.domain.numbers import format_fixed
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.errors import UserError
+from gxjn_desktop.gui.common import shown_number, shown_unit
 from gxjn_desktop.services.entry import CarrierMonths, EntryService, count_open, missing_months, monthly_use_by_carrier
 
 _STATUS_COLOURS = {
@@ -78,7 +79,7 @@ class MonthlyChart(QWidget):
             p.end()
             return
         top = nice_ceiling(max(values, default=Decimal(0)))
-        left, right = fm.horizontalAdvance("000000000") + 8, 12
+        left, right = fm.horizontalAdvance("000,000,000") + 8, 12
         legend_h = fm.height() + 8
         bottom = fm.height() + 8
         plot = QRectF(
@@ -88,7 +89,7 @@ class MonthlyChart(QWidget):
         for i in range(5):
             y = plot.bottom() - plot.height() * i / 4
             p.drawLine(int(plot.left()), int(y), int(plot.right()), int(y))
-            label = format_fixed(top * i / 4, 0 if top >= 10 else 2) if top else "0"
+            label = shown_number(format_fixed(top * i / 4, 0 if top >= 10 else 2) or "0") if top else "0"
             p.setPen(QColor("#555555"))
             p.drawText(QRectF(0, y - fm.height() / 2, left - 6, fm.height()), Qt.AlignmentFlag.AlignRight, label or "")
             p.setPen(QPen(QColor("#cccccc")))
@@ -116,7 +117,7 @@ class MonthlyChart(QWidget):
             p.setPen(QColor("#333333"))
             p.drawText(int(x + 16), 4 + fm.ascent(), text)
             x += 24 + fm.horizontalAdvance(text)
-        p.drawText(int(x + 8), 4 + fm.ascent(), f"单位：{self.series.unit}")
+        p.drawText(int(x + 8), 4 + fm.ascent(), f"单位：{shown_unit(self.series.unit)}")
         p.end()
 
 
@@ -217,7 +218,7 @@ class Dashboard(QWidget):
         current = self.carrier_box.currentText()
         self.carrier_box.blockSignals(True)
         self.carrier_box.clear()
-        self.carrier_box.addItems([f"{s.carrier.label}（{s.unit}）" for s in self._series])
+        self.carrier_box.addItems([f"{s.carrier.label}（{shown_unit(s.unit)}）" for s in self._series])
         i = self.carrier_box.findText(current)
         self.carrier_box.setCurrentIndex(max(i, 0))
         self.carrier_box.blockSignals(False)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -40,7 +41,7 @@ from gxjn_desktop.validation.findings import Finding
 
 
 class DecreaseDialog(QDialog):
-    """本期示数小于上期: 表计翻转, 更换电表 (with the replacement's readings) or 输入有误."""
+    """本期示数小于上期: 表计翻转, 更换表计 (with the replacement's readings) or 输入有误."""
 
     def __init__(self, question: DecreaseQuestion, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +54,7 @@ class DecreaseDialog(QDialog):
         layout.addWidget(intro)
 
         self.rollover = QRadioButton("表计翻转(&F)（表码走满后从 0 重新计数）")
-        self.replacement = QRadioButton("更换电表(&H)（本月换了新表）")
+        self.replacement = QRadioButton("更换表计(&H)（本月换了新表）")
         self.mistake = QRadioButton("输入有误(&W)（不保存，重新输入）")
         if question.register_digits is None:
             self.rollover.setText(self.rollover.text() + "——注意：该表未登记表位数，无法计算满码值")
@@ -177,7 +178,10 @@ class ExplanationDialog(QDialog):
         self.setWindowTitle("填写说明")
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        head = QLabel(f"【{finding.severity.label}】{finding.rule_id}" + (f"　{place}" if place else ""))
+        from gxjn_desktop.services.checks import rule_names
+
+        rule = f"{rule_names(finding.rule_id)[0]}（{finding.rule_id}）"
+        head = QLabel(f"【{finding.severity.label}】{rule}" + (f"　{place}" if place else ""))
         head.setStyleSheet("font-weight: bold;")
         head.setWordWrap(True)
         layout.addWidget(head)
@@ -221,16 +225,42 @@ class ExplanationDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Enter in 原因 goes on to 说明 (as Tab does) instead of pressing 保存说明 half-filled.
+        self.cause.installEventFilter(self)
+        # A shown problem is re-judged as the user fixes it, and disappears once it is fixed.
+        self.cause.currentIndexChanged.connect(self._recheck)
+        self.text.textChanged.connect(self._recheck)
         self.cause.setFocus()
 
-    def accept(self) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.cause
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not self.cause.view().isVisible()
+        ):
+            self.text.setFocus()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _problem(self) -> str:
         from gxjn_desktop.services.explanations import explanation_for
 
-        cause, text = self.cause.currentText(), self.text.toPlainText().strip()
         try:
-            explanation_for(self.finding, cause, text)
+            explanation_for(self.finding, self.cause.currentText(), self.text.toPlainText().strip())
         except UserError as err:
-            self.error.setText(f"{err.message}。{err.hint}")
+            return f"{err.message}。{err.hint}"
+        return ""
+
+    def _recheck(self) -> None:
+        if self.error.text():
+            self.error.setText(self._problem())
+
+    def accept(self) -> None:
+        problem = self._problem()
+        if problem:
+            self.error.setText(problem)
             return
-        self.result_value = (cause, text)
+        self.result_value = (self.cause.currentText(), self.text.toPlainText().strip())
         super().accept()

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from gxjn_desktop.gui.common import ListTableModel
+from gxjn_desktop.gui.common import ListTableModel, shown_number, shown_unit
 from gxjn_desktop.services.entry import COLUMNS, CellEdit, Column, EntryRow, RowKey, RowKind
 from gxjn_desktop.validation.findings import Finding, Severity
 
@@ -94,7 +94,11 @@ class EntryTableModel(ListTableModel):
             return None
         row = self._rows[index.row()]
         column = COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column is Column.UNIT:
+                return shown_unit(row.text(column))
+            return shown_number(row.text(column)) if column in _NUMERIC else row.text(column)
+        if role == Qt.ItemDataRole.EditRole:
             return row.text(column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column in _NUMERIC:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSpinBox,
     QStyledItemDelegate,
@@ -32,11 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gxjn_desktop.domain.numbers import plain
 from gxjn_desktop.domain.periods import next_month, previous_month
-from gxjn_desktop.domain.records import Source
+from gxjn_desktop.domain.records import MeterReplacement, Source
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
-from gxjn_desktop.gui.entry_model import EntryTableModel
+from gxjn_desktop.gui.entry_model import FINDINGS_ROLE, EntryTableModel
 from gxjn_desktop.services.entry import (
     COLUMNS,
     EDITABLE_COLUMNS,
@@ -50,6 +52,7 @@ from gxjn_desktop.services.entry import (
     RowKey,
     RowKind,
 )
+from gxjn_desktop.validation.findings import Finding, Severity
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -174,7 +177,7 @@ class EntryTableView(QTableView):
         rows = sorted({i.row() for i in indexes})
         cols = sorted({i.column() for i in indexes})
         model = self.model()
-        lines = ["\t".join(str(model.index(r, c).data() or "") for c in cols) for r in rows]
+        lines = ["\t".join(str(model.index(r, c).data(Qt.ItemDataRole.EditRole) or "") for c in cols) for r in rows]
         QGuiApplication.clipboard().setText("\n".join(lines))
 
 
@@ -211,6 +214,7 @@ class EntryScreen(QWidget):
     status = Signal(str, bool)  # text, is_error
     changeApplied = Signal(object)  # EntryChange, after it is written (also on undo/redo)
     periodChanged = Signal(int, int)
+    explained = Signal(str)  # a 说明 saved from the right-click menu (the review's list changes)
 
     def __init__(self, service: EntryService, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -256,6 +260,10 @@ class EntryScreen(QWidget):
         self._findings_timer.timeout.connect(self.refresh_findings)
 
         self.model.editRequested.connect(self.submit_edits)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(
+            lambda pos: self.context_menu(self.view.indexAt(pos)).exec(self.view.viewport().mapToGlobal(pos))
+        )
         self.view.pasteRequested.connect(self.paste)
         self.view.clearRequested.connect(self.clear_selection)
         self.prev_button.clicked.connect(lambda: self.set_period(*previous_month(self.year, self.month)))
@@ -457,6 +465,55 @@ class EntryScreen(QWidget):
                 edits.append(CellEdit(row.key, column, ""))
         if edits:
             self.submit_edits(edits)
+
+    def context_menu(self, index: QModelIndex) -> QMenu:
+        """Right click on the grid: 复制, 粘贴, 清除, 填写说明 (a warning of this cell), 查看换表记录."""
+        menu = QMenu(self.view)
+        if index.isValid() and not self.view.selectionModel().isSelected(index):
+            self.view.setCurrentIndex(index)
+        for text, keys, slot in (
+            ("复制", QKeySequence.StandardKey.Copy, self.view.copy_selection),
+            ("粘贴", QKeySequence.StandardKey.Paste, self.paste),
+            ("清除", QKeySequence(Qt.Key.Key_Delete), self.clear_selection),
+        ):
+            action = menu.addAction(text)
+            action.setShortcut(QKeySequence(keys))  # shown beside the text; the grid handles the keys
+            action.triggered.connect(slot)
+        menu.addSeparator()
+        findings = (
+            [f for f in (index.data(FINDINGS_ROLE) or []) if f.severity is not Severity.ERROR]
+            if index.isValid()
+            else []
+        )
+        explain = menu.addAction("填写说明…")
+        explain.setEnabled(bool(findings))
+        if findings:
+            explain.triggered.connect(lambda: self._explain(findings[0]))
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        code = row.key.code if row is not None and row.key.kind is RowKind.METER else None
+        history = [rp for rp in self.service.ledger.replacements if rp.meter_code == code]
+        replacements = menu.addAction("查看换表记录…")
+        replacements.setEnabled(bool(history))
+        if history and row is not None:
+            replacements.triggered.connect(lambda: self._show_replacements(row.label, history))
+        return menu
+
+    def _explain(self, finding: Finding) -> None:
+        from gxjn_desktop.gui.findings_panel import explain_finding
+
+        text = explain_finding(self, self.service, finding)
+        if text is not None:
+            self.refresh_findings()
+            self.status.emit(text, False)
+            self.explained.emit(text)
+
+    def _show_replacements(self, label: str, history: list[MeterReplacement]) -> None:
+        lines = [
+            f"{rp.day.isoformat()}　{rp.reason.label}：旧表止码 {plain(rp.old_final_reading)}，新表起码 {plain(rp.new_initial_reading)}"
+            + (f"（旧表号 {rp.old_meter_no} → 新表号 {rp.new_meter_no}）" if rp.old_meter_no or rp.new_meter_no else "")
+            for rp in sorted(history, key=lambda rp: rp.day)
+        ]
+        messages.show_info(self, f"换表记录：{label}", "\n".join(lines))
 
     def edit_cell(self, row: int, column: Column) -> None:
         """Select a cell (used by the overview and by findings links)."""

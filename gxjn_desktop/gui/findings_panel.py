@@ -42,6 +42,7 @@ from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.common import ListTableModel
 from gxjn_desktop.gui.entry_model import SEVERITY_COLOURS
+from gxjn_desktop.services.checks import rule_names
 from gxjn_desktop.services.entry import CANTEEN_FIELDS, Column, EntryService, RowKey, cell_of
 from gxjn_desktop.validation.findings import Finding, Severity
 
@@ -204,6 +205,8 @@ class FindingRow:
     period: str
     place: str
     explanation: str
+    rule_name: str = ""  # the rule's short Chinese name (rules.json); the id stays in tooltip and detail
+    rule_title: str = ""
 
 
 _HEADERS = ("级别", "规则", "期间", "位置", "内容", "说明")
@@ -243,8 +246,12 @@ class FindingsModel(ListTableModel):
         f = row.finding
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (f.severity.label, f.rule_id, row.period, row.place, f.message, row.explanation)[col]
+            return (f.severity.label, row.rule_name or f.rule_id, row.period, row.place, f.message, row.explanation)[
+                col
+            ]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_RULE:
+                return f"{row.rule_title}（规则编号 {f.rule_id}）" if row.rule_title else f.rule_id
             if col == COL_MESSAGE:
                 return f"{f.message}\n{f.hint}" if f.hint else f.message
             if col == COL_EXPLANATION and f.explanation is not None:
@@ -554,7 +561,9 @@ class FindingsPanel(QWidget):
         current = self.current_finding()
         ledger = self.service.ledger
         rows = [
-            FindingRow(f, period_text(f.location.month), place_text(ledger, f), explanation_text(f))
+            FindingRow(
+                f, period_text(f.location.month), place_text(ledger, f), explanation_text(f), *rule_names(f.rule_id)
+            )
             for f in self.findings
             if self._passes(f)
         ]
@@ -589,7 +598,8 @@ class FindingsPanel(QWidget):
             return
         colour = _SEVERITY_TEXT[f.severity]
         lines = [
-            f"<b style='color:{colour}'>【{f.severity.label}】</b> {f.rule_id} · {period_text(f.location.month)} · "
+            f"<b style='color:{colour}'>【{f.severity.label}】</b> {_esc(rule_names(f.rule_id)[0])}"
+            f"<span style='color:#666'>（{f.rule_id}）</span> · {period_text(f.location.month)} · "
             f"{_esc(place_text(self.service.ledger, f))}",
             _esc(f.message),
         ]
@@ -638,36 +648,42 @@ class FindingsPanel(QWidget):
         self.navigate.emit(target)
 
     def explain_current(self) -> None:
-        from gxjn_desktop.services.explanations import explain, explanation_for
-
         f = self.current_finding()
         if f is None:
             return
-        if f.severity is Severity.ERROR:
-            try:  # the service words the refusal (errors are corrected, never explained)
-                explanation_for(f, EXPLANATION_CAUSES[0], "")
-            except UserError as err:
-                messages.show_user_error(self, err)
+        text_out = explain_finding(self, self.service, f)
+        if text_out is None:
             return
-        answer = messages.ask_explanation(
-            self, f, f"{period_text(f.location.month)} · {place_text(self.service.ledger, f)}"
-        )
-        if answer is None:
-            return
-        cause, text = answer
-        try:
-            explain(self.service.store, f, cause, text, self.service.entered_by)
-        except (UserError, StorageError) as err:
-            messages.show_user_error(self, err)
-            return
-        self.service.reload()
         self.refresh()
         row = self.model.row_of(f.fingerprint)
         if row >= 0:
             self.select_row(row)
-        text_out = f"已保存说明：{period_text(f.location.month)} {place_text(self.service.ledger, f)}（{cause}）"
         self.status.emit(text_out, False)
         self.explained.emit(text_out)
+
+
+def explain_finding(parent: QWidget, service: EntryService, f: Finding) -> str | None:
+    """Ask for and save a 说明 of one finding (from this panel or the grid's right-click menu);
+    the status text when saved, ``None`` when nothing was saved."""
+    from gxjn_desktop.services.explanations import explain, explanation_for
+
+    if f.severity is Severity.ERROR:
+        try:  # the service words the refusal (errors are corrected, never explained)
+            explanation_for(f, EXPLANATION_CAUSES[0], "")
+        except UserError as err:
+            messages.show_user_error(parent, err)
+        return None
+    answer = messages.ask_explanation(parent, f, f"{period_text(f.location.month)} · {place_text(service.ledger, f)}")
+    if answer is None:
+        return None
+    cause, text = answer
+    try:
+        explain(service.store, f, cause, text, service.entered_by)
+    except (UserError, StorageError) as err:
+        messages.show_user_error(parent, err)
+        return None
+    service.reload()
+    return f"已保存说明：{period_text(f.location.month)} {place_text(service.ledger, f)}（{cause}）"
 
 
 def _esc(text: str) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget, QToolBar, QWidget
 
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.toolbar: QToolBar | None = None
         self.edit_menu: QMenu | None = None  # menus come with the data (their shortcuts cost ~20 ms of enum set-up)
 
         geometry = self.ui_state.bytes(MAIN_GEOMETRY)
@@ -158,9 +159,16 @@ class MainWindow(QMainWindow):
         keys.setShortcut(QKeySequence("F1"))
         keys.triggered.connect(self.show_keys)
         help_menu.addAction(keys)
-        about = QAction("关于(&A)", self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        help_menu.addSeparator()
+        self.about_action = QAction("关于(&A)…", self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+        view_menu.addSeparator()
+        for text, keys_text, step in (("下一个页面", "Ctrl+Tab", 1), ("上一个页面", "Ctrl+Shift+Tab", -1)):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys_text))  # as WPS switches documents
+            action.triggered.connect(lambda _checked=False, step=step: self.step_screen(step))
+            view_menu.addAction(action)
 
     def restore_backup(self) -> None:
         """Replace the data by a backup (the current data is backed up first), then reload."""
@@ -248,6 +256,66 @@ class MainWindow(QMainWindow):
             self.entry_service.reload()  # the snapshot holds the disposals
             self._other_saved("废旧电子产品处置已保存")
 
+    def _build_toolbar(self, undo: QAction, redo: QAction) -> None:
+        """The month's main actions under the menus, with text beside each icon (as WPS shows them)."""
+        from PySide6.QtCore import QSize, Qt
+        from PySide6.QtGui import QIcon
+
+        from gxjn_desktop.paths import resource_path
+
+        if self.toolbar is None:
+            self.toolbar = self.addToolBar("常用")
+            self.toolbar.setObjectName("main_toolbar")  # saveState() needs it
+            self.toolbar.setMovable(False)
+            self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.toolbar.setIconSize(QSize(20, 20))
+            self.check_action = QAction("审核", self)
+            self.check_action.setToolTip("切换到“数据审核”并重新审核")
+            self.check_action.triggered.connect(self.review_now)
+        self.toolbar.clear()
+        for action, icon, short in (
+            (self.template_action, "template", "生成模板"),
+            (self.import_action, "import", "导入"),
+            (None, "", ""),
+            (undo, "undo", "撤销"),
+            (redo, "redo", "重做"),
+            (None, "", ""),
+            (self.check_action, "check", "审核"),
+            (self.quota_action, "quota", "能耗定额"),
+        ):
+            if action is None:
+                self.toolbar.addSeparator()
+                continue
+            action.setIcon(QIcon(str(resource_path("icons", f"{icon}.svg"))))
+            action.setIconText(short)  # the button's words; the menu keeps its longer text
+            self.toolbar.addAction(action)
+
+    def review_now(self) -> None:
+        self.tabs.setCurrentIndex(TAB_FINDINGS)
+        self.findings.refresh()
+
+    def step_screen(self, step: int) -> None:
+        if self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def show_about(self) -> None:
+        """The version, the data folder, the reference data and the installation's signing key (to
+        register with the bureau)."""
+        from gxjn_desktop.gui import about  # loaded when first used, not at start-up
+
+        key = self.store.signing_key() if self.entry_service is not None else None
+        if key is None:
+            key_rows = [("报送签名密钥", "首次导出数据包时生成")]
+        else:
+            from gxjn_desktop.services.packet.signing import key_fingerprint, key_id_text, public_key_base64
+
+            key_rows = [
+                ("报送签名公钥（minisign）", public_key_base64(key)),
+                ("密钥编号", key_id_text(key.key_id)),
+                ("密钥指纹", key_fingerprint(key.public_key)),
+            ]
+        about.show_about(self, self.data_dir, key_rows)
+
     def show_keys(self) -> None:
         messages.show_info(
             self,
@@ -257,26 +325,9 @@ class MainWindow(QMainWindow):
             "F2：修改当前单元格　Esc：取消本次输入　Delete：清空所选单元格\n"
             "Ctrl+C / Ctrl+V：复制 / 粘贴（可直接粘贴 Excel、WPS 中复制的区域）\n"
             "Ctrl+Z / Ctrl+Y：撤销 / 重做　Ctrl+PageUp / Ctrl+PageDown：上月 / 下月\n"
-            "Ctrl+1…6：概览、月度填报、单位信息、计量器具、数据审核、报送\n"
+            "Ctrl+1…6：概览、月度填报、单位信息、计量器具、数据审核、报送　Ctrl+Tab / Ctrl+Shift+Tab：下一/上一页面\n"
             "数据审核中：Enter 或双击转到数据　Ctrl+E 填写说明　F5 重新审核",
         )
-
-    def show_about(self) -> None:
-        """The version, the data folder and the installation's signing key (to register with the bureau)."""
-        from gxjn_desktop import __version__
-
-        lines = [f"gxjn {__version__} 公共机构能源资源消费统计", f"数据文件夹：{self.data_dir}"]
-        key = self.store.signing_key() if self.entry_service is not None else None
-        if key is None:
-            lines.append("报送签名密钥：首次导出数据包时生成")
-        else:
-            from gxjn_desktop.services.packet.signing import key_fingerprint, key_id_text, public_key_base64
-
-            lines += [
-                f"报送签名公钥（minisign）：{public_key_base64(key)}",
-                f"密钥编号：{key_id_text(key.key_id)}　密钥指纹：{key_fingerprint(key.public_key)}",
-            ]
-        messages.show_info(self, "关于 gxjn", "\n".join(lines))
 
     # ---- first start --------------------------------------------------------------------------
 
@@ -346,6 +397,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(screen, name)
         self.entry.status.connect(self.show_status)
         self.entry.changeApplied.connect(lambda _change: self.findings.schedule_refresh())
+        self.entry.explained.connect(lambda _text: self.findings.schedule_refresh())
         self.entry.changeApplied.connect(lambda _change: self.meters.refresh())  # undo of a 停用 too
         self.unit_screen.saved.connect(self._other_saved)
         self.meters.saved.connect(self._other_saved)
@@ -364,6 +416,7 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
+        self._build_toolbar(undo, redo)
         header = self.ui_state.bytes(ENTRY_HEADER)
         if header is not None:
             self.entry.view.horizontalHeader().restoreState(header)

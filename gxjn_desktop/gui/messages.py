@@ -46,7 +46,7 @@ def show_crash(parent: QWidget | None, summary: str, log_file: str, details: str
 
 
 def ask_decrease(parent: QWidget | None, question: DecreaseQuestion) -> DecreaseAnswer | None:
-    """表计翻转 / 更换电表 / 输入有误; ``None`` when the dialog is closed (treated as 输入有误)."""
+    """表计翻转 / 更换表计 / 输入有误; ``None`` when the dialog is closed (treated as 输入有误)."""
     from gxjn_desktop.gui.dialogs import DecreaseDialog
 
     dialog = DecreaseDialog(question, parent)

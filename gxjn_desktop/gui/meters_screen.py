@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -30,7 +30,7 @@ from gxjn_desktop.domain.meters import Meter, MeterKind
 from gxjn_desktop.domain.numbers import parse_decimal, plain
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
-from gxjn_desktop.gui.common import ListTableModel, error_label
+from gxjn_desktop.gui.common import ListTableModel, error_label, shown_unit
 from gxjn_desktop.gui.welcome import MeterPage
 from gxjn_desktop.services import meters as meter_changes
 from gxjn_desktop.services.entry import EntryChange, EntryService
@@ -80,7 +80,7 @@ class MetersModel(ListTableModel):
                 m.code,
                 m.name,
                 m.carrier.label,
-                m.unit,
+                shown_unit(m.unit),
                 m.kind.label,
                 m.use.label,
                 m.account_no,
@@ -100,11 +100,11 @@ class MetersModel(ListTableModel):
 
 
 class MeterDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, taken: Collection[str] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle("新增计量器具")
         layout = QVBoxLayout(self)
-        self.page = MeterPage()
+        self.page = MeterPage(taken)
         self.page.setTitle("")
         layout.addWidget(self.page)
         self.start = QDateEdit(QDate.currentDate())
@@ -161,8 +161,8 @@ class DateValueDialog(QDialog):
         return date(d.year(), d.month(), d.day())
 
 
-def ask_new_meter(parent: QWidget | None) -> Meter | None:
-    dialog = MeterDialog(parent)
+def ask_new_meter(parent: QWidget | None, taken: Collection[str] = ()) -> Meter | None:
+    dialog = MeterDialog(parent, taken)
     return dialog.meter if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -222,7 +222,7 @@ class MetersScreen(QWidget):
         for b in (self.add_button, self.retire_button, self.multiplier_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        note = QLabel("换表在“月度填报”中登记：输入小于上期的示数时选择“更换电表”。")
+        note = QLabel("换表在“月度填报”中登记：输入小于上期的示数时选择“更换表计”。")
         note.setStyleSheet("color: #666;")
         buttons.addWidget(note)
         self.replacements = QTableWidget(0, 6)
@@ -310,7 +310,7 @@ class MetersScreen(QWidget):
         self.saved.emit(text)
 
     def add_meter(self) -> None:
-        meter = ask_new_meter(self)
+        meter = ask_new_meter(self, {m.code for m in self.service.ledger.meters})
         if meter is None:
             return
         if any(m.code == meter.code for m in self.service.ledger.meters):

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -40,10 +39,9 @@ PERIOD_CHOICES = ("Y", "Q1", "Q2", "Q3", "Q4", *[f"M{m:02d}" for m in range(1, 1
 
 def ask_out_folder(parent: QWidget | None) -> Path | None:
     """The folder the packet goes to (a function so tests can answer it)."""
-    from gxjn_desktop.gui.file_dialogs import _documents
+    from gxjn_desktop.gui.file_dialogs import ask_folder
 
-    chosen = QFileDialog.getExistingDirectory(parent, "选择数据包存放的文件夹", _documents())
-    return Path(chosen) if chosen else None
+    return ask_folder(parent, "选择数据包存放的文件夹")
 
 
 def ask_reopen_reason(parent: QWidget | None, label: str) -> str | None:

@@ -15,8 +15,7 @@ from gxjn_desktop.domain.units import (
     uscc_admin_warning,
     uscc_problem,
 )
-
-MANAGER_ROLE = "节能管理员"
+from gxjn_desktop.services.unit_setup import MANAGER_ROLE
 
 
 def uscc_hint(text: str) -> str | None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from gxjn_desktop.domain.numbers import parse_decimal, parse_integer, plain
 from gxjn_desktop.domain.units import Signatories, Unit, YearProfile
 from gxjn_desktop.errors import StorageError, UserError
-from gxjn_desktop.gui.common import error_label
+from gxjn_desktop.gui.common import FORM_MAX_WIDTH, error_label
 from gxjn_desktop.gui.unit_form import UnitFields
 from gxjn_desktop.services.entry import EntryService
 
@@ -124,6 +124,10 @@ class UnitScreen(QWidget):
         right.addStretch(1)
         outer.addLayout(left, 1)
         outer.addLayout(right, 1)
+        # On a maximised 1920-wide window the fields would stretch to 900 px: keep them readable.
+        for box in (unit_box, prof_box):
+            box.setMaximumWidth(FORM_MAX_WIDTH)
+        outer.addStretch(0)
 
         self.save_unit_button.clicked.connect(self.save_unit)
         self.save_profile_button.clicked.connect(self.save_profile)

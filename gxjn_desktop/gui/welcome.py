@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -152,16 +153,26 @@ _FIRST_METERS = (
 )
 
 
+def next_free_code(suggested: str, taken: Collection[str]) -> str:
+    """``suggested`` (E1) if free, else the same letters with the next number nobody uses (E4)."""
+    if suggested not in taken:
+        return suggested
+    letters = suggested.rstrip("0123456789")
+    used = {int(c[len(letters) :]) for c in taken if c.startswith(letters) and c[len(letters) :].isdigit()}
+    return f"{letters}{max(used, default=0) + 1}"
+
+
 class MeterPage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, taken: Collection[str] = ()) -> None:
         super().__init__()
+        self.taken = taken  # codes of the unit's meters: the proposed code is a free one
         self.setTitle("第 3 步：第一块计量器具")
         self.setSubTitle("先登记一块表，其余的可在“计量器具”中添加。起始示数为开始记账时表上的读数。")
         form = QFormLayout(self)
         self.carrier = QComboBox()
         for c, _, _ in _FIRST_METERS:
             self.carrier.addItem(c.label, c)
-        self.code = QLineEdit("E1")
+        self.code = QLineEdit(next_free_code("E1", taken))
         self.name = QLineEdit("总电表")
         self.kind = QComboBox()
         for k in MeterKind:
@@ -187,7 +198,7 @@ class MeterPage(QWizardPage):
 
     def _carrier_changed(self, i: int) -> None:
         _, code, name = _FIRST_METERS[i]
-        self.code.setText(code)
+        self.code.setText(next_free_code(code, self.taken))
         self.name.setText(name)
         quantity = _FIRST_METERS[i][0] is Carrier.GASOLINE
         self.kind.setCurrentIndex(1 if quantity else 0)

@@ -140,6 +140,12 @@ def check_json(ledger: Ledger, result: CheckResult) -> dict[str, Any]:
     }
 
 
+def rule_names(rule_id: str) -> tuple[str, str]:
+    """(short name, full title) of a rule, from rules.json, for screens that show a rule."""
+    settings = load_rules_config().rules.get(rule_id)
+    return (settings.short_name, settings.title) if settings else (rule_id, "")
+
+
 def rules_json() -> dict[str, Any]:
     """The catalogue in the order of the bureau's rules.json, with what each rule checks."""
     config = load_rules_config()
@@ -149,6 +155,7 @@ def rules_json() -> dict[str, Any]:
             "id": s.rule_id,
             "severity": s.severity.value,
             "severity_label": s.severity.label,
+            "name": s.short_name,
             "title": s.title,
             "checks": checks[s.rule_id],
             "thresholds": {k: f"{v:f}" for k, v in s.thresholds.items()},

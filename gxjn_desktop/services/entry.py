@@ -3,7 +3,7 @@
 The window shows :func:`EntryService.rows` for a month. A committed cell (or a pasted block) goes
 through :meth:`EntryService.prepare`, which parses every cell and returns an :class:`EntryPlan`:
 either errors (nothing is saved), questions (a reading lower than last month's, which must be
-answered as 表计翻转, 更换电表 or 输入有误 — never saved silently), or a ready
+answered as 表计翻转, 更换表计 or 输入有误 — never saved silently), or a ready
 :class:`EntryChange`. A change holds the stored state before and after, so the window's undo stack
 can write either one back; each write is one transaction.
 """
@@ -255,12 +255,12 @@ class DecreaseQuestion:
 
 class DecreaseChoice(Enum):
     ROLLOVER = "rollover"  # 表计翻转
-    REPLACEMENT = "replacement"  # 更换电表
+    REPLACEMENT = "replacement"  # 更换表计
     MISTAKE = "mistake"  # 输入有误
 
     @property
     def label(self) -> str:
-        return {"rollover": "表计翻转", "replacement": "更换电表", "mistake": "输入有误"}[self.value]
+        return {"rollover": "表计翻转", "replacement": "更换表计", "mistake": "输入有误"}[self.value]
 
 
 @dataclass(frozen=True)

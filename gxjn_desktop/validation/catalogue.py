@@ -32,6 +32,11 @@ class RuleSettings:
     thresholds: dict[str, Decimal]
     source: str
     enabled: bool = True
+    name: str = ""  # short Chinese name for tables (the 规则 column); ``title`` says more
+
+    @property
+    def short_name(self) -> str:
+        return self.name or self.title or self.rule_id
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,7 @@ def build_rules_config(data: dict[str, Any]) -> RulesConfig:
             thresholds={k: Decimal(str(v)) for k, v in d.get("thresholds", {}).items()},
             source=str(d.get("source", "")),
             enabled=bool(d.get("enabled", True)),
+            name=str(d.get("name", "")),
         )
         for rid, d in data["rules"].items()
     }

@@ -319,7 +319,9 @@ def _median(values: list[Decimal]) -> Decimal:
     return s[mid] if n % 2 else (s[mid - 1] + s[mid]) / 2
 
 
-@rule("USE-OUTLIER", "日均用量偏离该表此前全部月份的中位数超过 mad_factor 倍 MAD（至少 min_points 个月）")
+@rule(
+    "USE-OUTLIER", "日均用量偏离该表此前全部月份的中位数超过 mad_factor 倍中位数绝对偏差（MAD，至少 min_points 个月）"
+)
 def use_outlier(ctx: RuleContext) -> list[Finding]:
     factor = ctx.threshold("USE-OUTLIER", "mad_factor")
     min_points = ctx.threshold("USE-OUTLIER", "min_points")
@@ -344,8 +346,8 @@ def use_outlier(ctx: RuleContext) -> list[Finding]:
                 "USE-OUTLIER",
                 Location(meter.code, mkey(*ym), _field(meter)),
                 f"{_label(meter)}{_ym(*ym)}用量 {plain(quantity)} {meter.unit}（日均 {_q(now)} {meter.unit}），"
-                f"偏离此前 {len(history)} 个月日均中位数 {_q(median)} {meter.unit} 达 {format_fixed(distance, 1)} 倍 MAD"
-                f"（MAD {_q(mad)}），超过 {plain(factor)} 倍",
+                f"偏离此前 {len(history)} 个月日均中位数 {_q(median)} {meter.unit} 达 {format_fixed(distance, 1)} 倍"
+                f"中位数绝对偏差（即各月与中位数之差的中位数，为 {_q(mad)}），超过 {plain(factor)} 倍",
                 "请核对示数是否多输或少输一位、倍率是否正确；数据无误时请说明原因",
                 (plain(quantity), _q(median), _q(mad)),
             )

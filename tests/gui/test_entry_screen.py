@@ -366,7 +366,7 @@ def test_typing_replaces_an_existing_value(qtbot: Any, demo_window: MainWindow, 
 
 
 def test_decrease_dialog_by_keyboard(qtbot: Any) -> None:
-    """The choice has the focus, and choosing 更换电表 puts the cursor in 旧表最终示数."""
+    """The choice has the focus, and choosing 更换表计 puts the cursor in 旧表最终示数."""
     from decimal import Decimal
 
     from gxjn_desktop.gui.dialogs import DecreaseDialog

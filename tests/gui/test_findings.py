@@ -317,3 +317,17 @@ def test_explanation_dialog_starts_without_a_cause(qtbot: Any, demo_window: Any)
     dialog = ExplanationDialog(finding)
     qtbot.addWidget(dialog)
     assert dialog.cause.currentIndex() == -1 and dialog.cause.currentText() == ""
+
+
+def test_rule_column_shows_chinese_names_and_keeps_ids_in_tooltip_and_detail(demo_window: MainWindow) -> None:
+    panel = open_panel(demo_window)
+    from gxjn_desktop.gui.findings_panel import COL_RULE
+
+    names = [panel.model.index(r, COL_RULE).data() for r in range(panel.model.rowCount())]
+    assert names and not any(any("A" <= ch <= "Z" for ch in name) for name in names), names
+    row = next(r for r in range(panel.model.rowCount()) if panel.model.finding_at(r).rule_id == "EXPORT-SIGNATORIES")
+    assert panel.model.index(row, COL_RULE).data() == "签署人未填"
+    tooltip = panel.model.index(row, COL_RULE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "EXPORT-SIGNATORIES" in tooltip and "报表签署人未填写" in tooltip
+    panel.select_row(row)
+    assert "签署人未填" in panel.detail.text() and "EXPORT-SIGNATORIES" in panel.detail.text()

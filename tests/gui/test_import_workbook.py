@@ -50,7 +50,8 @@ def test_import_preview_save_and_single_undo(
     demo_window.import_action.trigger()
 
     assert len(previews) == 1 and len(previews[0]) == 1
-    assert previews[0][0].startswith("修改 V1 2025-12：") and previews[0][0].endswith("→ 612.5")
+    line = previews[0][0]
+    assert line.startswith("修改 V1 2025-12：用量 ") and "→ 612.5，金额 " in line and line.endswith("→ 4800.00 元")
     saved = store.ledger().record("V1", 2025, 12)
     assert saved is not None and str(saved.quantity) == "612.5" and saved.cost_fen == 480000
     assert demo_window.tabs.currentIndex() == TAB_ENTRY

@@ -43,10 +43,12 @@ def test_export_reopen_and_blocking_findings(
 
 
 def test_about_shows_the_signing_key(demo_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from gxjn_desktop.gui import messages
+    from gxjn_desktop.gui import about
 
     shown: list[str] = []
-    monkeypatch.setattr(messages, "show_info", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(
+        about, "show_about", lambda _parent, _dir, rows: shown.append("\n".join(f"{a}：{b}" for a, b in rows))
+    )
     demo_window.show_about()
     assert "首次导出" in shown[-1]
     monkeypatch.setattr(report_screen, "ask_out_folder", lambda _parent: tmp_path)

@@ -357,3 +357,11 @@ def test_ewaste_rows_are_added_once_and_checked(demo_service: LedgerService, tem
     wb.save(template)
     with pytest.raises(UserError, match="接收单位"):
         read_workbook(template, demo_service.ledger())
+
+
+def test_a_cost_only_change_is_described_by_its_cost(demo_service: LedgerService, template: Path) -> None:
+    before = demo_service.ledger().record("E1", 2025, 3)
+    assert before is not None and before.cost_fen is not None
+    _edit(template, [("E1", 3, "cost", "1234.5")])
+    lines = read_workbook(template, demo_service.ledger()).describe()
+    assert lines == [f"修改 E1 2025-03：金额 {before.cost_fen / 100:.2f} → 1234.50 元"]

@@ -177,7 +177,10 @@ def test_outlier_flags_a_month_far_from_the_median() -> None:
     assert len(findings) == 1
     f = findings[0]
     assert f.location == Location("E1", "2025-07", "reading")
-    assert "偏离此前 6 个月日均中位数 100.00 kWh 达 8.0 倍 MAD（MAD 1.00），超过 5 倍" in f.message
+    assert (
+        "偏离此前 6 个月日均中位数 100.00 kWh 达 8.0 倍中位数绝对偏差（即各月与中位数之差的中位数，为 1.00），超过 5 倍"
+        in f.message
+    )
     assert "3348 kWh" in f.message
 
 

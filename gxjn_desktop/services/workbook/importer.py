@@ -18,7 +18,7 @@ from gxjn_desktop.domain.carriers import Carrier, UseTag
 from gxjn_desktop.domain.consumption import UseProblem, month_use
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange, month_end
-from gxjn_desktop.domain.numbers import check_size, parse_decimal, plain, yuan_to_fen
+from gxjn_desktop.domain.numbers import check_size, fen_to_yuan, parse_decimal, plain, yuan_to_fen
 from gxjn_desktop.domain.records import (
     CanteenMonth,
     EwasteDisposal,
@@ -221,8 +221,8 @@ def _open_workbook(path: Path, ledger: Ledger) -> tuple[Any, int]:
     wb = open_workbook(path, "Excel 工作簿")
     if MARK_SHEET not in wb.sheet_names:
         raise UserError(
-            f"{path.name} 不是 gxjn 生成的填报工作簿",
-            "请先用“生成填报模板”（gxjn-cli template）生成工作簿，再在其中填写",
+            f"{path.name} 不是 gxjn 生成的填报工作簿（没有隐藏的标记工作表 {MARK_SHEET}）",
+            "请先用“生成填报模板”（gxjn-cli template）生成工作簿再填写；用脚本生成时请按 docs/template.md 加上该工作表",
         )
     mark_rows = list(sheet_rows(wb, MARK_SHEET, path))
     marks = {_text(r[0]): _text(r[1]) for r in mark_rows if len(r) >= 2}
@@ -277,7 +277,10 @@ def _read_plan(wb: Any, path: Path, ledger: Ledger, year: int, problems: _Proble
         meter = meters.get(code)
         if meter is None:
             problems.add(
-                RECORDS_SHEET, row, "计量器具编号", f"本单位没有编号为“{code}”的计量器具；新的表计请先在程序中登记"
+                RECORDS_SHEET,
+                row,
+                "计量器具编号",
+                f"本单位没有编号为“{code}”的计量器具；新的表计请在“计量器具”表中新增一行，或先在程序中登记",
             )
             continue
         y = cell(RECORDS_SHEET, row, cols["year"], _integer, c["year"])
@@ -519,6 +522,34 @@ def _same_record(a: MonthlyRecord, b: MonthlyRecord) -> bool:
     return all(getattr(a, k) == getattr(b, k) for k in keys)
 
 
+def _figure(value: Decimal | None) -> str:
+    return "-" if value is None else plain(value)
+
+
+def _yuan(fen: int | None) -> str:
+    return "-" if fen is None else f"{fen_to_yuan(fen):.2f}"
+
+
+def _record_changes(old: MonthlyRecord, new: MonthlyRecord) -> list[str]:
+    """Only what differs, each with its old and new value (a cost-only change shows the cost)."""
+    parts = [
+        f"{label} {_figure(getattr(old, key))} → {_figure(getattr(new, key))}"
+        for key, label in (("reading", "示数"), ("quantity", "用量"))
+        if getattr(old, key) != getattr(new, key)
+    ]
+    if old.cost_fen != new.cost_fen:
+        parts.append(f"金额 {_yuan(old.cost_fen)} → {_yuan(new.cost_fen)} 元")
+    if old.source != new.source:
+        parts.append(f"来源 {old.source.label} → {new.source.label}")
+    if old.reading_date != new.reading_date:
+        parts.append(f"抄表日期 {old.reading_date or '-'} → {new.reading_date or '-'}")
+    if old.rollover_confirmed != new.rollover_confirmed:
+        parts.append("确认表计翻转" if new.rollover_confirmed else "取消表计翻转")
+    if old.note != new.note:
+        parts.append("修改备注")
+    return parts
+
+
 def _compare(plan: ImportPlan, old: MonthlyRecord | None, new: MonthlyRecord, label: str) -> None:
     if new.reading is None and new.quantity is None and new.cost_fen is None:
         return  # nothing filled
@@ -526,16 +557,15 @@ def _compare(plan: ImportPlan, old: MonthlyRecord | None, new: MonthlyRecord, la
         plan.unchanged += 1
         return
     plan.records.append(new)
-    value = new.reading if new.reading is not None else new.quantity
     if old is None:
         plan.added += 1
-        plan.lines.append(f"新增 {label}：{plain(value) if value is not None else '-'}")
+        value = new.reading if new.reading is not None else new.quantity
+        what = "示数" if new.reading is not None else "用量"
+        cost = f"，金额 {_yuan(new.cost_fen)} 元" if new.cost_fen is not None else ""
+        plan.lines.append(f"新增 {label}：{what} {_figure(value)}{cost}")
     else:
         plan.changed += 1
-        was = old.reading if old.reading is not None else old.quantity
-        plan.lines.append(
-            f"修改 {label}：{plain(was) if was is not None else '-'} → {plain(value) if value is not None else '-'}"
-        )
+        plan.lines.append(f"修改 {label}：{'，'.join(_record_changes(old, new))}")
 
 
 def _compare_simple(plan: ImportPlan, old: Any, new: Any, label: str, into: list[Any]) -> None:

@@ -134,3 +134,27 @@ PROFILE_ITEMS = (
 PROFILE_SHEET = "年度基本情况"
 
 HEADER_ROW = 1  # the first data row is 2
+
+#: The 单位信息 sheet: the unit's identity, one row per field. The import leaves the unit as it is
+#: (it is changed in the program); ``gxjn-cli unit init --from`` creates a unit from this sheet and
+#: 年度基本情况.
+UNIT_SHEET = "单位信息"
+UNIT_COLUMNS = (
+    Column("项目", "item", 20),
+    Column("值", "value", 40),
+    Column("说明", "note", 60),
+)
+UNIT_ITEMS = (
+    ("name", "单位名称", "与法人证书一致；必填"),
+    ("uscc", "统一社会信用代码", "18 位，见法人证书；必填"),
+    ("admin_code", "行政区划代码", "6 位数字，如 450103；必填"),
+    (
+        "institution_type",
+        "机构类型",
+        "国家机关、事业单位-教育、事业单位-科技、事业单位-文化、事业单位-卫生、事业单位-体育、事业单位-其他、社会团体 之一；必填",
+    ),
+    ("climate_zone", "气候区", "夏热冬暖 或 夏热冬冷；不填为夏热冬暖"),
+    ("address", "地址", ""),
+    ("manager", "节能管理员", "姓名"),
+    ("manager_phone", "联系电话", ""),
+)

@@ -15,8 +15,9 @@ from gxjn_desktop.domain.meters import MeterKind, month_end
 from gxjn_desktop.domain.numbers import fen_to_yuan
 from gxjn_desktop.domain.periods import check_year
 from gxjn_desktop.domain.records import GarbageCategory, ReplacementReason, Source
-from gxjn_desktop.domain.units import YearProfile
+from gxjn_desktop.domain.units import Unit, YearProfile
 from gxjn_desktop.errors import UserError
+from gxjn_desktop.services.unit_setup import MANAGER_ROLE
 from gxjn_desktop.services.workbook.layout import (
     CANTEEN_COLUMNS,
     CANTEEN_SHEET,
@@ -39,6 +40,9 @@ from gxjn_desktop.services.workbook.layout import (
     REPLACEMENTS_SHEET,
     TEMPLATE_KIND,
     TEMPLATE_VERSION,
+    UNIT_COLUMNS,
+    UNIT_ITEMS,
+    UNIT_SHEET,
     YES,
     Column,
 )
@@ -52,6 +56,7 @@ INSTRUCTIONS = (
     "5. 空白单元格表示“不修改”，不会删除已有数据。导入是全部成功或全部不改：任何一处错误都会列出，数据库保持原样。",
     "6. “废旧电子产品”每次规范处置填一行（日期、件数、接收单位、证明编号）。“年度基本情况”填本年度的用能人数、建筑面积和报表签署人；“计量器具”可在已有表计下方新增表计（示数表须填起始示数），已有表计只可修改名称、户号、表号和停用日期。",
     "7. 工作簿的格式说明见程序文档 docs/template.md，单位信息科室可据此用脚本从其他系统生成本表。",
+    "8. “单位信息”供核对；导入时不读取（单位信息在程序的“单位信息”页修改）。新建单位时可用 gxjn-cli unit init --from 本工作簿 读取它和“年度基本情况”。",
 )
 
 _HEADER_FILL = "D9E1F2"
@@ -144,6 +149,23 @@ def _write_profile(ws: Any, profile: YearProfile | None) -> None:
             _add_list(ws, [YES, NO], f"{value_col}{i}")
         if key == "report_date":
             ws[f"{value_col}{i}"].number_format = "yyyy-mm-dd"
+
+
+def _write_unit(ws: Any, unit: Unit) -> None:
+    """单位信息 as it is: the import leaves it alone; ``unit init --from`` reads it."""
+    manager = next((c for c in unit.contacts if c.role == MANAGER_ROLE), None)
+    values = {
+        "name": unit.name,
+        "uscc": unit.uscc,
+        "admin_code": unit.admin_code,
+        "institution_type": unit.institution_type.label,
+        "climate_zone": unit.climate_zone.label,
+        "address": unit.address,
+        "manager": manager.name if manager else "",
+        "manager_phone": manager.phone if manager else "",
+    }
+    rows = [[label, values[key] or None, note or None] for key, label, note in UNIT_ITEMS]
+    _write_table(ws, UNIT_COLUMNS, rows, {"item", "note"})
 
 
 def build_workbook(ledger: Ledger, year: int) -> Any:
@@ -291,6 +313,8 @@ def build_workbook(ledger: Ledger, year: int) -> Any:
     _write_table(ws, EWASTE_COLUMNS, ewaste, set())
     for r in range(2, len(ewaste) + 202):
         ws[f"A{r}"].number_format = "yyyy-mm-dd"
+
+    _write_unit(wb.create_sheet(UNIT_SHEET), ledger.unit)
 
     mark = wb.create_sheet(MARK_SHEET)
     for r, (k, v) in enumerate(

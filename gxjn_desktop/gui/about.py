@@ -1,0 +1,60 @@
+"""帮助 → 关于: the version, the data folder and the reference data in use, for a support call."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from gxjn_desktop import __version__
+
+_REFERENCE_LABELS = {
+    "coefficients": "折标系数",
+    "emission_factors": "排放因子",
+    "targets": "节能目标",
+    "rules": "审核规则",
+}
+
+
+def about_rows(data_dir: Path, key_rows: Sequence[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+    """(label, text) pairs: what a support person asks for first, then the signing key's rows."""
+    from gxjn_desktop.errors import UserError
+    from gxjn_desktop.services.reference_data import REFERENCE_FILES, read_reference_file
+
+    rows = [("程序版本", f"gxjn {__version__}"), ("数据文件夹", str(data_dir))]
+    for name in REFERENCE_FILES:
+        label = _REFERENCE_LABELS.get(name, name)
+        try:
+            data = read_reference_file(name)
+            rows.append((label, f"{data['version']}（{data.get('title') or name}）"))
+        except UserError as err:
+            rows.append((label, err.message))
+    return rows + list(key_rows)
+
+
+class AboutDialog(QDialog):
+    def __init__(self, data_dir: Path, key_rows: Sequence[tuple[str, str]] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("关于")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("数") * 44)
+        layout = QVBoxLayout(self)
+        title = QLabel("公共机构能源资源消费统计")
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        layout.addWidget(title)
+        self.form = QFormLayout()
+        for label, text in about_rows(data_dir, key_rows):
+            value = QLabel(text)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # copyable for support
+            value.setWordWrap(True)
+            self.form.addRow(f"{label}：", value)
+        layout.addLayout(self.form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+def show_about(parent: QWidget | None, data_dir: Path, key_rows: Sequence[tuple[str, str]] = ()) -> None:
+    AboutDialog(data_dir, key_rows, parent).exec()
