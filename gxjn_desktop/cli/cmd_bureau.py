@@ -51,6 +51,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = bsub.add_parser("forward", parents=[common], help="把本局采用的报送包原样转报上级，附本局签名的清单")
     p.add_argument("--period", required=True, help="期间，如 2025-Y、2025-Q2")
     p.add_argument("--out", type=Path, required=True, help="输出文件夹")
+    p.add_argument("--name", default="", help="本局名称（写入转报清单，如 南宁市机关事务管理局）")
     p.add_argument("--db", help=DB_HELP)
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_forward)
@@ -239,7 +240,7 @@ def cmd_forward(args: argparse.Namespace) -> int:
 
     store = _store(args)
     try:
-        result = forward(store, args.data_dir, args.period, args.out)
+        result = forward(store, args.data_dir, args.period, args.out, args.name)
     finally:
         store.close()
     if args.json:

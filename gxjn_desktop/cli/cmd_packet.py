@@ -119,6 +119,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     result = verify_packet(args.packet)
     own = unit_public_key(args.data_dir, result.uscc)
+    if own is None:  # a bureau's data folder: the key it registered for the unit (docs/bureau.md)
+        from gxjn_desktop.services.bureau.keys import registered_key_in
+
+        own = registered_key_in(args.data_dir, result.uscc)
     if own is not None:
         result = verify_packet(args.packet, registered_key=own)
     if args.json:

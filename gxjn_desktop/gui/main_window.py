@@ -98,7 +98,16 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._welcome)
             self._welcome.newUnitRequested.connect(self.new_unit)
             self._welcome.demoRequested.connect(self.open_demo)
+            self._welcome.bureauRequested.connect(self.open_bureau)
         return self._welcome
+
+    def open_bureau(self) -> None:
+        """汇总 mode: its own window over the bureau store in the 'bureau' folder beside the data."""
+        from gxjn_desktop.gui.bureau_window import BureauWindow
+
+        self.bureau_window = BureauWindow(self.data_dir / "bureau")
+        self.bureau_window.resize(1100, 700)
+        self.bureau_window.show()
 
     @property
     def store(self) -> LedgerService:

@@ -43,6 +43,7 @@ class NewUnitResult:
 class WelcomeScreen(QWidget):
     newUnitRequested = Signal()
     demoRequested = Signal()
+    bureauRequested = Signal()
 
     def __init__(self, data_dir: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,7 +59,8 @@ class WelcomeScreen(QWidget):
         intro.setWordWrap(True)
         self.new_button = QPushButton("新建单位…")
         self.demo_button = QPushButton("打开示例单位")
-        for b in (self.new_button, self.demo_button):
+        self.bureau_button = QPushButton("汇总各单位报送包（机关事务管理局）…")
+        for b in (self.new_button, self.demo_button, self.bureau_button):
             b.setMinimumHeight(40)
             b.setMinimumWidth(260)
         folder = QLabel(f"数据文件夹：{data_dir}")
@@ -68,13 +70,14 @@ class WelcomeScreen(QWidget):
         for w in (title, intro):
             layout.addWidget(w)
         layout.addSpacing(24)
-        for b in (self.new_button, self.demo_button):
+        for b in (self.new_button, self.demo_button, self.bureau_button):
             layout.addWidget(b, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(24)
         layout.addWidget(folder)
         layout.addStretch(2)
         self.new_button.clicked.connect(self.newUnitRequested)
         self.demo_button.clicked.connect(self.demoRequested)
+        self.bureau_button.clicked.connect(self.bureauRequested)
         self.new_button.setDefault(True)
 
 

@@ -86,7 +86,7 @@ def test_workbook_sheets_read_back(
     code, _, _ = run(capsys, "--data-dir", str(folder), "bureau", "summary", "--year", "2024", "--out", str(out))
     assert code == 0
     wb = load_workbook(out)
-    assert wb.sheetnames[:4] == ["行政区域汇总", "分类汇总", "单位明细", "跨单位审核"]
+    assert wb.sheetnames[:5] == ["行政区域汇总", "分类汇总", "单位明细", "单位说明", "跨单位审核"]
     region = wb["行政区域汇总"]
     assert str(region.page_setup.paperSize) == region.PAPERSIZE_A4 and region.print_title_rows == "$1:$2"
     rows = list(region.iter_rows(min_row=3, values_only=True))

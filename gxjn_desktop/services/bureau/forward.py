@@ -1,18 +1,150 @@
-"""Tiers: a bureau passes the packets it accepted up one tier, unchanged, with a signed index."""
+"""Tiers: a bureau passes the packets it accepted up one tier, unchanged, with an index signed by
+the bureau's own key (minisign, the packet's signing code). The next tier merges the bundle like
+any folder of packets: each unit packet is verified on its own signature, the index says which
+bureau forwarded it, and a packet the index does not list (or lists with other bytes) is refused.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+from gxjn_desktop.domain.exports import SigningKey
+from gxjn_desktop.errors import UserError
+from gxjn_desktop.services.bureau.store import BureauStore, transaction
+from gxjn_desktop.services.packet import signing
 
 INDEX_NAME = "gxjn-forward.json"
+SIGNATURE_NAME = INDEX_NAME + ".minisig"
+KEY_FILE = "bureau-signing-key.json"
+MAX_INDEX_BYTES = 16 * 1024 * 1024
+FORWARD_SIGNATURE_INVALID = "FORWARD-SIGNATURE-INVALID"
+FORWARD_UNLISTED = "FORWARD-UNLISTED"
+FORWARD_HASH_MISMATCH = "FORWARD-HASH-MISMATCH"
+
+
+def bureau_key(data_dir: Path) -> SigningKey:
+    """The bureau's own key pair, made on first use and kept in its data folder (back it up)."""
+    path = data_dir / KEY_FILE
+    if path.is_file():
+        d = json.loads(path.read_text(encoding="utf-8"))
+        return SigningKey(
+            bytes.fromhex(d["key_id"]), bytes.fromhex(d["public_key"]), bytes.fromhex(d["secret_key"]), d["created_at"]
+        )
+    key = signing.new_signing_key()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(
+            {
+                "key_id": key.key_id.hex(),
+                "public_key": key.public_key.hex(),
+                "secret_key": key.secret_key.hex(),
+                "created_at": key.created_at,
+            },
+            f,
+        )
+    os.replace(tmp, path)
+    return key
+
+
+def forward(store: BureauStore, data_dir: Path, period: str, out: Path, name: str = "") -> dict[str, Any]:
+    """Write the accepted packets of ``period`` unchanged, with the signed index, into ``out``."""
+    if "-" not in period:
+        raise UserError(f"期间“{period}”格式不对", "请写成 2025-Y、2025-Q2 或 2025-M06")
+    with transaction(store) as repo:
+        packets = repo.accepted_files(period)
+        contents = {p.sha256: repo.packet_content(p.id) for p in packets}
+    if not packets:
+        raise UserError(f"{period} 还没有采用任何报送包", "请先用 gxjn-cli bureau merge 合并各单位的报送包")
+    missing = [p.file_name for p in packets if contents[p.sha256] is None]
+    if missing:
+        raise UserError(f"有 {len(missing)} 个报送包没有保存原文件（如 {missing[0]}）", "请重新合并这些报送包后再转报")
+    key = bureau_key(data_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for p in packets:
+        raw = contents[p.sha256]
+        assert raw is not None
+        target = out / p.file_name
+        target.write_bytes(raw)
+        entries.append(
+            {"file": p.file_name, "sha256": p.sha256, "uscc": p.uscc, "period": p.period, "revision": p.revision}
+        )
+    now = datetime.now().astimezone().replace(microsecond=0).isoformat()
+    index = {
+        "kind": "gxjn.forward",
+        "version": 1,
+        "bureau": {
+            "name": name,
+            "public_key": signing.public_key_base64(key),
+            "key_fingerprint": signing.key_fingerprint(key.public_key),
+        },
+        "period": period,
+        "made_at": now,
+        "packets": entries,
+    }
+    raw_index = (json.dumps(index, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    comment = f"gxjn-forward\tperiod:{period}\tpackets:{len(entries)}\ttime:{now}"
+    (out / INDEX_NAME).write_bytes(raw_index)
+    (out / SIGNATURE_NAME).write_text(signing.sign(raw_index, key, comment), encoding="utf-8")
+    with transaction(store) as repo:
+        repo.record_forward(period, str(out), len(entries), datetime.now())
+    return {
+        "out": str(out),
+        "period": period,
+        "packets": len(entries),
+        "key_fingerprint": signing.key_fingerprint(key.public_key),
+    }
+
+
+def _refuse_all(zips: list[Path], code: str, message: str, refused: dict[Path, dict[str, str]]) -> None:
+    for z in zips:
+        refused[z] = {"code": code, "message": message}
 
 
 def bundle_sources(folder: Path, paths: list[Path]) -> tuple[dict[Path, str], dict[Path, dict[str, str]]]:
     """For packets inside forwarded bundles: which bureau forwarded each, and those to refuse."""
-    return {}, {}
-
-
-def forward(store: object, data_dir: Path, period: str, out: Path) -> dict[str, object]:
-    from gxjn_desktop.errors import UserError
-
-    raise UserError("转报功能尚未完成", "请先把各单位的报送包原样复制给上级")
+    sources: dict[Path, str] = {}
+    refused: dict[Path, dict[str, str]] = {}
+    by_dir: dict[Path, list[Path]] = {}
+    for p in paths:
+        by_dir.setdefault(p.parent, []).append(p)
+    for d, zips in by_dir.items():
+        index_path = d / INDEX_NAME
+        if not index_path.is_file():
+            continue
+        try:
+            if index_path.stat().st_size > MAX_INDEX_BYTES:
+                raise ValueError("转报清单过大")
+            raw = index_path.read_bytes()
+            index = json.loads(raw)
+            _key_id, public = signing.parse_public_key(index["bureau"]["public_key"])
+            key_id = _key_id
+            sig = (d / SIGNATURE_NAME).read_text(encoding="utf-8")
+            signing.verify(raw, sig, key_id, public)
+        except (OSError, ValueError, KeyError, TypeError, signing.SignatureError) as exc:
+            _refuse_all(
+                zips,
+                FORWARD_SIGNATURE_INVALID,
+                f"转报清单 {INDEX_NAME} 的签名无法验证（{exc}），该文件夹中的报送包不予采用",
+                refused,
+            )
+            continue
+        listed = {e.get("file"): e.get("sha256") for e in index.get("packets") or [] if isinstance(e, dict)}
+        who = index["bureau"].get("name") or "下级机关"
+        by = f"{who}（密钥 {signing.key_fingerprint(public)}）"
+        for z in zips:
+            want = listed.get(z.name)
+            if want is None:
+                refused[z] = {"code": FORWARD_UNLISTED, "message": f"{z.name} 不在转报清单中"}
+            elif hashlib.sha256(z.read_bytes()).hexdigest() != want:
+                refused[z] = {"code": FORWARD_HASH_MISMATCH, "message": f"{z.name} 与转报清单记录的内容不同"}
+            else:
+                sources[z] = by
+    return sources, refused

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.services.bureau.store import BureauStore, StoredKey, open_store, transaction
+from gxjn_desktop.services.bureau.store import BureauStore, StoredKey, transaction
 
 
 def list_keys(store: BureauStore) -> list[StoredKey]:
@@ -26,17 +26,9 @@ def accept_key(store: BureauStore, uscc: str, fingerprint: str) -> StoredKey:
     return key
 
 
-def registered_key_in(data_dir: Path, uscc: str) -> bytes | None:
-    """The key the bureau in ``data_dir`` registered for ``uscc`` (for ``verify --data-dir``);
-    ``None`` when that folder holds no bureau store or the unit is new to it."""
-    from gxjn_desktop.storage.bureau.database import bureau_database_path
+def registered_key_in(data_dir: Path, uscc: str | None) -> bytes | None:
+    """The key the bureau in ``data_dir`` registered for ``uscc`` (for ``verify --data-dir``), read
+    without writing; ``None`` when that folder holds no bureau store or the unit is new to it."""
+    from gxjn_desktop.storage.bureau.database import peek_registered_key
 
-    if not bureau_database_path(data_dir).exists():
-        return None
-    store = open_store(data_dir)
-    try:
-        with transaction(store) as repo:
-            key = repo.registered_key(uscc)
-    finally:
-        store.close()
-    return None if key is None else bytes.fromhex(key.public_key)
+    return peek_registered_key(data_dir, uscc) if uscc else None

@@ -53,6 +53,7 @@ class Examined:
     uscc: str | None
     period: str | None
     revision: int | None
+    content: bytes | None = None  # the file itself, kept for forwarding
 
 
 @dataclass
@@ -63,6 +64,7 @@ class FileOutcome:
     status: str | None = None  # the packet's status in the store after this merge
     code: str | None = None
     message: str | None = None
+    codes: list[str] = field(default_factory=list)  # every problem verify found, not only the first
     uscc: str | None = None
     period: str | None = None
     revision: int | None = None
@@ -98,10 +100,7 @@ def _problem(code: str, message: str, file: str = "") -> dict[str, str]:
 
 def examine(path: Path) -> Examined:
     """Verify one packet file (runs in a worker process)."""
-    import importlib
-
-    # The packet's own verifier (issue 14); imported by name until it is on main everywhere.
-    verify_packet = importlib.import_module("gxjn_desktop.services.packet.verify").verify_packet
+    from gxjn_desktop.services.packet.verify import verify_packet
 
     try:
         raw = path.read_bytes()
@@ -119,8 +118,12 @@ def examine(path: Path) -> Examined:
             None,
         )
     sha = hashlib.sha256(raw).hexdigest()
-    del raw
-    result = verify_packet(path)
+    try:
+        result = verify_packet(path)
+    except UserError as err:  # the file went away or cannot be read
+        return Examined(
+            str(path), sha, False, [_problem(NOT_READABLE, err.one_line())], None, None, None, None, None, None
+        )
     problems = [_problem(str(p.code), str(p.message), str(getattr(p, "file", "") or "")) for p in result.problems]
     data = result.data if result.ok else None
     return Examined(
@@ -134,6 +137,7 @@ def examine(path: Path) -> Examined:
         uscc=result.uscc,
         period=result.period,
         revision=result.revision,
+        content=raw if result.ok else None,
     )
 
 
@@ -199,6 +203,7 @@ def apply_examined(repo: BureauRepo, ex: Examined, *, now: datetime, forwarded_b
     def refuse(problems: list[dict[str, str]]) -> FileOutcome:
         first = problems[0]
         out.outcome, out.status, out.code, out.message = REFUSED, REFUSED, first["code"], first["message"]
+        out.codes = list(dict.fromkeys(p["code"] for p in problems))
         out.detail = f"拒收：{first['code']} {first['message']}"
         if ex.sha256:
             repo.record_rejection(
@@ -260,6 +265,7 @@ def apply_examined(repo: BureauRepo, ex: Examined, *, now: datetime, forwarded_b
             data_json=ex.data_json or "",
             received_at=now,
             forwarded_by=forwarded_by,
+            content=ex.content,
         )
 
     if current is None:

@@ -49,7 +49,7 @@ class _Sheet:
             c.border = self.thin
         for i, w in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = w
-        ws.row_dimensions[2].height = 36
+        ws.row_dimensions[2].height = 48
         ws.freeze_panes = "C3" if len(header) > 4 else "A3"
         ws.print_title_rows = "1:2"
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -63,7 +63,12 @@ class _Sheet:
         ws.oddHeader.right.text = "gxjn 汇总"
 
     def row(
-        self, values: Sequence[Any], formats: Sequence[str | None] = (), bold: bool = False, indent: int = 0
+        self,
+        values: Sequence[Any],
+        formats: Sequence[str | None] = (),
+        bold: bool = False,
+        indent: int = 0,
+        wrap: bool = False,
     ) -> None:
         from openpyxl.styles import Alignment, Font
 
@@ -76,6 +81,17 @@ class _Sheet:
                 c.number_format = formats[i - 1]
             if bold:
                 c.font = Font(bold=True)
+            if wrap and isinstance(values[i - 1], str):
+                c.alignment = Alignment(wrap_text=True, vertical="top")
+        if wrap:  # LibreOffice and WPS keep an unsized row one line high: size it for its longest text
+            from openpyxl.utils import get_column_letter
+
+            lines = 1
+            for i, v in enumerate(values, start=1):
+                if isinstance(v, str) and v:
+                    width = self.ws.column_dimensions[get_column_letter(i)].width or 10
+                    lines = max(lines, -(-sum(2 if ord(ch) > 255 else 1 for ch in v) // max(int(width) - 1, 1)))
+            self.ws.row_dimensions[r].height = 15 * lines
         if indent:
             self.ws.cell(row=r, column=2).alignment = Alignment(indent=indent)
 
@@ -107,7 +123,7 @@ def _region_sheet(wb: Any, s: Summary) -> None:
         *(f"{label}（{unit}）" for _k, label, unit, *_ in INDICATORS),
         "合计覆盖的单位",
     ]
-    widths = [12, 18, 8, 10, 14, 14, 14, 14, 14, 16, 12, 12, 12, 12, 30]
+    widths = [12, 18, 8, 10, 14, 14, 14, 14, 14, 16, 13, 14, 12, 14, 30]
     sh = _Sheet(wb, "行政区域汇总", f"{s.year} 年公共机构能源资源消费 行政区域汇总（{s.period}）", header, widths)
     formats = [None, None, FMT[None], *(FMT[p] for p in FIGURES.values()), *(FMT[4] for _ in INDICATORS)]
     for g in [*s.groups, s.total]:
@@ -180,11 +196,11 @@ def _units_sheet(wb: Any, s: Summary, details: list[dict[str, Any]]) -> None:
     ]
     for _k, label, unit, *_ in INDICATORS:
         header += [f"{label}（{unit}）", "同比（%）", "目标状态"]
-    header += ["未说明的警告", "单位的说明"]
-    widths = [21, 30, 10, 14, 6, 9, 12, 12, 12, *([11, 8, 10] * len(INDICATORS)), 10, 60]
+    header += ["未说明的警告", "已说明的警告"]
+    widths = [21, 30, 10, 14, 6, 9, 12, 12, 12, *([11, 8, 10] * len(INDICATORS)), 10, 10]
     sh = _Sheet(wb, "单位明细", f"{s.year} 年各单位能源资源消费（{s.period}）", header, widths)
     formats: list[str | None] = [None, None, None, None, FMT[None], FMT[None], FMT[2], FMT[4], FMT[4]]
-    formats += [FMT[4], FMT[2], None] * len(INDICATORS) + [FMT[None], None]
+    formats += [FMT[4], FMT[2], None] * len(INDICATORS) + [FMT[None], FMT[None]]
     for d in details:
         values: list[Any] = [
             d["uscc"],
@@ -200,12 +216,22 @@ def _units_sheet(wb: Any, s: Summary, details: list[dict[str, Any]]) -> None:
         for k, *_ in INDICATORS:
             ind = d["indicators"].get(k) or {}
             values += [_num(ind.get("value")), _num(ind.get("change_pct")), ind.get("status_label")]
-        notes = [
-            f"{f.get('rule')}：{f.get('message')}——{f['explanation'].get('cause')}：{f['explanation'].get('text')}"
-            for f in d["explanations"]
-        ]
-        values += [len(d["open_flags"]), "\n".join(notes)]
+        values += [len(d["open_flags"]), len(d["explanations"])]
         sh.row(values, formats)
+    notes = _Sheet(
+        wb,
+        "单位说明",
+        f"{s.year} 年各单位对警告的说明（{s.period}）",
+        ["统一社会信用代码", "单位名称", "规则", "位置", "警告", "原因", "单位的说明"],
+        [21, 28, 18, 14, 50, 12, 50],
+    )
+    for d in details:
+        for f in d["explanations"]:
+            where = " ".join(str(v) for v in (f.get("location") or {}).values() if v)
+            e = f["explanation"]
+            notes.row(
+                [d["uscc"], d["name"], f.get("rule"), where, f.get("message"), e.get("cause"), e.get("text")], wrap=True
+            )
 
 
 def _num(text: Any) -> Decimal | None:
@@ -255,7 +281,9 @@ def _checks_sheet(wb: Any, flags: list[dict[str, Any]]) -> None:
     header = ["审核项", "统一社会信用代码", "单位名称", "说明", "单位的解释"]
     sh = _Sheet(wb, "跨单位审核", "跨单位审核（阈值见 resources/reference/bureau.json）", header, [22, 21, 30, 60, 50])
     for f in flags:
-        sh.row([f["title"], f["uscc"], f["name"], f["message"], f.get("explanation") or ""])
+        sh.row([f["title"], f["uscc"], f["name"], f["message"], f.get("explanation") or ""], wrap=True)
+    if not flags:
+        sh.row(["没有发现需要核实的单位", "", "", "", ""])
 
 
 def write_summary_workbook(

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -65,6 +66,19 @@ class BureauStore:
         self.engine.dispose()
 
 
+def _sqlite_engine(path: Path) -> Engine:
+    """The unit's SQLite set-up, but commits without fsync (WAL, synchronous=NORMAL): a killed
+    process still loses nothing committed, and after a power cut the store is consistent and at
+    worst misses the last packets, which merging the same folder again restores (they are the source)."""
+    engine = make_engine(path)
+
+    def normal_sync(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.execute("PRAGMA synchronous=NORMAL")
+
+    event.listen(engine, "connect", normal_sync)
+    return engine
+
+
 def _engine_for(data_dir: Path, url: str | None) -> tuple[Engine, str]:
     if url is None:
         try:
@@ -74,7 +88,7 @@ def _engine_for(data_dir: Path, url: str | None) -> tuple[Engine, str]:
         path = bureau_database_path(data_dir)
         if path.exists():
             integrity_check(path)
-        return make_engine(path), str(path)
+        return _sqlite_engine(path), str(path)
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -87,7 +101,7 @@ def _engine_for(data_dir: Path, url: str | None) -> tuple[Engine, str]:
         path = Path(parsed.database)
         if path.exists():
             integrity_check(path)
-        return make_engine(path), str(path)
+        return _sqlite_engine(path), str(path)
     if parsed.drivername not in ("postgresql+psycopg", "postgresql"):
         raise StorageError(
             f"不支持的数据库类型“{parsed.drivername}”",
@@ -138,3 +152,26 @@ def _upgrade(store: BureauStore) -> None:
     with store.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+def peek_registered_key(data_dir: Path, uscc: str) -> bytes | None:
+    """The key registered for ``uscc`` in the bureau store of ``data_dir``, read without writing
+    anything (no migration, no backup; for ``verify --data-dir``). ``None`` without such a store."""
+    import sqlite3
+
+    from gxjn_desktop.storage.database import connect_read_only
+
+    path = bureau_database_path(data_dir)
+    if not path.is_file():
+        return None
+    try:
+        con = connect_read_only(path)
+        try:
+            row = con.execute(
+                "SELECT public_key FROM unit_key WHERE uscc = ? AND status = 'registered'", (uscc,)
+            ).fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise_storage_error(exc, data_dir)
+    return None if row is None else bytes.fromhex(row[0])

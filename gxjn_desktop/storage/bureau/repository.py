@@ -29,6 +29,7 @@ from gxjn_desktop.storage.bureau.tables import (
     CarrierFactRow,
     FactRow,
     ForwardRow,
+    PacketFileRow,
     PacketRow,
     RejectionRow,
     UnitKeyRow,
@@ -135,6 +136,7 @@ class BureauRepo:
         data_json: str,
         received_at: datetime,
         forwarded_by: str | None,
+        content: bytes | None = None,
     ) -> int:
         row = PacketRow(
             sha256=sha256,
@@ -151,6 +153,8 @@ class BureauRepo:
         )
         self.s.add(row)
         self.s.flush()
+        if content is not None:
+            self.s.add(PacketFileRow(packet_id=row.id, content=content))
         self.s.add(
             FactRow(
                 packet_id=row.id,
@@ -179,6 +183,10 @@ class BureauRepo:
             for c in facts.carriers
         )
         return row.id
+
+    def packet_content(self, packet_id: int) -> bytes | None:
+        row = self.s.get(PacketFileRow, packet_id)
+        return None if row is None else row.content
 
     def upsert_unit(self, facts: PacketFacts, now: datetime) -> bool:
         """Record the unit as its packet describes it; ``True`` when the unit is new."""

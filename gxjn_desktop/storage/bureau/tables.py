@@ -10,7 +10,18 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, MetaData, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeEngine
 
@@ -80,6 +91,14 @@ class PacketRow(BureauBase):
     received_at: Mapped[datetime] = mapped_column(DateTime)
     forwarded_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
     data_json: Mapped[str] = mapped_column(Text)  # the packet's data.json, whole
+
+
+class PacketFileRow(BureauBase):
+    """The packet file exactly as received (added in b0002: forwarding passes it on unchanged)."""
+
+    __tablename__ = "packet_file"
+    packet_id: Mapped[int] = mapped_column(ForeignKey("packet.id", ondelete="CASCADE"), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class FactRow(BureauBase):

@@ -1,0 +1,192 @@
+"""汇总 mode: a bureau merges a folder of packets (progress bar, cancel) and sees the totals.
+
+The merge runs in a worker thread through the same service as ``gxjn-cli bureau merge``; the store
+is written one packet per transaction, so 取消 leaves it as it was before the packet under way.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class _MergeWorker(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object)  # MergeReport, or the error's one line
+
+    def __init__(self, data_dir: Path, folder: Path, cancel: threading.Event) -> None:
+        super().__init__()
+        self.data_dir, self.folder, self.cancel = data_dir, folder, cancel
+
+    def run(self) -> None:
+        from gxjn_desktop.errors import StorageError, UserError
+        from gxjn_desktop.services.bureau.merge import merge_folder
+        from gxjn_desktop.services.bureau.store import open_store
+
+        try:
+            store = open_store(self.data_dir)
+            try:
+                report = merge_folder(
+                    store,
+                    self.folder,
+                    progress=lambda i, n, _o: self.progressed.emit(i, n),
+                    cancelled=self.cancel.is_set,
+                )
+            finally:
+                store.close()
+        except (UserError, StorageError) as err:
+            self.finished.emit(err.one_line())
+            return
+        self.finished.emit(report)
+
+
+class BureauWindow(QWidget):
+    """The bureau's screen: 选择文件夹 → 合并 (with progress and 取消) → 合并报告 and 行政区域汇总."""
+
+    mergeFinished = Signal(object)
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("汇总（机关事务管理局）")
+        self.data_dir = data_dir
+        self.folder: Path | None = None
+        self._cancel = threading.Event()
+        self._thread: QThread | None = None
+        self._worker: _MergeWorker | None = None
+        self.folder_label = QLabel("尚未选择报送包文件夹")
+        self.choose_button = QPushButton("选择报送包文件夹…")
+        self.merge_button = QPushButton("合并")
+        self.cancel_button = QPushButton("取消")
+        self.merge_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.status = QLabel(f"汇总数据文件夹：{data_dir}")
+        self.report_table = QTableWidget(0, 3)
+        self.report_table.setHorizontalHeaderLabels(["文件", "结果", "说明"])
+        self.summary_table = QTableWidget(0, 6)
+        self.summary_table.setHorizontalHeaderLabels(
+            ["地区", "单位数", "用能人数", "综合能耗（tce）", "二氧化碳（tCO2）", "人均综合能耗（kgce/人）"]
+        )
+        tabs = QTabWidget()
+        tabs.addTab(self.report_table, "合并报告")
+        tabs.addTab(self.summary_table, "行政区域汇总")
+        top = QHBoxLayout()
+        for w in (self.choose_button, self.merge_button, self.cancel_button):
+            top.addWidget(w)
+        top.addWidget(self.folder_label, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(self.status)
+        self.choose_button.clicked.connect(self.choose_folder)
+        self.merge_button.clicked.connect(self.start_merge)
+        self.cancel_button.clicked.connect(self.cancel)
+
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "选择存放各单位报送包（.zip）的文件夹")
+        if chosen:
+            self.set_folder(Path(chosen))
+
+    def set_folder(self, folder: Path) -> None:
+        self.folder = folder
+        self.folder_label.setText(str(folder))
+        self.merge_button.setEnabled(True)
+
+    def start_merge(self) -> None:
+        if self.folder is None or self._thread is not None:
+            return
+        self._cancel.clear()
+        self.merge_button.setEnabled(False)
+        self.choose_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setRange(0, 0)
+        self.status.setText("正在校验和合并……")
+        self._thread = QThread(self)
+        self._worker = _MergeWorker(self.data_dir, self.folder, self._cancel)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self._progressed)
+        self._worker.finished.connect(self._finished)
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        self.status.setText("正在取消：当前这个报送包处理完后停止……")
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.status.setText(f"已处理 {done}/{total} 个报送包")
+
+    def _finished(self, result: Any) -> None:
+        from gxjn_desktop.services.bureau.merge import OUTCOME_LABELS
+
+        assert self._thread is not None
+        self._thread.quit()
+        self._thread.wait()
+        self._thread = self._worker = None
+        self.cancel_button.setEnabled(False)
+        self.merge_button.setEnabled(True)
+        self.choose_button.setEnabled(True)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        if isinstance(result, str):
+            self.status.setText(f"错误：{result}")
+            self.mergeFinished.emit(result)
+            return
+        self.report_table.setRowCount(len(result.files))
+        for r, f in enumerate(result.files):
+            for c, text in enumerate((Path(f.file).name, OUTCOME_LABELS[f.outcome], f.detail)):
+                self.report_table.setItem(r, c, QTableWidgetItem(text))
+        self.report_table.resizeColumnsToContents()
+        counts = result.counts()
+        done = "已取消，已合并的报送包保留；再次合并会接着处理其余的。" if result.cancelled else "合并完成。"
+        self.status.setText(
+            f"{done}采用 {counts['accepted']}，存档 {counts['superseded']}，重复 {counts['duplicate']}，拒收 {counts['refused']}"
+        )
+        periods = sorted({f.period for f in result.files if f.period and f.status == "accepted"})
+        if periods:
+            self.show_summary(periods[-1])
+        self.mergeFinished.emit(result)
+
+    def show_summary(self, period: str) -> None:
+        from gxjn_desktop.services.bureau.store import open_store
+        from gxjn_desktop.services.bureau.summary import load_summary, summary_json
+
+        year, code = period.split("-", 1)
+        store = open_store(self.data_dir)
+        try:
+            data = summary_json(load_summary(store, int(year), code))
+        finally:
+            store.close()
+        groups = [*data["groups"], data["total"]]
+        self.summary_table.setRowCount(len(groups))
+        for r, g in enumerate(groups):
+            indent = {"city": "  ", "county": "    "}.get(g["level"], "")
+            values = [
+                indent + g["label"],
+                str(g["units"]),
+                str(g["people"]["value"] or "-"),
+                g["comprehensive_energy_tce"]["value"] or "-",
+                g["co2_t"]["value"] or "-",
+                g["indicators"]["energy_per_capita_kgce"]["value"] or "-",
+            ]
+            for c, text in enumerate(values):
+                self.summary_table.setItem(r, c, QTableWidgetItem(text))
+        self.summary_table.resizeColumnsToContents()

@@ -1,0 +1,363 @@
+"""bureau merge on real signed packets: every outcome, the same folder twice, hostile packets among
+valid ones, keys through the command line, and a kill -9 in the middle of a merge (both engines)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import warnings
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gxjn_desktop.cli.main import main
+from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.domain.periods import Period
+from gxjn_desktop.domain.units import InstitutionType
+from gxjn_desktop.services.bureau.forward import INDEX_NAME
+from gxjn_desktop.services.bureau.merge import merge_folder, report_json
+from gxjn_desktop.services.bureau.store import BureauStore, open_store, transaction
+from gxjn_desktop.services.bureau.summary import load_summary, summary_json
+from gxjn_desktop.services.ledger_service import LedgerService
+from gxjn_desktop.services.packet.data import build_packet_data
+from gxjn_desktop.services.packet.export import export_packet
+from tests.bureau.builders import variant
+from tests.bureau.conftest import both_engines
+from tests.bureau.packets import parts_of, unit_key, write_packet
+from tests.conftest import DEMO_TODAY
+
+YEAR = 2024
+PERIOD = Period.parse(YEAR, "Y")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory, demo_ledger: Ledger) -> Path:
+    """The demo's 2024 packet, exported by the unit's own program."""
+    data_dir = tmp_path_factory.mktemp("unit")
+    out = tmp_path_factory.mktemp("export")
+    service = LedgerService.open(data_dir)
+    try:
+        service.replace_everything(demo_ledger)
+        return export_packet(service, PERIOD, out, today=DEMO_TODAY).path
+    finally:
+        service.close()
+
+
+def unit_data(demo_ledger: Ledger, n: int, revision: int = 1) -> dict[str, Any]:
+    kinds = [InstitutionType.ORGAN, InstitutionType.EDUCATION, InstitutionType.HEALTH, InstitutionType.ASSOCIATION]
+    led = variant(
+        demo_ledger,
+        n,
+        admin_code=["450103", "450123", "450203", "450000", "450100"][n % 5],
+        institution_type=kinds[n % 4],
+        people=37 * n + 3,
+        area=Decimal(f"{1234.5 * n:.1f}"),
+        drop_meters=n % 3,
+    )
+    return build_packet_data(led, PERIOD, revision=revision, today=DEMO_TODAY)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory, exported: Path, demo_ledger: Ledger) -> Path:
+    """The demo's own packet and five other units' packets, each signed with its unit's key."""
+    f = tmp_path_factory.mktemp("packets")
+    (f / exported.name).write_bytes(exported.read_bytes())
+    parts = parts_of(exported)
+    for n in range(1, 6):
+        write_packet(unit_data(demo_ledger, n), parts, unit_key(n), f)
+    return f
+
+
+def listing(store: BureauStore) -> list[tuple[str, str, int, str]]:
+    with transaction(store) as repo:
+        return [(p.uscc, p.period, p.revision, p.status) for p in repo.packet_listing()]
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+@both_engines
+def test_a_folder_merges_and_merging_it_again_changes_nothing(store: BureauStore, folder: Path, exported: Path) -> None:
+    first = merge_folder(store, folder, workers=1)
+    assert first.counts() == {"accepted": 6, "superseded": 0, "duplicate": 0, "refused": 0}
+    assert all(f.key_known is False for f in first.files)
+    state = listing(store), summary_json(load_summary(store, YEAR))
+    again = merge_folder(store, folder, workers=1)
+    assert again.counts()["duplicate"] == 6 and again.merged == 0
+    assert (listing(store), summary_json(load_summary(store, YEAR))) == state
+    # The demo unit's figures are the bureau's, to the last digit.
+    unit = parts_of(exported).data["results"]["indicators"]
+    with transaction(store) as repo:
+        row = next(r for r in repo.current_facts("2024-Y") if r["uscc"] == parts_of(exported).data["unit"]["uscc"])
+    assert f"{row['comprehensive_energy_tce']:.4f}" == unit["comprehensive_energy_tce"]
+    assert f"{row['co2_t']:.4f}" == unit["co2_t"] and row["people"] == unit["people"]
+
+
+def test_parallel_verification_gives_the_same_report(bureau_dir: Path, folder: Path, tmp_path: Path) -> None:
+    one, two = open_store(bureau_dir), open_store(tmp_path / "other")
+    try:
+        a = report_json(merge_folder(one, folder, workers=1))
+        b = report_json(merge_folder(two, folder, workers=2))
+    finally:
+        one.close()
+        two.close()
+    assert a["files"] == b["files"]
+
+
+@both_engines
+def test_revisions_on_real_packets(store: BureauStore, exported: Path, demo_ledger: Ledger, tmp_path: Path) -> None:
+    parts = parts_of(exported)
+    r1 = write_packet(
+        unit_data(demo_ledger, 7),
+        parts,
+        unit_key(7),
+        tmp_path / "r1" if (tmp_path / "r1").mkdir() is None else tmp_path,
+    )
+    r2_dir = tmp_path / "r2"
+    r2_dir.mkdir()
+    r2 = write_packet(unit_data(demo_ledger, 7, revision=2), parts, unit_key(7), r2_dir)
+    # r2 arrives first, r1 after it: r2 still counts.
+    assert merge_folder(store, r2_dir, workers=1).files[0].detail == "采用：新单位"
+    late = merge_folder(store, r1.parent, workers=1).files[0]
+    assert late.outcome == "superseded"
+    assert [s for *_, s in listing(store)] == ["superseded", "accepted"]
+    assert r2.exists()
+
+
+def test_hostile_packets_among_valid_ones(
+    bureau_dir: Path,
+    folder: Path,
+    exported: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.packet.hostile import make_hostile
+
+    mixed = tmp_path / "mixed"
+    mixed.mkdir()
+    for p in folder.iterdir():
+        (mixed / p.name).write_bytes(p.read_bytes())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        made = make_hostile(exported, mixed / "hostile")
+    work = tmp_path / "work" / "deep"
+    work.mkdir(parents=True)
+    monkeypatch.chdir(work)
+    before = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if bureau_dir not in p.parents}
+    code, out, _ = run(capsys, "--data-dir", str(bureau_dir), "bureau", "merge", str(mixed), "--json")
+    d = json.loads(out)
+    assert code == 1 and d["merged"] == 6
+    by_file = {Path(f["file"]).name: f for f in d["files"]}
+    wrong = {}
+    for name, (path, want) in made.items():
+        f = by_file.get(path.name)
+        if f is None or f["outcome"] != "refused" or want not in f["codes"]:
+            wrong[name] = (want, f and f.get("codes"))
+    assert not wrong
+    assert len(d["rejected"]) == len(made) and all(r["code"] and r["message"] for r in d["rejected"])
+    after = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if bureau_dir not in p.parents}
+    assert after == before and os.listdir(work) == [] and not Path("/tmp/gxjn-escaped.txt").exists()
+
+
+def test_a_changed_key_is_refused_until_the_clerk_accepts_it(
+    bureau_dir: Path, exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    parts = parts_of(exported)
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    (first / exported.name).write_bytes(exported.read_bytes())
+    data = dict(parts.data, revision=2)
+    write_packet(data, parts, unit_key(99), second)  # the demo unit's r2, signed with another key
+    code, out, _ = run(capsys, "--data-dir", str(bureau_dir), "bureau", "merge", str(first), "--json")
+    assert code == 0 and json.loads(out)["files"][0]["key_known"] is False
+    code, out, _ = run(capsys, "--data-dir", str(bureau_dir), "bureau", "merge", str(second), "--json")
+    d = json.loads(out)
+    assert code == 1 and d["rejected"][0]["code"] == "KEY-CHANGED"
+    fp = d["files"][0]["key_fingerprint"]
+    code, out, _ = run(capsys, "--data-dir", str(bureau_dir), "bureau", "keys", "list")
+    assert "待确认" in out and fp in out
+    uscc = parts.data["unit"]["uscc"]
+    code, out, _ = run(
+        capsys, "--data-dir", str(bureau_dir), "bureau", "keys", "accept", "--uscc", uscc, "--fingerprint", fp
+    )
+    assert code == 0 and fp in out
+    code, out, _ = run(capsys, "--data-dir", str(bureau_dir), "bureau", "merge", str(second), "--json")
+    d = json.loads(out)
+    assert code == 0 and d["files"][0]["detail"] == "采用：第 2 版替换第 1 版" and d["files"][0]["key_known"] is True
+
+
+MERGER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from gxjn_desktop.services.bureau.merge import merge_folder
+    from gxjn_desktop.services.bureau.store import open_store
+
+    store = open_store(Path(sys.argv[1]))
+    merge_folder(store, Path(sys.argv[2]), workers=1, progress=lambda i, n, o: print(i, flush=True))
+    """
+)
+
+
+def test_kill_during_a_merge_then_merge_again(folder: Path, tmp_path: Path) -> None:
+    killed, clean = tmp_path / "killed", tmp_path / "clean"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", MERGER, str(killed), str(folder)], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if int(line) >= 3:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    con = sqlite3.connect(killed / "bureau.db")
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        done = con.execute("SELECT count(*) FROM packet").fetchone()[0]
+    finally:
+        con.close()
+    assert 3 <= done < 6
+    stores = [open_store(killed), open_store(clean)]
+    try:
+        merge_folder(stores[0], folder, workers=1)
+        report = merge_folder(stores[1], folder, workers=1)
+        assert report.counts()["accepted"] == 6
+        assert listing(stores[0]) == listing(stores[1])
+        assert summary_json(load_summary(stores[0], YEAR)) == summary_json(load_summary(stores[1], YEAR))
+    finally:
+        for s in stores:
+            s.close()
+
+
+def test_merge_writes_the_workbook_and_reads_the_roster(
+    bureau_dir: Path, folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import Workbook, load_workbook
+
+    from gxjn_desktop.services.bureau.roster import ROSTER_HEADER
+
+    roster = tmp_path / "名录.xlsx"
+    wb = Workbook()
+    wb.active.append(list(ROSTER_HEADER))
+    wb.active.append(["12450000MB00000005", "没报的单位", "450123", "01", "县级"])
+    wb.save(roster)
+    out = tmp_path / "汇总.xlsx"
+    code, text, err = run(
+        capsys,
+        "--data-dir",
+        str(bureau_dir),
+        "bureau",
+        "merge",
+        str(folder),
+        "--roster",
+        str(roster),
+        "--out",
+        str(out),
+    )
+    assert code == 2 and "名录" in err  # a wrong check character in the roster: nothing merged
+    assert not (bureau_dir / "bureau.db").exists()
+    from gxjn_desktop.domain.units import uscc_check_character
+
+    body = "12450000MB0000000"
+    wb.active["A2"] = body + uscc_check_character(body)
+    wb.save(roster)
+    code, text, _ = run(
+        capsys,
+        "--data-dir",
+        str(bureau_dir),
+        "bureau",
+        "merge",
+        str(folder),
+        "--roster",
+        str(roster),
+        "--out",
+        str(out),
+    )
+    assert code == 0 and "采用 6" in text and "未报 1 家" in text and "不在名录 6 家" in text
+    assert load_workbook(out).sheetnames == [
+        "行政区域汇总",
+        "分类汇总",
+        "单位明细",
+        "单位说明",
+        "跨单位审核",
+        "名录核对",
+        "合并报告",
+    ]
+
+
+def test_verify_with_a_bureau_folder_compares_the_registered_key(
+    bureau_dir: Path, exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / exported.name).write_bytes(exported.read_bytes())
+    code, out, _ = run(capsys, "--data-dir", str(bureau_dir), "verify", str(exported), "--json")
+    assert code == 0 and json.loads(out)["key_known"] is False  # no bureau store yet
+    assert not (bureau_dir / "bureau.db").exists()
+    run(capsys, "--data-dir", str(bureau_dir), "bureau", "merge", str(one))
+    db = (bureau_dir / "bureau.db").read_bytes()
+    code, out, _ = run(capsys, "--data-dir", str(bureau_dir), "verify", str(exported), "--json")
+    assert code == 0 and json.loads(out)["key_known"] is True
+    parts = parts_of(exported)
+    other = write_packet(dict(parts.data, revision=3), parts, unit_key(98), tmp_path)
+    code, out, _ = run(capsys, "--data-dir", str(bureau_dir), "verify", str(other), "--json")
+    assert code == 1 and "KEY-CHANGED" in {p["code"] for p in json.loads(out)["problems"]}
+    assert (bureau_dir / "bureau.db").read_bytes() == db  # verify changed nothing (SQLite may add its -shm)
+
+
+def test_forward_and_merge_the_bundle_one_tier_up(
+    folder: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    county, city, bundle = tmp_path / "county", tmp_path / "city", tmp_path / "bundle"
+    assert run(capsys, "--data-dir", str(county), "bureau", "merge", str(folder))[0] == 0
+    code, out, _ = run(
+        capsys,
+        "--data-dir",
+        str(county),
+        "bureau",
+        "forward",
+        "--period",
+        "2024-Y",
+        "--out",
+        str(bundle),
+        "--name",
+        "隆安县机关事务服务中心",
+        "--json",
+    )
+    d = json.loads(out)
+    assert code == 0 and d["packets"] == 6
+    for p in folder.iterdir():  # the unit packets go up unchanged
+        assert (bundle / p.name).read_bytes() == p.read_bytes()
+    code, out, _ = run(capsys, "--data-dir", str(city), "bureau", "merge", str(tmp_path / "bundle"), "--json")
+    d = json.loads(out)
+    assert code == 0 and d["merged"] == 6
+    assert {f["forwarded_by"] for f in d["files"]} == {
+        f"隆安县机关事务服务中心（密钥 {json.loads((bundle / INDEX_NAME).read_text())['bureau']['key_fingerprint']}）"
+    }
+    # A packet slipped into the bundle, and an index changed after signing, are refused.
+    extra = next(folder.iterdir())
+    (bundle / ("copy-" + extra.name)).write_bytes(extra.read_bytes())
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path / "c2"), "bureau", "merge", str(bundle), "--json")
+    d = json.loads(out)
+    assert code == 1 and [r["code"] for r in d["rejected"]] == ["FORWARD-UNLISTED"]
+    index = bundle / INDEX_NAME
+    index.write_text(index.read_text().replace("隆安县", "假冒县"))
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path / "c3"), "bureau", "merge", str(bundle), "--json")
+    d = json.loads(out)
+    assert code == 1 and d["merged"] == 0 and {r["code"] for r in d["rejected"]} == {"FORWARD-SIGNATURE-INVALID"}
