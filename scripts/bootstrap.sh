@@ -46,6 +46,10 @@ done
 if [ "${1:-}" = --dev ] && ! command -v minisign >/dev/null 2>&1; then
   missing="$missing minisign"
 fi
+# Tests only (--dev): the report tests read report.pdf with poppler's pdffonts and pdftotext.
+if [ "${1:-}" = --dev ] && ! command -v pdftotext >/dev/null 2>&1; then
+  missing="$missing poppler-utils"
+fi
 missing=$(echo $missing)   # trimmed
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

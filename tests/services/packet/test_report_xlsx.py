@@ -1,0 +1,154 @@
+"""report.xlsx read back with openpyxl: the forms' sheets, print set-up, number formats, text kept text."""
+
+from __future__ import annotations
+
+import copy
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from gxjn_desktop.services.packet.report_tables import packet_sheets
+from gxjn_desktop.services.packet.report_xlsx import sheet_title, write_report_xlsx
+from tests.services.packet.conftest import FINGERPRINT
+
+HOSTILE = ('=HYPERLINK("http://x.invalid","点此")', "+1+2", "-3+4", "@SUM(A1:A3)")
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory: pytest.TempPathFactory, demo_data: dict[str, Any]) -> Path:
+    path = tmp_path_factory.mktemp("xlsx") / "report.xlsx"
+    write_report_xlsx(demo_data, path, fingerprint=FINGERPRINT)
+    return path
+
+
+def _find(ws: Any, text: str) -> tuple[int, int]:
+    for row in ws.iter_rows():
+        for c in row:
+            if c.value == text:
+                return c.row, c.column
+    raise AssertionError(f"{text} not in {ws.title}")
+
+
+def test_sheets_are_the_forms_in_order(workbook: Path, demo_data: dict[str, Any]) -> None:
+    wb = openpyxl.load_workbook(workbook)
+    assert wb.sheetnames == [s.name for s in packet_sheets(demo_data)]
+    assert all(len(n) <= 31 for n in wb.sheetnames)
+
+
+def test_every_sheet_prints_on_a4_fitted_to_width_with_repeated_header_and_page_numbers(workbook: Path) -> None:
+    wb = openpyxl.load_workbook(workbook)
+    for ws in wb.worksheets:
+        assert int(ws.page_setup.paperSize) == 9  # A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.oddFooter.right.text == "第 &P 页 共 &N 页"
+        assert FINGERPRINT in ws.oddFooter.left.text
+        header = int(ws.print_title_rows.split(":")[0].lstrip("$"))
+        assert ws.freeze_panes == f"A{header + 1}"
+        assert ws.cell(header, 1).font.bold
+    ledger = wb["台账"]
+    header = int(ledger.print_title_rows.split(":")[0].lstrip("$"))
+    assert [c.value for c in ledger[header]][:7] == ["表计", "名称", "品种", "单位", "月份", "上期示数", "本期示数"]
+
+
+def test_figures_are_numbers_with_their_places_and_a_missing_item_is_zero(
+    tmp_path: Path, demo_data: dict[str, Any]
+) -> None:
+    data = copy.deepcopy(demo_data)
+    totals = data["results"]["indicators"]["totals"]
+    data["results"]["indicators"]["totals"] = [t for t in totals if t["code"] != "coal"]
+    path = tmp_path / "report.xlsx"
+    write_report_xlsx(data, path, fingerprint=FINGERPRINT)
+    ws = openpyxl.load_workbook(path)["基2 能源资源消费状况"]
+    r, _ = _find(ws, "电")
+    electricity = next(t for t in totals if t["code"] == "electricity")
+    quantity, cost, _coefficient, tce = (ws.cell(r, c) for c in (3, 4, 5, 6))
+    assert Decimal(str(quantity.value)) == Decimal(electricity["quantity"])
+    assert quantity.number_format == "#,##0.00" and cost.number_format == "#,##0.00"
+    assert tce.number_format == "#,##0.0000"
+    r, _ = _find(ws, "煤炭")
+    assert [ws.cell(r, c).value for c in (3, 4, 6)] == [0, 0, 0]  # zeros, never blanks
+    r, _ = _find(ws, "综合能耗（当量值）")
+    assert Decimal(str(ws.cell(r, 6).value)) == Decimal(data["results"]["indicators"]["comprehensive_energy_tce"])
+    indicators = openpyxl.load_workbook(path)["指标"]
+    r, _ = _find(indicators, "人均综合能耗")
+    assert indicators.cell(r, 3).number_format == "#,##0.0000"
+    assert indicators.cell(r, 6).number_format == "#,##0.00"
+
+
+def test_the_form_footer_names_the_signatories(workbook: Path, demo_data: dict[str, Any]) -> None:
+    ws = openpyxl.load_workbook(workbook)["基2 能源资源消费状况"]
+    s = demo_data["profile"]["signatories"]
+    footer = next(c.value for row in ws.iter_rows() for c in row if str(c.value).startswith("单位负责人："))
+    for label, key in (
+        ("单位负责人", "head"),
+        ("统计负责人", "statistician"),
+        ("填表人", "preparer"),
+        ("报出日期", "report_date"),
+    ):
+        assert f"{label}：{s[key]}" in footer
+
+
+def test_user_text_is_never_a_formula_and_loses_control_characters(tmp_path: Path, demo_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(demo_data)
+    data["unit"]["name"] = HOSTILE[0]
+    data["unit"]["address"] = "南宁\x07市\x1b民族大道"
+    records = data["inputs"]["records"]
+    for i, text in enumerate(HOSTILE):
+        records[i]["note"] = text
+        records[i]["entered_by"] = text
+    path = tmp_path / "report.xlsx"
+    write_report_xlsx(data, path, fingerprint=FINGERPRINT)
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert b"<f>" not in z.read(name) and b"<f " not in z.read(name), name
+    wb = openpyxl.load_workbook(path)
+    values = {c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    for text in HOSTILE:
+        assert text in values
+    assert "南宁市民族大道" in values
+    assert wb["基1 基本信息"].cell(*_find(wb["基1 基本信息"], HOSTILE[0])).data_type == "s"
+
+
+def test_sheet_names_are_valid_and_unique() -> None:
+    taken: set[str] = set()
+    assert sheet_title("基2 能源资源消费状况", taken) == "基2 能源资源消费状况"
+    long = sheet_title("工作任务：" + "很长" * 30 + "[1]/?*", taken)
+    assert len(long) <= 31 and not set("[]:*?/\\") & set(long)
+    again = sheet_title("工作任务：" + "很长" * 30, taken)
+    assert again != long and len(again) <= 31
+
+
+def test_work_plan_tasks_get_their_own_sheet(tmp_path: Path, demo_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(demo_data)
+    data["work_plan"] = {
+        "version": "桂事管发〔2023〕7号",
+        "tasks": [
+            {
+                "title": "公共机构节水型单位建设",
+                "target": "60",
+                "achieved": "45.5",
+                "unit": "pct",
+                "status_label": "进行中",
+            },
+            {
+                "title": "废旧电子产品规范处置",
+                "target": "17000",
+                "achieved": "36",
+                "unit": "件",
+                "status_label": "已完成",
+            },
+        ],
+    }
+    path = tmp_path / "report.xlsx"
+    write_report_xlsx(data, path, fingerprint=FINGERPRINT)
+    ws = openpyxl.load_workbook(path)["工作任务"]
+    r, c = _find(ws, "公共机构节水型单位建设")
+    assert ws.cell(r + 1, c).value == "废旧电子产品规范处置"
+    header = int(ws.print_title_rows.split(":")[0].lstrip("$"))
+    assert [x.value for x in ws[header]][:3] == ["任务", "目标值", "完成值"]
