@@ -50,6 +50,7 @@ def test_sheets_follow_the_data(demo_data: dict[str, Any]) -> None:
         "说明",
         "碳排放",
         "垃圾分类与餐厨",
+        "工作任务",  # the demo records work-plan tasks
     ]
     data = copy.deepcopy(demo_data)
     data["profile"]["data_centre"] = False
