@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
+from functools import partial
 
 from gxjn_desktop.domain.carriers import CARRIER_ORDER, Carrier, UseTag
 from gxjn_desktop.domain.consumption import MonthUse, month_use
@@ -233,7 +234,11 @@ def month_uses(ledger: Ledger, period: Period, *, include_submeters: bool = Fals
             continue
         for m in period.months:
             if meter.active_in(period.year, m):
-                out.append(month_use(ledger, meter, period.year, m))
+                out.append(
+                    ledger.cached(
+                        ("use", meter.code, period.year, m), partial(month_use, ledger, meter, period.year, m)
+                    )
+                )
     return out
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import copy
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar, cast
 
 from gxjn_desktop.domain.meters import Meter
 from gxjn_desktop.domain.quotas import Quota
@@ -18,6 +19,8 @@ from gxjn_desktop.domain.records import (
     MonthlyRecord,
 )
 from gxjn_desktop.domain.units import Unit, YearProfile
+
+T = TypeVar("T")
 
 RecordKey = tuple[str, int, int]  # (meter code, year, month)
 
@@ -71,6 +74,7 @@ class Ledger:
         for rp in sorted(self.replacements, key=lambda x: x.day):
             repl.setdefault((rp.meter_code, rp.year, rp.month), []).append(rp)
         object.__setattr__(self, "_replacements", repl)
+        object.__setattr__(self, "_memo", {})
 
     def apply(self, state: StoredState) -> Ledger:
         """The ledger with ``state`` written over it, as the database holds it after the write.
@@ -138,10 +142,17 @@ class Ledger:
         ewaste = tuple(e for e in self.ewaste if (e, False) not in state.ewaste) + tuple(
             e for e, present in state.ewaste if present and e not in self.ewaste
         )
-        sets.update(canteen=canteen, garbage=garbage, profiles=profiles, ewaste=ewaste)
+        sets.update(canteen=canteen, garbage=garbage, profiles=profiles, ewaste=ewaste, _memo={})
         for name, value in sets.items():
             object.__setattr__(new, name, value)
         return new
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` once per snapshot (a month's use is asked for by many periods and rules)."""
+        memo: dict[Hashable, Any] = self._memo  # type: ignore[attr-defined]
+        if key not in memo:
+            memo[key] = compute()
+        return cast(T, memo[key])
 
     def meter(self, code: str) -> Meter:
         return self._meters[code]  # type: ignore[attr-defined,no-any-return]

@@ -185,3 +185,13 @@ def test_a_period_is_exported_only_when_complete() -> None:
     # A complete quarter has nothing to say.
     assert not [f for f in check_period(EARLY_2026, Period.parse(2026, "Q1"), date(2026, 4, 10)).findings
                 if f.rule_id == "PERIOD-INCOMPLETE"]  # fmt: skip
+
+
+def test_a_snapshot_edited_in_place_does_not_keep_old_month_uses(ref: ReferenceData) -> None:
+    """Month uses are remembered per snapshot; Ledger.apply gives a snapshot that forgets them."""
+    from gxjn_desktop.domain.ledger import StoredState
+
+    before = indicator_report(EARLY_2026, ref, Period.parse(2026, "M01")).figures.comprehensive_kgce
+    edited = EARLY_2026.apply(StoredState(records=((("E1", 2026, 1), quantity("E1", 2026, 1, "3000", 100)),)))
+    after = indicator_report(edited, ref, Period.parse(2026, "M01")).figures.comprehensive_kgce
+    assert (before, after) == (Decimal(2000) * Decimal("0.1229"), Decimal(3000) * Decimal("0.1229"))
