@@ -15,6 +15,7 @@ from pathlib import Path
 
 APP_DIR_NAME = "gxjn"
 DATABASE_FILE = "gxjn.db"
+LOCK_FILE = "gxjn.lock"  # the window's QLockFile: pid, application, host on its first lines
 
 
 def bundle_root() -> Path:

@@ -36,9 +36,9 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
 
 
 def cmd_backup_restore(args: argparse.Namespace) -> int:
-    from gxjn_desktop.services.backups import find_backup, restore
+    from gxjn_desktop.services.backups import find_backup, restore_from_outside
 
     backup = find_backup(args.data_dir, args.file)
-    before = restore(args.data_dir, backup)
+    before = restore_from_outside(args.data_dir, backup)
     print(f"已从备份 {backup.name} 恢复数据；恢复前的数据已备份为 {before.name}")
     return EXIT_OK

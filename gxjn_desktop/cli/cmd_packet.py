@@ -51,7 +51,10 @@ def pdf_writer() -> Any:
     plain import then (the one import of QtGui code the CLI is allowed, see pyproject.toml).
     """
     import importlib
+    import os
 
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # printing a PDF needs no screen
     try:
         return importlib.import_module("gxjn_desktop.render.pdf").write_report_pdf
     except (ImportError, AttributeError):

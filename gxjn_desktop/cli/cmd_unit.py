@@ -114,6 +114,8 @@ def cmd_unit_init(args: argparse.Namespace) -> int:
         f"已新建单位“{unit.name}”（{unit.uscc}），{profile.year} 年用能人数 {profile.people} 人、"
         f"建筑面积 {plain(profile.building_area_m2)} m²，数据文件夹 {args.data_dir}"
     )
+    for warning in unit.warnings():  # the wizard's warnings too (e.g. the USCC registered elsewhere)
+        print(f"注意：{warning}")
     return EXIT_OK
 
 

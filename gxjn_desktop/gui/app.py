@@ -14,10 +14,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from gxjn_desktop.errors import DamagedDatabase, StorageError, UserError
 from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.ui_state import MAIN_GEOMETRY
-from gxjn_desktop.paths import resource_path
+from gxjn_desktop.paths import LOCK_FILE, resource_path
 
 FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
-LOCK_FILE = "gxjn.lock"
 
 if TYPE_CHECKING:
     from gxjn_desktop.gui.main_window import MainWindow

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.paths import database_path
+from gxjn_desktop.paths import LOCK_FILE, database_path
 from gxjn_desktop.storage.backup import backup_reason, list_backups, restore_backup
 from gxjn_desktop.storage.store import backup_dir, data_dir_problem, open_database
 
@@ -71,6 +73,38 @@ def find_backup(data_dir: Path, name: str | Path) -> Path:
     if given.is_dir():
         raise UserError(f"{given} 是文件夹，不是备份文件", "请给出备份文件本身，如 gxjn-20260101-090000-daily.db")
     raise UserError(f"找不到备份文件 {name}", "请用 gxjn-cli backup list 查看可用的备份")
+
+
+def window_pid(data_dir: Path) -> int | None:
+    """The pid of a live window holding the data folder (its lock file names it), or ``None``."""
+    try:
+        lines = (data_dir / LOCK_FILE).read_text(encoding="utf-8", errors="replace").splitlines()
+        pid = int(lines[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    if len(lines) > 2 and lines[2] and lines[2] != socket.gethostname():
+        return pid  # another PC's window: cannot be checked, so assume it is open
+    if os.name != "posix":  # pragma: no cover - os.kill(pid, 0) is not a liveness test on Windows
+        return pid
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None  # a crashed window's stale lock
+    except PermissionError:
+        return pid
+    return pid
+
+
+def restore_from_outside(data_dir: Path, backup: Path) -> Path:
+    """``gxjn-cli backup restore``: refused while a window works on the data (its snapshot and undo
+    stack would then write over the restored data)."""
+    pid = window_pid(data_dir)
+    if pid is not None:
+        raise UserError(
+            f"本单位的数据正在程序窗口中打开（进程 {pid}），未恢复",
+            "请先关闭程序窗口再恢复，或在窗口中用“文件 → 从备份恢复”",
+        )
+    return restore(data_dir, backup)
 
 
 def restore(data_dir: Path, backup: Path) -> Path:

@@ -60,6 +60,10 @@ def change_multiplier(
     problem = multiplier_problem(meter, day, value, reading)
     if problem:
         raise UserError(problem, "请修改后再保存")
+    locked = sorted(k for k in service.store.locked_months() if k >= (day.year, day.month))
+    if locked:  # a new 倍率 changes the use of every month from that day on
+        reason = service.locked_reason(*locked[0])
+        raise UserError(f"{day.isoformat()} 起的倍率变更会改变已上报月份的用量：{reason}", "请先重新打开该期间再修改")
     changes = (*(c for c in meter.multipliers if c.effective_from != day), MultiplierChange(day, value))
     changed = replace(meter, multipliers=changes)
     label = f"{code} 倍率自 {day.isoformat()} 起为 {plain(value)}"

@@ -147,3 +147,15 @@ def test_a_workbook_with_mistakes_lists_them_all(
     code, _, err = run(capsys, "--data-dir", str(data_dir), "unit", "init", "--from", str(path), "--year", "2025")
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "未创建单位" in err and "单位名称不能为空" in err and "18 位" in err and "用能人数" in err
+
+
+def test_init_checks_the_admin_code_against_guangxi(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A code outside 广西 is refused; one that differs from the USCC's registration area is a warning."""
+    beijing = [a if a != "450123" else "110101" for a in OPTIONS]
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "unit", "init", *beijing, "--people", "10", "--area", "100")
+    assert code == 2 and "110101" in err and "不是广西的代码" in err
+    district = [a if a != "450123" else "450103" for a in OPTIONS]
+    code, out, _ = run(
+        capsys, "--data-dir", str(data_dir), "unit", "init", *district, "--people", "10", "--area", "100"
+    )
+    assert code == 0 and "注意：" in out and "450123（南宁市隆安县）" in out

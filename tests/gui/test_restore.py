@@ -72,3 +72,30 @@ def test_a_damaged_file_at_start_is_refused_and_a_restore_offered(
         assert store.ledger().unit.name
     finally:
         store.close()
+
+
+def test_the_command_line_does_not_restore_under_an_open_window(
+    qapp: Any, demo_service: LedgerService, data_dir: Path
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    demo_service.backup("test")
+    backup = next((data_dir / "backups").glob("*-test.db"))
+    demo_service.close()
+    before = table_dump(database_path(data_dir))
+    lock = gui_app.acquire_lock(data_dir)  # what a running window holds
+    assert lock is not None
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "gxjn_desktop.cli", "--data-dir", str(data_dir), "backup", "restore", backup.name],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=dict(os.environ),
+        )
+    finally:
+        lock.unlock()
+    assert done.returncode == 2 and "正在程序窗口中打开" in done.stderr
+    assert table_dump(database_path(data_dir)) == before
