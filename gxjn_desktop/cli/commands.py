@@ -1,11 +1,15 @@
-"""The subcommands. Each handler returns an exit code; user errors are raised as UserError."""
+"""The subcommands. Each handler returns an exit code; user errors are raised as UserError.
+
+Handlers import the data layers themselves, so ``--help`` and ``--version`` never load SQLAlchemy
+(tests/cli/test_light_start.py keeps that true for every subcommand module).
+"""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gxjn_desktop.cli.output import EXIT_DATA_SAYS_NO, EXIT_OK, print_json, year_arg
 from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed, plain
@@ -13,7 +17,9 @@ from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.domain.records import EXPLANATION_CAUSES
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.services.ledger_service import LedgerService
+
+if TYPE_CHECKING:
+    from gxjn_desktop.services.ledger_service import LedgerService
 
 PERIOD_HELP = "期间：Y（全年，默认）、Q1…Q4、M01…M12、YTD-M01…YTD-M12"
 
@@ -100,6 +106,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _open(args: argparse.Namespace) -> LedgerService:
+    from gxjn_desktop.services.ledger_service import LedgerService
+
     return LedgerService.open(args.data_dir, create=False)
 
 
@@ -109,6 +117,7 @@ def _period(args: argparse.Namespace) -> Period:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.demo import build_demo_ledger, demo_years
+    from gxjn_desktop.services.ledger_service import LedgerService
 
     service = LedgerService.open(args.data_dir)
     try:

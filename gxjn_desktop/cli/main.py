@@ -6,69 +6,27 @@ impossible; 3 an internal error (the message names the log file). Errors print o
 
 from __future__ import annotations
 
-import argparse
-import contextlib
-import os
-import re
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING
 
 from gxjn_desktop import __version__
-from gxjn_desktop.cli.output import EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR
-from gxjn_desktop.errors import StorageError, UserError, os_storage_error
-from gxjn_desktop.logs import write_crash
-from gxjn_desktop.paths import default_data_dir
+from gxjn_desktop.cli.output import EXIT_DATA_SAYS_NO, EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR, print_json
 
-# argparse's own words in --help, in Chinese; its error templates stay English and are translated
-# whole by translate_usage_error, which needs their fixed wording.
-_HELP_WORDS = {
-    "usage: ": "用法：",
-    "options": "选项",
-    "positional arguments": "位置参数",
-    "show this help message and exit": "显示本帮助并退出",
-}
-_english = argparse._  # type: ignore[attr-defined]
+if TYPE_CHECKING:
+    from gxjn_desktop.cli.parsing import ChineseArgumentParser
+    from gxjn_desktop.errors import StorageError, UserError
 
-
-def _help_words(text: str) -> str:
-    return _HELP_WORDS.get(text) or _english(text)
-
-
-argparse._ = _help_words  # type: ignore[attr-defined]
-
-
-class ChineseArgumentParser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one Chinese line and exit code 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USER_ERROR, f"gxjn-cli：{translate_usage_error(message)}（用 {self.prog} --help 查看用法）\n")
-
-
-_INVALID_CHOICE = re.compile(
-    r"argument (?P<arg>[^:]+): invalid choice: '(?P<value>[^']*)' \(choose from (?P<choices>.*)\)"
-)
-
-
-def translate_usage_error(message: str) -> str:
-    """argparse's English usage errors in Chinese."""
-    if m := _INVALID_CHOICE.match(message):
-        choices = "、".join(c.strip(" '") for c in m.group("choices").split(","))
-        what = "子命令" if m.group("arg") in ("子命令", "操作") else f"参数 {m.group('arg')} 的取值"
-        return f"未知的{what}“{m.group('value')}”，可选：{choices}"
-    return (
-        message.replace("unrecognized arguments", "无法识别的参数")
-        .replace("the following arguments are required", "缺少必需的参数")
-        .replace("expected one argument", "需要一个值")
-        .replace("invalid int value", "不是整数")
-        .replace("invalid year_arg value", "年度无效")
-        .replace("argument", "参数")
-    )
+# Everything else is imported inside the functions: `gxjn-cli --version` answers before any of it
+# loads (bench/bench_frozen.py compares it with a bare frozen program's `--version`).
 
 
 def build_parser() -> ChineseArgumentParser:
+    import argparse
+    from pathlib import Path
+
     from gxjn_desktop.cli import cmd_packet, cmd_unit, commands
+    from gxjn_desktop.cli.parsing import ChineseArgumentParser
 
     common = ChineseArgumentParser(add_help=False)
     common.add_argument(
@@ -80,6 +38,11 @@ def build_parser() -> ChineseArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"gxjn {__version__}", help="显示版本")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="检查本程序是否完整可用（Qt、中文翻译、数据库、工作簿、数据包、参考数据），输出一行 JSON；全部正常时退出码为 0",
+    )
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
     commands.register(sub, common)
     cmd_unit.register(sub, common)
@@ -87,19 +50,39 @@ def build_parser() -> ChineseArgumentParser:
     return parser
 
 
+def _self_test() -> int:
+    from gxjn_desktop.selftest import run_self_test  # the composition root; pyproject.toml allows this one edge
+
+    result = run_self_test()
+    print_json(result)
+    return EXIT_OK if result["ok"] else EXIT_DATA_SAYS_NO
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8")
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:  # before the parser is built
+        sys.stdout.write(f"gxjn {__version__}\n")
+        return EXIT_OK
+    import contextlib
+    import os
+    from pathlib import Path
+
+    from gxjn_desktop.errors import StorageError, UserError, os_storage_error
+    from gxjn_desktop.paths import default_data_dir
+
     parser = build_parser()
     args = parser.parse_args(argv)
     data_dir: Path = getattr(args, "data_dir", None) or default_data_dir()
     args.data_dir = data_dir
-    if not getattr(args, "handler", None):
+    if not getattr(args, "handler", None) and not args.self_test:
         parser.print_help()
         return EXIT_USER_ERROR
     try:
+        if args.self_test:
+            return _self_test()
         code: int = args.handler(args)
         return code
     except (UserError, StorageError) as err:
@@ -112,13 +95,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("已中断；已保存的数据未受影响\n")
         return EXIT_INTERNAL
     except Exception as exc:  # the one boundary where anything unexpected is caught and logged
+        if (left_out := _left_out_of_bundle(exc)) is not None:
+            return _user_error(
+                UserError(
+                    f"这个安装包是单位版，不含“{args.command}”所需的组件 {left_out}",
+                    "机关事务管理局请安装管理局版的 gxjn（见 docs/build-windows.md）",
+                )
+            )
         # The disk refusing (full, read-only, too long a name) is the user's to fix, not a bug.
         refused = os_storage_error(exc) if isinstance(exc, OSError) else None
         if refused is not None:
             return _user_error(refused)
+        from gxjn_desktop.logs import write_crash
+
         path = write_crash(data_dir, exc)
         sys.stderr.write(f"程序内部错误：{exc.__class__.__name__}。详细信息已写入日志 {path}，请发给技术支持\n")
         return EXIT_INTERNAL
+
+
+# What the unit's frozen bundle leaves out (packaging/freeze_rules.py BUREAU_ONLY): the bureau's.
+_BUREAU_ONLY_MODULES = ("pandas", "numpy", "psycopg")
+
+
+def _left_out_of_bundle(exc: Exception) -> str | None:
+    """The bureau-only module a frozen unit bundle lacks, when that is what ``exc`` is about."""
+    name = (getattr(exc, "name", None) or "").split(".")[0] if isinstance(exc, ImportError) else ""
+    return name if getattr(sys, "frozen", False) and name in _BUREAU_ONLY_MODULES else None
 
 
 def _user_error(err: UserError | StorageError) -> int:

@@ -17,12 +17,16 @@ from gxjn_desktop.gui.ui_state import MAIN_GEOMETRY
 from gxjn_desktop.paths import LOCK_FILE, resource_path
 
 FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
+TRANSLATED_PROPERTY = "gxjnQtTranslated"
 
 if TYPE_CHECKING:
     from gxjn_desktop.gui.main_window import MainWindow
     from gxjn_desktop.services.ledger_service import LedgerService
 
 _pending_warnings: list[str] = []  # logged once logging is set up, after the first paint
+TRANSLATION_MISSING = (
+    "缺少 Qt 中文翻译文件 qtbase_zh_CN.qm：程序可以使用，但标准按钮和对话框会显示英文。请重新安装本程序"
+)
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -32,17 +36,17 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName("公共机构能源资源消费统计")
     app.setOrganizationName("gxjn")
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    install_translator(app)
+    app.setProperty(TRANSLATED_PROPERTY, install_translator(app))
     font = QFont(app.font())
     font.setFamilies(FONT_FAMILIES)
     app.setFont(font)
     return app
 
 
-def install_translator(app: QApplication) -> bool:
-    """Qt's own buttons and dialogs in Chinese (取消, 确定 …)."""
+def install_translator(app: QApplication, folder: str | None = None) -> bool:
+    """Qt's own buttons and dialogs in Chinese (取消, 确定 …), from Qt's translations folder."""
     translator = QTranslator(app)
-    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    path = folder or QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", path):
         app.installTranslator(translator)
         # Qt 6 changed some file-dialog source texts ("&Look in:") that the shipped catalogue still
@@ -51,7 +55,9 @@ def install_translator(app: QApplication) -> bool:
         if fixes.load("qt_fixes_zh_CN", str(resource_path("translations"))):
             app.installTranslator(fixes)
         return True
-    _pending_warnings.append(f"qtbase_zh_CN.qm not found in {path}")
+    _pending_warnings.append(f"qtbase_zh_CN.qm not found in {path}: Qt's own buttons and dialogs stay English")
+    if sys.stderr is not None:  # a windowed Windows program has no stderr; the window says it below
+        sys.stderr.write(TRANSLATION_MISSING + "\n")
     return False
 
 
@@ -106,6 +112,7 @@ def offer_restore(parent: QWidget | None, data_dir: Path, err: StorageError) -> 
 
 def run(data_dir: Path, argv: list[str] | None = None) -> int:
     app = make_application(argv if argv is not None else sys.argv)
+    translated = bool(app.property(TRANSLATED_PROPERTY))
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -155,6 +162,8 @@ def run(data_dir: Path, argv: list[str] | None = None) -> int:
             log.warning(warning)
         log.info("opened data folder %s", data_dir)
         window.attach(store)
+        if not translated:
+            messages.show_info(window, "缺少中文翻译", TRANSLATION_MISSING)
 
     window.firstPainted.connect(lambda: QTimer.singleShot(0, open_store))
     show_window(window)

@@ -28,8 +28,10 @@ def demo_dir(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as done:
-        main(["--version"])
+    assert main(["--version"]) == 0  # answered before the parser is built
+    assert capsys.readouterr().out.strip() == f"gxjn {__version__}"
+    with pytest.raises(SystemExit) as done:  # beside other options, argparse answers it
+        main(["--data-dir", "x", "--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out.strip() == f"gxjn {__version__}"
 

@@ -1,0 +1,152 @@
+"""What the frozen builds leave out, shared by build.spec and bench/bare.spec (so the bare baseline
+is frozen exactly the same way). Each list is explicit: a new Qt module or plugin the program
+needs has to be taken off a list here, on purpose."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# PyInstaller embeds the PYZ archive of Python modules in every executable, so with two (gxjn,
+# gxjn-cli) it is there twice (2 × 9.6 MB). Keeping the modules as files instead (noarchive) was
+# measured worse on Linux: 1,777 small files took more disk, and `gxjn-cli --version` went from
+# ~0.1 s to ~1 s (bench/bench_frozen.py). So the archive stays.
+NOARCHIVE = False
+
+# Qt's own strings in Chinese only (qt_zh_CN.qm is the meta catalogue that names qtbase_zh_CN.qm).
+KEEP_QM = {"qtbase_zh_CN.qm", "qt_zh_CN.qm"}
+
+# Plugin folders never loaded: network, QML, Wayland, embedded-Linux input and EGL devices,
+# designer, SQL drivers (SQLite goes through Python's sqlite3), and the GTK platform theme,
+# which would drag in ~20 MB of GTK/Pango/Cairo (Qt's own style is used).
+DROP_PLUGIN_DIRS = (
+    "networkinformation",
+    "tls",
+    "qmltooling",
+    "wayland-decoration-client",
+    "wayland-graphics-integration-client",
+    "wayland-graphics-integration-server",
+    "wayland-shell-integration",
+    "egldeviceintegrations",
+    "generic",
+    "designer",
+    "sqldrivers",
+    "platformthemes",
+)
+# Platform plugins kept: the desktop's own (windows on Windows, xcb on Linux), offscreen (CI,
+# --self-test) and minimal. The rest serve embedded devices, VNC (needs QtNetwork) or Wayland.
+DROP_PLATFORMS = ("qeglfs", "qlinuxfb", "qminimalegl", "qvkkhrdisplay", "qvnc", "qwayland", "qdirect2d")
+
+# Libraries only the dropped plugins load; PyInstaller collected them as the plugins' dependencies
+# before the plugins were filtered out.
+DROP_LIB_PREFIXES = (
+    "libgtk-3",
+    "libgdk-3",
+    "libgdk_pixbuf",
+    "libatk-1",
+    "libatk-bridge",
+    "libatspi",
+    "libpango",
+    "libcairo",
+    "libepoxy",
+    "libwayland",
+    "libQt6Wayland",
+    "libQt6WlShell",
+    "libQt6EglFS",
+    "libQt6EglFs",
+    "libQt6Network",
+    "libQt6Qml",
+    "libQt6Quick",
+    "libQt6Sql",
+    "Qt6Network",
+    "Qt6Qml",
+    "Qt6Quick",
+    "Qt6Sql",
+)
+
+# Qt modules the program does not use (a stray import then fails the frozen checks instead of
+# silently growing the bundle), and the other Qt bindings, which PyInstaller refuses beside PySide6.
+QT_EXCLUDES = [
+    *(
+        f"PySide6.{m}"
+        for m in (
+            "QtNetwork",
+            "QtQml",
+            "QtQmlFeatures",
+            "QtQuick",
+            "QtQuickControls2",
+            "QtQuickTest",
+            "QtQuickWidgets",
+            "QtDesigner",
+            "QtHelp",
+            "QtUiTools",
+            "QtTest",
+            "QtSql",
+            "QtDBus",
+            "QtOpenGL",
+            "QtOpenGLWidgets",
+            "QtConcurrent",
+            "QtXml",
+            "QtLabsStyleKit",
+            "QtSvgWidgets",
+        )
+    ),
+    "PyQt5",
+    "PyQt6",
+    "PySide2",
+]
+# setuptools: its PyInstaller runtime hook imports it at every start (~0.1 s of CPU), and nothing
+# of the program needs it at run time.
+OTHER_EXCLUDES = [
+    "tkinter",
+    "pytest",
+    "hypothesis",
+    "IPython",
+    "matplotlib",
+    "setuptools",
+    "pkg_resources",
+    "_distutils_hack",
+]
+# The unit's program never imports these: pandas/numpy serve the bureau's summaries and psycopg its
+# PostgreSQL store (docs/build-windows.md has the measurement). The bureau bundle keeps them.
+BUREAU_ONLY = ["pandas", "numpy", "psycopg", "psycopg_binary", "psycopg_c", "psycopg_pool"]
+
+
+def excludes(bundle: str) -> list[str]:
+    return QT_EXCLUDES + OTHER_EXCLUDES + (BUREAU_ONLY if bundle == "unit" else [])
+
+
+def keep(entry: tuple[str, ...]) -> bool:
+    """Whether a collected file (a TOC entry: destination first) goes into the bundle."""
+    dest = entry[0].replace("\\", "/")
+    name = dest.rsplit("/", 1)[-1]
+    if "__pycache__" in dest:
+        return False
+    if "/translations/" in dest and name.endswith(".qm"):
+        return name in KEEP_QM
+    if "/plugins/" in dest:
+        if any(f"/plugins/{d}/" in dest for d in DROP_PLUGIN_DIRS):
+            return False
+        stem = name.split(".")[0].removeprefix("lib")
+        return not ("/plugins/platforms/" in dest and stem in DROP_PLATFORMS)
+    return not name.startswith(DROP_LIB_PREFIXES)
+
+
+def trim(analysis: Any) -> None:
+    """Filter an Analysis' datas and binaries in place, and refuse a bundle without Qt's Chinese."""
+    analysis.datas = [e for e in analysis.datas if keep(e)]
+    analysis.binaries = [e for e in analysis.binaries if keep(e)]
+    if not any(e[0].replace("\\", "/").endswith("translations/qtbase_zh_CN.qm") for e in analysis.datas):
+        raise SystemExit("qtbase_zh_CN.qm was not collected: Qt's dialogs would be in English")
+
+
+def scripts_for(analysis: Any, entry: str, others: tuple[str, ...], console: bool) -> list[Any]:
+    """One executable's scripts: PyInstaller's bootstrap and runtime hooks, then its own entry script.
+
+    The console executable gets ``packaging/rth_qt_env.py`` instead of PyInstaller's
+    ``pyi_rth_pyside6``, which loads QtCore at every start."""
+    drop = {*others, "pyi_rth_pyside6" if console else "rth_qt_env"}
+    chosen = [s for s in analysis.scripts if s[0] not in drop]
+    names = [s[0] for s in chosen]
+    if entry not in names or ("rth_qt_env" in names) != console:
+        raise SystemExit(f"unexpected scripts for {entry}: {names}")
+    return chosen
