@@ -10,7 +10,6 @@ revision, carrying the reason and the field-by-field changes from the revision b
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
 import tempfile
@@ -29,6 +28,7 @@ from gxjn_desktop.services.checks import CheckResult, check_period
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.services.packet import bag, signing
 from gxjn_desktop.services.packet.data import build_packet_data, period_name
+from gxjn_desktop.services.packet.report_xlsx import write_report_xlsx
 
 DATA_FINGERPRINT_CHARS = 12
 
@@ -118,29 +118,6 @@ def records_csv(ledger: Ledger, period: Period) -> bytes:
 Renderer = Callable[..., None]
 
 
-def _renderer(module: str, name: str) -> Renderer | None:
-    # PLACEHOLDER while the report renderers (issue 14, worktree `render`) are not on main: looked up
-    # by name so this module works with or without them. Replaced by plain imports once they land.
-    try:
-        found: Renderer = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-    return found
-
-
-def _placeholder_xlsx(data: dict[str, Any], path: Path, *, fingerprint: str) -> None:  # PLACEHOLDER
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "指标"
-    ws.append(["单位", str(data["unit"]["name"])])
-    ws.append(["期间", str(data["period"]["label"])])
-    ws.append(["综合能耗（tce）", str(data["results"]["indicators"]["comprehensive_energy_tce"])])
-    ws.append(["数据包指纹", fingerprint])
-    wb.save(path)
-
-
 def _placeholder_pdf(data: dict[str, Any], path: Path, *, fingerprint: str) -> None:  # PLACEHOLDER
     text = f"gxjn report {data['period']['name']} fingerprint {fingerprint}".encode("ascii", "replace")
     objects = [
@@ -169,11 +146,10 @@ def render_reports(data: dict[str, Any], fingerprint: str, write_pdf: Renderer |
     PDF printer sits above the services (it needs QtGui and prints the services' tables), so the
     services never import it.
     """
-    xlsx = _renderer("gxjn_desktop.services.packet.report_xlsx", "write_report_xlsx") or _placeholder_xlsx
     pdf = write_pdf or _placeholder_pdf
     with tempfile.TemporaryDirectory(prefix="gxjn-packet-") as tmp:
         xlsx_path, pdf_path = Path(tmp) / "report.xlsx", Path(tmp) / "report.pdf"
-        xlsx(data, xlsx_path, fingerprint=fingerprint)
+        write_report_xlsx(data, xlsx_path, fingerprint=fingerprint)
         pdf(data, pdf_path, fingerprint=fingerprint)
         return xlsx_path.read_bytes(), pdf_path.read_bytes()
 
