@@ -58,8 +58,8 @@ def test_the_contracts_hold_and_a_storage_to_services_import_breaks_the_layers(t
 
 def test_an_import_cycle_between_siblings_is_refused(tmp_path: Path) -> None:
     folder = _copy_package(tmp_path)
-    # numbers is imported by ledger; the reverse import closes a cycle inside the domain
-    _add_import(folder / "gxjn_desktop" / "domain" / "numbers.py", "import gxjn_desktop.domain.ledger  # noqa")
+    # ledger imports records; the reverse import closes a cycle inside the domain
+    _add_import(folder / "gxjn_desktop" / "domain" / "records.py", "import gxjn_desktop.domain.ledger  # noqa")
     broken = _lint(folder)
     assert broken.returncode != 0
     assert "No import cycles between sibling modules or packages BROKEN" in broken.stdout
