@@ -65,6 +65,16 @@ class LedgerService:
             self._db = Database(self.path, read_only=self.read_only)
         return self._db
 
+    @property
+    def orm_opened(self) -> bool:
+        """Whether the SQLAlchemy engine exists yet (start-up shows the month grid without it)."""
+        return self._db is not None
+
+    def warm_up(self) -> None:
+        """Load SQLAlchemy and the ORM now (idle time after the window shows the unit), so the first
+        write does not wait for the import."""
+        _ = self.db, repo.save_record, exports_repo.load_exports
+
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
