@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -56,19 +55,8 @@ TAB_NAMES = ("概览", "月度填报", "单位信息", "计量器具", "数据�
 
 
 class LazyPage(QWidget):
-    """A tab's page: its screen is built when first shown or asked for, or once the month grid is
-    on screen (see :meth:`MainWindow.warm_up`), so start-up builds the grid alone."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.content: QWidget | None = None
-        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
-
-    def put(self, screen: QWidget) -> None:
-        layout = self.layout()
-        assert layout is not None
-        layout.addWidget(screen)
-        self.content = screen
+    """A tab's place until its screen is built: when first shown or asked for, or once the month
+    grid is on screen (see :meth:`MainWindow.warm_up`), so start-up builds the grid alone."""
 
 
 class MainWindow(QMainWindow):
@@ -456,18 +444,25 @@ class MainWindow(QMainWindow):
     def built(self, index: int) -> QWidget | None:
         """The screen of tab ``index`` if it has been built."""
         page = self.tabs.widget(index)
-        return page.content if isinstance(page, LazyPage) else page
+        return None if isinstance(page, LazyPage) else page
 
     def screen_at(self, index: int) -> QWidget:
-        """The screen of tab ``index``, built now if it has not been."""
+        """The screen of tab ``index``, built now (in the place of its tab's placeholder) if need be."""
         page = self.tabs.widget(index)
+        assert page is not None, "no unit is shown"
         if not isinstance(page, LazyPage):
-            assert page is not None, "no unit is shown"
             return page
-        if page.content is None:
-            page.put(self._build_screen(index))
-        assert page.content is not None
-        return page.content
+        screen = self._build_screen(index)
+        current = self.tabs.currentIndex()
+        blocked = self.tabs.blockSignals(True)  # the same tab stays current: no switch to report
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, screen, TAB_NAMES[index])
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        page.deleteLater()
+        return screen
 
     def _build_screen(self, index: int) -> QWidget:
         service = self.entry_service
