@@ -102,7 +102,7 @@ def main() -> int:
     stop = None
     if args.pg is None:
         env = subprocess.run(
-            ["bash", str(ROOT / "scripts/pg_test_server.sh"), "start", "--durable"],
+            ["bash", str(ROOT / "scripts/pg_test_server.sh"), "start", "--durable", "--owner-pid", str(os.getpid())],
             capture_output=True,
             text=True,
             check=True,
