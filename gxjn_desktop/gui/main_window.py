@@ -173,14 +173,14 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
         view_menu.addSeparator()
-        for text, keys, step in (
+        for text, key_texts, step in (
             ("下一个页面", ("Ctrl+PgDown", "Ctrl+Tab"), 1),
             ("上一个页面", ("Ctrl+PgUp", "Ctrl+Shift+Tab"), -1),
         ):
             action = QAction(text, self)
             # Ctrl+PageDown steps through the screens as WPS steps through a workbook's sheets
             # (the months have Alt+PageDown); Ctrl+Tab as it steps through open documents.
-            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcuts([QKeySequence(k) for k in key_texts])
             action.triggered.connect(lambda _checked=False, step=step: self.step_screen(step))
             view_menu.addAction(action)
 
