@@ -20,6 +20,7 @@ from gxjn_desktop.domain.consumption import UseProblem, month_use
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange, month_end
 from gxjn_desktop.domain.numbers import check_size, fen_to_yuan, parse_decimal, plain, yuan_to_fen
+from gxjn_desktop.domain.places import RESERVED_CODE_HINT, reserved_code_problem
 from gxjn_desktop.domain.records import (
     CanteenMonth,
     EwasteDisposal,
@@ -746,6 +747,9 @@ def _read_meters(
             continue
         if old is not None:
             problems.add(METERS_SHEET, row, "计量器具编号", f"编号 {code} 重复")
+            continue
+        if reserved := reserved_code_problem(code):
+            problems.add(METERS_SHEET, row, "计量器具编号", f"{reserved}；{RESERVED_CODE_HINT}")
             continue
         meter = _new_meter(c, row, code, year, result, problems)
         if meter is not None:
