@@ -11,10 +11,9 @@ from gxjn_desktop.domain.meters import Meter
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.places import Place
 from gxjn_desktop.domain.quotas import QuotaIndicator
-from gxjn_desktop.domain.records import GarbageCategory
+from gxjn_desktop.domain.records import CANTEEN_FIELDS, GarbageCategory
 from gxjn_desktop.domain.workplan import TASK_FIELDS, TaskKind
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.services.entry import CANTEEN_FIELDS
 from gxjn_desktop.validation.findings import Location
 
 #: The words of the fields that are not a canteen field, a garbage category, an indicator or a quota.

@@ -86,3 +86,22 @@ def test_the_workbook_refuses_a_new_meter_coded_garbage(demo_service: LedgerServ
     with pytest.raises(UserError) as refused:
         read_workbook(path, demo_service.ledger())
     assert "保留" in refused.value.message + refused.value.hint
+
+
+def test_a_meter_coded_like_a_place_cannot_capture_that_places_findings() -> None:
+    """Data from before the refusal (or written by hand) may hold such a meter: the findings of the
+    canteen and of garbage still go to their own rows, the meter's to the meter's."""
+    from gxjn_desktop.services.entry import RowKey, RowKind, cell_of
+    from gxjn_desktop.services.finding_words import meter_names, place_text
+    from tests.validation.builders import ledger
+
+    led = ledger([register("canteen"), register("garbage")])
+    canteen = cell_of(led, Location.of_canteen(2025, 7, "food_waste_kg"))
+    garbage = cell_of(led, Location.of_garbage(2025, 3, "kitchen.fill_pct"))
+    meter = cell_of(led, Location.of_meter("canteen", 2025, 7, "reading"))
+    assert canteen is not None and canteen.row == RowKey(RowKind.CANTEEN, "food_waste_kg")
+    assert garbage is not None and garbage.row == RowKey(RowKind.GARBAGE, "kitchen")
+    assert meter is not None and meter.row == RowKey(RowKind.METER, "canteen")
+    names = meter_names(led.meters)
+    assert place_text(Location.of_canteen(2025, 7, "food_waste_kg"), names) == "食堂 · 餐厨垃圾"
+    assert place_text(Location.of_meter("canteen", 2025, 7, "reading"), names) == "canteen 测试表canteen · 本期示数"
