@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -45,6 +45,12 @@ from gxjn_desktop.storage.tables import (
     WorkTaskRow,
     YearProfileRow,
 )
+
+
+def _table(row: type[Any]) -> Table:
+    """A mapped class's table, for Core statements run once for many rows."""
+    return cast(Table, row.__table__)
+
 
 _GARBAGE_COLUMNS = {
     GarbageCategory.RECYCLABLE: "recyclable_kg",
@@ -179,7 +185,7 @@ def insert_meters(s: Session, meters: Iterable[Meter]) -> None:
     if not meters:
         return
     s.execute(
-        insert(MeterRow.__table__),
+        insert(_table(MeterRow)),
         [
             {
                 "code": m.code,
@@ -206,7 +212,7 @@ def insert_meters(s: Session, meters: Iterable[Meter]) -> None:
         for c in m.multipliers
     ]
     if multipliers:
-        s.execute(insert(MultiplierRow.__table__), multipliers)
+        s.execute(insert(_table(MultiplierRow)), multipliers)
 
 
 def delete_meter(s: Session, code: str) -> None:
@@ -262,7 +268,7 @@ _RECORD_VALUES = (
 
 
 def _record_upsert() -> Any:
-    table = MonthlyRecordRow.__table__
+    table = _table(MonthlyRecordRow)
     insert = sqlite_insert(table)
     return insert.on_conflict_do_update(
         index_elements=["meter_code", "year", "month"], set_={c: insert.excluded[c] for c in _RECORD_VALUES}
@@ -566,8 +572,8 @@ def _task_params(t: WorkTask) -> dict[str, Any]:
 
 
 def _task_upsert() -> Any:
-    insert = sqlite_insert(WorkTaskRow.__table__)
-    columns = [c.name for c in WorkTaskRow.__table__.columns if c.name != "id"]
+    insert = sqlite_insert(_table(WorkTaskRow))
+    columns = [c.name for c in _table(WorkTaskRow).columns if c.name != "id"]
     return insert.on_conflict_do_update(index_elements=["id"], set_={c: insert.excluded[c] for c in columns})
 
 
