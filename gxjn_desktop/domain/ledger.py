@@ -253,7 +253,9 @@ class Ledger:
         return [t for t in self.tasks if t.year == year]
 
     def canteen_month(self, year: int, month: int) -> CanteenMonth | None:
-        return next((c for c in self.canteen if (c.year, c.month) == (year, month)), None)
+        index = self.cached("canteen_by_month", lambda: {(c.year, c.month): c for c in reversed(self.canteen)})
+        return index.get((year, month))
 
     def garbage_month(self, year: int, month: int) -> GarbageMonth | None:
-        return next((g for g in self.garbage if (g.year, g.month) == (year, month)), None)
+        index = self.cached("garbage_by_month", lambda: {(g.year, g.month): g for g in reversed(self.garbage)})
+        return index.get((year, month))
