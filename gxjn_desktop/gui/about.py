@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from gxjn_desktop import __version__
+from gxjn_desktop.gui.forms.ui_about import Ui_AboutDialog
 
 _REFERENCE_LABELS = {
     "coefficients": "折标系数",
@@ -37,23 +38,17 @@ def about_rows(data_dir: Path, key_rows: Sequence[tuple[str, str]] = ()) -> list
 class AboutDialog(QDialog):
     def __init__(self, data_dir: Path, key_rows: Sequence[tuple[str, str]] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("关于")
+        self.ui = Ui_AboutDialog()
+        self.ui.setupUi(self)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("数") * 44)
-        layout = QVBoxLayout(self)
-        title = QLabel("公共机构能源资源消费统计")
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        layout.addWidget(title)
-        self.form = QFormLayout()
+        self.form: QFormLayout = self.ui.form
         for label, text in about_rows(data_dir, key_rows):
             value = QLabel(text)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # copyable for support
             value.setWordWrap(True)
             self.form.addRow(f"{label}：", value)
-        layout.addLayout(self.form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        self.ui.buttons.rejected.connect(self.reject)
 
 
 def show_about(parent: QWidget | None, data_dir: Path, key_rows: Sequence[tuple[str, str]] = ()) -> None:

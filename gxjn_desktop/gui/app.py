@@ -7,7 +7,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QLockFile, QTimer, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -43,7 +43,7 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
-def install_translator(app: QApplication, folder: str | None = None) -> bool:
+def install_translator(app: QCoreApplication, folder: str | None = None) -> bool:
     """Qt's own buttons and dialogs in Chinese (取消, 确定 …), from Qt's translations folder."""
     translator = QTranslator(app)
     path = folder or QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

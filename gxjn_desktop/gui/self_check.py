@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from gxjn_desktop.gui.app import install_translator
@@ -20,9 +21,10 @@ from gxjn_desktop.gui.app import install_translator
 NATIVE_PLATFORM = {"win32": "qwindows", "darwin": "qcocoa"}.get(sys.platform, "qxcb")
 
 
-def _application() -> QApplication:
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
+def _application() -> QGuiApplication:
+    # The PDF printer may already have made a QGuiApplication in this process (one per process).
+    existing = QGuiApplication.instance()
+    if isinstance(existing, QGuiApplication):
         return existing
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return QApplication(["gxjn-cli"])
