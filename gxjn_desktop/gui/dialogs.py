@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -165,24 +165,19 @@ class ExplanationDialog(QDialog):
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存说明")
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
-        # Enter in 原因 goes on to 说明 (as Tab does) instead of pressing 保存说明 half-filled.
-        self.cause.installEventFilter(self)
         # A shown problem is re-judged as the user fixes it, and disappears once it is fixed.
         self.cause.currentIndexChanged.connect(self._recheck)
         self.text.textChanged.connect(self._recheck)
         self.cause.setFocus()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.cause
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not self.cause.view().isVisible()
-        ):
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter in 原因 (a closed list passes it on to the dialog) goes on to 说明, as Tab does, instead
+        # of pressing 保存说明 half-filled. Handled here, not by an event filter on the list: a filter
+        # would be called for every event of the list, also while the dialog is being taken down.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() is self.cause:
             self.text.setFocus()
-            return True
-        return super().eventFilter(watched, event)
+            return
+        super().keyPressEvent(event)
 
     def _problem(self) -> str:
         from gxjn_desktop.services.explanations import explanation_for

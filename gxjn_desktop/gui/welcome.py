@@ -6,16 +6,14 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
@@ -33,6 +31,7 @@ from gxjn_desktop.gui.common import error_label
 from gxjn_desktop.gui.forms.ui_meter_page import Ui_MeterPage
 from gxjn_desktop.gui.forms.ui_profile_page import Ui_ProfilePage
 from gxjn_desktop.gui.forms.ui_unit_page import Ui_UnitPage
+from gxjn_desktop.gui.forms.ui_welcome import Ui_WelcomeScreen
 from gxjn_desktop.gui.unit_form import UnitFields
 
 
@@ -50,34 +49,12 @@ class WelcomeScreen(QWidget):
 
     def __init__(self, data_dir: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        title = QLabel("公共机构能源资源消费统计")
-        title.setStyleSheet("font-size: 22pt; font-weight: bold;")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        intro = QLabel(
-            "这个数据文件夹里还没有单位。\n请新建本单位，或先打开示例单位熟悉填报流程（示例数据可随时被新建单位替换）。"
-        )
-        intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        intro.setWordWrap(True)
-        self.new_button = QPushButton("新建单位…")
-        self.demo_button = QPushButton("打开示例单位")
-        self.bureau_button = QPushButton("汇总各单位报送包（机关事务管理局）…")
-        for b in (self.new_button, self.demo_button, self.bureau_button):
-            b.setMinimumHeight(40)
-            b.setMinimumWidth(260)
-        folder = QLabel(f"数据文件夹：{data_dir}")
-        folder.setStyleSheet("color: #666;")
-        folder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for w in (title, intro):
-            layout.addWidget(w)
-        layout.addSpacing(24)
-        for b in (self.new_button, self.demo_button, self.bureau_button):
-            layout.addWidget(b, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(24)
-        layout.addWidget(folder)
-        layout.addStretch(2)
+        self.ui = Ui_WelcomeScreen()
+        self.ui.setupUi(self)
+        self.ui.folder.setText(f"数据文件夹：{data_dir}")
+        self.new_button: QPushButton = self.ui.new_button
+        self.demo_button: QPushButton = self.ui.demo_button
+        self.bureau_button: QPushButton = self.ui.bureau_button
         self.new_button.clicked.connect(self.newUnitRequested)
         self.demo_button.clicked.connect(self.demoRequested)
         self.bureau_button.clicked.connect(self.bureauRequested)

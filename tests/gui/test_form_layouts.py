@@ -207,3 +207,11 @@ def test_cancel_keeps_you_on_unit_info_with_your_edits(
     store.close()
     assert not window.close()  # closing asks too, and 取消 keeps the window open
     assert asked == ["保存修改", "保存修改"] and window.unit_screen.statistician.text() == "黄丽"
+
+
+def test_tab_order_of_the_welcome_screen(qtbot: Any, tmp_path: Path) -> None:
+    from gxjn_desktop.gui.welcome import WelcomeScreen
+
+    screen = _shown(qtbot, WelcomeScreen(str(tmp_path)))
+    assert assert_tab_follows_reading_order(screen) == ["new_button", "demo_button", "bureau_button"]
+    assert str(tmp_path) in screen.ui.folder.text()
