@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar, cast
 
 from gxjn_desktop.domain.meters import Meter
-from gxjn_desktop.domain.quotas import Quota
+from gxjn_desktop.domain.quotas import Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.domain.records import (
     CanteenMonth,
     EwasteDisposal,
@@ -24,6 +24,8 @@ from gxjn_desktop.domain.workplan import WorkTask
 T = TypeVar("T")
 
 RecordKey = tuple[str, int, int]  # (meter code, year, month)
+QuotaKey = tuple[int, QuotaIndicator, QuotaLevel]  # one value per year, indicator and level
+ExplanationKey = tuple[str, str]  # (rule id, location key): one explanation each
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,18 @@ class StoredState:
     meters: tuple[tuple[str, Meter | None], ...] = ()  # only imports and meter changes touch meters
     profiles: tuple[tuple[int, YearProfile | None], ...] = ()
     ewaste: tuple[tuple[EwasteDisposal, bool], ...] = ()  # (disposal, whether it is recorded)
-    tasks: tuple[tuple[int, WorkTask | None], ...] = ()  # work-plan tasks by id (imports only)
+    tasks: tuple[tuple[int, WorkTask | None], ...] = ()  # work-plan tasks by id
+    quotas: tuple[tuple[QuotaKey, Quota | None], ...] = ()
+    explanations: tuple[tuple[ExplanationKey, Explanation | None], ...] = ()
+    unit: Unit | None = None  # the unit's own record when the change touches it (it is never absent)
+
+    @property
+    def is_empty(self) -> bool:
+        return self == StoredState()
+
+
+def _ewaste_key(e: EwasteDisposal) -> tuple[object, ...]:
+    return (e.day, e.items, e.recipient, e.certificate_no)
 
 
 def _in_month_order(records: Iterable[MonthlyRecord]) -> list[MonthlyRecord]:
@@ -147,9 +160,23 @@ class Ledger:
             sets["tasks"] = tuple(t for t in self.tasks if t.task_id not in ids) + tuple(
                 t for _, t in state.tasks if t is not None
             )
-        ewaste = tuple(e for e in self.ewaste if (e, False) not in state.ewaste) + tuple(
+        # A deletion removes every disposal of the same day, count, recipient and certificate, as SQL does.
+        gone = {_ewaste_key(e) for e, present in state.ewaste if not present}
+        ewaste = tuple(e for e in self.ewaste if _ewaste_key(e) not in gone) + tuple(
             e for e, present in state.ewaste if present and e not in self.ewaste
         )
+        if state.quotas:
+            quota_keys = {k for k, _ in state.quotas}
+            sets["quotas"] = tuple(q for q in self.quotas if (q.year, q.indicator, q.level) not in quota_keys) + tuple(
+                q for _, q in state.quotas if q is not None
+            )
+        if state.explanations:
+            explained = {k for k, _ in state.explanations}
+            sets["explanations"] = tuple(
+                e for e in self.explanations if (e.rule_id, e.location_key) not in explained
+            ) + tuple(e for _, e in state.explanations if e is not None)
+        if state.unit is not None:
+            sets["unit"] = state.unit
         sets.update(canteen=canteen, garbage=garbage, profiles=profiles, ewaste=ewaste, _memo={})
         for name, value in sets.items():
             object.__setattr__(new, name, value)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from gxjn_desktop.domain.carriers import Carrier, UseTag
 from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange
 from gxjn_desktop.domain.numbers import parse_decimal, parse_integer
+from gxjn_desktop.domain.places import RESERVED_CODE_HINT, reserved_code_problem
 from gxjn_desktop.domain.units import (
     Unit,
     YearProfile,
@@ -188,6 +189,8 @@ class MeterPage(QWizardPage):
         name = self.name.text().strip()
         if not code or not name:
             raise UserError("计量器具的编号和名称不能为空", "请填写编号（如 E1）和名称")
+        if problem := reserved_code_problem(code):
+            raise UserError(problem, RESERVED_CODE_HINT)
         return Meter(
             code,
             name,

@@ -7,9 +7,10 @@ from datetime import datetime
 from pathlib import Path
 
 from gxjn_desktop.domain.exports import ExportRecord, SigningKey, latest_exports, locked_months
-from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.domain.ledger import ExplanationKey, Ledger, QuotaKey, StoredState
 from gxjn_desktop.domain.meters import Meter
 from gxjn_desktop.domain.periods import check_year
+from gxjn_desktop.domain.places import RESERVED_CODE_HINT, reserved_code_problem
 from gxjn_desktop.domain.quotas import Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.domain.records import (
     CanteenMonth,
@@ -85,6 +86,8 @@ class LedgerService:
     def save_meter(self, meter: Meter) -> None:
         if not meter.code.strip() or not meter.name.strip():
             raise UserError("计量器具的编号和名称不能为空", "请填写编号（如 E1）和名称")
+        if problem := reserved_code_problem(meter.code):
+            raise UserError(problem, RESERVED_CODE_HINT)
         with self.db.session() as s:
             repo.save_meter(s, meter)
         self._saved()
@@ -163,6 +166,10 @@ class LedgerService:
         self._saved()
         return task_id
 
+    def next_task_id(self) -> int:
+        with self.db.session() as s:
+            return repo.next_task_id(s)
+
     def delete_task(self, task_id: int) -> None:
         with self.db.session() as s:
             repo.delete_task(s, task_id)
@@ -208,6 +215,11 @@ class LedgerService:
         deleted_meters: Iterable[str] = (),
         deleted_profiles: Iterable[int] = (),
         replaced_months: Iterable[tuple[str, int, int]] = (),
+        quotas: Iterable[Quota] = (),
+        deleted_quotas: Iterable[QuotaKey] = (),
+        explanations: Iterable[Explanation] = (),
+        deleted_explanations: Iterable[ExplanationKey] = (),
+        unit: Unit | None = None,
         backup_reason: str | None = None,
     ) -> None:
         """Save an import, a paste or an undo step in one transaction (all or nothing).
@@ -235,7 +247,12 @@ class LedgerService:
             self._refuse_locked(exports_repo.load_exports(s), touched, [p.year for p in profiles] + deleted_profiles)
         if backup_reason:
             self.backup(backup_reason)
+        quotas = list(quotas)
+        for q in quotas:
+            check_year(q.year)
         with self.db.session() as s:
+            if unit is not None:
+                repo.save_unit(s, unit)
             for m in meters:  # first: records and replacements may refer to new meters
                 repo.save_meter(s, m)
             for p in profiles:
@@ -261,11 +278,48 @@ class LedgerService:
                 repo.delete_task(s, task_id)
             for t in tasks:  # an import's new tasks carry the ids they get, so undo can remove them
                 repo.save_task(s, t)
+            for year, indicator, level in deleted_quotas:
+                repo.delete_quota(s, year, indicator, level)
+            for q in quotas:
+                repo.save_quota(s, q)
+            for rule_id, location_key in deleted_explanations:
+                repo.delete_explanation(s, rule_id, location_key)
+            for explanation in explanations:
+                repo.save_explanation(s, explanation)
             for year in deleted_profiles:  # last: undoing an import removes what it added
                 repo.delete_profile(s, year)
             for code in deleted_meters:
                 repo.delete_meter(s, code)
         self._saved()
+
+    def write_state(self, state: StoredState, backup_reason: str | None = None) -> None:
+        """Write what an undo step stores under its keys (before or after), in one transaction.
+
+        The one SQL counterpart of :meth:`Ledger.apply`: whatever is written here, ``apply`` replays
+        on the snapshot (``tests/services/test_snapshot_property.py`` holds them together).
+        """
+        self.save_batch(
+            meters=[m for _, m in state.meters if m is not None],
+            deleted_meters=[code for code, m in state.meters if m is None],
+            profiles=[p for _, p in state.profiles if p is not None],
+            deleted_profiles=[year for year, p in state.profiles if p is None],
+            ewaste=[e for e, present in state.ewaste if present],
+            deleted_ewaste=[e for e, present in state.ewaste if not present],
+            tasks=[t for _, t in state.tasks if t is not None],
+            deleted_tasks=[task_id for task_id, t in state.tasks if t is None],
+            records=[rec for _, rec in state.records if rec is not None],
+            deleted_records=[key for key, rec in state.records if rec is None],
+            replaced_months=[key for key, _ in state.replacements],
+            replacements=[rp for _, rps in state.replacements for rp in rps],
+            canteen=[c or CanteenMonth(y, m) for (y, m), c in state.canteen],
+            garbage=[g or GarbageMonth(y, m) for (y, m), g in state.garbage],
+            quotas=[q for _, q in state.quotas if q is not None],
+            deleted_quotas=[key for key, q in state.quotas if q is None],
+            explanations=[e for _, e in state.explanations if e is not None],
+            deleted_explanations=[key for key, e in state.explanations if e is None],
+            unit=state.unit,
+            backup_reason=backup_reason,
+        )
 
     def replace_everything(self, ledger: Ledger) -> None:
         """Write a whole ledger in one transaction, replacing what is there (demo --force)."""

@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -395,6 +395,12 @@ def save_explanation(s: Session, e: Explanation) -> None:
     )
 
 
+def delete_explanation(s: Session, rule_id: str, location_key: str) -> None:
+    s.execute(
+        delete(ExplanationRow).where(ExplanationRow.rule_id == rule_id, ExplanationRow.location_key == location_key)
+    )
+
+
 def load_explanations(s: Session) -> tuple[Explanation, ...]:
     return tuple(
         Explanation(r.rule_id, r.location_key, r.fingerprint, r.cause, r.text, r.entered_by, r.entered_at)
@@ -480,6 +486,13 @@ def save_task(s: Session, t: WorkTask) -> int:
     s.add(row)
     s.flush()
     return row.id
+
+
+def next_task_id(s: Session) -> int:
+    """The id a new task gets: never one an undo took back (as SQLite's AUTOINCREMENT would give)."""
+    taken = s.scalar(select(func.max(WorkTaskRow.id))) or 0
+    used = s.execute(text("SELECT seq FROM sqlite_sequence WHERE name = 'work_task'")).scalar() or 0
+    return max(int(taken), int(used)) + 1
 
 
 def delete_task(s: Session, task_id: int) -> None:
