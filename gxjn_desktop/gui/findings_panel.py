@@ -37,7 +37,7 @@ from gxjn_desktop.domain.places import Place
 from gxjn_desktop.domain.records import EXPLANATION_CAUSES
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
-from gxjn_desktop.gui.common import ListTableModel
+from gxjn_desktop.gui.common import ColumnSpec, RowsModel
 from gxjn_desktop.gui.entry_model import SEVERITY_COLOURS
 from gxjn_desktop.gui.forms.ui_findings_header import Ui_FindingsHeader
 from gxjn_desktop.services import finding_words
@@ -123,56 +123,42 @@ class FindingRow:
     rule_title: str = ""
 
 
-_HEADERS = ("级别", "规则", "期间", "位置", "内容", "说明")
-COL_SEVERITY, COL_RULE, COL_PERIOD, COL_PLACE, COL_MESSAGE, COL_EXPLANATION = range(len(_HEADERS))
+def _rule_tip(row: FindingRow) -> str:
+    f = row.finding
+    return f"{row.rule_title}（规则编号 {f.rule_id}）" if row.rule_title else f.rule_id
 
 
-class FindingsModel(ListTableModel):
-    headers = _HEADERS
+def _message_tip(row: FindingRow) -> str:
+    f = row.finding
+    return f"{f.message}\n{f.hint}" if f.hint else f.message
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[FindingRow] = []
+
+class FindingsModel(RowsModel[FindingRow]):
+    columns = (
+        ColumnSpec("级别", lambda r: r.finding.severity.label),
+        ColumnSpec("规则", lambda r: r.rule_name or r.finding.rule_id, _rule_tip),
+        ColumnSpec("期间", lambda r: r.period),
+        ColumnSpec("位置", lambda r: r.place, lambda r: r.place),
+        ColumnSpec("内容", lambda r: r.finding.message, _message_tip),
+        ColumnSpec("说明", lambda r: r.explanation, lambda r: r.explanation if r.finding.explanation else None),
+    )
 
     def set_rows(self, rows: list[FindingRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        self.set_items(rows)
 
     def finding_at(self, row: int) -> Finding:
-        return self._rows[row].finding
+        return self.items[row].finding
 
     def row_of(self, fingerprint: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.finding.fingerprint == fingerprint), -1)
-
-    def rows(self) -> list[Any]:
-        return self._rows
+        return self.row_where(lambda r: r.finding.fingerprint == fingerprint)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        row = self._rows[index.row()]
-        f = row.finding
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (f.severity.label, row.rule_name or f.rule_id, row.period, row.place, f.message, row.explanation)[
-                col
-            ]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_RULE:
-                return f"{row.rule_title}（规则编号 {f.rule_id}）" if row.rule_title else f.rule_id
-            if col == COL_MESSAGE:
-                return f"{f.message}\n{f.hint}" if f.hint else f.message
-            if col == COL_EXPLANATION and f.explanation is not None:
-                return row.explanation
-            if col == COL_PLACE:
-                return row.place
-            return None
+    def role_data(self, item: FindingRow, column: int, role: int) -> Any:
+        f, col = item.finding, column
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_SEVERITY:
             return QBrush(SEVERITY_COLOURS[f.severity])
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -194,6 +180,9 @@ class FindingsModel(ListTableModel):
         if role == FINDING_ROLE:
             return f
         return None
+
+
+COL_SEVERITY, COL_RULE, COL_PERIOD, COL_PLACE, COL_MESSAGE, COL_EXPLANATION = range(len(FindingsModel.columns))
 
 
 class FindingsView(QTableView):
