@@ -224,9 +224,9 @@ class EntryScreen(QWidget):
         self.year, self.month = service.default_period()
 
         self.prev_button = QPushButton("◀ 上月")
-        self.prev_button.setToolTip("上一个月（Ctrl+PageUp）")
+        self.prev_button.setToolTip("上一个月（Alt+PageUp 或 Alt+←）")
         self.next_button = QPushButton("下月 ▶")
-        self.next_button.setToolTip("下一个月（Ctrl+PageDown）")
+        self.next_button.setToolTip("下一个月（Alt+PageDown 或 Alt+→）")
         self.year_box = QSpinBox()
         self.year_box.setRange(2000, 2100)
         self.year_box.setSuffix(" 年")
@@ -271,9 +271,9 @@ class EntryScreen(QWidget):
         self.year_box.valueChanged.connect(lambda y: self.set_period(int(y), self.month))
         self.month_box.currentIndexChanged.connect(lambda i: self.set_period(self.year, int(i) + 1))
         for keys, step in (
-            ("Ctrl+PgUp", previous_month),
+            ("Alt+PgUp", previous_month),  # Ctrl+PageUp/PageDown switch screens, as WPS switches sheets
             ("Alt+Left", previous_month),
-            ("Ctrl+PgDown", next_month),
+            ("Alt+PgDown", next_month),
             ("Alt+Right", next_month),
         ):
             sc = QShortcut(QKeySequence(keys), self)
