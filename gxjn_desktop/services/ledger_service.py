@@ -24,10 +24,11 @@ from gxjn_desktop.domain.records import (
 from gxjn_desktop.domain.units import Unit, YearProfile
 from gxjn_desktop.domain.workplan import WorkTask, task_problems
 from gxjn_desktop.errors import UserError
+from gxjn_desktop.paths import backup_dir
 from gxjn_desktop.storage import plain_read
 from gxjn_desktop.storage.backup import make_backup
 from gxjn_desktop.storage.lazy import lazy_module
-from gxjn_desktop.storage.store import PreparedFile, backup_dir, prepare_database
+from gxjn_desktop.storage.store import PreparedFile, prepare_database
 
 if TYPE_CHECKING:
     from gxjn_desktop.storage import exports_repo
