@@ -455,11 +455,14 @@ class MainWindow(QMainWindow):
     def _leave_unit_screen(self) -> bool:
         """单位信息 is saved with its buttons: before leaving it, offer to save what was typed.
 
-        Returns False when the user should stay (a value was refused)."""
+        Returns False when the user should stay (取消, or a value was refused)."""
         screen = self.unit_screen
         if not (screen.unit_changed() or screen.profile_changed()):
             return True
-        if not messages.confirm(self, "保存修改", "单位信息中有未保存的修改。要保存吗？\n选“否”将放弃这些修改。"):
+        answer = messages.ask_save_changes(self, "保存修改", "单位信息中有未保存的修改。要保存吗？")
+        if answer is None:  # 取消: back to the form, the edits as typed
+            return False
+        if not answer:  # 放弃
             screen.refresh()
             return True
         return screen.save_changes()
