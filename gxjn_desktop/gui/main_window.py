@@ -23,6 +23,7 @@ from gxjn_desktop.gui.ui_state import (
     METERS_HEADER,
     UiState,
 )
+from gxjn_desktop.paths import bureau_dir
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after the window is painted
     from gxjn_desktop.gui.findings_panel import FindingTarget
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
         """汇总 mode: its own window over the bureau store in the 'bureau' folder beside the data."""
         from gxjn_desktop.gui.bureau_window import BureauWindow
 
-        self.bureau_window = BureauWindow(self.data_dir / "bureau")
+        self.bureau_window = BureauWindow(bureau_dir(self.data_dir))
         self.bureau_window.resize(1100, 700)
         self.bureau_window.show()
 

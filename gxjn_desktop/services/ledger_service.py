@@ -23,11 +23,12 @@ from gxjn_desktop.domain.records import (
 from gxjn_desktop.domain.units import Unit, YearProfile
 from gxjn_desktop.domain.workplan import WorkTask, task_problems
 from gxjn_desktop.errors import UserError
+from gxjn_desktop.paths import backup_dir
 from gxjn_desktop.storage import exports_repo
 from gxjn_desktop.storage import repositories as repo
 from gxjn_desktop.storage.backup import make_backup
 from gxjn_desktop.storage.database import Database
-from gxjn_desktop.storage.store import backup_dir, open_database
+from gxjn_desktop.storage.store import open_database
 
 
 class LedgerService:
