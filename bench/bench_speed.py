@@ -145,19 +145,26 @@ def recheck_row(ledger: Ledger, label: str) -> Row:
     period = Period.parse(year)
     check_period(ledger, period, TODAY)  # the year was on screen, checked, before the edit
     rng = random.Random(5)
-    ours, base = [], []
+    ours, base, cpu_ours, cpu_base = [], [], [], []
     for _ in range(9):
         ledger = edited(ledger, rng, year)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         indicator_report(ledger, ref, period)
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.process_time()
         ledger = edited(ledger, rng, year)
-        t2 = time.perf_counter()
+        t2, c2 = time.perf_counter(), time.process_time()
         check_period(ledger, period, TODAY)
-        t3 = time.perf_counter()
+        t3, c3 = time.perf_counter(), time.process_time()
         base.append((t1 - t0) * 1000)
         ours.append((t3 - t2) * 1000)
+        cpu_base.append((c1 - c0) * 1000)
+        cpu_ours.append((c3 - c2) * 1000)
     value, b = statistics.median(ours), statistics.median(base)
+    # On a loaded machine the wall clock waits for the CPU; the process's own CPU time does not.
+    print(
+        f"  {label}: 复核 CPU {statistics.median(cpu_ours):.1f} ms，该年指标 CPU {statistics.median(cpu_base):.1f} ms",
+        flush=True,
+    )
     return Row(f"修改后复核该单位年度，{label}", value, "同一修改后该年指标", b, "ms", "≤ 50 ms", value <= 50)
 
 
