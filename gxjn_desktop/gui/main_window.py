@@ -25,10 +25,12 @@ from gxjn_desktop.gui.ui_state import (
 )
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after the window is painted
+    from gxjn_desktop.gui.changes import Changer, ShowsChanges
     from gxjn_desktop.gui.findings_panel import FindingTarget
     from gxjn_desktop.gui.welcome import WelcomeScreen
     from gxjn_desktop.services.entry import EntryService
     from gxjn_desktop.services.ledger_service import LedgerService
+    from gxjn_desktop.services.operations import OpChanges, Operation, Place
 
 #: Set by bench/bench_startup.py: print the time of the first paint and quit.
 BENCH_ENV = "GXJN_EXIT_AFTER_PAINT"
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self._ready_pending = False
         self.ui_state = UiState(data_dir)
         self.entry_service: EntryService | None = None
+        self._changer: Changer | None = None  # runs every change and keeps the one undo stack
         self.setWindowTitle("公共机构能源资源消费统计")
         self.resize(1280, 720)
         self._painted = False
@@ -114,9 +117,22 @@ class MainWindow(QMainWindow):
         assert self._store is not None, "the window has no database yet"
         return self._store
 
+    @property
+    def changer(self) -> Changer:
+        assert self._changer is not None, "the window has no database yet"
+        return self._changer
+
     def attach(self, store: LedgerService) -> None:
         """Show the unit (or the welcome screen) once the database is open."""
         self._store = store
+        if self._changer is None:
+            from gxjn_desktop.gui.changes import Changer
+
+            self._changer = Changer(store, self)
+            self._changer.applied.connect(self._route)
+            self._changer.status.connect(self.show_status)
+        else:
+            self._changer.start(store)  # a restored backup: the steps before it are gone
         if self.edit_menu is None:
             self._build_menus()
         if store.has_unit():
@@ -157,6 +173,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.edit_menu = self.menuBar().addMenu("编辑(&E)")
+        self.edit_menu.addActions(self.changer.actions)  # one stack: every screen's changes
         view_menu = self.menuBar().addMenu("查看(&V)")
         for i, name in enumerate(TAB_NAMES):
             action = QAction(name, self)
@@ -250,10 +267,7 @@ class MainWindow(QMainWindow):
             return
         from gxjn_desktop.gui.quota_dialog import open_quota_dialog
 
-        if open_quota_dialog(self, self.store, self.entry.year):
-            self.entry_service.reload()  # the snapshot holds the quotas
-            self.dashboard.refresh()
-            self._other_saved("能耗定额已保存")
+        open_quota_dialog(self, self.changer, self.entry.year)
 
     def edit_ewaste(self) -> None:
         """废旧电子产品规范处置: each disposal with its count, recipient and certificate."""
@@ -261,9 +275,7 @@ class MainWindow(QMainWindow):
             return
         from gxjn_desktop.gui.ewaste_dialog import open_ewaste_dialog
 
-        if open_ewaste_dialog(self, self.store, self.entry.year, today=self.today):
-            self.entry_service.reload()  # the snapshot holds the disposals
-            self._other_saved("废旧电子产品处置已保存")
+        open_ewaste_dialog(self, self.changer, self.entry.year, today=self.today)
 
     def _build_toolbar(self, undo: QAction, redo: QAction) -> None:
         """The month's main actions under the menus, with text beside each icon (as WPS shows them)."""
@@ -333,7 +345,7 @@ class MainWindow(QMainWindow):
             "Enter：保存并下移　Tab / Shift+Tab：保存并移到下一/上一可填列\n"
             "F2：修改当前单元格　Esc：取消本次输入　Delete：清空所选单元格\n"
             "Ctrl+C / Ctrl+V：复制 / 粘贴（可直接粘贴 Excel、WPS 中复制的区域）\n"
-            "Ctrl+Z / Ctrl+Y：撤销 / 重做　Ctrl+PageUp / Ctrl+PageDown：上月 / 下月\n"
+            "Ctrl+Z / Ctrl+Y：撤销 / 重做（各页面的修改都可撤销）　Ctrl+PageUp / Ctrl+PageDown：上月 / 下月\n"
             "Ctrl+1…6：概览、月度填报、单位信息、计量器具、数据审核、报送　Ctrl+Tab / Ctrl+Shift+Tab：下一/上一页面\n"
             "数据审核中：Enter 或双击转到数据　Ctrl+E 填写说明　F5 重新审核",
         )
@@ -351,28 +363,28 @@ class MainWindow(QMainWindow):
         result = messages.run_new_unit_wizard(self)
         if result is None:
             return
-        from gxjn_desktop.domain.ledger import Ledger
+        from gxjn_desktop.services.edits import new_unit
 
-        ledger = Ledger(result.unit, {result.profile.year: result.profile}, (result.meter,))
         try:
-            # One transaction: a half-created unit never exists.
-            self.store.replace_everything(ledger)
-        except (UserError, StorageError) as err:
+            op = new_unit(result.unit, result.profile, result.meter)
+        except UserError as err:
             messages.show_user_error(self, err)
             return
-        self.show_unit()
-        self.show_status(f"已新建单位：{result.unit.name}")
+        # One transaction (a half-created unit never exists); not undoable: it empties the undo stack.
+        if self.changer.run(op, self):
+            self.show_status(f"已新建单位：{result.unit.name}")
 
     def open_demo(self) -> None:
         from gxjn_desktop.services.demo import build_demo_ledger
+        from gxjn_desktop.services.edits import replace_all
 
         QApplication.setOverrideCursor(self.cursor())
         try:
-            self.store.replace_everything(build_demo_ledger())
+            done = self.changer.run(replace_all(build_demo_ledger(), "打开示例单位"), self)
         finally:
             QApplication.restoreOverrideCursor()
-        self.show_unit()
-        self.show_status("已打开示例单位（可随时新建本单位替换）")
+        if done:
+            self.show_status("已打开示例单位（可随时新建本单位替换）")
 
     # ---- the unit's screens -------------------------------------------------------------------
 
@@ -384,22 +396,21 @@ class MainWindow(QMainWindow):
         from gxjn_desktop.gui.report_screen import ReportScreen
         from gxjn_desktop.gui.unit_screen import UnitScreen
         from gxjn_desktop.gui.workplan_screen import WorkPlanScreen
-        from gxjn_desktop.services.entry import EntryService
 
-        self.entry_service = EntryService(self.store)
-        service = self.entry_service
+        changer = self.changer
+        self.entry_service = service = changer.service
         while self.tabs.count():
             w = self.tabs.widget(0)
             self.tabs.removeTab(0)
             if w is not None:
                 w.deleteLater()
         self.dashboard = Dashboard(service, today=self.today)
-        self.entry = EntryScreen(service, today=self.today)
-        self.unit_screen = UnitScreen(service)
-        self.meters = MetersScreen(service, apply_change=self.entry.apply_change)
-        self.findings = FindingsPanel(service, today=self.today)
+        self.entry = EntryScreen(changer, today=self.today)
+        self.unit_screen = UnitScreen(changer)
+        self.meters = MetersScreen(changer)
+        self.findings = FindingsPanel(changer, today=self.today)
         self.report = ReportScreen(service, today=self.today)
-        self.workplan = WorkPlanScreen(service, today=self.today)
+        self.workplan = WorkPlanScreen(changer, today=self.today)
         for screen, name in zip(
             (self.dashboard, self.entry, self.unit_screen, self.meters, self.findings, self.report, self.workplan),
             TAB_NAMES,
@@ -407,28 +418,13 @@ class MainWindow(QMainWindow):
         ):
             self.tabs.addTab(screen, name)
         self.entry.status.connect(self.show_status)
-        self.entry.changeApplied.connect(lambda _change: self.findings.schedule_refresh())
-        self.entry.explained.connect(lambda _text: self.findings.schedule_refresh())
-        self.entry.changeApplied.connect(lambda _change: self.meters.refresh())  # undo of a 停用 too
-        self.unit_screen.saved.connect(self._other_saved)
-        self.meters.saved.connect(self._other_saved)
-        self.workplan.saved.connect(self._other_saved)
         self.findings.status.connect(self.show_status)
         self.findings.navigate.connect(self.go_to_finding)
-        self.findings.explained.connect(lambda _text: self.entry.refresh())
         self.report.status.connect(self.show_status)
         self.report.navigate.connect(self.go_to_finding)
         self.report.exported.connect(self.entry.refresh)
         self.tabs.currentChanged.connect(self._tab_changed)
-        assert self.edit_menu is not None
-        self.edit_menu.clear()
-        undo = self.entry.undo_stack.createUndoAction(self, "撤销")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.entry.undo_stack.createRedoAction(self, "重做")
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.edit_menu.addAction(undo)
-        self.edit_menu.addAction(redo)
-        self._build_toolbar(undo, redo)
+        self._build_toolbar(changer.undo_action, changer.redo_action)
         header = self.ui_state.bytes(ENTRY_HEADER)
         if header is not None:
             self.entry.view.horizontalHeader().restoreState(header)
@@ -444,7 +440,11 @@ class MainWindow(QMainWindow):
         # A restored header can leave the grid scrolled past its columns at a new window size:
         # start at the first column once the layout has settled.
         QTimer.singleShot(0, self.entry.show_first_column)
-        self.setWindowTitle(f"{service.ledger.unit.name} — 公共机构能源资源消费统计")
+        self._show_title()
+
+    def _show_title(self) -> None:
+        assert self.entry_service is not None
+        self.setWindowTitle(f"{self.entry_service.ledger.unit.name} — 公共机构能源资源消费统计")
 
     def _leave_unit_screen(self) -> bool:
         """单位信息 is saved with its buttons: before leaving it, offer to save what was typed.
@@ -485,10 +485,55 @@ class MainWindow(QMainWindow):
             self.workplan.refresh()
             self.workplan.view.setFocus()
 
-    def _other_saved(self, text: str) -> None:
-        self.show_status(text)
-        self.entry.refresh()
-        self.findings.schedule_refresh()
+    # ---- the change path: every operation's changes go to the screens that show them -----------
+
+    def _screens(self) -> tuple[ShowsChanges, ...]:
+        return (self.dashboard, self.entry, self.unit_screen, self.meters, self.findings, self.report, self.workplan)
+
+    def _route(self, op: Operation, changes: OpChanges, how: str) -> None:
+        """After an operation is done, undone or redone: each screen showing what changed catches up
+        itself; undo and redo take the user back to where the change was made."""
+        from gxjn_desktop.gui.changes import DO
+        from gxjn_desktop.services.operations import ChangeKind, Screen
+
+        if ChangeKind.EVERYTHING in changes.kinds:  # a new unit or the demo: every screen anew
+            self.show_unit()
+            return
+        for screen in self._screens():
+            if changes.touches(screen.SHOWS):
+                screen.apply_changes(changes)
+        if ChangeKind.UNIT in changes.kinds:
+            self._show_title()
+        if how != DO:
+            self._go_to(op.place)
+        elif op.place.screen is Screen.ENTRY and self.tabs.currentIndex() == TAB_ENTRY:
+            self.entry.show_place(op.place, move_cursor=False)  # an import opens its first month
+
+    def _go_to(self, place: Place) -> None:
+        """The screen and place of an undone or redone change. Quotas and disposals are edited in
+        their dialogs: an open dialog shows the change itself, else the status bar says it."""
+        from gxjn_desktop.services.operations import Screen
+
+        tabs = {
+            Screen.ENTRY: TAB_ENTRY,
+            Screen.UNIT: TAB_UNIT,
+            Screen.METERS: TAB_METERS,
+            Screen.WORKPLAN: TAB_WORKPLAN,
+            Screen.FINDINGS: TAB_FINDINGS,
+        }
+        if place.screen not in tabs:
+            return
+        self.tabs.setCurrentIndex(tabs[place.screen])
+        if self.tabs.currentIndex() != tabs[place.screen]:
+            return  # 单位信息 kept the user (a typed value was refused)
+        if place.screen is Screen.ENTRY:
+            self.entry.show_place(place, move_cursor=True)
+        elif place.screen is Screen.UNIT:
+            self.unit_screen.show_place(place)
+        elif place.screen is Screen.METERS:
+            self.meters.show_place(place)
+        elif place.screen is Screen.WORKPLAN:
+            self.workplan.show_place(place)
 
     def go_to_finding(self, target: FindingTarget) -> None:
         """A finding activated in 数据审核: its cell in 月度填报, or its field in 单位信息."""
