@@ -63,6 +63,7 @@ def pdf_writer() -> Any:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.checks import finding_json
+    from gxjn_desktop.services.finding_words import location_text, meter_names
     from gxjn_desktop.services.ledger_service import LedgerService
     from gxjn_desktop.services.packet.export import ExportRefused, export_packet
 
@@ -86,8 +87,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
         else:
             print(f"{period.label}{check.gate.summary()}")
+            names = meter_names(service.ledger().meters)
             for f in check.blocking:
-                where = " ".join(x for x in (f.location.meter, f.location.month) if x)
+                where = location_text(f.location, names)
                 print(f"[{f.severity.label}] {f.rule_id} {where}：{f.message}。{f.hint}")
             print("请改正错误、为警告填写说明并填完各月数据后再导出（gxjn-cli check 可查看全部检查结果）。")
         return EXIT_DATA_SAYS_NO

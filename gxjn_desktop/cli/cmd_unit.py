@@ -35,6 +35,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--uscc", metavar="代码", help="统一社会信用代码（18 位，见法人证书）")
     p.add_argument("--admin-code", metavar="代码", help="行政区划代码（6 位，如 450103）")
     p.add_argument("--type", metavar="类型", dest="kind", help=TYPE_HELP)
+    p.add_argument(
+        "--admin-level", metavar="层级", default="", help="行政层级：区直、市直 或 县级及以下（工作安排的目标按它统计）"
+    )
+    p.add_argument(
+        "--party-organ",
+        action="store_true",
+        help="是党政机关（节约型机关创建按县级及以上党政机关统计；机构类型须为国家机关）",
+    )
     p.add_argument("--climate-zone", metavar="气候区", default="", help="气候区：夏热冬暖（默认）或 夏热冬冷")
     p.add_argument("--address", metavar="地址", default="", help="地址")
     p.add_argument("--manager", metavar="姓名", default="", help="节能管理员姓名")
@@ -54,6 +62,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 _OPTIONS = (("name", "--name"), ("uscc", "--uscc"), ("admin_code", "--admin-code"), ("kind", "--type"))
 _PROFILE_OPTIONS = (("people", "--people"), ("area", "--area"))
+_UNIT_EXTRAS = (("admin_level", "--admin-level"), ("party_organ", "--party-organ"))  # the sheet has them too
 
 
 def _check_year(year: int) -> None:
@@ -64,7 +73,7 @@ def _check_year(year: int) -> None:
 def _from_options(args: argparse.Namespace) -> tuple[Any, Any]:
     from gxjn_desktop.domain.numbers import parse_decimal
     from gxjn_desktop.domain.units import YearProfile
-    from gxjn_desktop.services.unit_setup import build_unit, climate_zone, institution_type
+    from gxjn_desktop.services.unit_setup import admin_level, build_unit, climate_zone, institution_type
 
     missing = [flag for key, flag in _OPTIONS + _PROFILE_OPTIONS if not (getattr(args, key) or "").strip()]
     if missing:
@@ -78,6 +87,8 @@ def _from_options(args: argparse.Namespace) -> tuple[Any, Any]:
         address=args.address,
         manager=args.manager,
         phone=args.phone,
+        level=admin_level(args.admin_level),
+        party_organ=args.party_organ,
     )
     people = parse_decimal(args.people, "用能人数")
     if people != people.to_integral_value():
@@ -94,7 +105,7 @@ def cmd_unit_init(args: argparse.Namespace) -> int:
     if args.year is not None:
         _check_year(args.year)
     if args.source is not None:
-        given = [flag for key, flag in _OPTIONS + _PROFILE_OPTIONS if getattr(args, key)]
+        given = [flag for key, flag in _OPTIONS + _PROFILE_OPTIONS + _UNIT_EXTRAS if getattr(args, key)]
         if given:
             raise UserError(
                 f"--from 与 {'、'.join(given)} 不能同时使用", "单位信息请全部写在工作簿中，或全部用选项给出"
@@ -137,6 +148,8 @@ def cmd_unit_show(args: argparse.Namespace) -> int:
     print(
         f"统一社会信用代码 {u.uscc}  行政区划代码 {u.admin_code}  机构类型 {u.institution_type.label}  气候区 {u.climate_zone.label}"
     )
+    level = u.admin_level.label if u.admin_level else "未填"
+    print(f"行政层级 {level}  党政机关 {'是' if u.party_government_organ else '否'}")
     if u.address:
         print(f"地址 {u.address}")
     for c in u.contacts:

@@ -190,6 +190,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.checks import check_json, check_period
+    from gxjn_desktop.services.finding_words import location_text, meter_names
 
     period = _period(args)
     service = _open(args)
@@ -208,8 +209,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"{period.label}：错误 {counts['error']} 条，警告 {counts['warning']} 条"
             f"（未说明 {counts['unexplained']} 条），提示 {counts['info']} 条"
         )
+        names = meter_names(ledger.meters)
         for f in result.findings:
-            where = " ".join(x for x in (f.location.meter, f.location.month) if x)
+            where = location_text(f.location, names)
             note = f"  〔已说明：{f.explanation.cause}，{f.explanation.text}〕" if f.explanation else ""
             print(f"[{f.severity.label}] {f.rule_id} {where}：{f.message}。{f.hint}{note}")
         print("可以导出。" if result.export_allowed else "不能导出：请先改正错误，并为每条警告填写说明。")

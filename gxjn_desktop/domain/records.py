@@ -108,6 +108,14 @@ class CanteenMonth:
         return self.food_waste_kg is None and self.diners is None and self.food_purchased_kg is None and not self.note
 
 
+#: The canteen's fields as the month grid shows them: (attribute, label, unit).
+CANTEEN_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("food_waste_kg", "食堂：餐厨垃圾", "kg"),
+    ("diners", "食堂：就餐人次", "人次"),
+    ("food_purchased_kg", "食堂：食材采购", "kg"),
+)
+
+
 class GarbageCategory(Enum):
     """GB/T 19095-2019 major categories."""
 

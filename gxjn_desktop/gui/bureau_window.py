@@ -1,4 +1,5 @@
-"""汇总 mode: a bureau merges a folder of packets (progress bar, cancel) and sees the totals.
+"""汇总 mode: a bureau merges a folder of packets (progress bar, cancel) and sees the totals and the
+region's progress against the year's work plan (工作安排进度, as ``gxjn-cli bureau progress``).
 
 The merge runs in a worker thread through the same service as ``gxjn-cli bureau merge``; the store
 is written one packet per transaction, so 取消 leaves it as it was before the packet under way.
@@ -10,10 +11,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QDate, QObject, QThread, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -23,6 +26,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from gxjn_desktop.gui.common import shown_number, year_bar
+
+GOAL_UNITS = {"m2": "m²", "projects": "个", "kW": "kW", "items": "件", "pct": "%"}
 
 
 class _MergeWorker(QObject):
@@ -82,9 +89,14 @@ class BureauWindow(QWidget):
         self.summary_table.setHorizontalHeaderLabels(
             ["地区", "单位数", "用能人数", "综合能耗（tce）", "二氧化碳（tCO2）", "人均综合能耗（kgce/人）"]
         )
-        tabs = QTabWidget()
+        self.tabs = tabs = QTabWidget()
         tabs.addTab(self.report_table, "合并报告")
         tabs.addTab(self.summary_table, "行政区域汇总")
+        tabs.addTab(self._progress_page(), "工作安排进度")
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):  # as WPS steps through sheets
+            QShortcut(QKeySequence(keys), self).activated.connect(
+                lambda step=step: tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
+            )
         top = QHBoxLayout()
         for w in (self.choose_button, self.merge_button, self.cancel_button):
             top.addWidget(w)
@@ -97,6 +109,84 @@ class BureauWindow(QWidget):
         self.choose_button.clicked.connect(self.choose_folder)
         self.merge_button.clicked.connect(self.start_merge)
         self.cancel_button.clicked.connect(self.cancel)
+
+    def _progress_page(self) -> QWidget:
+        """The year's goals (target, achieved, share, status, units counted) and the four indicators."""
+        page = QWidget()
+        bar, self.progress_year, self.progress_info = year_bar(QDate.currentDate().year() - 1)
+        self.progress_info.setWordWrap(True)
+        bar.setStretchFactor(self.progress_info, 1)
+        self.goals_table = QTableWidget(0, 6)
+        self.goals_table.setHorizontalHeaderLabels(["目标任务", "目标", "已完成", "完成比例", "状态", "计入单位"])
+        self.indicators_table = QTableWidget(0, 6)
+        self.indicators_table.setHorizontalHeaderLabels(["指标", "本年", "上年", "同比", "目标（同比）", "状态"])
+        for table in (self.goals_table, self.indicators_table):
+            table.verticalHeader().setVisible(False)
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setStretchLastSection(True)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.silent_label = QLabel()
+        self.silent_label.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addWidget(self.goals_table, 3)
+        layout.addWidget(QLabel("四项指标（各单位合计之比，只计两年都有数据的单位）"))
+        layout.addWidget(self.indicators_table, 2)
+        layout.addWidget(self.silent_label)
+        self.progress_year.valueChanged.connect(lambda y: self.show_progress(int(y)))
+        return page
+
+    def show_progress(self, year: int) -> None:
+        """工作安排进度 of ``year`` over the accepted whole-year packets (``gxjn-cli bureau progress``)."""
+        from gxjn_desktop.errors import StorageError, UserError
+        from gxjn_desktop.services.bureau.queries import accepted_packets
+        from gxjn_desktop.services.bureau.store import open_store
+        from gxjn_desktop.services.workplan.progress import progress_for
+
+        if self.progress_year.value() != year:
+            self.progress_year.blockSignals(True)
+            self.progress_year.setValue(year)
+            self.progress_year.blockSignals(False)
+        try:
+            store = open_store(self.data_dir)
+            try:
+                data = progress_for(accepted_packets(store, year), year, self.data_dir)
+            finally:
+                store.close()
+        except (UserError, StorageError) as err:
+            self.progress_info.setText(f"错误：{err.one_line()}")
+            return
+        self.progress_info.setText(
+            f"{data['plan']['label']}；已采用 {data['units']} 个单位的全年数据包，"
+            f"其中 {data['units_with_work_plan']} 个报送了工作任务"
+        )
+        self.goals_table.setRowCount(len(data["goals"]))
+        for r, g in enumerate(data["goals"]):
+            unit = GOAL_UNITS.get(g["unit"], "")
+            target = f"{shown_number(g['target'])} {unit}" if g["target"] is not None else "无目标"
+            achieved = f"{shown_number(g['achieved'])} {unit}" if g["achieved"] is not None else "-"
+            share = f"{g['share_pct']}%" if g["share_pct"] is not None and g["unit"] != "pct" else ""
+            counted = f"{g['count']}/{g['units_counted']}" if "count" in g else str(g["units_counted"])
+            for c, text in enumerate((g["label"], target, achieved, share, g["status_label"], counted)):
+                self.goals_table.setItem(r, c, QTableWidgetItem(text))
+        self.indicators_table.setRowCount(len(data["indicators"]))
+        for r, ind in enumerate(data["indicators"]):
+            change = f"{ind['change_pct']}%" if ind["change_pct"] is not None else "-"
+            values = (
+                ind["label"],
+                shown_number(ind["value"] or "-"),
+                shown_number(ind["previous"] or "-"),
+                change,
+                f"{ind['target_pct']}%",
+                ind["status_label"],
+            )
+            for c, text in enumerate(values):
+                self.indicators_table.setItem(r, c, QTableWidgetItem(text))
+        for table in (self.goals_table, self.indicators_table):
+            table.resizeColumnsToContents()
+        silent = data["units_reporting_nothing"]
+        names = "、".join(u["name"] for u in silent[:10]) + ("等" if len(silent) > 10 else "")
+        self.silent_label.setText(f"未报送工作任务的单位（{len(silent)} 个）：{names}" if silent else "")
 
     def choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, "选择存放各单位报送包（.zip）的文件夹")
@@ -163,6 +253,7 @@ class BureauWindow(QWidget):
         periods = sorted({f.period for f in result.files if f.period and f.status == "accepted"})
         if periods:
             self.show_summary(periods[-1])
+            self.show_progress(int(periods[-1].split("-", 1)[0]))
         self.mergeFinished.emit(result)
 
     def show_summary(self, period: str) -> None:
@@ -182,10 +273,10 @@ class BureauWindow(QWidget):
             values = [
                 indent + g["label"],
                 str(g["units"]),
-                str(g["people"]["value"] or "-"),
-                g["comprehensive_energy_tce"]["value"] or "-",
-                g["co2_t"]["value"] or "-",
-                g["indicators"]["energy_per_capita_kgce"]["value"] or "-",
+                shown_number(str(g["people"]["value"] or "-")),
+                shown_number(g["comprehensive_energy_tce"]["value"] or "-"),
+                shown_number(g["co2_t"]["value"] or "-"),
+                shown_number(g["indicators"]["energy_per_capita_kgce"]["value"] or "-"),
             ]
             for c, text in enumerate(values):
                 self.summary_table.setItem(r, c, QTableWidgetItem(text))

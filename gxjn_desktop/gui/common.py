@@ -34,9 +34,10 @@ class ListTableModel(QAbstractTableModel):
         return str(section + 1)
 
 
-def error_label() -> QLabel:
-    """A red, wrapping label for a form's validation message."""
-    label = QLabel()
+def error_label(label: QLabel | None = None) -> QLabel:
+    """A red, wrapping label for a form's validation message: ``label`` (a form's) or a new one."""
+    if label is None:
+        label = QLabel()
     label.setStyleSheet("color: #b3261e;")
     label.setWordWrap(True)
     return label

@@ -52,7 +52,7 @@ from gxjn_desktop.services.entry import (
     RowKey,
     RowKind,
 )
-from gxjn_desktop.services.operations import ChangeKind, OpChanges, Place
+from gxjn_desktop.services.operations import ChangeKind, OpChanges, Origin
 from gxjn_desktop.validation.findings import Finding, Severity
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -210,9 +210,9 @@ class EntryScreen(QWidget):
         self.year, self.month = self.service.default_period()
 
         self.prev_button = QPushButton("◀ 上月")
-        self.prev_button.setToolTip("上一个月（Ctrl+PageUp）")
+        self.prev_button.setToolTip("上一个月（Alt+PageUp 或 Alt+←）")
         self.next_button = QPushButton("下月 ▶")
-        self.next_button.setToolTip("下一个月（Ctrl+PageDown）")
+        self.next_button.setToolTip("下一个月（Alt+PageDown 或 Alt+→）")
         self.year_box = QSpinBox()
         self.year_box.setRange(2000, 2100)
         self.year_box.setSuffix(" 年")
@@ -257,9 +257,9 @@ class EntryScreen(QWidget):
         self.year_box.valueChanged.connect(lambda y: self.set_period(int(y), self.month))
         self.month_box.currentIndexChanged.connect(lambda i: self.set_period(self.year, int(i) + 1))
         for keys, step in (
-            ("Ctrl+PgUp", previous_month),
+            ("Alt+PgUp", previous_month),  # Ctrl+PageUp/PageDown switch screens, as WPS switches sheets
             ("Alt+Left", previous_month),
-            ("Ctrl+PgDown", next_month),
+            ("Alt+PgDown", next_month),
             ("Alt+Right", next_month),
         ):
             sc = QShortcut(QKeySequence(keys), self)
@@ -382,7 +382,7 @@ class EntryScreen(QWidget):
         self.refresh()
         self.changeApplied.emit(changes)
 
-    def show_place(self, place: Place, move_cursor: bool) -> None:
+    def show_place(self, place: Origin, move_cursor: bool) -> None:
         """The month a change was made in and, for undo and redo, the cell it changed."""
         if place.year is not None and place.month is not None and (place.year, place.month) != (self.year, self.month):
             self.year, self.month = place.year, place.month

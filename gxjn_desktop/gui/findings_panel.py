@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -32,19 +31,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gxjn_desktop.domain.carriers import Carrier
-from gxjn_desktop.domain.indicators import IndicatorKind
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.periods import Period
-from gxjn_desktop.domain.quotas import QuotaIndicator
-from gxjn_desktop.domain.records import EXPLANATION_CAUSES, GarbageCategory
+from gxjn_desktop.domain.places import Place
+from gxjn_desktop.domain.records import EXPLANATION_CAUSES
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.common import ListTableModel
 from gxjn_desktop.gui.entry_model import SEVERITY_COLOURS
+from gxjn_desktop.services import finding_words
 from gxjn_desktop.services.checks import rule_names
-from gxjn_desktop.services.entry import CANTEEN_FIELDS, Column, RowKey, cell_of
+from gxjn_desktop.services.entry import Column, RowKey, cell_of
+from gxjn_desktop.services.finding_words import meter_names, period_text, place_label
 from gxjn_desktop.services.operations import ChangeKind, OpChanges
 from gxjn_desktop.validation.findings import Finding, Severity
 
@@ -53,7 +52,6 @@ _Index = QModelIndex | QPersistentModelIndex
 #: Role returning the row's Finding.
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _SEVERITY_TEXT = {Severity.ERROR: "#8c1d18", Severity.WARNING: "#6b4a00", Severity.INFO: "#1d4f86"}
 _UNEXPLAINED_TEXT = QColor("#b3261e")
 _EXPLAINED_TEXT = QColor("#1e7b34")
@@ -66,96 +64,12 @@ PERIOD_CHOICES: tuple[tuple[str, str], ...] = (
     *((f"YTD-M{m:02d}", f"1—{m}月") for m in range(2, 12)),
 )
 
-_FIELD_LABELS: dict[str, str] = {
-    "reading": "本期示数",
-    "quantity": "用量",
-    "reading_date": "抄表日期",
-    "cost": "金额",
-    "cost_fen": "金额",
-    "price": "单价",
-    "multiplier": "倍率",
-    "source": "来源",
-    "note": "备注",
-    "use": "本月用量",
-    "signatories": "报表签署人",
-    "people": "用能人数",
-    "building_area_m2": "建筑面积",
-    "reported_total_kg": "填报总量",
-    "container_litres": "容器容积",
-    "times_emptied": "清运次数",
-    "fill_pct": "装满程度",
-}
-_PLACE_GROUPS = {
-    "canteen": "食堂",
-    "garbage": "垃圾分类",
-    "profile": "单位基本情况",
-    "unit": "单位信息",
-    "indicator": "考核指标",
-    "quota": "能耗定额",
-}
-
-
-# ---- what a finding points at, in words and as a place on screen ---------------------------------
-
-
-def period_text(month: str | None) -> str:
-    """``2025-04`` → 2025年4月; ``2025-Y`` / ``2025-Q2`` / ``2025-YTD-M06`` → the period's name."""
-    if not month:
-        return "—"
-    if m := _MONTH.match(month):
-        return f"{m.group(1)}年{int(m.group(2))}月"
-    if re.fullmatch(r"\d{4}", month):
-        return f"{month}年"
-    year, _, code = month.partition("-")
-    try:
-        return Period.parse(int(year), code).label
-    except (UserError, ValueError):
-        return month
-
-
-def group_label(ledger: Ledger, meter: str | None) -> str:
-    """What the filter 项目 calls a finding's owner: a meter, 食堂, 垃圾分类, an energy carrier …"""
-    if meter is None:
-        return "其他"
-    if meter in _PLACE_GROUPS:
-        return _PLACE_GROUPS[meter]
-    for m in ledger.meters:
-        if m.code == meter:
-            return f"{m.code} {m.name}"
-    for c in Carrier:
-        if c.value == meter:
-            return c.label
-    return meter
-
-
-def field_label(meter: str | None, field: str | None) -> str:
-    if not field:
-        return ""
-    if meter == "canteen":
-        for name, label, _unit in CANTEEN_FIELDS:
-            if name == field:
-                return label.removeprefix("食堂：")
-    if meter == "garbage":
-        category, _, sub = field.partition(".")
-        for cat in GarbageCategory:
-            if cat.value == category:
-                return cat.label + (f"·{_FIELD_LABELS.get(sub, sub)}" if sub else "")
-    if meter == "indicator":
-        for kind in IndicatorKind:
-            if kind.value == field:
-                return kind.label
-    if meter == "quota":
-        for q in QuotaIndicator:
-            if q.value == field:
-                return q.label
-    return _FIELD_LABELS.get(field, field)
+# ---- what a finding points at, as a place on screen ----------------------------------------------
 
 
 def place_text(ledger: Ledger, finding: Finding) -> str:
-    loc = finding.location
-    group = group_label(ledger, loc.meter)
-    detail = field_label(loc.meter, loc.field)
-    return f"{group} · {detail}" if detail else group
+    """The finding's place and field in the words of services.finding_words (``E1 主楼电表 · 本期示数``)."""
+    return finding_words.place_text(finding.location, meter_names(ledger.meters))
 
 
 def explanation_text(finding: Finding) -> str:
@@ -188,12 +102,9 @@ class FindingTarget:
 def finding_target(ledger: Ledger, finding: Finding) -> FindingTarget | None:
     """Where activating a finding goes; ``None`` for period-wide findings (indicators, quotas …)."""
     loc = finding.location
-    if loc.meter in ("profile", "task") and loc.month:
-        screen = TargetScreen.PROFILE if loc.meter == "profile" else TargetScreen.TASK
-        try:
-            return FindingTarget(screen, int(loc.month[:4]), field=loc.field or "")
-        except ValueError:
-            return None
+    if loc.place in (Place.PROFILE, Place.TASK):
+        screen = TargetScreen.PROFILE if loc.place is Place.PROFILE else TargetScreen.TASK
+        return FindingTarget(screen, loc.year, field=loc.field or "")
     cell = cell_of(ledger, loc)
     if cell is None:
         return None
@@ -539,9 +450,9 @@ class FindingsPanel(QWidget):
         self.month_box.setCurrentIndex(max(self.month_box.findData(month_choice), 0))
         self.month_box.blockSignals(False)
         places: dict[str, str] = {}
+        names = meter_names(ledger.meters)
         for f in self.findings:
-            key = f.location.meter or ""
-            places.setdefault(key, group_label(ledger, f.location.meter))
+            places.setdefault(f.location.meter, place_label(f.location, names))
         self.place_box.blockSignals(True)
         self.place_box.clear()
         self.place_box.addItem("全部项目", "")
@@ -558,22 +469,20 @@ class FindingsPanel(QWidget):
         elif severity and f.severity.value != severity:
             return False
         month = self.month_box.currentData()
-        is_month = bool(_MONTH.match(f.location.month or ""))
+        is_month = f.location.month_number is not None
         if month == PERIOD_WIDE:
             if is_month:
                 return False
         elif month and f.location.month != month:
             return False
         place = self.place_box.currentData()
-        return not place or (f.location.meter or "") == place
+        return not place or f.location.meter == place
 
     def apply_filters(self) -> None:
         current = self.current_finding()
         ledger = self.service.ledger
         rows = [
-            FindingRow(
-                f, period_text(f.location.month), place_text(ledger, f), explanation_text(f), *rule_names(f.rule_id)
-            )
+            FindingRow(f, period_text(f.location), place_text(ledger, f), explanation_text(f), *rule_names(f.rule_id))
             for f in self.findings
             if self._passes(f)
         ]
@@ -609,7 +518,7 @@ class FindingsPanel(QWidget):
         colour = _SEVERITY_TEXT[f.severity]
         lines = [
             f"<b style='color:{colour}'>【{f.severity.label}】</b> {_esc(rule_names(f.rule_id)[0])}"
-            f"<span style='color:#666'>（{f.rule_id}）</span> · {period_text(f.location.month)} · "
+            f"<span style='color:#666'>（{f.rule_id}）</span> · {period_text(f.location)} · "
             f"{_esc(place_text(self.service.ledger, f))}",
             _esc(f.message),
         ]
@@ -686,8 +595,8 @@ def explain_finding(parent: QWidget, changer: Changer, f: Finding) -> str | None
         except UserError as err:
             messages.show_user_error(parent, err)
         return None
-    where = f"{period_text(f.location.month)} {place_text(service.ledger, f)}"
-    answer = messages.ask_explanation(parent, f, f"{period_text(f.location.month)} · {place_text(service.ledger, f)}")
+    where = f"{period_text(f.location)} {place_text(service.ledger, f)}"
+    answer = messages.ask_explanation(parent, f, f"{period_text(f.location)} · {place_text(service.ledger, f)}")
     if answer is None:
         return None
     cause, text = answer

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after t
     from gxjn_desktop.gui.welcome import WelcomeScreen
     from gxjn_desktop.services.entry import EntryService
     from gxjn_desktop.services.ledger_service import LedgerService
-    from gxjn_desktop.services.operations import OpChanges, Operation, Place
+    from gxjn_desktop.services.operations import OpChanges, Operation, Origin
 
 #: Set by bench/bench_startup.py: print the time of the first paint and quit.
 BENCH_ENV = "GXJN_EXIT_AFTER_PAINT"
@@ -190,9 +190,14 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
         view_menu.addSeparator()
-        for text, keys_text, step in (("下一个页面", "Ctrl+Tab", 1), ("上一个页面", "Ctrl+Shift+Tab", -1)):
+        for text, key_texts, step in (
+            ("下一个页面", ("Ctrl+PgDown", "Ctrl+Tab"), 1),
+            ("上一个页面", ("Ctrl+PgUp", "Ctrl+Shift+Tab"), -1),
+        ):
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys_text))  # as WPS switches documents
+            # Ctrl+PageDown steps through the screens as WPS steps through a workbook's sheets
+            # (the months have Alt+PageDown); Ctrl+Tab as it steps through open documents.
+            action.setShortcuts([QKeySequence(k) for k in key_texts])
             action.triggered.connect(lambda _checked=False, step=step: self.step_screen(step))
             view_menu.addAction(action)
 
@@ -345,8 +350,9 @@ class MainWindow(QMainWindow):
             "Enter：保存并下移　Tab / Shift+Tab：保存并移到下一/上一可填列\n"
             "F2：修改当前单元格　Esc：取消本次输入　Delete：清空所选单元格\n"
             "Ctrl+C / Ctrl+V：复制 / 粘贴（可直接粘贴 Excel、WPS 中复制的区域）\n"
-            "Ctrl+Z / Ctrl+Y：撤销 / 重做（各页面的修改都可撤销）　Ctrl+PageUp / Ctrl+PageDown：上月 / 下月\n"
-            "Ctrl+1…6：概览、月度填报、单位信息、计量器具、数据审核、报送　Ctrl+Tab / Ctrl+Shift+Tab：下一/上一页面\n"
+            "Ctrl+Z / Ctrl+Y：撤销 / 重做（各页面的修改都可撤销）　Alt+PageUp / Alt+PageDown（或 Alt+← / Alt+→）：上月 / 下月\n"
+            "Ctrl+PageDown / Ctrl+PageUp（或 Ctrl+Tab / Ctrl+Shift+Tab）：下一个 / 上一个页面\n"
+            "Ctrl+1…7：概览、月度填报、单位信息、计量器具、数据审核、报送、工作任务\n"
             "数据审核中：Enter 或双击转到数据　Ctrl+E 填写说明　F5 重新审核",
         )
 
@@ -449,11 +455,14 @@ class MainWindow(QMainWindow):
     def _leave_unit_screen(self) -> bool:
         """单位信息 is saved with its buttons: before leaving it, offer to save what was typed.
 
-        Returns False when the user should stay (a value was refused)."""
+        Returns False when the user should stay (取消, or a value was refused)."""
         screen = self.unit_screen
         if not (screen.unit_changed() or screen.profile_changed()):
             return True
-        if not messages.confirm(self, "保存修改", "单位信息中有未保存的修改。要保存吗？\n选“否”将放弃这些修改。"):
+        answer = messages.ask_save_changes(self, "保存修改", "单位信息中有未保存的修改。要保存吗？")
+        if answer is None:  # 取消: back to the form, the edits as typed
+            return False
+        if not answer:  # 放弃
             screen.refresh()
             return True
         return screen.save_changes()
@@ -509,7 +518,7 @@ class MainWindow(QMainWindow):
         elif op.place.screen is Screen.ENTRY and self.tabs.currentIndex() == TAB_ENTRY:
             self.entry.show_place(op.place, move_cursor=False)  # an import opens its first month
 
-    def _go_to(self, place: Place) -> None:
+    def _go_to(self, place: Origin) -> None:
         """The screen and place of an undone or redone change. Quotas and disposals are edited in
         their dialogs: an open dialog shows the change itself, else the status bar says it."""
         from gxjn_desktop.services.operations import Screen

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,11 +31,13 @@ from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.common import ListTableModel, error_label, shown_unit
+from gxjn_desktop.gui.forms.ui_date_value import Ui_DateValueDialog
+from gxjn_desktop.gui.forms.ui_meter_dialog import Ui_MeterDialog
 from gxjn_desktop.gui.welcome import MeterPage
 from gxjn_desktop.services import edits
 from gxjn_desktop.services import meters as meter_changes
 from gxjn_desktop.services.meter_rules import multiplier_problem
-from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation, Place
+from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation, Origin
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -102,23 +103,19 @@ class MetersModel(ListTableModel):
 
 
 class MeterDialog(QDialog):
+    """新增计量器具: the wizard's meter page with its 启用日期 row, in one aligned form."""
+
     def __init__(self, parent: QWidget | None = None, taken: Collection[str] = ()) -> None:
         super().__init__(parent)
-        self.setWindowTitle("新增计量器具")
-        layout = QVBoxLayout(self)
-        self.page = MeterPage(taken)
+        self.ui = Ui_MeterDialog()
+        self.ui.setupUi(self)
+        self.page = MeterPage(taken, with_start=True)
         self.page.setTitle("")
-        layout.addWidget(self.page)
-        self.start = QDateEdit(QDate.currentDate())
-        self.start.setDisplayFormat("yyyy-MM-dd")
-        self.start.setCalendarPopup(True)
-        form = QFormLayout()
-        form.addRow("启用日期", self.start)
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.page.setSubTitle("")
+        self.ui.layout.insertWidget(0, self.page)
+        self.start: QDateEdit = self.page.start
+        self.ui.buttons.accepted.connect(self.accept)
+        self.ui.buttons.rejected.connect(self.reject)
         self.meter: Meter | None = None
 
     def accept(self) -> None:
@@ -138,25 +135,24 @@ class DateValueDialog(QDialog):
         self, title: str, value_label: str | None, parent: QWidget | None = None, reading_label: str | None = None
     ) -> None:
         super().__init__(parent)
+        self.ui = Ui_DateValueDialog()
+        self.ui.setupUi(self)
         self.setWindowTitle(title)
-        form = QFormLayout(self)
-        self.day = QDateEdit(QDate.currentDate())
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setCalendarPopup(True)
-        form.addRow("日期", self.day)
-        self.value = QLineEdit()
-        if value_label:
-            form.addRow(value_label, self.value)
-        self.reading = QLineEdit()
-        if reading_label:
-            self.reading.setPlaceholderText("月中变更时必填：变更当天表盘上的示数")
-            form.addRow(reading_label, self.reading)
-        self.error = error_label()
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.day: QDateEdit = self.ui.day
+        self.day.setDate(QDate.currentDate())
+        self.value: QLineEdit = self.ui.value
+        self.reading: QLineEdit = self.ui.reading
+        form: QFormLayout = self.ui.form
+        for label, row_label, field in (
+            (value_label, self.ui.value_label, self.value),
+            (reading_label, self.ui.reading_label, self.reading),
+        ):
+            if label:
+                row_label.setText(label)
+            form.setRowVisible(field, bool(label))
+        self.error = error_label(self.ui.error)
+        self.ui.buttons.accepted.connect(self.accept)
+        self.ui.buttons.rejected.connect(self.reject)
 
     def date_value(self) -> date:
         d = self.day.date()
@@ -299,7 +295,7 @@ class MetersScreen(QWidget):
     def apply_changes(self, _changes: OpChanges) -> None:
         self.refresh()
 
-    def show_place(self, place: Place) -> None:
+    def show_place(self, place: Origin) -> None:
         """Select the meter a change was made to (undo and redo come back here)."""
         row = next((i for i, m in enumerate(self.model.meters) if m.code == place.item), -1)
         if row >= 0:

@@ -32,7 +32,7 @@ from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.common import ListTableModel, make_read_only_list, pad_columns, year_bar
 from gxjn_desktop.gui.task_dialog import ask_task
 from gxjn_desktop.services import edits
-from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation, Place
+from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation, Origin
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -245,7 +245,7 @@ class WorkPlanScreen(QWidget):
         if self.isVisible():  # otherwise the window refreshes it when it is shown
             self.refresh()
 
-    def show_place(self, place: Place) -> None:
+    def show_place(self, place: Origin) -> None:
         """The task a change was made to (undo and redo come back here)."""
         if place.year is not None and place.year != self.year:
             self.year_box.setValue(place.year)

@@ -10,6 +10,7 @@ from gxjn_desktop.domain.exports import ExportRecord, SigningKey, latest_exports
 from gxjn_desktop.domain.ledger import ExplanationKey, Ledger, QuotaKey, StoredState
 from gxjn_desktop.domain.meters import Meter
 from gxjn_desktop.domain.periods import check_year
+from gxjn_desktop.domain.places import RESERVED_CODE_HINT, reserved_code_problem
 from gxjn_desktop.domain.quotas import Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.domain.records import (
     CanteenMonth,
@@ -85,6 +86,8 @@ class LedgerService:
     def save_meter(self, meter: Meter) -> None:
         if not meter.code.strip() or not meter.name.strip():
             raise UserError("计量器具的编号和名称不能为空", "请填写编号（如 E1）和名称")
+        if problem := reserved_code_problem(meter.code):
+            raise UserError(problem, RESERVED_CODE_HINT)
         with self.db.session() as s:
             repo.save_meter(s, meter)
         self._saved()

@@ -18,7 +18,7 @@ from gxjn_desktop.domain.records import MeterReplacement, ReplacementReason
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.entry import EntryService
 from gxjn_desktop.services.meter_rules import multiplier_problem, retirement_problem
-from gxjn_desktop.services.operations import Operation, Place, Screen
+from gxjn_desktop.services.operations import Operation, Origin, Screen
 
 
 def _change(
@@ -40,7 +40,7 @@ def _change(
         meters=((new.code, new),),
         replacements=((key, month_replacements),) if month_replacements is not None else (),
     )
-    return Operation(label, before, after, Place(Screen.METERS, day.year, day.month, new.code))
+    return Operation(label, before, after, Origin(Screen.METERS, day.year, day.month, new.code))
 
 
 def retire(service: EntryService, code: str, active_to: date) -> Operation:

@@ -100,7 +100,9 @@ class Screen(Enum):
 
 
 @dataclass(frozen=True)
-class Place:
+class Origin:
+    """Where an operation was made (a screen and what it had selected): undo and redo go back there."""
+
     screen: Screen
     year: int | None = None
     month: int | None = None
@@ -116,7 +118,7 @@ class Operation:
     label: str
     before: StoredState
     after: StoredState
-    place: Place = Place(Screen.NONE)
+    place: Origin = Origin(Screen.NONE)
     undoable: bool = True
     replacement: Ledger | None = None
 

@@ -13,7 +13,15 @@ from typing import Any
 
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.numbers import plain
-from gxjn_desktop.domain.units import ClimateZone, Contact, InstitutionType, Signatories, Unit, YearProfile
+from gxjn_desktop.domain.units import (
+    AdminLevel,
+    ClimateZone,
+    Contact,
+    InstitutionType,
+    Signatories,
+    Unit,
+    YearProfile,
+)
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.ledger_service import LedgerService
 
@@ -41,6 +49,25 @@ def climate_zone(text: str) -> ClimateZone:
     raise UserError(f"气候区“{text}”不是可选的值", "请填写 夏热冬暖 或 夏热冬冷")
 
 
+def admin_level(text: str) -> AdminLevel | None:
+    """行政层级 by name (区直 / 市直 / 县级及以下) or id; empty leaves it unset, as the form's （未填）."""
+    if not text.strip():
+        return None
+    try:
+        return AdminLevel.from_text(text)
+    except ValueError:
+        names = "、".join(a.label for a in AdminLevel)
+        raise UserError(f"行政层级“{text}”不是可选的值", f"请填写其一：{names}（不知道时可不填）") from None
+
+
+def yes_no(text: str, what: str) -> bool:
+    """是 / 否 as the workbook's drop-down lists write them; empty is 否."""
+    t = text.strip()
+    if t in ("是", "否", ""):
+        return t == "是"
+    raise UserError(f"{what}应填“是”或“否”，而不是“{text}”", "请填写 是 或 否（不填为否）")
+
+
 def build_unit(
     *,
     name: str,
@@ -51,6 +78,8 @@ def build_unit(
     address: str = "",
     manager: str = "",
     phone: str = "",
+    level: AdminLevel | None = None,
+    party_organ: bool = False,
 ) -> Unit:
     """The unit as the wizard's first page makes it (code upper-cased, text trimmed)."""
     contacts = (Contact(MANAGER_ROLE, manager.strip(), phone.strip()),) if manager.strip() else ()
@@ -62,6 +91,8 @@ def build_unit(
         climate_zone=zone,
         address=address.strip(),
         contacts=contacts,
+        admin_level=level,
+        party_government_organ=party_organ,
     )
 
 
@@ -127,6 +158,9 @@ def unit_json(ledger: Ledger) -> dict[str, Any]:
             "institution_type": u.institution_type.value,
             "institution_type_name": u.institution_type.label,
             "climate_zone": u.climate_zone.label,
+            "admin_level": u.admin_level.value if u.admin_level else None,
+            "admin_level_name": u.admin_level.label if u.admin_level else None,
+            "party_government_organ": u.party_government_organ,
             "address": u.address,
             "contacts": [{"role": c.role, "name": c.name, "phone": c.phone} for c in u.contacts],
         },

@@ -7,7 +7,7 @@ from decimal import Decimal
 from gxjn_desktop.domain.numbers import format_fixed, plain
 from gxjn_desktop.validation.catalogue import RuleContext, rule
 from gxjn_desktop.validation.findings import Finding, Location
-from gxjn_desktop.validation.scope import meter_months, mkey, use_of
+from gxjn_desktop.validation.scope import meter_months, use_of
 
 PRICE_PLACES = 4
 
@@ -42,7 +42,7 @@ def price_band(ctx: RuleContext) -> list[Finding]:
         out.append(
             ctx.finding(
                 "PRICE-BAND",
-                Location(meter.code, mkey(ctx.period.year, m), "cost"),
+                Location.of_meter(meter.code, ctx.period.year, m, "cost"),
                 f"{meter.name}（{meter.code}）{ctx.period.year} 年 {m} 月单价 {format_fixed(unit_price, PRICE_PLACES)} {unit}"
                 f"（金额 {format_fixed(cost, 2)} 元 ÷ 用量 {plain(quantity)} {meter.unit}），"
                 f"超出参考价 {plain(price)} {unit} 的合理区间 {plain(low)}–{plain(high)} {unit}",

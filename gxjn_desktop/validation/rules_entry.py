@@ -12,7 +12,7 @@ from gxjn_desktop.domain.periods import previous_month
 from gxjn_desktop.domain.records import ReplacementReason
 from gxjn_desktop.validation.catalogue import RuleContext, rule
 from gxjn_desktop.validation.findings import Finding, Location
-from gxjn_desktop.validation.scope import ended_months, meter_months, mkey, use_of
+from gxjn_desktop.validation.scope import ended_months, meter_months, use_of
 
 
 def _value_field(kind: MeterKind) -> str:
@@ -32,7 +32,7 @@ def value_missing(ctx: RuleContext) -> list[Finding]:
             out.append(
                 ctx.finding(
                     "VALUE-MISSING",
-                    Location(meter.code, mkey(ctx.period.year, m), _value_field(meter.kind)),
+                    Location.of_meter(meter.code, ctx.period.year, m, _value_field(meter.kind)),
                     f"{meter.name}（{meter.code}）{m} 月的{what}为空",
                     "请填写数值；本月确实没有消耗时填 0，不要留空",
                 )
@@ -49,7 +49,7 @@ def month_missing(ctx: RuleContext) -> list[Finding]:
             out.append(
                 ctx.finding(
                     "MONTH-MISSING",
-                    Location(meter.code, mkey(ctx.period.year, m), _value_field(meter.kind)),
+                    Location.of_meter(meter.code, ctx.period.year, m, _value_field(meter.kind)),
                     f"{meter.name}（{meter.code}）缺少 {ctx.period.year} 年 {m} 月的数据",
                     "请在月度填报中补录该月；如该表已停用，请在计量器具中填写停用日期",
                 )
@@ -74,7 +74,7 @@ def value_negative(ctx: RuleContext) -> list[Finding]:
                 out.append(
                     ctx.finding(
                         "VALUE-NEGATIVE",
-                        Location(meter.code, mkey(ctx.period.year, m), fld),
+                        Location.of_meter(meter.code, ctx.period.year, m, fld),
                         f"{meter.name}（{meter.code}）{m} 月的{label}为负数（{plain(value)}）",
                         "示数、用量和金额都不能为负；退费或冲减请在备注中说明并填写实际数",
                         (plain(value),),
@@ -94,7 +94,7 @@ def read_above_register(ctx: RuleContext) -> list[Finding]:
         out.append(
             ctx.finding(
                 "READ-ABOVE-REGISTER",
-                Location(meter.code, mkey(ctx.period.year, m), "reading"),
+                Location.of_meter(meter.code, ctx.period.year, m, "reading"),
                 f"{meter.name}（{meter.code}）{m} 月示数 {plain(rec.reading)} 超过 {meter.register_digits} 位表的最大示数",
                 "请核对示数是否多输了一位，或在计量器具中更正表盘整数位数",
                 (plain(rec.reading), meter.register_digits),
@@ -113,7 +113,7 @@ def read_date_future(ctx: RuleContext) -> list[Finding]:
         out.append(
             ctx.finding(
                 "READ-DATE-FUTURE",
-                Location(meter.code, mkey(ctx.period.year, m), "reading_date"),
+                Location.of_meter(meter.code, ctx.period.year, m, "reading_date"),
                 f"{meter.name}（{meter.code}）{m} 月的抄表日期 {rec.reading_date:%Y-%m-%d} 在未来",
                 "请填写实际抄表日期，未到的月份不要预填",
                 (rec.reading_date.isoformat(),),
@@ -135,7 +135,7 @@ def read_decrease(ctx: RuleContext) -> list[Finding]:
         out.append(
             ctx.finding(
                 "READ-DECREASE",
-                Location(meter.code, mkey(ctx.period.year, m), "reading"),
+                Location.of_meter(meter.code, ctx.period.year, m, "reading"),
                 f"{meter.name}（{meter.code}）{m} 月示数 {current} 小于上期示数 {previous}",
                 "请确认原因：表计翻转（满码归零）、更换了电表（登记换表的旧表止码和新表起码），或输入有误",
                 (current, previous),
@@ -158,7 +158,7 @@ def rollover_implausible(ctx: RuleContext) -> list[Finding]:
             msg = f"{meter.name}（{meter.code}）{m} 月按翻转计算的用量超过半个满码值，不像是翻转"
             hint = "请核对示数；如果是换表，请改为登记换表"
         out.append(
-            ctx.finding("ROLLOVER-IMPLAUSIBLE", Location(meter.code, mkey(ctx.period.year, m), "reading"), msg, hint)
+            ctx.finding("ROLLOVER-IMPLAUSIBLE", Location.of_meter(meter.code, ctx.period.year, m, "reading"), msg, hint)
         )
     return out
 
@@ -178,7 +178,7 @@ def read_gap(ctx: RuleContext) -> list[Finding]:
             out.append(
                 ctx.finding(
                     "READ-GAP",
-                    Location(meter.code, mkey(ctx.period.year, m), "reading"),
+                    Location.of_meter(meter.code, ctx.period.year, m, "reading"),
                     f"{meter.name}（{meter.code}）{m} 月的上期示数取自 {prev.year} 年 {prev.month} 月，中间缺少月份",
                     "请补录中间月份的示数，否则本月用量包含了多个月的消耗",
                     (f"{prev.year}-{prev.month}",),
@@ -192,7 +192,7 @@ def replace_incomplete(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m in meter_months(ctx):
         for rp in ctx.ledger.replacements_in(meter.code, ctx.period.year, m):
-            loc = Location(meter.code, mkey(ctx.period.year, m), "reading")
+            loc = Location.of_meter(meter.code, ctx.period.year, m, "reading")
             rec = ctx.ledger.record(meter.code, ctx.period.year, m)
             if rec is None or rec.reading is None:
                 out.append(
@@ -235,7 +235,7 @@ def multiplier_without_segment(ctx: RuleContext) -> list[Finding]:
                 out.append(
                     ctx.finding(
                         "MULT-NO-DATE",
-                        Location(meter.code, mkey(ctx.period.year, m), "multiplier"),
+                        Location.of_meter(meter.code, ctx.period.year, m, "multiplier"),
                         f"{meter.name}（{meter.code}）的倍率自 {day:%Y-%m-%d} 起改为 {plain(change.multiplier)}，但没有当天的示数",
                         "请按“换表”登记倍率变更当天的示数（原因选倍率变更），以便前后分段计算",
                         (day.isoformat(), plain(change.multiplier)),
@@ -255,7 +255,7 @@ def heat_without_meter(ctx: RuleContext) -> list[Finding]:
             out.append(
                 ctx.finding(
                     "HEAT-NO-METER",
-                    Location(meter.code, mkey(ctx.period.year, m), _value_field(meter.kind)),
+                    Location.of_meter(meter.code, ctx.period.year, m, _value_field(meter.kind)),
                     f"{meter.name}（{meter.code}）没有热计量表，但 {m} 月填了热力 {plain(use.quantity)} GJ",
                     "统计制度规定按热量收费且装有热计量表才填热力；否则请删除该数据",
                     (plain(use.quantity),),
@@ -294,7 +294,7 @@ def cost_quantity_pair(ctx: RuleContext) -> list[Finding]:
         out.append(
             ctx.finding(
                 "COST-QUANTITY-PAIR",
-                Location(meter.code, mkey(ctx.period.year, m), loc_field),
+                Location.of_meter(meter.code, ctx.period.year, m, loc_field),
                 msg,
                 hint,
                 (str(rec.cost_fen), plain(use.quantity or Decimal(0))),
@@ -317,7 +317,7 @@ def submeter_above_parent(ctx: RuleContext) -> list[Finding]:
         out.append(
             ctx.finding(
                 "SUBMETER-ABOVE-PARENT",
-                Location(meter.code, mkey(ctx.period.year, m), "reading"),
+                Location.of_meter(meter.code, ctx.period.year, m, "reading"),
                 f"{meter.name}（{meter.code}）{m} 月用量 {plain(sub)} 超过总表 {parent.name} 的 {plain(total)}",
                 "分表用量包含在总表内，不可能更大；请核对两块表的示数和倍率",
                 (plain(sub), plain(total)),

@@ -129,7 +129,7 @@ def same_value_3(ctx: RuleContext) -> list[Finding]:
         out.append(
             ctx.finding(
                 "SAME-VALUE-3",
-                Location(meter.code, mkey(*ym), _field(meter)),
+                Location.of_meter(meter.code, *ym, _field(meter)),
                 f"{_label(meter)}连续三个月用量相同（{listed} {meter.unit}），差异不超过 {plain(tolerance)}%",
                 "请核对是否按实际抄表或账单填写；如为估算，请把来源改为“估算”并在说明中写明估算方法",
                 tuple(plain(v) for v in vs),
@@ -159,7 +159,7 @@ def estimate_consecutive(ctx: RuleContext) -> list[Finding]:
         out.append(
             ctx.finding(
                 "ESTIMATE-CONSECUTIVE",
-                Location(meter.code, mkey(ctx.period.year, m), "source"),
+                Location.of_meter(meter.code, ctx.period.year, m, "source"),
                 f"{_label(meter)}自 {_ym(*first)}起已连续 {run} 个月为估算数据，超过上限 {plain(limit)} 个月",
                 "请尽快按实际抄表或账单补录；无法抄表时请在说明中写明原因和估算方法",
                 (run, mkey(*first)),
@@ -193,7 +193,7 @@ def _band_finding(
     quantity = uses[ym]
     return ctx.finding(
         rule_id,
-        Location(meter.code, mkey(*ym), _field(meter)),
+        Location.of_meter(meter.code, *ym, _field(meter)),
         f"{_label(meter)}{_ym(*ym)}用量 {plain(quantity)} {meter.unit}（日均 {_q(now)} {meter.unit}），"
         f"比{base_label}日均 {_q(base)} {meter.unit} 变化 {_signed(change)}%，超出 {limit}",
         "请核对示数、倍率和账单；数据无误时请说明原因（如气候异常、设备检修、人员或面积变化）",
@@ -261,7 +261,7 @@ def use_outside_12m(ctx: RuleContext) -> list[Finding]:
         out.append(
             ctx.finding(
                 "USE-OUTSIDE-12M",
-                Location(meter.code, mkey(*ym), _field(meter)),
+                Location.of_meter(meter.code, *ym, _field(meter)),
                 f"{_label(meter)}{_ym(*ym)}用量 {plain(quantity)} {meter.unit}（日均 {_q(now)} {meter.unit}），"
                 f"比前 12 个月日均{what} {_q(base)} {meter.unit} 变化 {_signed(change)}%，{limit}以上",
                 "请核对示数、倍率和账单；数据无误时请说明原因（如新增设备、长期停用、气候异常）",
@@ -300,7 +300,7 @@ def use_digit_slip(ctx: RuleContext) -> list[Finding]:
         out.append(
             ctx.finding(
                 "USE-DIGIT-SLIP",
-                Location(meter.code, mkey(*ym), _field(meter)),
+                Location.of_meter(meter.code, *ym, _field(meter)),
                 f"{_label(meter)}{_ym(*ym)}用量 {plain(quantity)} {meter.unit}（日均 {_q(now)} {meter.unit}）"
                 f"是前 {window} 个月日均{what} {_q(base)} {meter.unit} 的 {format_fixed(now / base, 2)} 倍，"
                 "疑似多输或少输一位",
@@ -344,7 +344,7 @@ def use_outlier(ctx: RuleContext) -> list[Finding]:
         out.append(
             ctx.finding(
                 "USE-OUTLIER",
-                Location(meter.code, mkey(*ym), _field(meter)),
+                Location.of_meter(meter.code, *ym, _field(meter)),
                 f"{_label(meter)}{_ym(*ym)}用量 {plain(quantity)} {meter.unit}（日均 {_q(now)} {meter.unit}），"
                 f"偏离此前 {len(history)} 个月日均中位数 {_q(median)} {meter.unit} 达 {format_fixed(distance, 1)} 倍"
                 f"中位数绝对偏差（即各月与中位数之差的中位数，为 {_q(mad)}），超过 {plain(factor)} 倍",

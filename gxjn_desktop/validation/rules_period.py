@@ -21,11 +21,6 @@ from gxjn_desktop.validation.findings import Finding, Location
 HUNDRED = Decimal(100)
 
 
-def period_key(ctx: RuleContext) -> str:
-    """How a whole-period finding names its place: ``2025-Y``, ``2025-Q2``, ``2025-M03``."""
-    return f"{ctx.period.year}-{ctx.period.code}"
-
-
 @rule("PROFILE-MISSING", "报告年度没有填写用能人数和建筑面积")
 def profile_missing(ctx: RuleContext) -> list[Finding]:
     if ctx.period.year in ctx.ledger.profiles:
@@ -33,7 +28,7 @@ def profile_missing(ctx: RuleContext) -> list[Finding]:
     return [
         ctx.finding(
             "PROFILE-MISSING",
-            Location("profile", str(ctx.period.year), "people"),
+            Location.of_profile(ctx.period.year, "people"),
             f"{ctx.period.year} 年没有填写单位基本信息（用能人数、建筑面积）",
             "请在“单位信息”中填写该年度的用能人数和建筑面积",
         )
@@ -64,7 +59,7 @@ def profile_change(ctx: RuleContext) -> list[Finding]:
             out.append(
                 ctx.finding(
                     "PROFILE-CHANGE",
-                    Location("profile", str(ctx.period.year), fld),
+                    Location.of_profile(ctx.period.year, fld),
                     f"{label}由 {plain(b)} {unit} 变为 {plain(a)} {unit}，同比变化 {format_fixed(change, PERCENT_PLACES)}%，超过 ±{plain(limit)}%",
                     f"请核实{label}是否填写正确，并说明变化原因（如机构调整、新增或退出办公楼）",
                     (plain(a), plain(b)),
@@ -98,7 +93,7 @@ def yoy_carrier(ctx: RuleContext) -> list[Finding]:
             out.append(
                 ctx.finding(
                     "YOY-CARRIER",
-                    Location(t.carrier.value, period_key(ctx), "quantity"),
+                    Location.of_carrier(t.carrier, ctx.period, "quantity"),
                     f"{t.carrier.label}用量 {format_fixed(t.quantity, 2)} {t.unit}，比上年同期 {format_fixed(b, 2)} {t.unit} 变化 {format_fixed(change, PERCENT_PLACES)}%，超过 ±{plain(limit)}%",
                     "请说明原因（如人数、面积变化，设备检修，气候异常，新增用能设备）",
                     (plain(t.quantity), plain(b)),
@@ -122,7 +117,7 @@ def target_missed(ctx: RuleContext) -> list[Finding]:
         out.append(
             ctx.finding(
                 "TARGET-MISSED",
-                Location("indicator", period_key(ctx), ind.kind.value),
+                Location.of_indicator(ctx.period, ind.kind.value),
                 f"{ind.kind.label}{what} {format_fixed(change, PERCENT_PLACES)}%{partial}，未达到目标 {plain(ind.target_pct)}%（{ind.status.label}）",
                 "请说明未达到目标的原因，并在说明中写明整改措施",
                 (format_fixed(change, PERCENT_PLACES), plain(ind.target_pct)),
@@ -152,7 +147,7 @@ def period_incomplete(ctx: RuleContext) -> list[Finding]:
     return [
         ctx.finding(
             "PERIOD-INCOMPLETE",
-            Location(first.code, month_key(year, month), "reading" if first.kind is MeterKind.REGISTER else "quantity"),
+            Location.of_meter(first.code, year, month, "reading" if first.kind is MeterKind.REGISTER else "quantity"),
             f"{ctx.period.label}还没有填完（{coverage_label(ctx.period, covered)}）：{names}还没有 {year} 年 {month} 月的记录",
             "期间内每个在用计量器具每个月都有记录后才能导出；请在该月结束、填报完毕后再导出",
             (month_key(year, month),),
@@ -171,7 +166,7 @@ def export_signatories(ctx: RuleContext) -> list[Finding]:
     return [
         ctx.finding(
             "EXPORT-SIGNATORIES",
-            Location("profile", str(ctx.period.year), "signatories"),
+            Location.of_profile(ctx.period.year, "signatories"),
             f"{ctx.period.year} 年报表缺少签署人：{'、'.join(missing)}",
             "请在“单位信息”的报表签署栏中填写后再导出",
             tuple(missing),

@@ -9,7 +9,6 @@ from gxjn_desktop.domain.quota_pacing import Pacing, pacing
 from gxjn_desktop.domain.quotas import QuotaLevel
 from gxjn_desktop.validation.catalogue import RuleContext, rule
 from gxjn_desktop.validation.findings import Finding, Location
-from gxjn_desktop.validation.rules_period import period_key
 
 
 def _pacings(ctx: RuleContext, level: QuotaLevel) -> list[Pacing]:
@@ -54,7 +53,7 @@ def quota_pace(ctx: RuleContext) -> list[Finding]:
         out.append(
             ctx.finding(
                 "QUOTA-PACE",
-                Location("quota", period_key(ctx), q.indicator.value),
+                Location.of_quota(ctx.period, q.indicator.value),
                 msg,
                 "请核对数据并说明超出原因；余下月份请按剩余额度控制用能",
                 (_fmt(p.actual), plain(q.value), q.basis.value),
@@ -78,7 +77,7 @@ def _standard(ctx: RuleContext, level: QuotaLevel, rule_id: str) -> list[Finding
         out.append(
             ctx.finding(
                 rule_id,
-                Location("quota", period_key(ctx), q.indicator.value),
+                Location.of_quota(ctx.period, q.indicator.value),
                 f"{when}{q.indicator.label} {_fmt(value)} {q.indicator.unit}{relation}{q.level.label} {plain(q.value)}（{q.document or q.basis.label}）",
                 "高于约束值须说明原因或整改"
                 if above

@@ -8,7 +8,6 @@ from gxjn_desktop.domain.numbers import PERCENT_PLACES, format_fixed, plain
 from gxjn_desktop.domain.periods import previous_month
 from gxjn_desktop.validation.catalogue import RuleContext, rule
 from gxjn_desktop.validation.findings import Finding, Location
-from gxjn_desktop.validation.scope import mkey
 
 HUNDRED = Decimal(100)
 GRAMS_PER_KG = Decimal(1000)
@@ -29,7 +28,7 @@ def garbage_sum(ctx: RuleContext) -> list[Finding]:
         out.append(
             ctx.finding(
                 "GARBAGE-SUM",
-                Location("garbage", mkey(ctx.period.year, m), "reported_total_kg"),
+                Location.of_garbage(ctx.period.year, m, "reported_total_kg"),
                 f"{ctx.period.year} 年 {m} 月垃圾分类各类之和 {plain(total)} kg（{parts}）"
                 f"与填报总量 {plain(g.reported_total_kg)} kg 相差 {plain(abs(total - g.reported_total_kg))} kg，"
                 f"超过容差 {plain(tolerance)} kg",
@@ -59,7 +58,7 @@ def garbage_estimate(ctx: RuleContext) -> list[Finding]:
                 out.append(
                     ctx.finding(
                         "GARBAGE-ESTIMATE",
-                        Location("garbage", mkey(ctx.period.year, m), f"{category.value}.{fld}"),
+                        Location.of_garbage(ctx.period.year, m, f"{category.value}.{fld}"),
                         f"{ctx.period.year} 年 {m} 月{category.label}的估算参数不合理：{what}，{rule_text}",
                         "请按实际容器规格（升）、当月清运次数和平均装满程度（百分数）填写",
                         (plain(e.container_litres), e.times_emptied, plain(e.fill_pct)),
@@ -113,7 +112,7 @@ def canteen_waste_band(ctx: RuleContext) -> list[Finding]:
         out.append(
             ctx.finding(
                 "CANTEEN-WASTE-BAND",
-                Location("canteen", mkey(ctx.period.year, m), "food_waste_kg"),
+                Location.of_canteen(ctx.period.year, m, "food_waste_kg"),
                 f"{ctx.period.year} 年 {m} 月人均餐厨垃圾 {format_fixed(now, 1)} 克/人次"
                 f"（{plain(c.food_waste_kg)} kg ÷ {c.diners} 人次），比近 {len(values)} 个月中位数 "
                 f"{format_fixed(median, 1)} 克/人次变化 {sign}{format_fixed(change, PERCENT_PLACES)}%，超出 ±{plain(band)}%",

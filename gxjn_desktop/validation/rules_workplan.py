@@ -22,7 +22,7 @@ def grade_bands(config: RulesConfig) -> GradeBands:
 
 def task_location(task: WorkTask, field: str) -> Location:
     """``meter`` is ``task``, ``month`` the year, ``field`` ``<kind>#<id>.<field>``."""
-    return Location("task", str(task.year), f"{task.kind.value}#{task.task_id or 0}.{field}")
+    return Location.of_task(task.year, f"{task.kind.value}#{task.task_id or 0}.{field}")
 
 
 def _tasks(ctx: RuleContext, kind: TaskKind | tuple[TaskKind, ...]) -> list[WorkTask]:

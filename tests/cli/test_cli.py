@@ -275,3 +275,15 @@ def test_year_option_is_read_by_the_one_strict_parser(
     assert done.value.code == 2 and typed in err and "Traceback" not in err
     code, out, _ = run(capsys, "--data-dir", str(demo_dir), "indicators", "--year", "２０２５", "--json")
     assert code == 0 and json.loads(out)["year"] == 2025  # full-width digits are what people type
+
+
+def test_check_names_places_in_the_words_of_the_review_screen(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--data-dir", str(demo_dir), "check", "--year", "2025")
+    assert code == 1
+    assert "[错误] EXPORT-SIGNATORIES 2025年 · 单位基本情况 · 报表签署人：" in out
+    assert "USE-VS-PREV2 2025年4月 · E1 主楼电表（南网户号 0301） · 本期示数：" in out
+    code, out, _ = run(capsys, "--data-dir", str(demo_dir), "check", "--year", "2025", "--json")
+    first = json.loads(out)["findings"][0]
+    assert first["location"] == {"meter": "profile", "month": "2025", "field": "signatories"}  # cli.md, unchanged

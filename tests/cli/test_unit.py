@@ -44,6 +44,9 @@ def test_init_from_options_then_show(data_dir: Path, capsys: pytest.CaptureFixtu
         "institution_type": "01",
         "institution_type_name": "国家机关",
         "climate_zone": "夏热冬暖",
+        "admin_level": None,
+        "admin_level_name": None,
+        "party_government_organ": False,
         "address": "",
         "contacts": [{"role": "节能管理员", "name": "李四", "phone": "0771-1234567"}],
     }
@@ -52,6 +55,24 @@ def test_init_from_options_then_show(data_dir: Path, capsys: pytest.CaptureFixtu
     assert profile["signatories"] == {"head": "张三", "statistician": "", "preparer": "王五", "report_date": None}
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "unit", "show")
     assert code == 0 and USCC in out and "2025 年：用能人数 1250 人，建筑面积 8000.5 m²" in out
+
+
+def test_init_takes_admin_level_and_party_organ(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """行政层级 and 党政机关, which the work plan's goals are counted by, as the 单位信息 form takes them."""
+    code, _, err = run(
+        capsys,
+        "--data-dir", str(data_dir), "unit", "init", *OPTIONS, "--people", "40", "--area", "900",
+        "--admin-level", "县级及以下", "--party-organ",
+    )  # fmt: skip
+    assert code == 0, err
+    unit = show(capsys, data_dir)["unit"]
+    assert (unit["admin_level"], unit["admin_level_name"], unit["party_government_organ"]) == (
+        "county",
+        "县级及以下",
+        True,
+    )
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "unit", "show")
+    assert code == 0 and "行政层级 县级及以下  党政机关 是" in out
 
 
 def test_refuses_a_folder_that_holds_a_unit(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -71,6 +92,8 @@ def test_refuses_a_folder_that_holds_a_unit(data_dir: Path, capsys: pytest.Captu
         (("--people", "0"), "用能人数必须大于 0"),
         (("--area", "十"), "建筑面积"),
         (("--name", " "), "--name"),
+        (("--admin-level", "省直"), "行政层级“省直”不是可选的值"),
+        (("--type", "021", "--party-organ"), "党政机关的机构类型应为“国家机关”"),
     ],
 )
 def test_wizard_checks_refuse_with_one_line_and_create_nothing(
@@ -78,7 +101,10 @@ def test_wizard_checks_refuse_with_one_line_and_create_nothing(
 ) -> None:
     args = dict(zip(OPTIONS[::2], OPTIONS[1::2], strict=True)) | {"--people": "10", "--area": "100"}
     args[change[0]] = change[1]
-    code, _, err = run(capsys, "--data-dir", str(data_dir), "unit", "init", *[x for kv in args.items() for x in kv])
+    flags = list(change[2:])  # a flag without a value
+    code, _, err = run(
+        capsys, "--data-dir", str(data_dir), "unit", "init", *[x for kv in args.items() for x in kv], *flags
+    )
     assert code == 2 and len(err.strip().splitlines()) == 1 and words in err, err
     code, _, err = run(capsys, "--data-dir", str(data_dir), "unit", "show")
     assert code == 2 and "请先新建单位" in err  # nothing was created
@@ -112,6 +138,8 @@ def test_init_from_a_workbook_a_script_wrote(
         ("统一社会信用代码", USCC.lower()),
         ("行政区划代码", "450123"),
         ("机构类型", "021"),
+        ("行政层级", "市直"),
+        ("党政机关", "否"),
     ):
         ws.append(row)
     ws = wb.create_sheet(PROFILE_SHEET)
@@ -127,6 +155,7 @@ def test_init_from_a_workbook_a_script_wrote(
     assert code == 0, err
     d = show(capsys, data_dir)
     assert d["unit"]["uscc"] == USCC and d["unit"]["institution_type_name"] == "事业单位-教育"
+    assert d["unit"]["admin_level"] == "city" and d["unit"]["party_government_organ"] is False
     assert d["profiles"][0]["year"] == 2026 and d["profiles"][0]["people"] == 310
     assert d["profiles"][0]["signatories"]["preparer"] == "赵六"
 
@@ -147,6 +176,38 @@ def test_a_workbook_with_mistakes_lists_them_all(
     code, _, err = run(capsys, "--data-dir", str(data_dir), "unit", "init", "--from", str(path), "--year", "2025")
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "未创建单位" in err and "单位名称不能为空" in err and "18 位" in err and "用能人数" in err
+
+
+@pytest.mark.parametrize(
+    ("rows", "words"),
+    [
+        ((("行政层级", "省直"),), "“单位信息”第 6 行“行政层级”：行政层级“省直”不是可选的值"),
+        ((("党政机关", "Y"),), "“单位信息”第 6 行“党政机关”：党政机关应填“是”或“否”"),
+        ((("党政机关", "是"), ("机构类型", "事业单位-卫生")), "党政机关的机构类型应为“国家机关”"),
+    ],
+)
+def test_a_workbook_checks_level_and_party_organ_as_the_form_does(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], rows: tuple[tuple[str, str], ...], words: str
+) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = UNIT_SHEET
+    ws.append([c.header for c in UNIT_COLUMNS])
+    given = dict(
+        (("单位名称", "某某局"), ("统一社会信用代码", USCC), ("行政区划代码", "450123"), ("机构类型", "国家机关"))
+    )
+    given.update(rows)
+    for row in given.items():
+        ws.append(row)
+    ws = wb.create_sheet(PROFILE_SHEET)
+    ws.append([c.header for c in PROFILE_COLUMNS])
+    ws.append(["用能人数（人）", 31])
+    ws.append(["建筑面积（m²）", 1200])
+    path = tmp_path / "unit.xlsx"
+    wb.save(path)
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "unit", "init", "--from", str(path), "--year", "2025")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and words in err, err
+    assert "未创建单位" in err
 
 
 def test_init_checks_the_admin_code_against_guangxi(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

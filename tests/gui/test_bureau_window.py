@@ -6,6 +6,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.gui.bureau_window import BureauWindow
@@ -48,6 +50,35 @@ def test_merge_in_the_window_shows_the_report_and_the_totals(qtbot, packets: Pat
     labels = [w.summary_table.item(r, 0).text().strip() for r in range(w.summary_table.rowCount())]
     assert labels[0] == "广西壮族自治区" and labels[-1] == "合计"
     assert w.summary_table.item(w.summary_table.rowCount() - 1, 1).text() == "4"
+    # 工作安排进度 of the packets' year, the figures of ``gxjn-cli bureau progress`` (grouped for reading)
+    from gxjn_desktop.gui.common import shown_number
+    from gxjn_desktop.services.bureau.queries import accepted_packets
+    from gxjn_desktop.services.bureau.store import open_store
+    from gxjn_desktop.services.workplan.progress import progress_for
+
+    assert w.progress_year.value() == 2024 and "已采用 4 个单位的全年数据包" in w.progress_info.text()
+    store = open_store(tmp_path / "bureau")
+    try:
+        expected = progress_for(accepted_packets(store, 2024), 2024, tmp_path / "bureau")
+    finally:
+        store.close()
+    goals = expected["goals"]
+    assert goals and w.goals_table.rowCount() == len(goals)
+    for r, g in enumerate(goals):
+        row = [w.goals_table.item(r, c).text() for c in range(6)]
+        assert row[0] == g["label"] and row[4] == g["status_label"]
+        assert row[2].startswith(shown_number(g["achieved"])) if g["achieved"] is not None else row[2] == "-"
+    labels = [w.indicators_table.item(r, 0).text() for r in range(w.indicators_table.rowCount())]
+    assert labels == [i["label"] for i in expected["indicators"]]
+    w.progress_year.setValue(2023)  # a year without packets: nothing counted, nothing fails
+    assert "已采用 0 个单位" in w.progress_info.text()
+    w.tabs.setCurrentIndex(0)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=3000)
+    qtbot.keyClick(w.report_table, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert w.tabs.currentIndex() == 1  # Ctrl+PageDown: the next sheet, as in WPS
 
 
 class _CancelAfterOne(threading.Event):

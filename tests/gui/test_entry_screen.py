@@ -331,9 +331,9 @@ def test_period_keys(qtbot: Any, demo_window: MainWindow) -> None:
     entry = demo_window.entry
     demo_window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is demo_window, timeout=3000)
-    qtbot.keyClick(entry.view, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(entry.view, Qt.Key.Key_PageUp, Qt.KeyboardModifier.AltModifier)
     assert (entry.year, entry.month) == (2025, 12)
-    qtbot.keyClick(entry.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(entry.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.AltModifier)
     assert (entry.year, entry.month) == (2026, 1)
     entry.prev_button.click()
     assert entry.title.text() == "2025年12月 填报"

@@ -22,7 +22,7 @@ from gxjn_desktop.gui.findings_panel import (
 from gxjn_desktop.gui.main_window import TAB_ENTRY, TAB_FINDINGS, TAB_OVERVIEW, TAB_UNIT, MainWindow
 from gxjn_desktop.services.checks import check_period
 from gxjn_desktop.services.entry import COLUMNS, CellEdit, Column, RowKey, RowKind
-from gxjn_desktop.validation.findings import Finding, Severity
+from gxjn_desktop.validation.findings import Finding, Location, Severity
 from tests.conftest import DEMO_TODAY
 from tests.gui.helpers import commit_ime, reopen
 
@@ -159,8 +159,10 @@ def test_targets_of_every_kind_of_place(demo_window: MainWindow) -> None:
     findings = check_period(ledger, Period.parse(2025, "Y"), DEMO_TODAY).findings
     by_meter = {f.location.meter: f for f in findings}
     assert finding_target(ledger, by_meter["indicator"]) is None
-    assert period_text("2025-Y") == "2025年全年" and period_text("2025-YTD-M06") == "2025年1—6月"
-    assert period_text("2025") == "2025年"
+    year, ytd = Period.parse(2025, "Y"), Period.parse(2025, "YTD-M06")
+    assert period_text(Location.of_quota(year, "x")) == "2025年全年"
+    assert period_text(Location.of_indicator(ytd, "x")) == "2025年1—6月"
+    assert period_text(Location.of_profile(2025, "people")) == "2025年"
     assert place_text(ledger, by_meter["quota"]) == "能耗定额 · 人均用水量"
     assert place_text(ledger, by_meter["profile"]) == "单位基本情况 · 报表签署人"
 

@@ -109,6 +109,41 @@ def test_ctrl_tab_switches_screens_even_from_the_grid(qtbot: Any, demo_window: M
     assert demo_window.tabs.currentIndex() == TAB_ENTRY
 
 
+def test_ctrl_page_down_switches_screens_and_alt_page_down_months(qtbot: Any, demo_window: MainWindow) -> None:
+    """WPS's keys: Ctrl+PageDown / Ctrl+PageUp go to the next / previous sheet (here: screen), from
+    the grid and from a form's text field alike; the month moves with Alt+PageDown / Alt+PageUp."""
+    from gxjn_desktop.gui.main_window import TAB_ENTRY, TAB_NAMES, TAB_OVERVIEW, TAB_UNIT
+
+    tabs, entry = demo_window.tabs, demo_window.entry
+    tabs.setCurrentIndex(TAB_ENTRY)
+    entry.view.setFocus()
+    qtbot.keyClick(entry.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.AltModifier)
+    assert (entry.year, entry.month) == (2026, 2) and tabs.currentIndex() == TAB_ENTRY
+    qtbot.keyClick(entry.view, Qt.Key.Key_PageUp, Qt.KeyboardModifier.AltModifier)
+    assert (entry.year, entry.month) == (2026, 1)
+    qtbot.keyClick(entry.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == TAB_UNIT and (entry.year, entry.month) == (2026, 1)
+    name_field = demo_window.unit_screen.fields.name
+    name_field.setFocus()
+    qtbot.keyClick(name_field, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == TAB_ENTRY
+    tabs.setCurrentIndex(TAB_OVERVIEW)
+    qtbot.keyClick(tabs.currentWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == len(TAB_NAMES) - 1  # wraps round, as the last sheet follows the first
+
+
+def test_keyboard_help_names_the_screen_and_month_keys(monkeypatch: Any, demo_window: MainWindow) -> None:
+    from gxjn_desktop.gui import messages
+    from gxjn_desktop.gui.main_window import TAB_NAMES
+
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "show_info", lambda _parent, _title, text: shown.append(text))
+    demo_window.show_keys()
+    text = shown[0]
+    assert "Ctrl+PageDown / Ctrl+PageUp" in text and "Alt+PageUp / Alt+PageDown" in text
+    assert f"Ctrl+1…{len(TAB_NAMES)}" in text and all(name in text for name in TAB_NAMES)
+
+
 def test_about_names_version_data_folder_and_reference_versions(qtbot: Any, data_dir: Any) -> None:
     from PySide6.QtWidgets import QLabel
 

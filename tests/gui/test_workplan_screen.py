@@ -130,7 +130,7 @@ def test_a_task_finding_opens_the_screen_on_its_task(demo_window: MainWindow, qt
     ledger = demo_window.entry_service.ledger  # type: ignore[union-attr]
     pv = next(t for t in ledger.tasks if t.kind is TaskKind.PV)
     finding = Finding(
-        "TASK-PV-METER", Severity.WARNING, Location("task", str(pv.year), f"pv#{pv.task_id}.meter_code"), "…", "…"
+        "TASK-PV-METER", Severity.WARNING, Location.of_task(pv.year, f"pv#{pv.task_id}.meter_code"), "…", "…"
     )
     target = finding_target(ledger, finding)
     assert target is not None and target.screen is TargetScreen.TASK

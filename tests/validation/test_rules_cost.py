@@ -24,7 +24,7 @@ def test_price_band_flags_a_cost_entered_in_fen() -> None:
     findings = check(ledger([register()], records), "PRICE-BAND")
     assert len(findings) == 1
     f = findings[0]
-    assert f.location == Location("E1", "2025-09", "cost")
+    assert f.location == Location.of_meter("E1", 2025, 9, "cost")
     assert "9 月单价 70.0000 元/kWh（金额 70000.00 元 ÷ 用量 1000 kWh）" in f.message
     assert "超出参考价 0.7 元/kWh 的合理区间 0.35–1.4 元/kWh" in f.message
     assert f.severity is Severity.WARNING

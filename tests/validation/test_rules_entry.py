@@ -40,9 +40,9 @@ def test_value_missing_flags_an_empty_reading_and_an_empty_quantity() -> None:
     records += _edit(uses_as_quantities("V1", TWELVE), 5, quantity=None)
     findings = check(ledger([register(), quantity_meter()], records), "VALUE-MISSING")
     by_meter = {f.location.meter: f for f in findings}
-    assert by_meter["E1"].location == Location("E1", "2025-03", "reading")
+    assert by_meter["E1"].location == Location.of_meter("E1", 2025, 3, "reading")
     assert "3 月的本期示数为空" in by_meter["E1"].message
-    assert by_meter["V1"].location == Location("V1", "2025-05", "quantity")
+    assert by_meter["V1"].location == Location.of_meter("V1", 2025, 5, "quantity")
     assert "用量为空" in by_meter["V1"].message
     assert "填 0" in by_meter["V1"].hint
     assert {f.severity for f in findings} == {Severity.ERROR}
@@ -59,7 +59,7 @@ def test_month_missing_flags_an_ended_month_without_a_record() -> None:
     records = [r for r in uses_as_readings("E1", TWELVE) if r.month != 6]
     findings = check(ledger([register()], records), "MONTH-MISSING")
     assert len(findings) == 1
-    assert findings[0].location == Location("E1", "2025-06", "reading")
+    assert findings[0].location == Location.of_meter("E1", 2025, 6, "reading")
     assert "缺少 2025 年 6 月的数据" in findings[0].message
 
 
@@ -81,7 +81,10 @@ def test_value_negative_passes_for_zero_and_positive_values() -> None:
 def test_value_negative_flags_quantity_and_cost() -> None:
     records = _edit(uses_as_quantities("V1", TWELVE, price="7.8"), 2, quantity=D("-5.5"), cost_fen=-1234)
     findings = check(ledger([quantity_meter()], records), "VALUE-NEGATIVE")
-    assert {f.location for f in findings} == {Location("V1", "2025-02", "quantity"), Location("V1", "2025-02", "cost")}
+    assert {f.location for f in findings} == {
+        Location.of_meter("V1", 2025, 2, "quantity"),
+        Location.of_meter("V1", 2025, 2, "cost"),
+    }
     by_field = {f.location.field: f for f in findings}
     assert "用量为负数（-5.5）" in by_field["quantity"].message
     assert "金额为负数（-12.34）" in by_field["cost"].message
@@ -100,7 +103,7 @@ def test_read_above_register_flags_a_reading_with_an_extra_digit() -> None:
     records = [MonthlyRecord("E1", YEAR, 1, reading=D("100000"))]
     findings = check(ledger([register(register_digits=5)], records), "READ-ABOVE-REGISTER")
     assert len(findings) == 1
-    assert findings[0].location == Location("E1", "2025-01", "reading")
+    assert findings[0].location == Location.of_meter("E1", 2025, 1, "reading")
     assert "示数 100000 超过 5 位表的最大示数" in findings[0].message
 
 
@@ -116,7 +119,7 @@ def test_read_date_future_flags_a_date_after_today() -> None:
     records = [MonthlyRecord("E1", YEAR, 1, reading=D(10), reading_date=date(2026, 11, 25))]
     findings = check(ledger([register()], records), "READ-DATE-FUTURE", today=date(2026, 11, 24))
     assert len(findings) == 1
-    assert findings[0].location == Location("E1", "2025-01", "reading_date")
+    assert findings[0].location == Location.of_meter("E1", 2025, 1, "reading_date")
     assert "抄表日期 2026-11-25 在未来" in findings[0].message
 
 
@@ -131,7 +134,7 @@ def test_read_decrease_flags_an_unconfirmed_decrease() -> None:
     records = _edit(uses_as_readings("E1", TWELVE), 3, reading=D(150))  # February read 200
     findings = check(ledger([register()], records), "READ-DECREASE")
     assert len(findings) == 1
-    assert findings[0].location == Location("E1", "2025-03", "reading")
+    assert findings[0].location == Location.of_meter("E1", 2025, 3, "reading")
     assert "示数 150 小于上期示数 200" in findings[0].message
     assert "翻转" in findings[0].hint and "换表" in findings[0].hint
 
@@ -156,9 +159,9 @@ def test_rollover_flags_too_large_a_wrap_and_missing_digits() -> None:
     ]
     meters = [register("E1", register_digits=4), register("E2", register_digits=None)]
     findings = {f.location.meter: f for f in check(ledger(meters, records), "ROLLOVER-IMPLAUSIBLE")}
-    assert findings["E1"].location == Location("E1", "2025-02", "reading")
+    assert findings["E1"].location == Location.of_meter("E1", 2025, 2, "reading")
     assert "超过半个满码值" in findings["E1"].message
-    assert findings["E2"].location == Location("E2", "2025-02", "reading")
+    assert findings["E2"].location == Location.of_meter("E2", 2025, 2, "reading")
     assert "没有登记表盘整数位数" in findings["E2"].message
 
 
@@ -173,7 +176,7 @@ def test_read_gap_flags_a_reading_whose_previous_is_two_months_back() -> None:
     records = [r for r in uses_as_readings("E1", TWELVE) if r.month != 2]
     findings = check(ledger([register()], records), "READ-GAP")
     assert len(findings) == 1
-    assert findings[0].location == Location("E1", "2025-03", "reading")
+    assert findings[0].location == Location.of_meter("E1", 2025, 3, "reading")
     assert "上期示数取自 2025 年 1 月" in findings[0].message
     assert findings[0].severity is Severity.WARNING
 
@@ -195,13 +198,13 @@ def test_replace_incomplete_flags_a_missing_new_reading_and_a_low_final_reading(
     records = uses_as_readings("W1", [100] * 5)
     led = ledger([register("W1", Carrier.WATER)], records, replacements=[_replacement("560")])
     (missing,) = check(led, "REPLACE-INCOMPLETE")
-    assert missing.location == Location("W1", "2025-06", "reading")
+    assert missing.location == Location.of_meter("W1", 2025, 6, "reading")
     assert "2025-06-16 换表，但该月没有新表的本期示数" in missing.message
 
     records += [MonthlyRecord("W1", YEAR, 6, reading=D(40))]
     led = ledger([register("W1", Carrier.WATER)], records, replacements=[_replacement("450")])
     (low,) = check(led, "REPLACE-INCOMPLETE")
-    assert low.location == Location("W1", "2025-06", "reading")
+    assert low.location == Location.of_meter("W1", 2025, 6, "reading")
     assert "旧表止码 450 小于上期示数 500" in low.message
 
 
@@ -222,7 +225,7 @@ def test_mult_no_date_passes_with_a_segment_reading_on_the_day() -> None:
 def test_mult_no_date_flags_a_mid_month_change_without_a_segment() -> None:
     findings = check(ledger([_ct_meter()], uses_as_readings("E1", TWELVE)), "MULT-NO-DATE")
     assert len(findings) == 1
-    assert findings[0].location == Location("E1", "2025-03", "multiplier")
+    assert findings[0].location == Location.of_meter("E1", 2025, 3, "multiplier")
     assert "自 2025-03-15 起改为 60" in findings[0].message
 
 
@@ -240,7 +243,7 @@ def test_heat_no_meter_passes_with_a_heat_meter() -> None:
 def test_heat_no_meter_flags_heat_without_a_heat_meter() -> None:
     findings = check(ledger([_heat(False)], uses_as_quantities("H1", ["0"] * 11 + ["12.5"])), "HEAT-NO-METER")
     assert len(findings) == 1
-    assert findings[0].location == Location("H1", "2025-12", "quantity")
+    assert findings[0].location == Location.of_meter("H1", 2025, 12, "quantity")
     assert "12 月填了热力 12.5 GJ" in findings[0].message
 
 
@@ -258,9 +261,9 @@ def test_cost_quantity_pair_flags_use_without_cost_and_cost_without_use() -> Non
     records = _edit(uses_as_readings("E1", TWELVE, price="0.7"), 4, cost_fen=None)
     records = _edit(records, 5, reading=D(400))  # April read 400: no use in May, cost still there
     findings = {f.location.month: f for f in check(ledger([register()], records), "COST-QUANTITY-PAIR")}
-    assert findings["2025-04"].location == Location("E1", "2025-04", "cost")
+    assert findings["2025-04"].location == Location.of_meter("E1", 2025, 4, "cost")
     assert "4 月有用量 100 kWh，但金额为空" in findings["2025-04"].message
-    assert findings["2025-05"].location == Location("E1", "2025-05", "reading")
+    assert findings["2025-05"].location == Location.of_meter("E1", 2025, 5, "reading")
     assert "5 月有金额但用量为 0" in findings["2025-05"].message
 
 
@@ -279,5 +282,5 @@ def test_submeter_flags_use_above_its_parent() -> None:
     records = uses_as_readings("E1", TWELVE, price="0.7") + uses_as_readings("E3", sub)
     findings = check(ledger(meters, records), "SUBMETER-ABOVE-PARENT")
     # September's reading follows August's, so only August is above the parent
-    assert [f.location for f in findings] == [Location("E3", "2025-08", "reading")]
+    assert [f.location for f in findings] == [Location.of_meter("E3", 2025, 8, "reading")]
     assert "8 月用量 150 超过总表 测试表E1 的 100" in findings[0].message

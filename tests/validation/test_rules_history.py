@@ -40,7 +40,7 @@ def test_same_value_flags_the_third_month_within_tolerance() -> None:
     findings = check(_meter_ledger(["100", "100", "100.05", "120"]), "SAME-VALUE-3")
     assert len(findings) == 1
     f = findings[0]
-    assert f.location == Location("E1", "2025-03", "reading")
+    assert f.location == Location.of_meter("E1", 2025, 3, "reading")
     assert "连续三个月用量相同（1 月 100、2 月 100、3 月 100.05 kWh），差异不超过 0.1%" in f.message
     assert f.severity is Severity.WARNING
     assert f.values == ("100.05", "100", "100")
@@ -49,7 +49,7 @@ def test_same_value_flags_the_third_month_within_tolerance() -> None:
 def test_same_value_uses_the_previous_year_in_january_and_quantity_meters() -> None:
     led = ledger([quantity_meter()], uses_as_quantities("V1", ["50", "50", "50"], start=(YEAR - 1, 11)))
     findings = check(led, "SAME-VALUE-3")
-    assert [f.location for f in findings] == [Location("V1", "2025-01", "quantity")]
+    assert [f.location for f in findings] == [Location.of_meter("V1", 2025, 1, "quantity")]
     assert "11 月 50、12 月 50、1 月 50 L" in findings[0].message
 
 
@@ -69,7 +69,10 @@ def test_estimates_pass_up_to_the_limit() -> None:
 def test_estimates_beyond_the_limit_are_flagged_each_month() -> None:
     e, r = Source.ESTIMATE, Source.READING
     findings = check(_sources(r, e, e, e, e, r), "ESTIMATE-CONSECUTIVE")
-    assert [f.location for f in findings] == [Location("E1", "2025-04", "source"), Location("E1", "2025-05", "source")]
+    assert [f.location for f in findings] == [
+        Location.of_meter("E1", 2025, 4, "source"),
+        Location.of_meter("E1", 2025, 5, "source"),
+    ]
     assert "自 2025 年 2 月起已连续 3 个月为估算数据，超过上限 2 个月" in findings[0].message
     assert "连续 4 个月" in findings[1].message
 
@@ -97,7 +100,7 @@ def test_prev2_flags_a_rise_above_the_limit() -> None:
     findings = check(_meter_ledger(daily((YEAR, 1), [100, 100, 130])), "USE-VS-PREV2")
     assert len(findings) == 1
     f = findings[0]
-    assert f.location == Location("E1", "2025-03", "reading")
+    assert f.location == Location.of_meter("E1", 2025, 3, "reading")
     assert (
         "2025 年 3 月用量 4030 kWh（日均 130.00 kWh），比前两个月日均 100.00 kWh 变化 +30.00%，超出 +20%" in f.message
     )
@@ -132,7 +135,7 @@ def test_last_year_flags_a_rise_over_the_same_month() -> None:
     findings = check(_last_year(125), "USE-VS-LAST-YEAR")
     assert len(findings) == 1
     f = findings[0]
-    assert f.location == Location("E1", "2025-06", "reading")
+    assert f.location == Location.of_meter("E1", 2025, 6, "reading")
     assert (
         "用量 3750 kWh（日均 125.00 kWh），比上年同月（2024 年 6 月）日均 100.00 kWh 变化 +25.00%，超出 +20%"
         in f.message
@@ -153,7 +156,7 @@ def test_outside_12m_passes_within_the_band() -> None:
 
 def test_outside_12m_flags_above_the_maximum_and_below_the_minimum() -> None:
     (high,) = check(_after_12(125), "USE-OUTSIDE-12M")
-    assert high.location == Location("E1", "2025-12", "reading")
+    assert high.location == Location.of_meter("E1", 2025, 12, "reading")
     assert "比前 12 个月日均最大值 100.00 kWh 变化 +25.00%，高出 20%以上" in high.message
     (low,) = check(_after_12(45), "USE-OUTSIDE-12M")
     assert "比前 12 个月日均最小值 100.00 kWh 变化 -55.00%，低于 50%以上" in low.message
@@ -176,7 +179,7 @@ def test_outlier_flags_a_month_far_from_the_median() -> None:
     findings = check(_meter_ledger(daily((YEAR, 1), [*_VARIED, 108])), "USE-OUTLIER")
     assert len(findings) == 1
     f = findings[0]
-    assert f.location == Location("E1", "2025-07", "reading")
+    assert f.location == Location.of_meter("E1", 2025, 7, "reading")
     assert (
         "偏离此前 6 个月日均中位数 100.00 kWh 达 8.0 倍中位数绝对偏差（即各月与中位数之差的中位数，为 1.00），超过 5 倍"
         in f.message

@@ -31,7 +31,7 @@ def test_garbage_sum_flags_a_total_that_does_not_add_up() -> None:
     findings = check(ledger(garbage=[_garbage("62")]), "GARBAGE-SUM")
     assert len(findings) == 1
     f = findings[0]
-    assert f.location == Location("garbage", "2025-03", "reported_total_kg")
+    assert f.location == Location.of_garbage(2025, 3, "reported_total_kg")
     assert "各类之和 61 kg" in f.message
     assert "与填报总量 62 kg 相差 1 kg，超过容差 0.01 kg" in f.message
     assert f.severity is Severity.ERROR
@@ -52,7 +52,7 @@ def test_garbage_estimate_passes_for_sensible_containers() -> None:
 
 def test_garbage_estimate_flags_each_bad_field() -> None:
     (fill,) = check(ledger(garbage=[_estimated("240", 12, "120")]), "GARBAGE-ESTIMATE")
-    assert fill.location == Location("garbage", "2025-03", "kitchen.fill_pct")
+    assert fill.location == Location.of_garbage(2025, 3, "kitchen.fill_pct")
     assert "3 月厨余垃圾的估算参数不合理：装满程度 120%，须在 0–100% 之间" in fill.message
     findings = check(ledger(garbage=[_estimated("0", -1, "50")]), "GARBAGE-ESTIMATE")
     assert {f.location.field for f in findings} == {"kitchen.container_litres", "kitchen.times_emptied"}
@@ -75,7 +75,7 @@ def test_canteen_band_flags_a_month_far_from_the_median() -> None:
     findings = check(ledger(canteen=_canteen(*["100"] * 6, "200")), "CANTEEN-WASTE-BAND")
     assert len(findings) == 1
     f = findings[0]
-    assert f.location == Location("canteen", "2025-07", "food_waste_kg")
+    assert f.location == Location.of_canteen(2025, 7, "food_waste_kg")
     assert "人均餐厨垃圾 200.0 克/人次（200 kg ÷ 1000 人次）" in f.message
     assert "比近 7 个月中位数 100.0 克/人次变化 +100.00%，超出 ±50%" in f.message
     assert f.severity is Severity.WARNING

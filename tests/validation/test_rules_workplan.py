@@ -26,7 +26,7 @@ def test_pv_with_its_pv_meter_passes() -> None:
 def test_pv_without_a_pv_meter_is_flagged() -> None:
     no_code = check(_with(replace(PV, meter_code="")), "TASK-PV-METER")
     assert len(no_code) == 1 and "没有填写光伏计量表" in no_code[0].message
-    assert no_code[0].location == Location("task", str(YEAR), "pv#7.meter_code")
+    assert no_code[0].location == Location.of_task(YEAR, "pv#7.meter_code")
     assert no_code[0].severity is Severity.WARNING
     wrong = check(_with(PV, meters=("S1", Carrier.ELECTRICITY)), "TASK-PV-METER")
     assert len(wrong) == 1 and "不是光伏发电" in wrong[0].message

@@ -62,7 +62,7 @@ def test_an_explanation_lapses_when_the_value_changes() -> None:
 
 
 def test_export_allowed_logic() -> None:
-    loc = Location("E1", "2025-03", "reading")
+    loc = Location.of_meter("E1", 2025, 3, "reading")
     error = Finding("X", Severity.ERROR, loc, "m", "h")
     warning = Finding("Y", Severity.WARNING, loc, "m", "h", ("1",))
     info = Finding("Z", Severity.INFO, loc, "m", "h")

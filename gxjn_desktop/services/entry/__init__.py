@@ -9,6 +9,7 @@
 - :mod:`.overview` — the overview's monthly figures.
 """
 
+from gxjn_desktop.domain.records import CANTEEN_FIELDS
 from gxjn_desktop.services.entry.cell_input import parse_source
 from gxjn_desktop.services.entry.cells import FIELD_COLUMNS, GridCell, cell_of, findings_by_cell
 from gxjn_desktop.services.entry.edits import (
@@ -22,7 +23,6 @@ from gxjn_desktop.services.entry.edits import (
     EntryPlan,
 )
 from gxjn_desktop.services.entry.grid import (
-    CANTEEN_FIELDS,
     COLUMNS,
     EDITABLE_COLUMNS,
     PRICE_PLACES,

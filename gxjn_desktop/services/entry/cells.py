@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.periods import Period
-from gxjn_desktop.domain.records import GarbageCategory
-from gxjn_desktop.services.entry.grid import CANTEEN_FIELDS, Column, RowKey, RowKind
+from gxjn_desktop.domain.places import Place
+from gxjn_desktop.domain.records import CANTEEN_FIELDS, GarbageCategory
+from gxjn_desktop.services.entry.grid import Column, RowKey, RowKind
 from gxjn_desktop.validation.findings import Finding, Location
 
 #: Which grid column a finding's field points at.
@@ -26,8 +26,6 @@ FIELD_COLUMNS = {
     "use": Column.USE,
 }
 
-_MONTH_KEY = re.compile(r"^(\d{4})-(\d{2})$")
-
 
 @dataclass(frozen=True)
 class GridCell:
@@ -40,17 +38,19 @@ class GridCell:
 def cell_of(ledger: Ledger, location: Location) -> GridCell | None:
     """The month-entry cell a finding points at; ``None`` for findings that are not about a cell
     (the profile, indicators, quotas, whole periods)."""
-    m = _MONTH_KEY.match(location.month or "")
-    if m is None or location.meter is None:
+    if location.in_month is None:
         return None
-    year, month = int(m.group(1)), int(m.group(2))
+    year, month = location.in_month
     field = location.field or ""
-    if location.meter in {mt.code for mt in ledger.meters}:
-        return GridCell(year, month, RowKey(RowKind.METER, location.meter), FIELD_COLUMNS.get(field, Column.VALUE))
-    if location.meter == "canteen":
+    if location.place is Place.METER:
+        code = location.meter
+        if code not in {mt.code for mt in ledger.meters}:
+            return None
+        return GridCell(year, month, RowKey(RowKind.METER, code), FIELD_COLUMNS.get(field, Column.VALUE))
+    if location.place is Place.CANTEEN:
         known = [n for n, _, _ in CANTEEN_FIELDS]
         return GridCell(year, month, RowKey(RowKind.CANTEEN, field if field in known else known[0]), Column.VALUE)
-    if location.meter == "garbage":
+    if location.place is Place.GARBAGE:
         category = field.partition(".")[0]
         cats = [c.value for c in GarbageCategory]
         return GridCell(year, month, RowKey(RowKind.GARBAGE, category if category in cats else cats[0]), Column.VALUE)

@@ -10,7 +10,7 @@ from gxjn_desktop.domain.ledger import StoredState
 from gxjn_desktop.domain.numbers import plain
 from gxjn_desktop.domain.records import MeterReplacement
 from gxjn_desktop.services.entry.grid import Column, RowKey
-from gxjn_desktop.services.operations import Operation, Place, Screen
+from gxjn_desktop.services.operations import Operation, Origin, Screen
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ class EntryChange:
         """The step as the window's one undo stack keeps it; undo returns to the first changed cell."""
         first = self.cells[0] if self.cells else None
         item = None if first is None else (first.key, first.column)
-        return Operation(self.description, self.before, self.after, Place(Screen.ENTRY, self.year, self.month, item))
+        return Operation(self.description, self.before, self.after, Origin(Screen.ENTRY, self.year, self.month, item))
 
 
 @dataclass(frozen=True)

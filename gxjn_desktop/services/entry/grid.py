@@ -17,6 +17,7 @@ from gxjn_desktop.domain.numbers import (
     plain,
 )
 from gxjn_desktop.domain.records import (
+    CANTEEN_FIELDS,
     GarbageCategory,
     MeterReplacement,
     Source,
@@ -74,13 +75,6 @@ class RowKey:
 
     kind: RowKind
     code: str
-
-
-CANTEEN_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("food_waste_kg", "食堂：餐厨垃圾", "kg"),
-    ("diners", "食堂：就餐人次", "人次"),
-    ("food_purchased_kg", "食堂：食材采购", "kg"),
-)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,8 @@ from gxjn_desktop.domain.numbers import (
     plain,
 )
 from gxjn_desktop.domain.reference import ReferenceData
+from gxjn_desktop.services.finding_words import location_text
+from gxjn_desktop.validation.findings import Location
 
 Kind = Literal["text", "int", "quantity", "money", "tce", "pct", "indicator", "reading"]
 
@@ -641,20 +643,25 @@ def _carrier_unit(code: Any) -> str:
         return NONE_TEXT
 
 
-def _location_text(loc: Any) -> str:
+def _location_text(loc: Any, names: dict[str, str]) -> str:
+    """Where a finding points, in the words of the review screen (services.finding_words)."""
     if not isinstance(loc, dict):
         return NONE_TEXT
-    fields = {"reading": "示数", "quantity": "用量", "cost": "金额", "signatories": "报表签署人"}
-    parts = [str(loc[k]) for k in ("meter", "month") if loc.get(k)]
-    if loc.get("field"):
-        parts.append(fields.get(str(loc["field"]), str(loc["field"])))
-    return " ".join(parts) or "全单位"
+    where = Location.from_json(_text(loc.get("meter")), _text(loc.get("month")), _text(loc.get("field")))
+    if where is not None:
+        return location_text(where, names)
+    return " ".join(str(loc[k]) for k in ("meter", "month", "field") if loc.get(k)) or "全单位"
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def findings(data: dict[str, Any]) -> Sheet:
     """说明: every finding, and for each explained warning its cause, text, who and when."""
     by_fingerprint = {str(e.get("fingerprint")): e for e in _list(_d(data, "inputs", "explanations"))}
     check = _d(data, "results", "check") or {}
+    names = {str(m.get("code")): f"{m.get('code')} {m.get('name')}" for m in _list(_d(data, "inputs", "meters"))}
     rows = []
     for f in _list(check.get("findings")):
         exp = f.get("explanation") or {}
@@ -664,7 +671,7 @@ def findings(data: dict[str, Any]) -> Sheet:
             (
                 t(f.get("severity_label") or f.get("severity")),
                 t(f.get("rule")),
-                t(_location_text(f.get("location"))),
+                t(_location_text(f.get("location"), names)),
                 t(f.get("message")),
                 t(exp.get("cause") if explained else ("未说明" if f.get("severity") == "warning" else NONE_TEXT)),
                 t(exp.get("text") if explained else NONE_TEXT),
@@ -680,8 +687,8 @@ def findings(data: dict[str, Any]) -> Sheet:
     columns = (
         Column("级别", 6),
         Column("规则", 15),
-        Column("位置", 14),
-        Column("问题", 44),
+        Column("位置", 22),
+        Column("问题", 36),
         Column("原因", 12),
         Column("说明", 36),
         Column("说明人", 8),

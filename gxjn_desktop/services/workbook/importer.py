@@ -20,6 +20,7 @@ from gxjn_desktop.domain.consumption import UseProblem, month_use
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange, month_end
 from gxjn_desktop.domain.numbers import check_size, fen_to_yuan, parse_decimal, plain, yuan_to_fen
+from gxjn_desktop.domain.places import RESERVED_CODE_HINT, reserved_code_problem
 from gxjn_desktop.domain.records import (
     CanteenMonth,
     EwasteDisposal,
@@ -272,18 +273,27 @@ def read_workbook(path: Path, ledger: Ledger) -> ImportPlan:
 
 
 def _read_plan(wb: Any, path: Path, ledger: Ledger, year: int, problems: _Problems) -> ImportPlan:
+    """One reader per sheet, in the order the sheets depend on each other (meters first)."""
     plan = ImportPlan(year)
     meters = _read_meters(wb, path, ledger, year, plan, problems)
     plan.profile = _read_profile(wb, path, ledger, year, plan, problems)
+    record_rows = _read_records(wb, path, ledger, year, meters, plan, problems)
+    _read_replacements(wb, path, ledger, year, meters, plan, problems)
+    _read_canteen(wb, path, ledger, year, plan, problems)
+    _read_garbage(wb, path, ledger, year, plan, problems)
+    _read_ewaste(wb, path, ledger, year, plan, problems)
+    _read_tasks(wb, ledger, year, plan, problems, path)
+    problems.raise_if_any(path)
+    _check_decreases(plan, replace(ledger, meters=tuple(meters.values())), problems, record_rows)
+    problems.raise_if_any(path)
+    return plan
+
+
+def _read_records(
+    wb: Any, path: Path, ledger: Ledger, year: int, meters: dict[str, Meter], plan: ImportPlan, problems: _Problems
+) -> dict[tuple[str, int, int], int]:
+    """月度台账: one row per meter and month; returns the row of each (meter, year, month)."""
     now = datetime.now()
-
-    def cell(sheet: str, row: int, col: Column, fn: Any, value: Any) -> Any:
-        try:
-            return fn(value, col.header)
-        except InvalidNumber as exc:
-            problems.add(sheet, row, col.header, exc.one_line())
-            return None
-
     cols = {c.key: c for c in RECORD_COLUMNS}
     record_rows: dict[tuple[str, int, int], int] = {}
     for row, c in _sheet_rows(wb, RECORDS_SHEET, RECORD_COLUMNS, path):
@@ -297,8 +307,8 @@ def _read_plan(wb: Any, path: Path, ledger: Ledger, year: int, problems: _Proble
                 f"本单位没有编号为“{code}”的计量器具；新的表计请在“计量器具”表中新增一行，或先在程序中登记",
             )
             continue
-        y = cell(RECORDS_SHEET, row, cols["year"], _integer, c["year"])
-        m = cell(RECORDS_SHEET, row, cols["month"], _integer, c["month"])
+        y = _cell_value(problems, RECORDS_SHEET, row, cols["year"], _integer, c["year"])
+        m = _cell_value(problems, RECORDS_SHEET, row, cols["month"], _integer, c["month"])
         if y != year or m is None or not 1 <= m <= 12:
             problems.add(RECORDS_SHEET, row, "年/月", f"应为 {year} 年 1—12 月")
             continue
@@ -319,67 +329,83 @@ def _read_plan(wb: Any, path: Path, ledger: Ledger, year: int, problems: _Proble
                 f"{code} 在 {year}-{m:02d} 不在用（启用 {meter.active_from}，停用 {meter.active_to or '—'}），该月的数据不会计入",
             )
             continue
-        reading = cell(RECORDS_SHEET, row, cols["reading"], _number, c["reading"])
-        quantity = cell(RECORDS_SHEET, row, cols["quantity"], _number, c["quantity"])
-        cost = cell(RECORDS_SHEET, row, cols["cost"], _number, c["cost"])
-        cost_fen = None
-        if cost is not None:
-            try:
-                cost_fen = yuan_to_fen(cost)
-            except InvalidNumber as exc:
-                problems.add(RECORDS_SHEET, row, cols["cost"].header, exc.one_line())
-        reading_date = cell(RECORDS_SHEET, row, cols["reading_date"], _day, c["reading_date"])
-        if meter.kind is MeterKind.REGISTER and quantity is not None:
-            problems.add(
-                RECORDS_SHEET, row, cols["quantity"].header, f"{code} 是示数表，请填“本期示数”，用量由程序计算"
-            )
-        if meter.kind is MeterKind.QUANTITY and reading is not None:
-            problems.add(RECORDS_SHEET, row, cols["reading"].header, f"{code} 是直接填量的，请填“用量”")
-        for label, v in (("本期示数", reading), ("用量", quantity), ("金额", cost)):
-            if v is not None and v < 0:
-                problems.add(RECORDS_SHEET, row, label, f"不能为负数（{plain(v)}）")
-        source_text = _text(c["source"])
-        try:
-            source = Source.from_text(source_text) if source_text else None
-        except ValueError:
-            problems.add(
-                RECORDS_SHEET, row, "来源", f"“{source_text}”不是可选的来源（{'、'.join(s.label for s in Source)}）"
-            )
-            source = None
-        rollover_text = _text(c["rollover"])
-        if rollover_text not in ("", YES, NO):
-            problems.add(RECORDS_SHEET, row, "表计翻转", "请填“是”或“否”")
-        if rollover_text == YES and meter.kind is MeterKind.QUANTITY:
-            problems.add(RECORDS_SHEET, row, "表计翻转", f"{code} 是直接填量的，没有表盘，不会翻转")
-        if reading_date is not None and abs((reading_date - month_end(year, m)).days) > MAX_READING_DATE_OFFSET_DAYS:
-            problems.add(
-                RECORDS_SHEET, row, "抄表日期", f"{reading_date.isoformat()} 离 {year} 年 {m} 月太远，请核对年份和月份"
-            )
-        note_text = _text(c["note"])
-        if len(note_text) > MAX_NOTE_CHARS:
-            problems.add(
-                RECORDS_SHEET, row, "备注", f"备注过长（{len(note_text)} 字），请控制在 {MAX_NOTE_CHARS} 字以内"
-            )
         old = ledger.record(code, year, m)
-        new = MonthlyRecord(
-            meter_code=code,
-            year=year,
-            month=m,
-            reading=reading if reading is not None else (old.reading if old else None),
-            quantity=quantity if quantity is not None else (old.quantity if old else None),
-            cost_fen=cost_fen if cost is not None else (old.cost_fen if old else None),
-            source=source
-            or (old.source if old else (Source.READING if meter.kind is MeterKind.REGISTER else Source.INVOICE)),
-            reading_date=reading_date or (old.reading_date if old else None),
-            rollover_confirmed=(rollover_text == YES) if rollover_text else (old.rollover_confirmed if old else False),
-            note=note_text or (old.note if old else ""),
-            entered_by=IMPORTED_BY,
-            entered_at=now,
-        )
+        new = _record_row(row, c, meter, (year, m), old, problems, now)
         _compare(plan, old, new, f"{code} {year}-{m:02d}")
+    return record_rows
 
-    rcols = {c.key: c for c in REPLACEMENT_COLUMNS}
-    stored = {(r.meter_code, r.day): r for r in ledger.replacements}
+
+def _record_row(
+    row: int,
+    c: dict[str, Any],
+    meter: Meter,
+    month: tuple[int, int],
+    old: MonthlyRecord | None,
+    problems: _Problems,
+    now: datetime,
+) -> MonthlyRecord:
+    """One row of 月度台账 as a record; empty cells keep what is stored."""
+    year, m = month
+    cols = {col.key: col for col in RECORD_COLUMNS}
+    code = meter.code
+    reading = _cell_value(problems, RECORDS_SHEET, row, cols["reading"], _number, c["reading"])
+    quantity = _cell_value(problems, RECORDS_SHEET, row, cols["quantity"], _number, c["quantity"])
+    cost = _cell_value(problems, RECORDS_SHEET, row, cols["cost"], _number, c["cost"])
+    cost_fen = None
+    if cost is not None:
+        try:
+            cost_fen = yuan_to_fen(cost)
+        except InvalidNumber as exc:
+            problems.add(RECORDS_SHEET, row, cols["cost"].header, exc.one_line())
+    reading_date = _cell_value(problems, RECORDS_SHEET, row, cols["reading_date"], _day, c["reading_date"])
+    if meter.kind is MeterKind.REGISTER and quantity is not None:
+        problems.add(RECORDS_SHEET, row, cols["quantity"].header, f"{code} 是示数表，请填“本期示数”，用量由程序计算")
+    if meter.kind is MeterKind.QUANTITY and reading is not None:
+        problems.add(RECORDS_SHEET, row, cols["reading"].header, f"{code} 是直接填量的，请填“用量”")
+    for label, v in (("本期示数", reading), ("用量", quantity), ("金额", cost)):
+        if v is not None and v < 0:
+            problems.add(RECORDS_SHEET, row, label, f"不能为负数（{plain(v)}）")
+    source_text = _text(c["source"])
+    try:
+        source = Source.from_text(source_text) if source_text else None
+    except ValueError:
+        problems.add(
+            RECORDS_SHEET, row, "来源", f"“{source_text}”不是可选的来源（{'、'.join(s.label for s in Source)}）"
+        )
+        source = None
+    rollover_text = _text(c["rollover"])
+    if rollover_text not in ("", YES, NO):
+        problems.add(RECORDS_SHEET, row, "表计翻转", "请填“是”或“否”")
+    if rollover_text == YES and meter.kind is MeterKind.QUANTITY:
+        problems.add(RECORDS_SHEET, row, "表计翻转", f"{code} 是直接填量的，没有表盘，不会翻转")
+    if reading_date is not None and abs((reading_date - month_end(year, m)).days) > MAX_READING_DATE_OFFSET_DAYS:
+        problems.add(
+            RECORDS_SHEET, row, "抄表日期", f"{reading_date.isoformat()} 离 {year} 年 {m} 月太远，请核对年份和月份"
+        )
+    note_text = _text(c["note"])
+    if len(note_text) > MAX_NOTE_CHARS:
+        problems.add(RECORDS_SHEET, row, "备注", f"备注过长（{len(note_text)} 字），请控制在 {MAX_NOTE_CHARS} 字以内")
+    return MonthlyRecord(
+        meter_code=code,
+        year=year,
+        month=m,
+        reading=reading if reading is not None else (old.reading if old else None),
+        quantity=quantity if quantity is not None else (old.quantity if old else None),
+        cost_fen=cost_fen if cost is not None else (old.cost_fen if old else None),
+        source=source
+        or (old.source if old else (Source.READING if meter.kind is MeterKind.REGISTER else Source.INVOICE)),
+        reading_date=reading_date or (old.reading_date if old else None),
+        rollover_confirmed=(rollover_text == YES) if rollover_text else (old.rollover_confirmed if old else False),
+        note=note_text or (old.note if old else ""),
+        entered_by=IMPORTED_BY,
+        entered_at=now,
+    )
+
+
+def _read_replacements(
+    wb: Any, path: Path, ledger: Ledger, year: int, meters: dict[str, Meter], plan: ImportPlan, problems: _Problems
+) -> None:
+    """换表记录: a month with a new or changed replacement is rewritten with all of its replacements."""
     written: dict[tuple[str, date], MeterReplacement] = {}
     written_rows: dict[tuple[str, date], int] = {}
     for row, c in _sheet_rows(wb, REPLACEMENTS_SHEET, REPLACEMENT_COLUMNS, path):
@@ -387,42 +413,11 @@ def _read_plan(wb: Any, path: Path, ledger: Ledger, year: int, problems: _Proble
         if code not in meters:
             problems.add(REPLACEMENTS_SHEET, row, "计量器具编号", f"本单位没有编号为“{code}”的计量器具")
             continue
-        day = cell(REPLACEMENTS_SHEET, row, rcols["day"], _day, c["day"])
-        old_final = cell(REPLACEMENTS_SHEET, row, rcols["old_final"], _number, c["old_final"])
-        new_initial = cell(REPLACEMENTS_SHEET, row, rcols["new_initial"], _number, c["new_initial"])
-        if day is None or old_final is None or new_initial is None:
-            problems.add(
-                REPLACEMENTS_SHEET,
-                row,
-                "换表",
-                "换表日期、旧表止码和新表起码都必须填写（新表起码如实填写，不能照抄旧表止码）",
-            )
-            continue
-        if day.year != year:
-            problems.add(REPLACEMENTS_SHEET, row, "换表日期", f"应在 {year} 年内")
-            continue
-        if old_final < 0 or new_initial < 0:
-            problems.add(REPLACEMENTS_SHEET, row, "换表", "旧表止码和新表起码不能为负数")
-            continue
-        if (code, day) in written:
-            problems.add(
-                REPLACEMENTS_SHEET,
-                row,
-                "换表日期",
-                f"{code} {day.isoformat()} 的换表在第 {written_rows[(code, day)]} 行已经填过",
-            )
-            continue
-        reason_text = _text(c["reason"]) or ReplacementReason.FAULT.label
-        reason = next((r for r in ReplacementReason if r.label == reason_text), None)
-        if reason is None:
-            problems.add(
-                REPLACEMENTS_SHEET, row, "原因", f"请从 {'、'.join(r.label for r in ReplacementReason)} 中选择"
-            )
-            continue
-        written[(code, day)] = MeterReplacement(
-            code, day, old_final, new_initial, reason, _text(c["old_no"]), _text(c["new_no"]), _text(c["note"])
-        )
-        written_rows[(code, day)] = row
+        rp = _replacement_row(row, c, code, year, problems, written_rows)
+        if rp is not None:
+            written[(code, rp.day)] = rp
+            written_rows[(code, rp.day)] = row
+    stored = {(r.meter_code, r.day): r for r in ledger.replacements}
     months: set[tuple[str, int, int]] = set()
     for key, rp in written.items():
         before = stored.get(key)
@@ -442,42 +437,86 @@ def _read_plan(wb: Any, path: Path, ledger: Ledger, year: int, problems: _Proble
         plan.replacement_months.append((code, y, m))
         plan.replacements.extend(sorted(kept.values(), key=lambda r: r.day))
 
-    ccols = {c.key: c for c in CANTEEN_COLUMNS}
-    seen_canteen: dict[int, int] = {}
+
+def _replacement_row(
+    row: int, c: dict[str, Any], code: str, year: int, problems: _Problems, rows: dict[tuple[str, date], int]
+) -> MeterReplacement | None:
+    """One row of 换表记录, or ``None`` (with the problem noted) when it cannot be one; ``rows`` holds
+    the rows already read, by meter and day."""
+    cols = {col.key: col for col in REPLACEMENT_COLUMNS}
+    day = _cell_value(problems, REPLACEMENTS_SHEET, row, cols["day"], _day, c["day"])
+    old_final = _cell_value(problems, REPLACEMENTS_SHEET, row, cols["old_final"], _number, c["old_final"])
+    new_initial = _cell_value(problems, REPLACEMENTS_SHEET, row, cols["new_initial"], _number, c["new_initial"])
+    if day is None or old_final is None or new_initial is None:
+        problems.add(
+            REPLACEMENTS_SHEET,
+            row,
+            "换表",
+            "换表日期、旧表止码和新表起码都必须填写（新表起码如实填写，不能照抄旧表止码）",
+        )
+        return None
+    if day.year != year:
+        problems.add(REPLACEMENTS_SHEET, row, "换表日期", f"应在 {year} 年内")
+        return None
+    if old_final < 0 or new_initial < 0:
+        problems.add(REPLACEMENTS_SHEET, row, "换表", "旧表止码和新表起码不能为负数")
+        return None
+    if (code, day) in rows:
+        problems.add(
+            REPLACEMENTS_SHEET, row, "换表日期", f"{code} {day.isoformat()} 的换表在第 {rows[(code, day)]} 行已经填过"
+        )
+        return None
+    reason_text = _text(c["reason"]) or ReplacementReason.FAULT.label
+    reason = next((r for r in ReplacementReason if r.label == reason_text), None)
+    if reason is None:
+        problems.add(REPLACEMENTS_SHEET, row, "原因", f"请从 {'、'.join(r.label for r in ReplacementReason)} 中选择")
+        return None
+    return MeterReplacement(
+        code, day, old_final, new_initial, reason, _text(c["old_no"]), _text(c["new_no"]), _text(c["note"])
+    )
+
+
+def _read_canteen(wb: Any, path: Path, ledger: Ledger, year: int, plan: ImportPlan, problems: _Problems) -> None:
+    """食堂: one row per month; empty cells keep what is stored."""
+    cols = {c.key: c for c in CANTEEN_COLUMNS}
+    seen: dict[int, int] = {}
     for row, c in _sheet_rows(wb, CANTEEN_SHEET, CANTEEN_COLUMNS, path):
-        m = _year_month(CANTEEN_SHEET, row, c, ccols, year, seen_canteen, problems, cell)
+        m = _year_month(CANTEEN_SHEET, row, c, cols, year, seen, problems)
         if m is None:
             continue
         values = (
-            cell(CANTEEN_SHEET, row, ccols["food_waste"], _number, c["food_waste"]),
-            cell(CANTEEN_SHEET, row, ccols["diners"], _integer, c["diners"]),
-            cell(CANTEEN_SHEET, row, ccols["food_purchased"], _number, c["food_purchased"]),
+            _cell_value(problems, CANTEEN_SHEET, row, cols["food_waste"], _number, c["food_waste"]),
+            _cell_value(problems, CANTEEN_SHEET, row, cols["diners"], _integer, c["diners"]),
+            _cell_value(problems, CANTEEN_SHEET, row, cols["food_purchased"], _number, c["food_purchased"]),
         )
         if all(v is None for v in values):
             continue
         if any(v is not None and v < 0 for v in values):
             problems.add(CANTEEN_SHEET, row, "食堂", "餐厨垃圾、就餐人次和食材采购不能为负数")
             continue
-        old_c = ledger.canteen_month(year, m)
+        old = ledger.canteen_month(year, m)
         waste, diners, purchased = values
-        if old_c is not None:  # empty cells keep what is stored
-            waste = waste if waste is not None else old_c.food_waste_kg
-            diners = diners if diners is not None else old_c.diners
-            purchased = purchased if purchased is not None else old_c.food_purchased_kg
-        note = _text(c["note"]) or (old_c.note if old_c else "")
-        new_c = CanteenMonth(year, m, waste, diners, purchased, note)
-        _compare_simple(plan, old_c, new_c, f"食堂 {year}-{m:02d}", plan.canteen)
+        if old is not None:  # empty cells keep what is stored
+            waste = waste if waste is not None else old.food_waste_kg
+            diners = diners if diners is not None else old.diners
+            purchased = purchased if purchased is not None else old.food_purchased_kg
+        note = _text(c["note"]) or (old.note if old else "")
+        new = CanteenMonth(year, m, waste, diners, purchased, note)
+        _compare_simple(plan, old, new, f"食堂 {year}-{m:02d}", plan.canteen)
 
-    gcols = {c.key: c for c in GARBAGE_COLUMNS}
+
+def _read_garbage(wb: Any, path: Path, ledger: Ledger, year: int, plan: ImportPlan, problems: _Problems) -> None:
+    """垃圾分类: one row per month, a weight per category; empty cells keep what is stored."""
+    cols = {c.key: c for c in GARBAGE_COLUMNS}
     keys = ("recyclable", "hazardous", "kitchen", "other")
-    seen_garbage: dict[int, int] = {}
+    seen: dict[int, int] = {}
     for row, c in _sheet_rows(wb, GARBAGE_SHEET, GARBAGE_COLUMNS, path):
-        m = _year_month(GARBAGE_SHEET, row, c, gcols, year, seen_garbage, problems, cell)
+        m = _year_month(GARBAGE_SHEET, row, c, cols, year, seen, problems)
         if m is None:
             continue
-        kg_values = [cell(GARBAGE_SHEET, row, gcols[k], _number, c[k]) for k in keys]
-        total = cell(GARBAGE_SHEET, row, gcols["total"], _number, c["total"])
-        accuracy = cell(GARBAGE_SHEET, row, gcols["accuracy"], _number, c["accuracy"])
+        kg_values = [_cell_value(problems, GARBAGE_SHEET, row, cols[k], _number, c[k]) for k in keys]
+        total = _cell_value(problems, GARBAGE_SHEET, row, cols["total"], _number, c["total"])
+        accuracy = _cell_value(problems, GARBAGE_SHEET, row, cols["accuracy"], _number, c["accuracy"])
         if all(v is None for v in (*kg_values, total, accuracy)):
             continue
         if accuracy is not None and not Decimal(0) <= accuracy <= Decimal(100):
@@ -485,28 +524,21 @@ def _read_plan(wb: Any, path: Path, ledger: Ledger, year: int, problems: _Proble
         if any(v is not None and v < 0 for v in (*kg_values, total)):
             problems.add(GARBAGE_SHEET, row, "垃圾分类", "重量不能为负数")
             continue
-        old_g = ledger.garbage_month(year, m)
-        kg = dict(old_g.kg) if old_g else {}
+        old = ledger.garbage_month(year, m)
+        kg = dict(old.kg) if old else {}
         for cat, v in zip(GarbageCategory, kg_values, strict=True):
             if v is not None:
                 kg[cat] = v
-        new_g = GarbageMonth(
+        new = GarbageMonth(
             year,
             m,
             kg,
-            dict(old_g.estimated) if old_g else {},
-            total if total is not None else (old_g.reported_total_kg if old_g else None),
-            accuracy if accuracy is not None else (old_g.sorting_accuracy_pct if old_g else None),
-            _text(c["note"]) or (old_g.note if old_g else ""),
+            dict(old.estimated) if old else {},
+            total if total is not None else (old.reported_total_kg if old else None),
+            accuracy if accuracy is not None else (old.sorting_accuracy_pct if old else None),
+            _text(c["note"]) or (old.note if old else ""),
         )
-        _compare_simple(plan, old_g, new_g, f"垃圾分类 {year}-{m:02d}", plan.garbage)
-
-    _read_ewaste(wb, path, ledger, year, plan, problems)
-    _read_tasks(wb, ledger, year, plan, problems, path)
-    problems.raise_if_any(path)
-    _check_decreases(plan, replace(ledger, meters=tuple(meters.values())), problems, record_rows)
-    problems.raise_if_any(path)
-    return plan
+        _compare_simple(plan, old, new, f"垃圾分类 {year}-{m:02d}", plan.garbage)
 
 
 def _year_month(
@@ -517,11 +549,10 @@ def _year_month(
     year: int,
     seen: dict[int, int],
     problems: _Problems,
-    cell: Any,
 ) -> int | None:
     """The month of a 食堂 / 垃圾分类 row, once per month and only in the workbook's year."""
-    y = cell(sheet, row, cols["year"], _integer, c["year"])
-    m = cell(sheet, row, cols["month"], _integer, c["month"])
+    y = _cell_value(problems, sheet, row, cols["year"], _integer, c["year"])
+    m = _cell_value(problems, sheet, row, cols["month"], _integer, c["month"])
     if y != year or m is None or not 1 <= m <= 12:
         problems.add(sheet, row, "年/月", f"应为 {year} 年 1—12 月")
         return None
@@ -746,6 +777,9 @@ def _read_meters(
             continue
         if old is not None:
             problems.add(METERS_SHEET, row, "计量器具编号", f"编号 {code} 重复")
+            continue
+        if reserved := reserved_code_problem(code):
+            problems.add(METERS_SHEET, row, "计量器具编号", f"{reserved}；{RESERVED_CODE_HINT}")
             continue
         meter = _new_meter(c, row, code, year, result, problems)
         if meter is not None:

@@ -204,6 +204,8 @@ def _write_unit(ws: Any, unit: Unit) -> None:
         "uscc": unit.uscc,
         "admin_code": unit.admin_code,
         "institution_type": unit.institution_type.label,
+        "admin_level": unit.admin_level.label if unit.admin_level else "",
+        "party_organ": "是" if unit.party_government_organ else "否",
         "climate_zone": unit.climate_zone.label,
         "address": unit.address,
         "manager": manager.name if manager else "",

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from gxjn_desktop.domain.ledger import Ledger
-from gxjn_desktop.domain.units import InstitutionType, Unit, YearProfile
+from gxjn_desktop.domain.units import AdminLevel, InstitutionType, Unit, YearProfile
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.safe_zip import check_zip
-from gxjn_desktop.services.unit_setup import build_unit, climate_zone, institution_type
+from gxjn_desktop.services.unit_setup import admin_level, build_unit, climate_zone, institution_type, yes_no
 from gxjn_desktop.services.workbook.importer import ImportPlan, _Problems, _read_profile, _sheet_rows, _text
 from gxjn_desktop.services.workbook.layout import MARK_SHEET, PROFILE_SHEET, UNIT_COLUMNS, UNIT_ITEMS, UNIT_SHEET
 
@@ -58,16 +58,29 @@ def read_new_unit(path: Path, year: int | None) -> tuple[Unit, YearProfile]:
         values[labels[label]] = _text(cells["value"])
         rows[labels[label]] = row
     kind = zone = None
+    level: AdminLevel | None = None
+    party_organ = False
+    fine = True
     try:
         kind = institution_type(values.get("institution_type", ""))
     except UserError as err:
-        problems.add(UNIT_SHEET, 0, "机构类型", err.one_line())
+        problems.add(UNIT_SHEET, rows.get("institution_type", 0), "机构类型", err.one_line())
     try:
         zone = climate_zone(values.get("climate_zone", ""))
     except UserError as err:
-        problems.add(UNIT_SHEET, 0, "气候区", err.one_line())
+        problems.add(UNIT_SHEET, rows.get("climate_zone", 0), "气候区", err.one_line())
+    try:
+        level = admin_level(values.get("admin_level", ""))
+    except UserError as err:
+        fine = False
+        problems.add(UNIT_SHEET, rows.get("admin_level", 0), "行政层级", err.one_line())
+    try:
+        party_organ = yes_no(values.get("party_organ", ""), "党政机关")
+    except UserError as err:
+        fine = False
+        problems.add(UNIT_SHEET, rows.get("party_organ", 0), "党政机关", err.one_line())
     unit = None
-    if kind is not None and zone is not None:
+    if kind is not None and zone is not None and fine:
         unit = build_unit(
             name=values.get("name", ""),
             uscc=values.get("uscc", ""),
@@ -77,6 +90,8 @@ def read_new_unit(path: Path, year: int | None) -> tuple[Unit, YearProfile]:
             address=values.get("address", ""),
             manager=values.get("manager", ""),
             phone=values.get("manager_phone", ""),
+            level=level,
+            party_organ=party_organ,
         )
         for problem in unit.problems():
             key, label = next(((k, lbl) for k, lbl, _ in UNIT_ITEMS if problem.startswith(lbl)), ("name", "值"))

@@ -120,3 +120,17 @@ def test_factors_of_another_reference_version_are_never_shown(demo_data: dict[st
     data["reference_versions"]["emission_factors"] = "gxjn-2025.9"
     factors = next(s for s in packet_sheets(data) if s.name == "碳排放").tables[1]
     assert len(factors.rows) == 1 and "gxjn-2025.9" in factors.rows[0][3].display()
+
+
+def test_the_notes_sheet_says_where_in_the_words_of_the_review_screen(demo_data: dict[str, Any]) -> None:
+    from gxjn_desktop.services.finding_words import location_text
+    from gxjn_desktop.validation.findings import Location
+
+    sheet = next(s for s in packet_sheets(demo_data) if s.name == "说明")
+    names = {m["code"]: f"{m['code']} {m['name']}" for m in demo_data["inputs"]["meters"]}
+    places = [row[2].display() for row in sheet.tables[0].rows]
+    for f in demo_data["results"]["check"]["findings"]:
+        loc = Location.from_json(**f["location"])
+        assert loc is not None and location_text(loc, names) in places
+    year = demo_data["period"]["year"]
+    assert f"{year}年4月 · E1 主楼电表（南网户号 0301） · 本期示数" in places
