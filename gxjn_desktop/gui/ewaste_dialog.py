@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +37,7 @@ from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.changes import DO, UNDO, Changer
 from gxjn_desktop.gui.common import ListTableModel, make_read_only_list, year_bar
+from gxjn_desktop.gui.forms.ui_ewaste_form import Ui_EwasteForm
 from gxjn_desktop.services import edits
 from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation
 
@@ -146,59 +146,29 @@ class EwasteForm(QDialog):
         self.today = today
         self.existing = tuple(existing)
         self.disposal: EwasteDisposal | None = None
+        self.ui = Ui_EwasteForm()
+        self.ui.setupUi(self)  # its tab order goes down the rows: 日期, 数量, 接收单位, 证明编号, 备注
         self.setWindowTitle(f"新增 {year} 年废旧电子产品处置")
-        self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-
-        self.day = QDateEdit()
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setCalendarPopup(True)
+        self.day: QDateEdit = self.ui.day
         default = today if today.year == year else date(year, 12, 31) if year < today.year else date(year, 1, 1)
         self.day.setDate(QDate(default.year, default.month, default.day))
-        self.items = QLineEdit()
-        self.items.setPlaceholderText("正整数，例如 12（全角数字也可以）")
-        items_row = QHBoxLayout()
-        items_row.addWidget(self.items, 1)
-        items_row.addWidget(QLabel("件"))
-        self.recipient = QComboBox()  # earlier recipients in the list (Alt+↓), or type a new one
-        self.recipient.setEditable(True)
-        self.recipient.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.items: QLineEdit = self.ui.items
+        self.recipient: QComboBox = self.ui.recipient  # earlier recipients in the list (Alt+↓), or type a new one
         self.recipient.addItems(sorted({e.recipient for e in self.existing}))
         self.recipient.setCurrentIndex(-1)
         recipient_edit = self.recipient.lineEdit()
         assert recipient_edit is not None
         recipient_edit.setMaxLength(RECIPIENT_MAX)
         recipient_edit.setPlaceholderText("必填：接收处置的单位，例如某再生资源回收有限公司")
-        self.certificate = QLineEdit()
+        self.certificate: QLineEdit = self.ui.certificate
         self.certificate.setMaxLength(CERTIFICATE_MAX)
-        self.certificate.setPlaceholderText("接收单位出具的处置证明或回收单编号")
-        self.note = QLineEdit()
-        self.note.setPlaceholderText("例如：报废电脑、打印机")
-        for text, buddy, field in (
-            ("处置日期(&T)", self.day, None),
-            ("数量(&C)", self.items, items_row),
-            ("接收单位(&R)", self.recipient, None),
-            ("证明编号(&Z)", self.certificate, None),
-            ("备注(&B)", self.note, None),
-        ):
-            label = QLabel(text)
-            label.setBuddy(buddy)
-            if field is None:
-                form.addRow(label, buddy)
-            else:
-                form.addRow(label, field)
-        layout.addLayout(form)
-        hint = QLabel(f"日期须在 {year} 年内且不晚于今天；数量按件填写。")
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #666;")
-        layout.addWidget(hint)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.note: QLineEdit = self.ui.note
+        self.ui.hint.setText(f"日期须在 {year} 年内且不晚于今天；数量按件填写。")
+        buttons = self.ui.buttons
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.day.setFocus()
 
     def read_disposal(self) -> tuple[EwasteDisposal | None, UserError | None, QWidget | None]:

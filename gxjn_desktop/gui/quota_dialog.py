@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,6 +38,7 @@ from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui import file_dialogs, messages
 from gxjn_desktop.gui.changes import DO, UNDO, Changer
 from gxjn_desktop.gui.common import ListTableModel, make_read_only_list, pad_columns, year_bar
+from gxjn_desktop.gui.forms.ui_quota_form import Ui_QuotaForm
 from gxjn_desktop.services import edits
 from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation
 from gxjn_desktop.services.quotas import parse_quota_value
@@ -135,50 +135,26 @@ class QuotaForm(QDialog):
         super().__init__(parent)
         self.year = year
         self.quota: Quota | None = None
+        self.ui = Ui_QuotaForm()
+        self.ui.setupUi(self)
         self.setWindowTitle(f"修改 {year} 年能耗定额" if existing else f"新增 {year} 年能耗定额")
-        self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.indicator = QComboBox()
+        self.indicator: QComboBox = self.ui.indicator
         for ind in QuotaIndicator:
             self.indicator.addItem(f"{ind.label}（{ind.unit}）", ind)
-        self.level = QComboBox()
+        self.level: QComboBox = self.ui.level
         for lv in QuotaLevel:
             self.level.addItem(lv.label, lv)
-        self.value = QLineEdit()
-        self.value.setPlaceholderText("大于 0，例如 105 或 2,800（全角数字也可以）")
-        self.unit = QLabel()
-        value_row = QHBoxLayout()
-        value_row.addWidget(self.value, 1)
-        value_row.addWidget(self.unit)
-        self.basis = QComboBox()
+        self.value: QLineEdit = self.ui.value
+        self.unit: QLabel = self.ui.unit
+        self.basis: QComboBox = self.ui.basis
         for b in Basis:
             self.basis.addItem(b.label, b)
-        self.document = QLineEdit()
-        self.document.setPlaceholderText("下达文件的文号或标准名称")
-        for text, widget, row in (
-            ("指标(&I)", self.indicator, None),
-            ("级别(&L)", self.level, None),
-            ("数值(&V)", self.value, value_row),
-            ("口径(&B)", self.basis, None),
-            ("文号(&D)", self.document, None),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            if row is None:
-                form.addRow(label, widget)
-            else:
-                form.addRow(label, row)
-        layout.addLayout(form)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #666;")
-        layout.addWidget(self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.document: QLineEdit = self.ui.document
+        self.note: QLabel = self.ui.note
+        buttons = self.ui.buttons
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.indicator.currentIndexChanged.connect(self._indicator_changed)
         if existing is not None:
             self.indicator.setCurrentIndex(self.indicator.findData(existing.indicator))

@@ -306,3 +306,15 @@ def test_main_window_menu_opens_the_dialog_and_refreshes(demo_window: Any, monke
     demo_window.entry.set_period(2025, 6)
     demo_window.ewaste_action.trigger()
     assert any(e.items == 5 for e in demo_window.entry_service.ledger.ewaste)
+
+
+def test_tab_goes_down_the_form_through_the_count(qtbot: Any) -> None:
+    """The form is ui/ewaste_form.ui: Tab from the date reaches 数量 (it used to skip it)."""
+    from tests.gui.test_form_layouts import assert_tab_follows_reading_order
+
+    form = EwasteForm(2025, DEMO_TODAY)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    names = assert_tab_follows_reading_order(form)
+    assert names[:5] == ["day", "items", "recipient", "certificate", "note"]

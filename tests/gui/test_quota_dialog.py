@@ -460,3 +460,13 @@ def test_main_window_menu_opens_the_dialog_and_refreshes(demo_window: Any, monke
     demo_window.entry.set_period(2025, 6)
     demo_window.quota_action.trigger()
     assert any(q.indicator is QuotaIndicator.WATER_TOTAL_T for q in demo_window.entry_service.ledger.quotas)
+
+
+def test_the_quota_form_follows_the_reading_order(qtbot: Any) -> None:
+    from tests.gui.test_form_layouts import assert_tab_follows_reading_order
+
+    form = QuotaForm(2025)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    assert assert_tab_follows_reading_order(form)[:5] == ["indicator", "level", "value", "basis", "document"]
