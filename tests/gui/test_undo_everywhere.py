@@ -24,7 +24,7 @@ from gxjn_desktop.domain.units import YearProfile
 from gxjn_desktop.domain.workplan import WorkTask
 from gxjn_desktop.gui import ewaste_dialog, file_dialogs, messages, meters_screen, quota_dialog, workplan_screen
 from gxjn_desktop.gui.ewaste_dialog import EwasteDialog
-from gxjn_desktop.gui.main_window import TAB_ENTRY, TAB_METERS, TAB_UNIT, TAB_WORKPLAN, MainWindow
+from gxjn_desktop.gui.main_window import TAB_ENTRY, TAB_FINDINGS, TAB_METERS, TAB_UNIT, TAB_WORKPLAN, MainWindow
 from gxjn_desktop.gui.quota_dialog import QuotaDialog
 from gxjn_desktop.gui.welcome import NewUnitResult
 from gxjn_desktop.services.ledger_service import LedgerService
@@ -376,3 +376,27 @@ def test_a_store_refusal_leaves_nothing_half_done(
     assert "已上报" in screen.profile_error.text()
     assert dump(data_dir) == before and window.changer.undo_stack.count() == 0
     screen.refresh()  # leave nothing typed for the window's closing question
+
+
+# ---- 说明 (数据审核 and the grid's right-click menu) ------------------------------------------------
+
+
+def test_an_explanation_is_one_undo_step(
+    qtbot: Any, demo_window: MainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.gui.test_findings import open_panel
+
+    panel = open_panel(demo_window)
+    before = dump(data_dir)
+    unexplained = panel.counts["unexplained"]
+    monkeypatch.setattr(messages, "ask_explanation", lambda *_a, **_k: ("气候异常", "夏季高温，空调负荷随气温变化"))
+    panel.select_row(next(i for i in range(panel.model.rowCount()) if panel.model.finding_at(i).needs_explanation))
+    panel.explain_current()
+    assert panel.counts["unexplained"] == unexplained - 1
+    assert len(stored(data_dir).explanations) == len(demo_window.entry_service.ledger.explanations)  # type: ignore[union-attr]
+
+    demo_window.tabs.setCurrentIndex(TAB_ENTRY)
+    undo(qtbot, demo_window.entry.view)
+    assert dump(data_dir) == before
+    assert demo_window.tabs.currentIndex() == TAB_FINDINGS
+    qtbot.waitUntil(lambda: panel.counts["unexplained"] == unexplained)
