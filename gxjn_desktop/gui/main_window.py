@@ -420,10 +420,14 @@ class MainWindow(QMainWindow):
     def show_unit(self) -> None:
         """The month grid at once; the other screens when first shown (or after the grid, in
         :meth:`warm_up`): they and the ORM cost more than the grid itself."""
+        from PySide6.QtCore import Qt
+
         from gxjn_desktop.gui.entry_screen import EntryScreen
 
         changer = self.changer
         self.entry_service = changer.service
+        # The screens of the data shown so far go without a word (a new unit or the demo replaced it).
+        blocked = self.tabs.blockSignals(True)
         while self.tabs.count():
             w = self.tabs.widget(0)
             self.tabs.removeTab(0)
@@ -432,8 +436,10 @@ class MainWindow(QMainWindow):
         self.entry = EntryScreen(changer, today=self.today)
         for index, name in enumerate(TAB_NAMES):
             self.tabs.addTab(self.entry if index == TAB_ENTRY else LazyPage(), name)
+        self.tabs.blockSignals(blocked)
+        self._current_tab = -1
         self.entry.status.connect(self.show_status)
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs.currentChanged.connect(self._tab_changed, Qt.ConnectionType.UniqueConnection)
         self._build_toolbar(changer.undo_action, changer.redo_action)
         header = self.ui_state.bytes(ENTRY_HEADER)
         if header is not None:
