@@ -156,9 +156,13 @@ class MainWindow(QMainWindow):
             self._changer.status.connect(self.show_status)
         else:
             self._changer.start(store)  # a restored backup: the steps before it are gone
-        if self.edit_menu is None:
+
+        has_unit = store.has_unit()
+        # At start-up the window is on screen already: the month grid first, the menus (their
+        # shortcuts cost ~25 ms) in warm_up. A window not shown yet gets them now.
+        if self.edit_menu is None and not (has_unit and self.isVisible()):
             self._build_menus()
-        if store.has_unit():
+        if has_unit:
             self.show_unit()
         else:
             self.stack.setCurrentWidget(self.welcome)
@@ -223,6 +227,8 @@ class MainWindow(QMainWindow):
             action.setShortcuts([QKeySequence(k) for k in key_texts])
             action.triggered.connect(lambda _checked=False, step=step: self.step_screen(step))
             view_menu.addAction(action)
+        if self.entry_service is not None:  # built after the month grid (see attach)
+            self._add_edit_actions()
 
     def restore_backup(self) -> None:
         """Replace the data by a backup (the current data is backed up first), then reload."""
@@ -440,7 +446,8 @@ class MainWindow(QMainWindow):
         self._current_tab = -1
         self.entry.status.connect(self.show_status)
         self.tabs.currentChanged.connect(self._tab_changed, Qt.ConnectionType.UniqueConnection)
-        self._build_toolbar(changer.undo_action, changer.redo_action)
+        if self.edit_menu is not None:  # else _build_menus adds them
+            self._add_edit_actions()
         header = self.ui_state.bytes(ENTRY_HEADER)
         if header is not None:
             self.entry.view.horizontalHeader().restoreState(header)
@@ -455,6 +462,11 @@ class MainWindow(QMainWindow):
     def _show_title(self) -> None:
         assert self.entry_service is not None
         self.setWindowTitle(f"{self.entry_service.ledger.unit.name} — 公共机构能源资源消费统计")
+
+    def _add_edit_actions(self) -> None:
+        """The one undo stack's 撤销 / 重做 (in 编辑 since the menus were built) with the month's main
+        actions in the toolbar."""
+        self._build_toolbar(self.changer.undo_action, self.changer.redo_action)
 
     # ---- the other screens, built when first needed ---------------------------------------------
 
@@ -552,9 +564,11 @@ class MainWindow(QMainWindow):
         return cast("WorkPlanScreen", self.screen_at(TAB_WORKPLAN))
 
     def warm_up(self) -> None:
-        """Once the month grid is on screen: load the ORM (so the first edit waits for nothing),
-        then build the other screens, one per turn of the event loop so typing is never held up."""
+        """Once the month grid is on screen: the menus, the ORM (so the first edit waits for
+        nothing), then the other screens, one per turn of the event loop so typing is never held up."""
         steps: list[Callable[[], object]] = []
+        if self.edit_menu is None:
+            steps.append(self._build_menus)
         if self._store is not None:
             steps.append(self._store.warm_up)
         if self.entry_service is not None:
