@@ -1,13 +1,23 @@
 """Small pieces the screens and dialogs share: a list-backed table model, the red error label, the
-year selector and the read-only list set-up of the one-year dialogs, and column padding."""
+year selector and the read-only list set-up of the one-year dialogs, column padding, and the
+scrolling frame of a screen."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QSpinBox, QTableView
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QWidget,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -105,3 +115,38 @@ def shown_number(text: str) -> str:
     head = len(whole) % 3 or 3
     parts = [whole[:head]] + [whole[i : i + 3] for i in range(head, len(whole), 3)]
     return sign + group.join(parts) + (QLocale().decimalPoint() + fraction if dot else "")
+
+
+class ScrollingPage(QScrollArea):
+    """A screen that scrolls when the window is smaller than the screen's least size (a 1366×768
+    laptop at 150 %: 911×441 points inside a maximised window) instead of pushing the window's
+    bottom off the screen. Otherwise the page fills the area exactly: only its least size counts
+    (a word-wrapped label's preferred height, which QScrollArea's own resizing would honour, does
+    not), so its charts and tables shrink and scroll by themselves as before."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.setWidget(page)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields, not to the frame
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return super().viewportEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.fit()  # the page's least size may have changed (a message shown, rows added)
+        return super().eventFilter(watched, event)
+
+    def fit(self) -> None:
+        page, view = self.widget(), self.viewport().size()
+        if page is None:
+            return
+        least = page.minimumSizeHint()
+        page.resize(max(view.width(), least.width()), max(view.height(), least.height()))
+
+
+def scrolling(page: QWidget) -> ScrollingPage:
+    return ScrollingPage(page)

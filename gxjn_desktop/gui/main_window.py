@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStacked
 
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.common import scrolling
 from gxjn_desktop.gui.ui_state import (
     ENTRY_HEADER,
     FINDINGS_HEADER,
@@ -35,6 +36,22 @@ BENCH_ENV = "GXJN_EXIT_AFTER_PAINT"
 
 TAB_OVERVIEW, TAB_ENTRY, TAB_UNIT, TAB_METERS, TAB_FINDINGS, TAB_REPORT, TAB_WORKPLAN = range(7)
 TAB_NAMES = ("概览", "月度填报", "单位信息", "计量器具", "数据审核", "报送", "工作任务")
+
+
+#: 帮助 → 键盘操作: the keys of every screen (docs/gui.md §Keyboard says the same).
+KEYBOARD = (
+    ("直接输入数字", "开始填写（可用全角数字、千位分隔符）"),
+    ("Enter / Tab / Shift+Tab", "保存并下移 / 右移 / 左移"),
+    ("F2 / Esc / Delete", "修改单元格 / 取消输入 / 清空所选"),
+    ("Ctrl+C / Ctrl+V", "复制 / 粘贴（可粘贴 Excel、WPS 的区域）"),
+    ("Ctrl+Z / Ctrl+Y", "撤销 / 重做"),
+    ("Alt+PageUp / Alt+PageDown", "上月 / 下月（或 Alt+← / Alt+→）"),
+    ("Ctrl+PageDown / Ctrl+PageUp", "下一个 / 上一个页面（或 Ctrl+Tab）"),
+    (f"Ctrl+1…{len(TAB_NAMES)}", "、".join(TAB_NAMES)),
+    ("Enter / Ctrl+E / F5", "数据审核中：转到数据 / 填写说明 / 重新审核"),
+    ("Ctrl+N / Enter / Delete", "工作任务中：新增 / 修改 / 删除"),
+    ("Ctrl+I / Ctrl+Q / F1", "导入填报工作簿 / 退出 / 本说明"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -106,8 +123,7 @@ class MainWindow(QMainWindow):
         from gxjn_desktop.gui.bureau_window import BureauWindow
 
         self.bureau_window = BureauWindow(self.data_dir / "bureau")
-        self.bureau_window.resize(1100, 700)
-        self.bureau_window.show()
+        self.bureau_window.showMaximized()  # its tables are wide, as the main window's are
 
     @property
     def store(self) -> LedgerService:
@@ -331,18 +347,8 @@ class MainWindow(QMainWindow):
         about.show_about(self, self.data_dir, key_rows)
 
     def show_keys(self) -> None:
-        messages.show_info(
-            self,
-            "键盘操作",
-            "直接输入数字：开始填写（可用全角数字、中文句号、千位分隔符）\n"
-            "Enter：保存并下移　Tab / Shift+Tab：保存并移到下一/上一可填列\n"
-            "F2：修改当前单元格　Esc：取消本次输入　Delete：清空所选单元格\n"
-            "Ctrl+C / Ctrl+V：复制 / 粘贴（可直接粘贴 Excel、WPS 中复制的区域）\n"
-            "Ctrl+Z / Ctrl+Y：撤销 / 重做　Alt+PageUp / Alt+PageDown（或 Alt+← / Alt+→）：上月 / 下月\n"
-            "Ctrl+PageDown / Ctrl+PageUp（或 Ctrl+Tab / Ctrl+Shift+Tab）：下一个 / 上一个页面\n"
-            "Ctrl+1…7：概览、月度填报、单位信息、计量器具、数据审核、报送、工作任务\n"
-            "数据审核中：Enter 或双击转到数据　Ctrl+E 填写说明　F5 重新审核",
-        )
+        rows = "".join(f"<tr><td style='padding-right:16px'>{keys}</td><td>{what}</td></tr>" for keys, what in KEYBOARD)
+        messages.show_info(self, "键盘操作", f"<table cellspacing='2'>{rows}</table>")
 
     # ---- first start --------------------------------------------------------------------------
 
@@ -411,7 +417,7 @@ class MainWindow(QMainWindow):
             TAB_NAMES,
             strict=True,
         ):
-            self.tabs.addTab(screen, name)
+            self.tabs.addTab(scrolling(screen), name)
         self.entry.status.connect(self.show_status)
         self.entry.changeApplied.connect(lambda _change: self.findings.schedule_refresh())
         self.entry.explained.connect(lambda _text: self.findings.schedule_refresh())

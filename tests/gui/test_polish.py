@@ -132,6 +132,28 @@ def test_ctrl_page_down_switches_screens_and_alt_page_down_months(qtbot: Any, de
     assert tabs.currentIndex() == len(TAB_NAMES) - 1  # wraps round, as the last sheet follows the first
 
 
+def test_the_window_fits_a_small_screen_at_150_percent(demo_window: MainWindow) -> None:
+    """A 1366×768 laptop at 150 % leaves 911×441 points to a maximised window: every screen fits
+    (the tall 单位信息 form scrolls inside its tab rather than pushing the window off the screen)."""
+    least = demo_window.minimumSizeHint()
+    assert least.width() <= 911 and least.height() <= 441, least
+
+
+def test_no_screen_scrolls_on_1366x768_at_100_percent(qtbot: Any, demo_window: MainWindow) -> None:
+    """A maximised window on 1366×768 (less the taskbar and title bar: 1366×697): every screen fits
+    as it is, its tables scrolling by themselves."""
+    from gxjn_desktop.gui.common import ScrollingPage
+
+    demo_window.resize(1366, 697)
+    for index in range(demo_window.tabs.count()):
+        demo_window.tabs.setCurrentIndex(index)
+        area = demo_window.tabs.currentWidget()
+        assert isinstance(area, ScrollingPage)
+        qtbot.waitUntil(lambda area=area: area.viewport().height() > 500)
+        page = area.widget()
+        assert page is not None and page.minimumSizeHint().height() <= area.viewport().height(), index
+
+
 def test_keyboard_help_names_the_screen_and_month_keys(monkeypatch: Any, demo_window: MainWindow) -> None:
     from gxjn_desktop.gui import messages
     from gxjn_desktop.gui.main_window import TAB_NAMES
