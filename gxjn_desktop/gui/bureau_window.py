@@ -104,6 +104,7 @@ class BureauWindow(QWidget):
         self.status = QLabel(f"汇总数据文件夹：{data_dir}")
         self.report_table = QTableWidget(0, 3)
         self.report_table.setHorizontalHeaderLabels(["文件", "结果", "说明"])
+        self.report_table.horizontalHeader().setStretchLastSection(True)
         self.summary_table = QTableWidget(0, 6)
         self.summary_table.setHorizontalHeaderLabels(
             ["地区", "单位数", "用能人数", "综合能耗（tce）", "二氧化碳（tCO2）", "人均综合能耗（kgce/人）"]
@@ -148,7 +149,7 @@ class BureauWindow(QWidget):
         self.silent_label.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addLayout(bar)
-        layout.addWidget(self.goals_table, 1)
+        layout.addWidget(self.goals_table, 10)  # the space goes to the goals, up to all their rows
         layout.addWidget(QLabel("四项指标（各单位合计之比，只计两年都有数据的单位）"))
         layout.addWidget(self.indicators_table)
         layout.addWidget(self.silent_label)

@@ -43,13 +43,13 @@ KEYBOARD = (
     ("直接输入数字", "开始填写（可用全角数字、千位分隔符）"),
     ("Enter / Tab / Shift+Tab", "保存并下移 / 右移 / 左移"),
     ("F2 / Esc / Delete", "修改单元格 / 取消输入 / 清空所选"),
-    ("Ctrl+C / Ctrl+V", "复制 / 粘贴（可粘贴 Excel、WPS 的区域）"),
+    ("Ctrl+C / Ctrl+V", "复制 / 粘贴（含 Excel、WPS 的区域）"),
     ("Ctrl+Z / Ctrl+Y", "撤销 / 重做"),
     ("Alt+PageUp / Alt+PageDown", "上月 / 下月（或 Alt+← / Alt+→）"),
     ("Ctrl+PageDown / Ctrl+PageUp", "下一个 / 上一个页面（或 Ctrl+Tab）"),
     (f"Ctrl+1…{len(TAB_NAMES)}", "、".join(TAB_NAMES)),
-    ("Enter / Ctrl+E / F5", "数据审核中：转到数据 / 填写说明 / 重新审核"),
-    ("Ctrl+N / Enter / Delete", "工作任务中：新增 / 修改 / 删除"),
+    ("Enter / Ctrl+E / F5", "审核：转到数据 / 填写说明 / 重新审核"),
+    ("Ctrl+N / Enter / Delete", "工作任务：新增 / 修改 / 删除"),
     ("Ctrl+I / Ctrl+Q / F1", "导入填报工作簿 / 退出 / 本说明"),
 )
 
