@@ -75,8 +75,8 @@ SHOTS = (
 )
 
 
-def render(out: Path, tag: str, width: int, height: int, scale: float) -> list[str]:
-    """Every shot of one set-up; returns the stems written."""
+def render(out: Path, tag: str, width: int, height: int, scale: float) -> tuple[list[str], list[str]]:
+    """Every shot of one set-up; returns the stems written and those of windows too big for the screen."""
     import openpyxl
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtGui import QImage
@@ -114,6 +114,7 @@ def render(out: Path, tag: str, width: int, height: int, scale: float) -> list[s
     screen = app.primaryScreen().availableGeometry()  # logical pixels: the screen ÷ the scale factor
     logical = (screen.width(), screen.height() - TASKBAR_AND_TITLE)  # a maximised window's inside
     written: list[str] = []
+    too_big: list[str] = []  # a window that, with its title bar, would not fit above the taskbar
 
     def settle() -> None:
         for _ in range(3):
@@ -131,6 +132,8 @@ def render(out: Path, tag: str, width: int, height: int, scale: float) -> list[s
         palette = [colour for colour, _n in counts.most_common(256)]
         image.convertToFormat(QImage.Format.Format_Indexed8, palette).save(str(path), "PNG", 0)
         written.append(name)
+        if widget.width() > logical[0] or widget.height() > logical[1]:
+            too_big.append(name)
         print(path)
 
     def show(dialog: QWidget, name: str) -> None:
@@ -366,16 +369,19 @@ def render(out: Path, tag: str, width: int, height: int, scale: float) -> list[s
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     del app
-    return written
+    return written, too_big
 
 
-def write_index(out: Path) -> None:
-    """docs/screenshots/README.md: every shot with a link to each set-up's picture."""
+def write_index(out: Path, too_big: dict[str, list[str]]) -> None:
+    """docs/screenshots/README.md: every shot with a link to each set-up's picture, and the windows
+    that do not fit their screen (``too_big``: set-up → stems)."""
     lines = [
         "# 界面截图",
         "",
         "由 `python scripts/screenshots.py` 生成（无显示器，Qt offscreen；示例单位，日期固定为 2026-11-24）。",
-        "每个界面三种屏幕：" + "、".join(f"{label}（`{tag}`）" for tag, _w, _h, _s, label in CONFIGS) + "。",
+        f"每个界面 {len(CONFIGS)} 种屏幕："
+        + "、".join(f"{label}（`{tag}`）" for tag, _w, _h, _s, label in CONFIGS)
+        + "。",
         "主窗口为 Windows 上最大化时的大小（屏幕减去任务栏和标题栏）；对话框为其打开时的大小。",
         "报告（PDF / Excel）的截图在 [packet/](packet/)，汇总工作簿的在 [bureau/](bureau/)。",
         "",
@@ -385,6 +391,12 @@ def write_index(out: Path) -> None:
     for stem, caption in SHOTS:
         cells = [f"[{tag}]({stem}-{tag}.png)" for tag, *_rest in CONFIGS]
         lines.append(f"| {caption} | " + " | ".join(cells) + " |")
+    captions = dict(SHOTS)
+    lines += ["", "## 超出屏幕的窗口", ""]
+    lines += ["连同标题栏高于（或宽于）屏幕去掉任务栏后的大小、在该屏幕上会被截断的窗口：", ""]
+    for tag, *_rest, label in CONFIGS:
+        names = "、".join(f"{captions[stem]}（{stem}）" for stem in too_big.get(tag, [])) or "无"
+        lines.append(f"- {label}：{names}")
     lines += ["", "## 1366×768，100 %", ""]
     for stem, caption in SHOTS:
         lines += [f"### {caption}", "", f"![{caption}]({stem}-{CONFIGS[0][0]}.png)", ""]
@@ -405,10 +417,12 @@ def main() -> int:
         "out", type=Path, nargs="?", default=Path(__file__).resolve().parents[1] / "docs" / "screenshots"
     )
     parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--too-big", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         tag, width, height, scale, _label = next(c for c in CONFIGS if c[0] == args.one)
-        written = render(args.out, tag, width, height, float(scale))
+        written, too_big = render(args.out, tag, width, height, float(scale))
+        args.too_big.write_text(json.dumps(too_big), encoding="utf-8")
         missing = [stem for stem, _caption in SHOTS if stem not in written]
         if missing:
             raise SystemExit(f"没有生成：{'、'.join(missing)}")
@@ -416,12 +430,16 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for old in args.out.glob("*.png"):  # pictures of screens that were renamed or removed
         old.unlink()
+    too_big: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for tag, width, height, scale, _label in CONFIGS:
             platform = f"offscreen:configfile={screen_config(Path(tmp), width, height)}"
             env = dict(os.environ, QT_QPA_PLATFORM=platform, QT_SCALE_FACTOR=scale)
-            subprocess.run([sys.executable, __file__, str(args.out), "--one", tag], env=env, check=True)
-    write_index(args.out)
+            report = Path(tmp) / f"too-big-{tag}.json"
+            command = [sys.executable, __file__, str(args.out), "--one", tag, "--too-big", str(report)]
+            subprocess.run(command, env=env, check=True)
+            too_big[tag] = json.loads(report.read_text(encoding="utf-8"))
+    write_index(args.out, too_big)
     return 0
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gxjn_desktop.gui.common import scrolling, shown_number, year_bar
+from gxjn_desktop.gui.common import ScrollingPage, shown_number, year_bar
 
 GOAL_UNITS = {"m2": " m²", "projects": " 个", "kW": " kW", "items": " 件", "pct": "%"}
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -112,7 +112,7 @@ class BureauWindow(QWidget):
         self.tabs = tabs = QTabWidget()
         tabs.addTab(self.report_table, "合并报告")
         tabs.addTab(self.summary_table, "行政区域汇总")
-        tabs.addTab(scrolling(self._progress_page()), "工作安排进度")
+        tabs.addTab(ScrollingPage(self._progress_page()), "工作安排进度")
         for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):  # as WPS steps through sheets
             QShortcut(QKeySequence(keys), self).activated.connect(
                 lambda step=step: tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())

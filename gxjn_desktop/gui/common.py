@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QTableView,
+    QTabWidget,
     QWidget,
 )
 
@@ -148,5 +149,25 @@ class ScrollingPage(QScrollArea):
         page.resize(max(view.width(), least.width()), max(view.height(), least.height()))
 
 
-def scrolling(page: QWidget) -> ScrollingPage:
-    return ScrollingPage(page)
+class ScreenTabs(QTabWidget):
+    """Tabs whose screens each sit in a :class:`ScrollingPage` but are addressed by the screen itself:
+    ``addScreen``, ``indexOf(screen)``, ``setCurrentWidget(screen)``; ``current_screen()`` and ``screen_at(i)``
+    give the screen, ``widget(i)`` the page around it."""
+
+    def addScreen(self, screen: QWidget, label: str) -> int:
+        return self.addTab(ScrollingPage(screen), label)
+
+    def screen_at(self, index: int) -> QWidget | None:
+        page = self.widget(index)
+        return page.widget() if isinstance(page, ScrollingPage) else page
+
+    def current_screen(self) -> QWidget | None:
+        return self.screen_at(self.currentIndex())
+
+    def indexOf(self, widget: QWidget) -> int:
+        return next((i for i in range(self.count()) if self.screen_at(i) is widget), super().indexOf(widget))
+
+    def setCurrentWidget(self, widget: QWidget) -> None:
+        index = self.indexOf(widget)
+        if index >= 0:
+            self.setCurrentIndex(index)

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QToolBar, QWidget
 
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
-from gxjn_desktop.gui.common import scrolling
+from gxjn_desktop.gui.common import ScreenTabs
 from gxjn_desktop.gui.ui_state import (
     ENTRY_HEADER,
     FINDINGS_HEADER,
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.loading.setStyleSheet("qproperty-alignment: AlignCenter;")  # the Qt namespace costs ~15 ms to load
         self.stack.addWidget(self.loading)
         self._welcome: WelcomeScreen | None = None  # built when needed (most starts never need it)
-        self.tabs = QTabWidget()
+        self.tabs = ScreenTabs()
         self._current_tab = -1
         self.stack.addWidget(self.tabs)
 
@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
             TAB_NAMES,
             strict=True,
         ):
-            self.tabs.addTab(scrolling(screen), name)
+            self.tabs.addScreen(screen, name)
         self.entry.status.connect(self.show_status)
         self.entry.changeApplied.connect(lambda _change: self.findings.schedule_refresh())
         self.entry.explained.connect(lambda _text: self.findings.schedule_refresh())

@@ -147,8 +147,8 @@ def test_no_screen_scrolls_on_1366x768_at_100_percent(qtbot: Any, demo_window: M
     demo_window.resize(1366, 697)
     for index in range(demo_window.tabs.count()):
         demo_window.tabs.setCurrentIndex(index)
-        area = demo_window.tabs.currentWidget()
-        assert isinstance(area, ScrollingPage)
+        area = demo_window.tabs.widget(index)
+        assert isinstance(area, ScrollingPage) and area.widget() is demo_window.tabs.current_screen()
         qtbot.waitUntil(lambda area=area: area.viewport().height() > 500)
         page = area.widget()
         assert page is not None and page.minimumSizeHint().height() <= area.viewport().height(), index
