@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -131,10 +132,9 @@ class ScrollingPage(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields, not to the frame
 
-    def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.fit()
-        return super().viewportEvent(event)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.fit()  # first: QScrollArea's own resizeEvent sets the scroll bars from the page's size
+        super().resizeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
@@ -142,11 +142,26 @@ class ScrollingPage(QScrollArea):
         return super().eventFilter(watched, event)
 
     def fit(self) -> None:
-        page, view = self.widget(), self.viewport().size()
+        """The page at the viewport's size, or its least size where that is larger: worked out from the
+        area's whole size (not the viewport's present one, which a scroll bar shown a moment ago may
+        have narrowed) less a scroll bar only where one is needed."""
+        page = self.widget()
         if page is None:
             return
-        least = page.minimumSizeHint()
-        page.resize(max(view.width(), least.width()), max(view.height(), least.height()))
+        least, whole = page.minimumSizeHint(), self.contentsRect().size()  # the area less its frame
+        width, height = whole.width(), whole.height()
+        vertical = least.height() > height
+        if vertical:
+            width -= self.verticalScrollBar().sizeHint().width()
+        if least.width() > width:
+            height -= self.horizontalScrollBar().sizeHint().height()
+            if not vertical and least.height() > height:
+                width -= self.verticalScrollBar().sizeHint().width()
+        # Each scroll bar on or off by this reckoning, not left as an earlier size set it.
+        on, off = Qt.ScrollBarPolicy.ScrollBarAlwaysOn, Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        self.setVerticalScrollBarPolicy(on if least.height() > height else off)
+        self.setHorizontalScrollBarPolicy(on if least.width() > width else off)
+        page.resize(max(width, least.width()), max(height, least.height()))
 
 
 class ScreenTabs(QTabWidget):
