@@ -81,7 +81,9 @@ function WantsDataDeleted(): Boolean;
 var
   I: Integer;
 begin
-  Result := False;
+  { The uninstaller runs again from a copy of itself with its own parameters before the original
+    ones: look at each parameter, and at the whole command line as well. }
+  Result := Pos('/DELETEUSERDATA', Uppercase(GetCmdTail)) > 0;
   for I := 1 to ParamCount do
     if CompareText(ParamStr(I), '/DELETEUSERDATA') = 0 then
       Result := True;

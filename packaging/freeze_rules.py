@@ -4,6 +4,7 @@ needs has to be taken off a list here, on purpose."""
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 # PyInstaller embeds the PYZ archive of Python modules in every executable, so with two (gxjn,
@@ -11,6 +12,17 @@ from typing import Any
 # measured worse on Linux: 1,777 small files took more disk, and `gxjn-cli --version` went from
 # ~0.1 s to ~1 s (bench/bench_frozen.py). So the archive stays.
 NOARCHIVE = False
+
+# Modules are byte-compiled as `python -OO` would: without docstrings and asserts (the archive is
+# ~x % smaller, and embedded in each executable). Nothing in the program or its libraries reads a
+# docstring at run time (the CLI's help texts are strings of their own); the frozen checks
+# (scripts/check_frozen.py: --self-test, demo, indicators, check, the window) run on this build.
+OPTIMIZE = 2
+
+# Linux only: strip the collected libraries (libpython, SQLAlchemy's and calamine's extensions come
+# with debug information: libpython 23 MB unstripped, 6 MB stripped). Windows DLLs carry no debug
+# information (it is in separate .pdb files), and PyInstaller advises against strip there.
+STRIP = sys.platform.startswith("linux")
 
 # Qt's own strings in Chinese only (qt_zh_CN.qm is the meta catalogue that names qtbase_zh_CN.qm).
 KEEP_QM = {"qtbase_zh_CN.qm", "qt_zh_CN.qm"}
@@ -95,7 +107,13 @@ QT_EXCLUDES = [
     "PySide2",
 ]
 # setuptools: its PyInstaller runtime hook imports it at every start (~0.1 s of CPU), and nothing
-# of the program needs it at run time.
+# of the program needs it at run time. The rest were found in PyInstaller's import graph
+# (xref-build.html) as reached only through optional imports the program never takes:
+# pygments (1.8 MB of lexers) only through Mako's syntax highlighting of its error pages, which
+# falls back without it; xmlrpc (and through it pydoc, its 140 kB of help topics, http.server,
+# webbrowser) only through defusedxml.xmlrpc and multiprocessing's network listener; ssl (with
+# _ssl and libssl) only through http/urllib/asyncio modules that import it optionally: the
+# program never opens a network connection.
 OTHER_EXCLUDES = [
     "tkinter",
     "pytest",
@@ -105,10 +123,35 @@ OTHER_EXCLUDES = [
     "setuptools",
     "pkg_resources",
     "_distutils_hack",
+    "pygments",
+    "mako.ext",
+    "mako.testing",
+    "xmlrpc",
+    "pydoc",
+    "pydoc_data",
+    "ssl",
+    "_ssl",
 ]
 # The unit's program never imports these: pandas/numpy serve the bureau's summaries and psycopg its
 # PostgreSQL store (docs/build-windows.md has the measurement). The bureau bundle keeps them.
 BUREAU_ONLY = ["pandas", "numpy", "psycopg", "psycopg_binary", "psycopg_c", "psycopg_pool"]
+
+
+# The Python modules are in one archive beside the executables, _internal/modules.pyz, shared by
+# both (packaging/rth_shared_pyz.py); each executable embeds only what PyInstaller's bootstrap
+# imports from its archive before the runtime hooks run.
+SHARED_PYZ = "modules.pyz"
+BOOT_MODULES = ("ctypes",)
+RUNTIME_HOOKS = ("rth_shared_pyz.py", "rth_mp_child.py", "rth_qt_env.py")  # in packaging/, in this order
+# PyInstaller's hooks that neither executable runs: pyi_rth_multiprocessing imports multiprocessing
+# at every start (packaging/rth_mp_child.py serves the merge's processes instead), pyi_rth_pkgutil
+# imports pkgutil to list frozen modules, which nothing in the program or its libraries does.
+DROP_HOOKS = ("pyi_rth_multiprocessing", "pyi_rth_pkgutil")
+
+
+def boot_modules(pure: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The entries of ``Analysis.pure`` that each executable embeds (see SHARED_PYZ)."""
+    return [e for e in pure if e[0].split(".")[0] in BOOT_MODULES]
 
 
 def excludes(bundle: str) -> list[str]:
@@ -144,9 +187,10 @@ def scripts_for(analysis: Any, entry: str, others: tuple[str, ...], console: boo
 
     The console executable gets ``packaging/rth_qt_env.py`` instead of PyInstaller's
     ``pyi_rth_pyside6``, which loads QtCore at every start."""
-    drop = {*others, "pyi_rth_pyside6" if console else "rth_qt_env"}
+    drop = {*others, *DROP_HOOKS, "pyi_rth_pyside6" if console else "rth_qt_env"}
     chosen = [s for s in analysis.scripts if s[0] not in drop]
     names = [s[0] for s in chosen]
-    if entry not in names or ("rth_qt_env" in names) != console:
+    hooks = [n for n in names if n.startswith(("rth_", "pyi_rth_"))]
+    if entry not in names or ("rth_qt_env" in names) != console or hooks[:1] != ["rth_shared_pyz"]:
         raise SystemExit(f"unexpected scripts for {entry}: {names}")
     return chosen

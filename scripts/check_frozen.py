@@ -5,9 +5,11 @@
 3. the frozen `gxjn-cli demo` creates the demo unit, and the frozen `indicators --json` (both demo
    years, and a quarter) and `check --json` give exactly what this checkout's unfrozen program
    gives on the same data folder;
-4. the windowed `gxjn` paints its main window on the demo folder and exits (GXJN_EXIT_AFTER_PAINT;
+4. a frozen `bureau merge` of 8 packets verifies them in its pool of processes (each one this
+   executable started again);
+5. the windowed `gxjn` paints its main window on the demo folder and exits (GXJN_EXIT_AFTER_PAINT;
    not on Windows, where a windowed executable has no stdout);
-5. the bundle's size on disk is printed.
+6. the bundle's size on disk is printed.
 
     python scripts/check_frozen.py [dist/gxjn]
 
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from gxjn_desktop import __version__  # noqa: E402
+from gxjn_desktop.services.bureau.merge import POOL_THRESHOLD  # noqa: E402
 from gxjn_desktop.services.demo import demo_years  # noqa: E402
 
 EXE = ".exe" if sys.platform == "win32" else ""
@@ -90,6 +93,22 @@ def main() -> int:
             f"  frozen = unfrozen for {len(queries)} queries; {y2} 综合能耗 {figures['comprehensive_energy_tce']} tce,"
             f" 人均 {ind['value']} kgce/人"
         )
+
+        # A merge of POOL_THRESHOLD packets verifies them in a pool of processes, which frozen are this
+        # executable started again (packaging/rth_mp_child.py serves them): the same packet 8 times.
+        packets, inbox = Path(tmp) / "packets", Path(tmp) / "inbox"
+        packets.mkdir()
+        inbox.mkdir()
+        run([str(cli), "--data-dir", str(data), "export", "--year", str(y1), "--out", str(packets)], env)
+        (packet,) = packets.glob("*.zip")
+        for i in range(POOL_THRESHOLD):
+            (inbox / f"copy{i}.zip").write_bytes(packet.read_bytes())
+        merged = run([str(cli), "--data-dir", str(Path(tmp) / "bureau"), "bureau", "merge", str(inbox), "--json"], env)
+        counts = json.loads(merged.stdout)["counts"]
+        if (counts["accepted"], counts["duplicate"]) != (1, POOL_THRESHOLD - 1):
+            raise SystemExit(f"FAILED: bureau merge through the process pool counted {counts}")
+        pool = f"a pool of {os.cpu_count()}" if (os.cpu_count() or 1) > 1 else "no pool: 1 CPU"
+        print(f"  bureau merge of {POOL_THRESHOLD} packets ({pool}): {counts}")
 
         if sys.platform == "win32":  # a windowed Windows executable has no stdout to report its paint on
             print("  (gxjn.exe's first paint is not checked on Windows: it has no stdout)")

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # A throw-away PostgreSQL server for the bureau's tests and benchmark (no mock database).
-#   eval "$(bash scripts/pg_test_server.sh start [--durable])"   # exports GXJN_TEST_PG_URL, GXJN_TEST_PG_DIR
+#   eval "$(bash scripts/pg_test_server.sh start [--durable] [--owner-pid PID])"   # exports GXJN_TEST_PG_URL, GXJN_TEST_PG_DIR
 #   bash scripts/pg_test_server.sh stop "$GXJN_TEST_PG_DIR"
+# With --owner-pid the server is also stopped (and its folder removed) when that process ends, however
+# it ends (kill -9 included): a watcher in its own session waits for it. Stopping twice is harmless.
 # Installs Debian's postgresql when its binaries are missing (as root; no cluster is created or
 # started by the package), runs initdb into a temporary folder as an unprivileged user, starts the
 # server on a free port of 127.0.0.1 only, trust authentication for the user gxjn. Without
@@ -17,6 +19,15 @@ as_owner() {  # run as the unprivileged owner of the server's folder
 }
 
 start() {
+  local durable="" owner=""
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --durable) durable=1 ;;
+      --owner-pid) owner=${2:?--owner-pid needs a process id}; shift ;;
+      *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+    shift
+  done
   local bin
   bin=$(find_bin)
   if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
@@ -39,9 +50,12 @@ start() {
   as_owner "$bin/initdb" -D "$dir/data" -U gxjn --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; exit 1; }
   opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=50"
-  if [ "${1:-}" != "--durable" ]; then opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"; fi
+  if [ -z "$durable" ]; then opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"; fi
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "$opts" start >&2 ||
     { cat "$dir/server.log" >&2; exit 1; }
+  if [ -n "$owner" ]; then  # its own session: a signal to the owner's process group leaves it running
+    setsid bash "${BASH_SOURCE[0]}" watch "$owner" "$dir" </dev/null >/dev/null 2>&1 &
+  fi
   echo "export GXJN_TEST_PG_URL=postgresql+psycopg://gxjn@127.0.0.1:$port/postgres"
   echo "export GXJN_TEST_PG_DIR=$dir"
 }
@@ -54,8 +68,15 @@ stop() {
   case "$dir" in /tmp/gxjn-pg.*) rm -rf "$dir" ;; esac
 }
 
+watch() {  # wait for the owner to end, however it ends, then stop the server
+  local owner=${1:?} dir=${2:?}
+  tail --pid="$owner" -f /dev/null 2>/dev/null || true
+  stop "$dir"
+}
+
 case "${1:-}" in
   start) shift; start "$@" ;;
   stop) shift; stop "$@" ;;
-  *) echo "usage: $0 start [--durable] | stop DIR" >&2; exit 2 ;;
+  watch) shift; watch "$@" ;;
+  *) echo "usage: $0 start [--durable] [--owner-pid PID] | stop DIR" >&2; exit 2 ;;
 esac

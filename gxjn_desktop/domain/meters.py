@@ -5,28 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from enum import Enum
+from functools import lru_cache
 
 from gxjn_desktop.domain.carriers import Carrier, UseTag
+from gxjn_desktop.domain.labelled import LabelledEnum
 
 
-class MeterKind(Enum):
+class MeterKind(LabelledEnum):
     """How a month's use is obtained: from register readings or as a direct quantity."""
 
-    REGISTER = "register"  # 抄表: use = (本期示数 − 上期示数) × 倍率
-    QUANTITY = "quantity"  # fuel cards, bills without readings: the quantity itself
-
-    @property
-    def label(self) -> str:
-        return "示数表" if self is MeterKind.REGISTER else "直接填量"
-
-    @classmethod
-    def from_text(cls, text: str) -> MeterKind:
-        t = text.strip()
-        for k in cls:
-            if t in (k.value, k.label):
-                return k
-        raise ValueError(t)
+    REGISTER = "register", "示数表"  # 抄表: use = (本期示数 − 上期示数) × 倍率
+    QUANTITY = "quantity", "直接填量"  # fuel cards, bills without readings: the quantity itself
 
 
 @dataclass(frozen=True)
@@ -82,11 +71,12 @@ class Meter:
         return current
 
     def active_in(self, year: int, month: int) -> bool:
-        first = date(year, month, 1)
-        last = _month_end(year, month)
-        return self.active_from <= last and (self.active_to is None or self.active_to >= first)
+        """Whether the meter is in use on some day of the month (compared by month: asked very often)."""
+        start, end = self.active_from, self.active_to
+        return (start.year, start.month) <= (year, month) and (end is None or (end.year, end.month) >= (year, month))
 
 
+@lru_cache(maxsize=4096)  # asked for every meter-month by the checks; dates are immutable
 def _month_end(year: int, month: int) -> date:
     nxt = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
     return date.fromordinal(nxt.toordinal() - 1)

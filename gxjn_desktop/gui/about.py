@@ -49,6 +49,9 @@ class AboutDialog(QDialog):
             self.form.addRow(f"{label}：", value)
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
         self.ui.buttons.rejected.connect(self.reject)
+        # Qt sizes a dialog of wrapped labels for a narrow guess of its width: ask for the height at the real one.
+        width = self.minimumWidth()
+        self.resize(width, self.heightForWidth(width))
 
 
 def show_about(parent: QWidget | None, data_dir: Path, key_rows: Sequence[tuple[str, str]] = ()) -> None:

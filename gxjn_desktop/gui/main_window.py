@@ -24,6 +24,7 @@ from gxjn_desktop.gui.ui_state import (
     METERS_HEADER,
     UiState,
 )
+from gxjn_desktop.paths import bureau_dir
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after the window is painted
     from gxjn_desktop.gui.findings_panel import FindingTarget
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
         """汇总 mode: its own window over the bureau store in the 'bureau' folder beside the data."""
         from gxjn_desktop.gui.bureau_window import BureauWindow
 
-        self.bureau_window = BureauWindow(self.data_dir / "bureau")
+        self.bureau_window = BureauWindow(bureau_dir(self.data_dir))
         self.bureau_window.showMaximized()  # its tables are wide, as the main window's are
 
     @property
@@ -461,11 +462,14 @@ class MainWindow(QMainWindow):
     def _leave_unit_screen(self) -> bool:
         """单位信息 is saved with its buttons: before leaving it, offer to save what was typed.
 
-        Returns False when the user should stay (a value was refused)."""
+        Returns False when the user should stay (取消, or a value was refused)."""
         screen = self.unit_screen
         if not (screen.unit_changed() or screen.profile_changed()):
             return True
-        if not messages.confirm(self, "保存修改", "单位信息中有未保存的修改。要保存吗？\n选“否”将放弃这些修改。"):
+        answer = messages.ask_save_changes(self, "保存修改", "单位信息中有未保存的修改。要保存吗？")
+        if answer is None:  # 取消: back to the form, the edits as typed
+            return False
+        if not answer:  # 放弃
             screen.refresh()
             return True
         return screen.save_changes()

@@ -30,6 +30,26 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def save_changes_box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """The unsaved-changes question: 保存 (default), 放弃 and 取消 (Esc), which stays with the edits."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("放弃", QMessageBox.ButtonRole.DestructiveRole)
+    box.setEscapeButton(box.addButton("取消", QMessageBox.ButtonRole.RejectRole))
+    box.setDefaultButton(save)
+    return box
+
+
+def ask_save_changes(parent: QWidget | None, title: str, text: str) -> bool | None:
+    """True: save; False: discard the edits; None: 取消, stay where the edits are."""
+    box = save_changes_box(parent, title, text)
+    box.exec()
+    role = box.buttonRole(box.clickedButton())
+    if role == QMessageBox.ButtonRole.AcceptRole:
+        return True
+    return False if role == QMessageBox.ButtonRole.DestructiveRole else None
+
+
 def show_crash(parent: QWidget | None, summary: str, log_file: str, details: str) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Critical, "程序出现意外错误", "程序出现意外错误，刚才的操作可能没有完成。", parent=parent

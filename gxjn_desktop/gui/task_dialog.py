@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,6 +40,7 @@ from gxjn_desktop.domain.workplan import (
 )
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui.common import error_label
+from gxjn_desktop.gui.forms.ui_task_form import Ui_TaskForm
 
 _TEXT_LIMITS = {"name": 200, "document_no": 100, "contractor": 200}
 _PLACEHOLDERS = {
@@ -90,10 +90,10 @@ class TaskForm(QDialog):
         self.kind, self.year, self.bands = kind, year, bands
         self.original = task
         self.task: WorkTask | None = None
+        self.ui = Ui_TaskForm()
+        self.ui.setupUi(self)
         self.setWindowTitle(f"{'修改' if task else '新增'} {year} 年工作任务：{kind.label}")
-        self.setMinimumWidth(620)
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
+        form: QFormLayout = self.ui.form
         self.widgets: dict[str, QWidget] = {}
         self.part_edits: list[QLineEdit] = []
         self.measure_boxes: dict[RetrofitMeasure, QCheckBox] = {}
@@ -104,19 +104,12 @@ class TaskForm(QDialog):
             label = QLabel(f"{f.label}{'（' + f.unit + '）' if f.unit else ''}{' *' if f.required else ''}")
             label.setBuddy(widget)
             form.addRow(label, row or widget)
-        layout.addLayout(form)
-        hint = QLabel("带 * 的必须填写。日期按 YYYY-MM-DD 填写。")
-        hint.setStyleSheet("color: #666;")
-        layout.addWidget(hint)
-        self.error = error_label()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("保存(&S)")
+        self.error = error_label(self.ui.error)
+        buttons: QDialogButtonBox = self.ui.buttons
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存(&S)")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         if task is not None:
             self._fill(task)
         self._score_changed()

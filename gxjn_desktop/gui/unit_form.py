@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from gxjn_desktop.domain.units import (
     AdminLevel,
@@ -16,6 +16,8 @@ from gxjn_desktop.domain.units import (
     uscc_admin_warning,
     uscc_problem,
 )
+from gxjn_desktop.gui.common import error_label
+from gxjn_desktop.gui.forms.ui_unit_fields import Ui_UnitFields
 from gxjn_desktop.services.unit_setup import MANAGER_ROLE
 
 
@@ -28,57 +30,46 @@ def admin_hint(text: str) -> str | None:
     return admin_code_problem(text) if len(text.strip()) == 6 else None
 
 
-class UnitFields:
+class UnitFields(QWidget):
     """单位名称, 统一社会信用代码, 行政区划代码, 机构类型, 行政层级, 党政机关, 气候区, 地址 and the
-    节能管理员's name and phone."""
+    节能管理员's name and phone, with the live hint (or the saving problem) in red below them."""
 
-    def __init__(self, error: QLabel) -> None:
-        self.error = error
-        self.name = QLineEdit()
-        self.uscc = QLineEdit()
-        self.uscc.setMaxLength(18)
-        self.uscc.setPlaceholderText("18 位，见法人证书，如 12450123MB1965432W")
-        self.admin_code = QLineEdit()
-        self.admin_code.setMaxLength(6)
-        self.admin_code.setPlaceholderText("6 位，如 450103")
-        self.kind = QComboBox()
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_UnitFields()
+        self.ui.setupUi(self)
+        self.error = error_label(self.ui.error)
+        self.name: QLineEdit = self.ui.name
+        self.uscc: QLineEdit = self.ui.uscc
+        self.admin_code: QLineEdit = self.ui.admin_code
+        self.kind: QComboBox = self.ui.kind
         for t in InstitutionType:
             self.kind.addItem(t.label, t)
-        self.level = QComboBox()  # the work plan's goals are counted by it
+        self.level: QComboBox = self.ui.level  # the work plan's goals are counted by it
         self.level.addItem("（未填）", None)
         for a in AdminLevel:
             self.level.addItem(a.label, a)
-        self.party_organ = QCheckBox("是党政机关（节约型机关创建按县级及以上党政机关统计）")
-        self.zone = QComboBox()
+        self.party_organ: QCheckBox = self.ui.party_organ
+        self.zone: QComboBox = self.ui.zone
         for z in ClimateZone:
             self.zone.addItem(z.label, z)
-        self.address = QLineEdit()
-        self.manager = QLineEdit()
-        self.manager.setPlaceholderText("节能管理员姓名")
-        self.manager_phone = QLineEdit()
+        self.address: QLineEdit = self.ui.address
+        self.ui.manager_label.setText(MANAGER_ROLE)
+        self.manager: QLineEdit = self.ui.manager
+        self.manager_phone: QLineEdit = self.ui.manager_phone
         self.uscc.textChanged.connect(lambda _t: self.show_hint())
         self.admin_code.textChanged.connect(lambda _t: self.show_hint())
+
+    @property
+    def last_field(self) -> QWidget:
+        """Where Tab leaves the form (the next widget of the screen comes after it)."""
+        return self.manager_phone
 
     def show_hint(self) -> None:
         """The first problem of the two codes as typed, or the warning when they disagree."""
         uscc, admin = self.uscc.text(), self.admin_code.text()
         hints = (uscc_hint(uscc), admin_hint(admin), uscc_admin_warning(uscc, admin))
         self.error.setText(next((h for h in hints if h), ""))
-
-    def add_rows(self, form: QFormLayout) -> None:
-        for label, widget in (
-            ("单位名称", self.name),
-            ("统一社会信用代码", self.uscc),
-            ("行政区划代码", self.admin_code),
-            ("机构类型", self.kind),
-            ("行政层级", self.level),
-            ("党政机关", self.party_organ),
-            ("气候区", self.zone),
-            ("地址", self.address),
-            (MANAGER_ROLE, self.manager),
-            ("联系电话", self.manager_phone),
-        ):
-            form.addRow(label, widget)
 
     def set_unit(self, unit: Unit) -> None:
         self.name.setText(unit.name)

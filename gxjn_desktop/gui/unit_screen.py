@@ -10,13 +10,9 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,18 +20,9 @@ from gxjn_desktop.domain.numbers import parse_decimal, parse_integer, plain
 from gxjn_desktop.domain.units import Signatories, Unit, YearProfile
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui.common import FORM_MAX_WIDTH, error_label
+from gxjn_desktop.gui.forms.ui_unit_screen import Ui_UnitScreen
 from gxjn_desktop.gui.unit_form import UnitFields
 from gxjn_desktop.services.entry import EntryService
-
-
-def _pair(value: QWidget, source: QWidget) -> QWidget:
-    """A figure and, beside it, where it comes from."""
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(value, 1)
-    row.addWidget(source, 2)
-    return box
 
 
 def _notes(old: dict[str, str], **typed: str) -> dict[str, str]:
@@ -50,84 +37,39 @@ class UnitScreen(QWidget):
     def __init__(self, service: EntryService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        outer = QHBoxLayout(self)
-
-        unit_box = QGroupBox("单位")
-        uf = QFormLayout(unit_box)
-        self.unit_error = error_label()
-        self.fields = UnitFields(self.unit_error)
-        self.fields.add_rows(uf)
-        self.save_unit_button = QPushButton("保存单位信息")
-        uf.addRow(self.unit_error)
-        uf.addRow(self.save_unit_button)
-
-        prof_box = QGroupBox("年度基本情况")
-        pf = QFormLayout(prof_box)
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
-        self.year.setSuffix(" 年")
-        self.people = QLineEdit()
-        self.area = QLineEdit()
+        self.ui = Ui_UnitScreen()
+        self.ui.setupUi(self)
+        self.fields = UnitFields()
+        self.ui.unit_layout.insertWidget(0, self.fields)
+        self.unit_error = self.fields.error
+        self.save_unit_button: QPushButton = self.ui.save_unit_button
+        ui = self.ui
+        self.year: QSpinBox = ui.year
+        self.people: QLineEdit = ui.people
+        self.area: QLineEdit = ui.area
         # Where each figure comes from (花名册, 房产证 …): the bureau asks when it changes.
-        self.people_source = QLineEdit()
-        self.people_source.setPlaceholderText("数据来源，如 人事花名册")
-        self.area_source = QLineEdit()
-        self.area_source.setPlaceholderText("数据来源，如 房产证")
-        self.staff_quota = QLineEdit()
-        self.heated_area = QLineEdit()
-        self.canteen_seats = QSpinBox()
-        self.canteen_seats.setRange(0, 99999)
-        self.canteen = QCheckBox("有食堂")
-        self.data_centre = QCheckBox("有数据中心机房")
-        self.dc_area = QLineEdit()
-        self.fuel_vehicles = QSpinBox()
-        self.fuel_vehicles.setRange(0, 999)
-        self.ne_vehicles = QSpinBox()
-        self.ne_vehicles.setRange(0, 999)
-        self.head = QLineEdit()
-        self.statistician = QLineEdit()
-        self.preparer = QLineEdit()
-        self.report_date = QDateEdit()
-        self.report_date.setDisplayFormat("yyyy-MM-dd")
-        self.report_date.setCalendarPopup(True)
-        self.report_date.setSpecialValueText("未填")
-        self.report_date.setMinimumDate(QDate(2000, 1, 1))
-        self.profile_error = error_label()
-        self.save_profile_button = QPushButton("保存年度情况")
-        profile_rows: list[tuple[str, QWidget]] = [
-            ("年度", self.year),
-            ("用能人数（人）", _pair(self.people, self.people_source)),
-            ("建筑面积（m²）", _pair(self.area, self.area_source)),
-            ("编制人数", self.staff_quota),
-            ("供暖面积（m²）", self.heated_area),
-            ("", self.canteen),
-            ("食堂座位数", self.canteen_seats),
-            ("", self.data_centre),
-            ("机房面积（m²）", self.dc_area),
-            ("燃油公务车（辆）", self.fuel_vehicles),
-            ("新能源公务车（辆）", self.ne_vehicles),
-            ("单位负责人", self.head),
-            ("统计负责人", self.statistician),
-            ("填表人", self.preparer),
-            ("报出日期", self.report_date),
-        ]
-        for label, w in profile_rows:
-            pf.addRow(label, w)
-        pf.addRow(self.profile_error)
-        pf.addRow(self.save_profile_button)
-
-        left = QVBoxLayout()
-        left.addWidget(unit_box)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(prof_box)
-        right.addStretch(1)
-        outer.addLayout(left, 1)
-        outer.addLayout(right, 1)
+        self.people_source: QLineEdit = ui.people_source
+        self.area_source: QLineEdit = ui.area_source
+        self.staff_quota: QLineEdit = ui.staff_quota
+        self.heated_area: QLineEdit = ui.heated_area
+        self.canteen_seats: QSpinBox = ui.canteen_seats
+        self.canteen: QCheckBox = ui.canteen
+        self.data_centre: QCheckBox = ui.data_centre
+        self.dc_area: QLineEdit = ui.dc_area
+        self.fuel_vehicles: QSpinBox = ui.fuel_vehicles
+        self.ne_vehicles: QSpinBox = ui.ne_vehicles
+        self.head: QLineEdit = ui.head
+        self.statistician: QLineEdit = ui.statistician
+        self.preparer: QLineEdit = ui.preparer
+        self.report_date: QDateEdit = ui.report_date
+        self.profile_error = error_label(ui.profile_error)
+        self.save_profile_button: QPushButton = ui.save_profile_button
         # On a maximised 1920-wide window the fields would stretch to 900 px: keep them readable.
-        for box in (unit_box, prof_box):
+        for box in (ui.unit_box, ui.prof_box):
             box.setMaximumWidth(FORM_MAX_WIDTH)
-        outer.addStretch(0)
+        # The unit's fields were put in after the form's own tab order: Tab goes down the left column, then the right.
+        QWidget.setTabOrder(self.fields.last_field, self.save_unit_button)
+        QWidget.setTabOrder(self.save_unit_button, self.year)
 
         self.save_unit_button.clicked.connect(self.save_unit)
         self.save_profile_button.clicked.connect(self.save_profile)

@@ -6,16 +6,14 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
-    QLabel,
+    QDateEdit,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
@@ -31,6 +29,10 @@ from gxjn_desktop.domain.units import (
 )
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui.common import error_label
+from gxjn_desktop.gui.forms.ui_meter_page import Ui_MeterPage
+from gxjn_desktop.gui.forms.ui_profile_page import Ui_ProfilePage
+from gxjn_desktop.gui.forms.ui_unit_page import Ui_UnitPage
+from gxjn_desktop.gui.forms.ui_welcome import Ui_WelcomeScreen
 from gxjn_desktop.gui.unit_form import UnitFields
 
 
@@ -48,34 +50,12 @@ class WelcomeScreen(QWidget):
 
     def __init__(self, data_dir: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        title = QLabel("公共机构能源资源消费统计")
-        title.setStyleSheet("font-size: 22pt; font-weight: bold;")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        intro = QLabel(
-            "这个数据文件夹里还没有单位。\n请新建本单位，或先打开示例单位熟悉填报流程（示例数据可随时被新建单位替换）。"
-        )
-        intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        intro.setWordWrap(True)
-        self.new_button = QPushButton("新建单位…")
-        self.demo_button = QPushButton("打开示例单位")
-        self.bureau_button = QPushButton("汇总各单位报送包（机关事务管理局）…")
-        for b in (self.new_button, self.demo_button, self.bureau_button):
-            b.setMinimumHeight(40)
-            b.setMinimumWidth(260)
-        folder = QLabel(f"数据文件夹：{data_dir}")
-        folder.setStyleSheet("color: #666;")
-        folder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for w in (title, intro):
-            layout.addWidget(w)
-        layout.addSpacing(24)
-        for b in (self.new_button, self.demo_button, self.bureau_button):
-            layout.addWidget(b, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(24)
-        layout.addWidget(folder)
-        layout.addStretch(2)
+        self.ui = Ui_WelcomeScreen()
+        self.ui.setupUi(self)
+        self.ui.folder.setText(f"数据文件夹：{data_dir}")
+        self.new_button: QPushButton = self.ui.new_button
+        self.demo_button: QPushButton = self.ui.demo_button
+        self.bureau_button: QPushButton = self.ui.bureau_button
         self.new_button.clicked.connect(self.newUnitRequested)
         self.demo_button.clicked.connect(self.demoRequested)
         self.bureau_button.clicked.connect(self.bureauRequested)
@@ -85,13 +65,11 @@ class WelcomeScreen(QWidget):
 class UnitPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("第 1 步：单位信息")
-        self.setSubTitle("统一社会信用代码见单位的法人证书；行政区划代码为 6 位（如 450103）。")
-        form = QFormLayout(self)
-        self.error = error_label()
-        self.fields = UnitFields(self.error)
-        self.fields.add_rows(form)
-        form.addRow(self.error)
+        self.ui = Ui_UnitPage()
+        self.ui.setupUi(self)
+        self.fields = UnitFields()
+        self.ui.layout.addWidget(self.fields)
+        self.error = self.fields.error
         self._warned: tuple[str, str] | None = None  # the codes whose warning the user has seen
 
     def unit(self) -> Unit:
@@ -117,21 +95,14 @@ class UnitPage(QWizardPage):
 class ProfilePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("第 2 步：本年度基本情况")
-        self.setSubTitle("用能人数含编外人员；建筑面积为办公区面积，不含宿舍。")
-        form = QFormLayout(self)
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
+        self.ui = Ui_ProfilePage()
+        self.ui.setupUi(self)
+        self.year: QSpinBox = self.ui.year
         self.year.setValue(date.today().year)
-        self.people = QLineEdit()
-        self.area = QLineEdit()
-        self.canteen = QCheckBox("有食堂")
-        self.error = error_label()
-        form.addRow("年度", self.year)
-        form.addRow("用能人数（人）", self.people)
-        form.addRow("建筑面积（m²）", self.area)
-        form.addRow("", self.canteen)
-        form.addRow(self.error)
+        self.people: QLineEdit = self.ui.people
+        self.area: QLineEdit = self.ui.area
+        self.canteen: QCheckBox = self.ui.canteen
+        self.error = error_label(self.ui.error)
 
     def profile(self) -> YearProfile:
         people = parse_integer(self.people.text(), "用能人数")
@@ -167,37 +138,32 @@ def next_free_code(suggested: str, taken: Collection[str]) -> str:
 
 
 class MeterPage(QWizardPage):
-    def __init__(self, taken: Collection[str] = ()) -> None:
+    """The first meter in the wizard; with ``with_start`` also the body of 新增计量器具 (its 启用日期 row:
+    in the wizard the meter starts with the profile's year)."""
+
+    def __init__(self, taken: Collection[str] = (), with_start: bool = False) -> None:
         super().__init__()
         self.taken = taken  # codes of the unit's meters: the proposed code is a free one
-        self.setTitle("第 3 步：第一块计量器具")
-        self.setSubTitle("先登记一块表，其余的可在“计量器具”中添加。起始示数为开始记账时表上的读数。")
-        form = QFormLayout(self)
-        self.carrier = QComboBox()
+        self.ui = Ui_MeterPage()
+        self.ui.setupUi(self)
+        self.carrier: QComboBox = self.ui.carrier
         for c, _, _ in _FIRST_METERS:
             self.carrier.addItem(c.label, c)
-        self.code = QLineEdit(next_free_code("E1", taken))
-        self.name = QLineEdit("总电表")
-        self.kind = QComboBox()
+        self.code: QLineEdit = self.ui.code
+        self.code.setText(next_free_code(_FIRST_METERS[0][1], taken))
+        self.name: QLineEdit = self.ui.name
+        self.name.setText(_FIRST_METERS[0][2])
+        self.kind: QComboBox = self.ui.kind
         for k in MeterKind:
             self.kind.addItem(k.label, k)
-        self.account = QLineEdit()
-        self.digits = QSpinBox()
-        self.digits.setRange(0, 10)
-        self.digits.setSpecialValueText("不详")
-        self.digits.setValue(6)
-        self.initial = QLineEdit()
-        self.multiplier = QLineEdit("1")
-        self.error = error_label()
-        form.addRow("品种", self.carrier)
-        form.addRow("编号", self.code)
-        form.addRow("名称", self.name)
-        form.addRow("计量方式", self.kind)
-        form.addRow("户号", self.account)
-        form.addRow("表位数（整数位）", self.digits)
-        form.addRow("起始示数", self.initial)
-        form.addRow("倍率", self.multiplier)
-        form.addRow(self.error)
+        self.account: QLineEdit = self.ui.account
+        self.digits: QSpinBox = self.ui.digits
+        self.initial: QLineEdit = self.ui.initial
+        self.multiplier: QLineEdit = self.ui.multiplier
+        self.start: QDateEdit = self.ui.start
+        self.start.setDate(QDate.currentDate())
+        self.ui.form.setRowVisible(self.start, with_start)
+        self.error = error_label(self.ui.error)
         self.carrier.currentIndexChanged.connect(self._carrier_changed)
 
     def _carrier_changed(self, i: int) -> None:
@@ -262,7 +228,7 @@ class NewUnitWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, "上一步")
         self.setButtonText(QWizard.WizardButton.FinishButton, "完成")
         self.setButtonText(QWizard.WizardButton.CancelButton, "取消")
-        self.resize(560, 460)
+        self.resize(600, 560)  # room for two or three lines of a refused 单位信息 below the fields
 
     def result_value(self) -> NewUnitResult:
         profile = self.profile_page.profile()

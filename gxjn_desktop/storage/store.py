@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from gxjn_desktop.errors import StorageError, os_storage_error, read_only_error
-from gxjn_desktop.paths import database_path
+from gxjn_desktop.paths import backup_dir, database_path
 from gxjn_desktop.storage.backup import clean_partial_backups, daily_backup
 from gxjn_desktop.storage.database import Database, integrity_check
 from gxjn_desktop.storage.schema import SCHEMA_HEAD, stored_revision
@@ -31,10 +31,6 @@ def network_location_problem(data_dir: Path, platform: str = sys.platform) -> st
         if ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE:
             return f"数据文件夹 {text} 在网络驱动器 {drive} 上"
     return None
-
-
-def backup_dir(data_dir: Path) -> Path:
-    return data_dir / "backups"
 
 
 # Linux's NAME_MAX and PATH_MAX; Windows allows less, and says so itself.

@@ -1,8 +1,10 @@
 """The bureau's store on both engines: SQLite in a temporary folder, and a real PostgreSQL server.
 
 CI starts the server (scripts/pg_test_server.sh, from .ci/run) and exports GXJN_TEST_PG_URL; run
-locally without it, these fixtures start one themselves, or skip the PostgreSQL cases with the
-reason when the server's binaries are missing. In CI a missing server fails instead of skipping.
+locally without it, these fixtures start one themselves (stopped at the end of the session, and by
+the script's watcher when the test process dies without reaching it), or skip the PostgreSQL cases
+with the reason when the server's binaries are missing. In CI a missing server fails instead of
+skipping.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ def pg_url() -> Iterator[str]:
     if url:
         yield url
         return
+    # --owner-pid: the server stops when this test process ends, even when it is killed
+    script = str(ROOT / "scripts" / "pg_test_server.sh")
     proc = subprocess.run(
-        ["bash", str(ROOT / "scripts" / "pg_test_server.sh"), "start"], capture_output=True, text=True, check=False
+        ["bash", script, "start", "--owner-pid", str(os.getpid())], capture_output=True, text=True, check=False
     )
     if proc.returncode != 0:
         reason = f"PostgreSQL test server could not start: {proc.stderr.strip()[-300:]}"

@@ -30,6 +30,7 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Any]]:
         "show_user_error",
         "show_info",
         "confirm",
+        "ask_save_changes",
         "show_crash",
         "ask_decrease",
         "confirm_paste",

@@ -235,11 +235,11 @@ def test_leaving_unit_info_with_unsaved_changes_asks(
     """单位信息 is saved with its buttons; typed but unsaved changes are not dropped silently."""
     asked: list[str] = []
 
-    def confirm(_parent: Any, title: str, _text: str) -> bool:
+    def ask_save_changes(_parent: Any, title: str, _text: str) -> bool:  # 保存 (True) or 放弃 (False)
         asked.append(title)
         return answer
 
-    monkeypatch.setattr(messages, "confirm", confirm)
+    monkeypatch.setattr(messages, "ask_save_changes", ask_save_changes)
     window = demo_window
     window.tabs.setCurrentIndex(TAB_UNIT)
     window.unit_screen.year.setValue(2025)
@@ -256,7 +256,7 @@ def test_leaving_unit_info_with_unsaved_changes_asks(
 
 
 def test_a_refused_value_keeps_you_on_unit_info(demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(messages, "confirm", lambda *_: True)
+    monkeypatch.setattr(messages, "ask_save_changes", lambda *_: True)
     window = demo_window
     window.tabs.setCurrentIndex(TAB_UNIT)
     window.unit_screen.people.setText("abc")

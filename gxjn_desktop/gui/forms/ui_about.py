@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QLabel, QSizePolicy, QVBoxLayout,
-    QWidget)
+    QFormLayout, QLabel, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 class Ui_AboutDialog(object):
     def setupUi(self, AboutDialog):
@@ -36,6 +36,10 @@ class Ui_AboutDialog(object):
         self.form.setObjectName(u"form")
 
         self.layout.addLayout(self.form)
+
+        self.spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.layout.addItem(self.spacer)
 
         self.buttons = QDialogButtonBox(AboutDialog)
         self.buttons.setObjectName(u"buttons")

@@ -15,12 +15,12 @@ from typing import Any
 
 from gxjn_desktop.domain.exports import SigningKey
 from gxjn_desktop.errors import UserError
+from gxjn_desktop.paths import bureau_key_path
 from gxjn_desktop.services.bureau.store import BureauStore, transaction
 from gxjn_desktop.services.packet import signing
 
 INDEX_NAME = "gxjn-forward.json"
 SIGNATURE_NAME = INDEX_NAME + ".minisig"
-KEY_FILE = "bureau-signing-key.json"
 MAX_INDEX_BYTES = 16 * 1024 * 1024
 FORWARD_SIGNATURE_INVALID = "FORWARD-SIGNATURE-INVALID"
 FORWARD_UNLISTED = "FORWARD-UNLISTED"
@@ -29,7 +29,7 @@ FORWARD_HASH_MISMATCH = "FORWARD-HASH-MISMATCH"
 
 def bureau_key(data_dir: Path) -> SigningKey:
     """The bureau's own key pair, made on first use and kept in its data folder (back it up)."""
-    path = data_dir / KEY_FILE
+    path = bureau_key_path(data_dir)
     if path.is_file():
         d = json.loads(path.read_text(encoding="utf-8"))
         return SigningKey(

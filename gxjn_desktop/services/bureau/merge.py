@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,9 +21,18 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from gxjn_desktop.domain.bureau import FactsError, facts_from_data
+from gxjn_desktop.domain.bureau import FactsError, PacketFacts, facts_from_data
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.services.bureau.store import BureauRepo, BureauStore, transaction
+from gxjn_desktop.services.bureau.store import (
+    KEY_PENDING,
+    KEY_REGISTERED,
+    BatchWrites,
+    BureauRepo,
+    BureauStore,
+    CurrentPacket,
+    NewPacket,
+    transaction,
+)
 
 # Outcomes of one file in this merge (the stored status of a packet is one of the first three).
 ACCEPTED = "accepted"
@@ -54,6 +64,7 @@ class Examined:
     period: str | None
     revision: int | None
     content: bytes | None = None  # the file itself, kept for forwarding
+    facts: PacketFacts | None = None  # read in the worker (None: read from data_json when applied)
 
 
 @dataclass
@@ -99,7 +110,8 @@ def _problem(code: str, message: str, file: str = "") -> dict[str, str]:
 
 
 def examine(path: Path) -> Examined:
-    """Verify one packet file (runs in a worker process)."""
+    """Verify one packet file and read its facts (runs in a worker process: the main process only
+    decides and writes)."""
     from gxjn_desktop.services.packet.verify import verify_packet
 
     try:
@@ -125,20 +137,42 @@ def examine(path: Path) -> Examined:
             str(path), sha, False, [_problem(NOT_READABLE, err.one_line())], None, None, None, None, None, None
         )
     problems = [_problem(str(p.code), str(p.message), str(getattr(p, "file", "") or "")) for p in result.problems]
-    data = result.data if result.ok else None
+    ok = bool(result.ok) and not problems and result.data is not None
+    facts = None
+    if ok:
+        assert result.data is not None
+        facts, problem = facts_checked(result.data, result.uscc, result.period, result.revision)
+        if problem is not None:
+            ok, problems = False, [problem]
     return Examined(
         file=str(path),
         sha256=sha,
-        ok=bool(result.ok) and not problems,
+        ok=ok,
         problems=problems,
-        data_json=None if data is None else json.dumps(data, ensure_ascii=False),
+        data_json=result.data_text if ok else None,
         public_key=None if result.public_key is None else bytes(result.public_key).hex(),
         key_fingerprint=result.key_fingerprint,
         uscc=result.uscc,
         period=result.period,
         revision=result.revision,
-        content=raw if result.ok else None,
+        content=raw if ok else None,
+        facts=facts,
     )
+
+
+def facts_checked(
+    data: dict[str, Any], uscc: str | None, period: str | None, revision: int | None
+) -> tuple[PacketFacts | None, dict[str, str] | None]:
+    """The packet's facts, or the problem that refuses it (data.json lacks a figure, or names
+    another unit or period than the bag)."""
+    try:
+        facts = facts_from_data(data, revision)
+    except FactsError as exc:
+        return None, _problem(DATA_INCOMPLETE, str(exc), "data/data.json")
+    if (uscc and facts.uscc != uscc) or (period and facts.period != period):
+        message = f"data.json 中的单位或期间（{facts.uscc} {facts.period}）与包信息不一致"
+        return None, _problem(DATA_MISMATCH, message, "data/data.json")
+    return facts, None
 
 
 def packet_files(folder: Path) -> list[Path]:
@@ -180,118 +214,174 @@ def _examined_in_order(
                 f.cancel()
 
 
-def apply_examined(repo: BureauRepo, ex: Examined, *, now: datetime, forwarded_by: str | None = None) -> FileOutcome:
-    """Record one verified (or refused) file; the caller's transaction makes it all or nothing."""
-    name = Path(ex.file).name
-    out = FileOutcome(
-        file=ex.file,
-        outcome=REFUSED,
-        detail="",
-        uscc=ex.uscc,
-        period=ex.period,
-        revision=ex.revision,
-        key_fingerprint=ex.key_fingerprint,
-        forwarded_by=forwarded_by,
-    )
-    if ex.sha256:
-        seen = repo.packet_by_sha(ex.sha256)
-        if seen is not None:
-            out.outcome, out.status, out.key_known = DUPLICATE, seen.status, True
-            out.detail = f"已于先前合并（{OUTCOME_LABELS.get(seen.status, seen.status)}），本次未改动"
-            return out
+class _Batch:
+    """Decides the outcome of each file of one batch in memory, from what the store held before
+    the batch plus what the batch itself did so far, and collects the rows to write."""
 
-    def refuse(problems: list[dict[str, str]]) -> FileOutcome:
+    def __init__(self, repo: BureauRepo, items: list[tuple[Examined, str | None]], now: datetime) -> None:
+        self.now = now
+        self.items = items
+        usccs = [ex.facts.uscc if ex.facts else ex.uscc or "" for ex, _ in items]
+        self.state = repo.batch_state([ex.sha256 for ex, _ in items], [u for u in usccs if u])
+        self.w = BatchWrites()
+        # (uscc, period) -> the counted packet: stored (id) or added by this batch (NewPacket)
+        self.current: dict[tuple[str, str], tuple[int, CurrentPacket | NewPacket]] = {
+            k: (v.revision, v) for k, v in self.state.current.items()
+        }
+
+    def refuse(self, ex: Examined, out: FileOutcome, problems: list[dict[str, str]]) -> FileOutcome:
         first = problems[0]
         out.outcome, out.status, out.code, out.message = REFUSED, REFUSED, first["code"], first["message"]
         out.codes = list(dict.fromkeys(p["code"] for p in problems))
         out.detail = f"拒收：{first['code']} {first['message']}"
-        if ex.sha256:
-            repo.record_rejection(
-                sha256=ex.sha256,
-                file_name=name,
-                uscc=ex.uscc,
-                period=ex.period,
-                revision=ex.revision,
-                problems=problems,
-                now=now,
-            )
+        if ex.sha256 and ex.sha256 not in self.state.rejected and ex.sha256 not in self.w.rejections:
+            self.w.rejections[ex.sha256] = {
+                "sha256": ex.sha256,
+                "file_name": Path(ex.file).name,
+                "uscc": ex.uscc,
+                "period": ex.period,
+                "revision": ex.revision,
+                "code": first["code"],
+                "message": first["message"],
+                "problems_json": json.dumps(problems, ensure_ascii=False),
+                "received_at": self.now,
+            }
         return out
 
-    if not ex.ok or ex.data_json is None:
-        return refuse(ex.problems or [_problem("INVALID", "报送包未通过校验")])
-    try:
-        facts = facts_from_data(json.loads(ex.data_json), ex.revision)
-    except FactsError as exc:
-        return refuse([_problem(DATA_INCOMPLETE, str(exc), "data/data.json")])
-    if (ex.uscc and facts.uscc != ex.uscc) or (ex.period and facts.period != ex.period):
-        return refuse(
-            [
-                _problem(
-                    DATA_MISMATCH,
-                    f"data.json 中的单位或期间（{facts.uscc} {facts.period}）与包信息不一致",
-                    "data/data.json",
-                )
-            ]
-        )
-    out.uscc, out.period, out.revision = facts.uscc, facts.period, facts.revision
-    key = ex.public_key or ""
-    registered = repo.registered_key(facts.uscc)
-    if registered is None:
-        repo.register_key(facts.uscc, key, ex.key_fingerprint or "", now)
-        out.key_known = False
-    elif registered.public_key == key:
-        out.key_known = True
-    else:
-        out.key_known = False
-        repo.note_pending_key(facts.uscc, key, ex.key_fingerprint or "", now)
-        return refuse(
-            [
-                _problem(
-                    KEY_CHANGED,
-                    f"该单位登记的签名密钥为 {registered.fingerprint}，本包的密钥为 {ex.key_fingerprint}；"
-                    "请与该单位电话核实后用 gxjn-cli bureau keys accept 登记新密钥，再重新合并",
-                )
-            ]
-        )
-    current = repo.current_packet(facts.uscc, facts.period, lock=True)
+    def unit(self, facts: PacketFacts) -> bool:
+        """Record the unit as this packet describes it; ``True`` when the unit is new."""
+        row = {"name": facts.name, "admin_code": facts.admin_code, "institution_type": facts.institution_type}
+        if facts.uscc in self.w.new_units:
+            self.w.new_units[facts.uscc].update(row)
+            return False
+        if facts.uscc in self.state.units:
+            self.w.unit_updates[facts.uscc] = row
+            return False
+        self.w.new_units[facts.uscc] = {"uscc": facts.uscc, **row, "first_seen": self.now}
+        return True
 
-    def add(status: str) -> None:
-        repo.add_packet(
-            facts,
-            sha256=ex.sha256,
-            file_name=name,
-            status=status,
-            key_fingerprint=ex.key_fingerprint or "",
-            data_json=ex.data_json or "",
-            received_at=now,
+    def key(self, ex: Examined, facts: PacketFacts, out: FileOutcome) -> FileOutcome | None:
+        """Register the key on first receipt; a refusal when the unit signs with another key."""
+        key, fingerprint = ex.public_key or "", ex.key_fingerprint or ""
+        registered = self.state.registered_keys.get(facts.uscc)
+        if registered is None:
+            self.state.registered_keys[facts.uscc] = (key, fingerprint)
+            self.state.known_keys.add((facts.uscc, key))
+            self.w.new_keys.append(_key_row(facts.uscc, key, fingerprint, KEY_REGISTERED, self.now))
+            out.key_known = False
+            return None
+        if registered[0] == key:
+            out.key_known = True
+            return None
+        out.key_known = False
+        if (facts.uscc, key) not in self.state.known_keys:
+            self.state.known_keys.add((facts.uscc, key))
+            self.w.new_keys.append(_key_row(facts.uscc, key, fingerprint, KEY_PENDING, self.now))
+        message = (
+            f"该单位登记的签名密钥为 {registered[1]}，本包的密钥为 {ex.key_fingerprint}；"
+            "请与该单位电话核实后用 gxjn-cli bureau keys accept 登记新密钥，再重新合并"
+        )
+        return self.refuse(ex, out, [_problem(KEY_CHANGED, message)])
+
+    def apply(self, ex: Examined, forwarded_by: str | None) -> FileOutcome:
+        out = FileOutcome(
+            file=ex.file,
+            outcome=REFUSED,
+            detail="",
+            uscc=ex.uscc,
+            period=ex.period,
+            revision=ex.revision,
+            key_fingerprint=ex.key_fingerprint,
             forwarded_by=forwarded_by,
-            content=ex.content,
         )
+        seen = self.state.packet_status.get(ex.sha256) if ex.sha256 else None
+        if seen is not None:
+            out.outcome, out.status, out.key_known = DUPLICATE, seen, True
+            out.detail = f"已于先前合并（{OUTCOME_LABELS.get(seen, seen)}），本次未改动"
+            return out
+        if not ex.ok or ex.data_json is None:
+            return self.refuse(ex, out, ex.problems or [_problem("INVALID", "报送包未通过校验")])
+        facts = ex.facts
+        if facts is None:
+            facts, problem = facts_checked(json.loads(ex.data_json), ex.uscc, ex.period, ex.revision)
+            if problem is not None:
+                return self.refuse(ex, out, [problem])
+        assert facts is not None
+        out.uscc, out.period, out.revision = facts.uscc, facts.period, facts.revision
+        refused = self.key(ex, facts, out)
+        if refused is not None:
+            return refused
+        new = NewPacket(
+            facts,
+            ex.sha256,
+            Path(ex.file).name,
+            ACCEPTED,
+            ex.key_fingerprint or "",
+            ex.data_json,
+            self.now,
+            forwarded_by,
+            ex.content,
+        )
+        where = (facts.uscc, facts.period)
+        current = self.current.get(where)
+        if current is None or current[0] < facts.revision:
+            if current is None:
+                detail = "采用：新单位" if self.unit(facts) else f"采用：新期间 {facts.period}"
+            else:
+                self.unit(facts)
+                detail = f"采用：第 {facts.revision} 版替换第 {current[0]} 版"
+                replaced = current[1]
+                if isinstance(replaced, NewPacket):
+                    replaced.status = SUPERSEDED
+                else:
+                    self.w.status_changes[replaced.id] = SUPERSEDED
+            self.current[where] = (facts.revision, new)
+        elif current[0] > facts.revision:
+            new.status = SUPERSEDED
+            detail = f"存档：已有更新的第 {current[0]} 版，本包（第 {facts.revision} 版）不计入汇总"
+        else:
+            new.status = DUPLICATE
+            detail = f"重复：已采用内容不同的同一版本（第 {facts.revision} 版），本包存档、不计入汇总"
+        self.w.packets.append(new)
+        self.state.packet_status[ex.sha256] = new.status
+        self.w.forget_rejections.add(ex.sha256)
+        out.outcome = out.status = new.status
+        out.detail = detail
+        return out
 
-    if current is None:
-        new_unit = repo.upsert_unit(facts, now)
-        add(ACCEPTED)
-        out.outcome = out.status = ACCEPTED
-        out.detail = "采用：新单位" if new_unit else f"采用：新期间 {facts.period}"
-    elif current.revision < facts.revision:
-        repo.set_status(current.id, SUPERSEDED)
-        repo.upsert_unit(facts, now)
-        add(ACCEPTED)
-        out.outcome = out.status = ACCEPTED
-        out.detail = f"采用：第 {facts.revision} 版替换第 {current.revision} 版"
-    elif current.revision > facts.revision:
-        add(SUPERSEDED)
-        out.outcome = out.status = SUPERSEDED
-        out.detail = f"存档：已有更新的第 {current.revision} 版，本包（第 {facts.revision} 版）不计入汇总"
-    else:
-        add(DUPLICATE)
-        out.outcome = out.status = DUPLICATE
-        out.detail = f"重复：已采用内容不同的同一版本（第 {facts.revision} 版），本包存档、不计入汇总"
-    repo.forget_rejection(ex.sha256)
-    return out
+    def run(self, repo: BureauRepo) -> list[FileOutcome]:
+        # Each outcome says the status at its turn, as if the files had been applied one by one.
+        outcomes = [self.apply(ex, by) for ex, by in self.items]
+        repo.write_batch(self.w)
+        return outcomes
+
+
+def _key_row(uscc: str, key: str, fingerprint: str, status: str, now: datetime) -> dict[str, Any]:
+    accepted = now if status == KEY_REGISTERED else None
+    return {
+        "uscc": uscc,
+        "public_key": key,
+        "fingerprint": fingerprint,
+        "status": status,
+        "first_seen": now,
+        "accepted_at": accepted,
+    }
+
+
+def apply_batch(repo: BureauRepo, items: list[tuple[Examined, str | None]], *, now: datetime) -> list[FileOutcome]:
+    """Record verified (or refused) files, in order; the caller's transaction makes the batch all
+    or nothing. ``items``: each file with the bureau that forwarded it."""
+    return _Batch(repo, items, now).run(repo)
+
+
+def apply_examined(repo: BureauRepo, ex: Examined, *, now: datetime, forwarded_by: str | None = None) -> FileOutcome:
+    """Record one verified (or refused) file (a batch of one)."""
+    return apply_batch(repo, [(ex, forwarded_by)], now=now)[0]
 
 
 ProgressFn = Callable[[int, int, FileOutcome], None]
+BATCH = 200  # packets per transaction: few statements per batch, memory still flat
+BATCH_SECONDS = 2.0  # …or what arrived in this long, so the progress count keeps moving
 
 
 def merge_files(
@@ -304,19 +394,36 @@ def merge_files(
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
     examiner: Callable[[Path], Examined] = examine,
+    batch: int = BATCH,
 ) -> MergeReport:
+    """Verify in parallel, write in batches of packets, one transaction each: a cancel or a kill
+    leaves the store as it was before the batch under way, and merging again finishes the job."""
     report = MergeReport(folder=folder)
     total = len(paths)
-    for i, ex in enumerate(_examined_in_order(paths, workers, examiner), start=1):
+    pending: list[tuple[Examined, str | None]] = []
+    started = time.monotonic()
+
+    def flush() -> None:
+        if not pending:
+            return
+        with transaction(store) as repo:
+            outcomes = apply_batch(repo, pending, now=datetime.now())
+        for outcome in outcomes:
+            report.files.append(outcome)
+            if progress is not None:
+                progress(len(report.files), total, outcome)
+        pending.clear()
+
+    for ex in _examined_in_order(paths, workers, examiner):
         if cancelled is not None and cancelled():
             report.cancelled = True
             break
-        by = forwarded_by(Path(ex.file)) if forwarded_by else None
-        with transaction(store) as repo:
-            outcome = apply_examined(repo, ex, now=datetime.now(), forwarded_by=by)
-        report.files.append(outcome)
-        if progress is not None:
-            progress(i, total, outcome)
+        if not pending:
+            started = time.monotonic()
+        pending.append((ex, forwarded_by(Path(ex.file)) if forwarded_by else None))
+        if len(pending) >= batch or time.monotonic() - started >= BATCH_SECONDS:
+            flush()
+    flush()
     return report
 
 
@@ -327,6 +434,7 @@ def merge_folder(
     progress: ProgressFn | None = None,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
+    batch: int = BATCH,
 ) -> MergeReport:
     """Verify and merge every packet under ``folder`` (forwarded bundles included)."""
     import importlib.util
@@ -345,6 +453,7 @@ def merge_folder(
         progress=progress,
         cancelled=cancelled,
         workers=workers,
+        batch=batch,
     )
     for path, problem in refused.items():
         report.files.append(

@@ -4,10 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gxjn_desktop.storage.bureau.bulk import BatchWrites, CurrentPacket, NewPacket
 from gxjn_desktop.storage.bureau.database import BureauStore, open_bureau_store
 from gxjn_desktop.storage.bureau.repository import BureauRepo, StoredKey, StoredPacket, transaction
+from gxjn_desktop.storage.bureau.tables import KEY_PENDING, KEY_REGISTERED
 
-__all__ = ["BureauRepo", "BureauStore", "StoredKey", "StoredPacket", "open_store", "transaction"]
+__all__ = [
+    "KEY_PENDING",
+    "KEY_REGISTERED",
+    "BatchWrites",
+    "BureauRepo",
+    "BureauStore",
+    "CurrentPacket",
+    "NewPacket",
+    "StoredKey",
+    "StoredPacket",
+    "open_store",
+    "transaction",
+]
 
 
 def open_store(data_dir: Path, url: str | None = None) -> BureauStore:

@@ -171,9 +171,18 @@ def _group(key: str, label: str, level: str, agg: Mapping[str, Any] | None, carr
 
 
 def compute_summary(
-    rows: list[dict[str, Any]], carrier_rows: Iterable[dict[str, Any]], *, year: int, period: str, by: str
+    rows: list[dict[str, Any]],
+    carrier_rows: Iterable[dict[str, Any]],
+    *,
+    year: int,
+    period: str,
+    by: str,
+    region_sums: Mapping[str, dict[str, dict[str, Any]]] | None = None,
 ) -> Summary:
-    """The summary of these unit rows (as :meth:`BureauRepo.current_facts` gives them)."""
+    """The summary of these unit rows (as :meth:`BureauRepo.current_facts` gives them).
+
+    ``region_sums``: the 行政区域 subtotals already made by the database (:func:`region_sums_of`);
+    without them pandas groups the rows. Either way the same exact numbers."""
     frame = _frame(rows)
     unit_keys = {r["uscc"]: r for r in rows}
     crows = [
@@ -206,10 +215,13 @@ def compute_summary(
         aggs_by: dict[str, dict[str, dict[str, Any]]] = {}
         caggs_by: dict[str, dict[str, list[CarrierTotal]]] = {}
         for level, fn in levels.items():
-            f = frame.assign(level_key=frame["admin_code"].map(fn)) if not frame.empty else frame
             c = carriers.assign(level_key=carriers["admin_code"].map(fn)) if not carriers.empty else carriers
-            aggs_by[level] = _aggregate(f, "level_key")
             caggs_by[level] = _carrier_aggregate(c, "level_key")
+            if region_sums is None:
+                f = frame.assign(level_key=frame["admin_code"].map(fn)) if not frame.empty else frame
+                aggs_by[level] = _aggregate(f, "level_key")
+            else:
+                aggs_by[level] = region_sums.get(level, {})
         for region in sorted(aggs_by["region"]):
             groups.append(
                 _group(
@@ -233,7 +245,10 @@ def compute_summary(
                     groups.append(
                         _group(county, label, "county", aggs_by["county"][county], caggs_by["county"].get(county, []))
                     )
-        everything = _aggregate(frame.assign(all="*"), "all") if not frame.empty else {}
+        if region_sums is None:
+            everything = _aggregate(frame.assign(all="*"), "all") if not frame.empty else {}
+        else:
+            everything = region_sums.get("total", {})
         call = _carrier_aggregate(carriers.assign(all="*"), "all") if not carriers.empty else {}
         total = _group("*", "合计", "total", everything.get("*"), call.get("*", []))
     else:
@@ -249,12 +264,29 @@ def parse_period(year: int, code: str) -> str:
     return period_name(year, Period.parse(year, code).code)
 
 
+def region_sums_of(rollup: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, Any]]]:
+    """The database's GROUPING SETS rows in the shape :func:`_aggregate` gives, by level and key."""
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    columns = [*FIGURES, *(f"{k}__{part}" for k, *_ in INDICATORS for part in ("num", "den"))]
+    for row in rollup:
+        entry: dict[str, Any] = {"units": int(row["units"])}
+        for c in columns:
+            value = row[f"{c}__sum"]
+            entry[c] = Total(None if value is None else Decimal(value), int(row[f"{c}__n"]))
+        out.setdefault(row["level"], {})[row["key"]] = entry
+    return out
+
+
 def load_summary(store: BureauStore, year: int, period_code: str = "Y", by: str = BY_REGION) -> Summary:
+    """The summary of a period; on PostgreSQL the 行政区域 subtotals come from its GROUPING SETS."""
     period = parse_period(year, period_code)
     with transaction(store) as repo:
         rows = repo.current_facts(period)
         carriers = repo.current_carriers(period)
-    return compute_summary(rows, carriers, year=year, period=period, by=by)
+        pairs = [(k, num, den) for k, _l, _u, num, den, _s in INDICATORS]
+        rollup = repo.region_rollup(period, pairs) if by == BY_REGION else None
+    sums = None if rollup is None else region_sums_of(rollup)
+    return compute_summary(rows, carriers, year=year, period=period, by=by, region_sums=sums)
 
 
 def _fmt(name: str, t: Total) -> dict[str, Any]:

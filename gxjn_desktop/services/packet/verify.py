@@ -67,6 +67,7 @@ class VerifyResult:
     problems: list[Problem] = field(default_factory=list)
     bag_info: dict[str, str] = field(default_factory=dict)
     data: dict[str, Any] | None = None
+    data_text: str | None = None  # data.json exactly as the packet carries it, when it is valid
     public_key: bytes | None = None
     key_fingerprint: str | None = None
     key_known: bool = False
@@ -400,23 +401,30 @@ def _check_signature(result: VerifyResult, files: dict[str, bytes], registered_k
 
 
 def _depth(value: Any) -> int:
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        v, d = stack.pop()
-        if isinstance(v, dict | list):
-            deepest = max(deepest, d)
-            if d > limits.MAX_JSON_DEPTH:
-                return d
-            stack.extend((c, d + 1) for c in (v.values() if isinstance(v, dict) else v))
-    return deepest
+    """How deeply objects and arrays nest (1 for a flat one); stops counting past the limit.
+
+    Level by level over the containers only: a data.json has ~50,000 values but few containers."""
+    level = [value] if isinstance(value, dict | list) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > limits.MAX_JSON_DEPTH:
+            return depth
+        below: list[Any] = []
+        for v in level:
+            below += [c for c in (v.values() if isinstance(v, dict) else v) if isinstance(c, dict | list)]
+        level = below
+    return depth
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for k, v in pairs:
-        if k in out:
-            raise ValueError(f"duplicate key {k[:40]}")
-        out[k] = v
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for k, _v in pairs:
+            if k in seen:
+                raise ValueError(f"duplicate key {k[:40]}")
+            seen.add(k)
     return out
 
 
@@ -430,7 +438,8 @@ def _check_data(result: VerifyResult, raw: bytes) -> None:
         result.add("TOO-LARGE", name, f"data.json 有 {len(raw)} 字节，超过上限 {limits.MAX_JSON_BYTES}")
         return
     try:
-        data = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant)
+        text = raw.decode("utf-8")
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant)
     except RecursionError:
         result.add("TOO-DEEP", name, f"data.json 嵌套超过 {limits.MAX_JSON_DEPTH} 层")
         return
@@ -447,7 +456,7 @@ def _check_data(result: VerifyResult, raw: bytes) -> None:
     if problems:
         result.add("SCHEMA-INVALID", name, "data.json 不符合 packet-data 模式：" + "；".join(problems[:5]))
         return
-    result.data = data
+    result.data, result.data_text = data, text
     agree = {
         "uscc": (data["unit"]["uscc"], result.uscc),
         "period": (data["period"]["name"], result.period),

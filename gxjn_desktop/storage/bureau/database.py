@@ -17,15 +17,10 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from gxjn_desktop.errors import StorageError
-from gxjn_desktop.paths import migrations_path
+from gxjn_desktop.paths import bureau_database_path, migrations_path
 from gxjn_desktop.storage.database import integrity_check, make_engine, raise_storage_error
 
-BUREAU_DATABASE_FILE = "bureau.db"
 VERSION_TABLE = "bureau_alembic_version"
-
-
-def bureau_database_path(data_dir: Path) -> Path:
-    return data_dir / BUREAU_DATABASE_FILE
 
 
 def _bureau_migrations() -> Path:

@@ -8,17 +8,19 @@ the decimal text as binary floats.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from gxjn_desktop.domain.bureau import PacketFacts
+from gxjn_desktop.storage.bureau import bulk
+from gxjn_desktop.storage.bureau.bulk import BatchState, BatchWrites
 from gxjn_desktop.storage.bureau.database import BureauStore
 from gxjn_desktop.storage.bureau.tables import (
     ACCEPTED,
@@ -101,6 +103,13 @@ FACT_COLUMNS = (
 class BureauRepo:
     def __init__(self, session: Session) -> None:
         self.s = session
+
+    # -- a batch of packets (the merge) ----------------------------------------------------
+    def batch_state(self, shas: Sequence[str], usccs: Sequence[str]) -> BatchState:
+        return bulk.batch_state(self.s, shas, usccs)
+
+    def write_batch(self, writes: BatchWrites) -> None:
+        bulk.write_batch(self.s, writes)
 
     # -- packets ---------------------------------------------------------------------------
     def packet_by_sha(self, sha256: str) -> StoredPacket | None:
@@ -353,6 +362,54 @@ class BureauRepo:
         )
         n, people, tce, co2 = self.s.execute(q).one()
         return {"units": n, "people": people, "comprehensive_energy_tce": tce, "co2_t": co2}
+
+    def region_rollup(self, period: str, pairs: Sequence[tuple[str, str, str]]) -> list[dict[str, Any]] | None:
+        """The 行政区域 subtotals (region, city, county and the total) done by PostgreSQL itself with
+        ``GROUPING SETS`` over NUMERIC, exact; ``None`` on SQLite, which has no GROUPING SETS (and
+        would add decimal text as floats): the services group those rows with pandas instead.
+
+        Per group: ``units`` and, for every figure column, ``(sum, count)``; for every indicator
+        ``(key, numerator, denominator)`` in ``pairs`` the sums and counts of both parts over the
+        units that report both with a positive denominator."""
+        if self.s.get_bind().dialect.name != "postgresql":
+            return None
+        figures = FACT_COLUMNS[5:12]  # people … cost_yuan
+        cols = [f"sum({f}) AS {f}__sum, count({f}) AS {f}__n" for f in figures]
+        for key, num, den in pairs:
+            both = f"{num} IS NOT NULL AND {den} IS NOT NULL AND {den} > 0"
+            for part, col in (("num", num), ("den", den)):
+                cols.append(
+                    f"sum(CASE WHEN {both} THEN {col} END) AS {key}__{part}__sum, "
+                    f"count(CASE WHEN {both} THEN 1 END) AS {key}__{part}__n"
+                )
+        sql = f"""
+            WITH u AS (
+                SELECT substr(b.admin_code, 1, 2) || '0000' AS region,
+                       CASE WHEN b.admin_code LIKE '__0000' THEN b.admin_code
+                            ELSE substr(b.admin_code, 1, 4) || '00' END AS city,
+                       b.admin_code AS county, f.*
+                FROM packet p
+                JOIN fact f ON f.packet_id = p.id
+                JOIN bureau_unit b ON b.uscc = p.uscc
+                WHERE p.period = :period AND p.status = :accepted
+            )
+            SELECT GROUPING(region) AS g_region, GROUPING(city) AS g_city, GROUPING(county) AS g_county,
+                   region, city, county, count(*) AS units, {", ".join(cols)}
+            FROM u
+            GROUP BY GROUPING SETS ((region), (city), (county), ())
+        """  # only this function's own column names are formatted in; values are bound
+        out = []
+        for row in self.s.execute(text(sql), {"period": period, "accepted": ACCEPTED}).mappings():
+            if row["g_region"] == 0:
+                level, key = "region", row["region"]
+            elif row["g_city"] == 0:
+                level, key = "city", row["city"]
+            elif row["g_county"] == 0:
+                level, key = "county", row["county"]
+            else:
+                level, key = "total", "*"
+            out.append({"level": level, "key": key, **{k: v for k, v in row.items() if "__" in k or k == "units"}})
+        return out
 
     def accepted_data(self, period: str) -> Iterator[str]:
         q = (
