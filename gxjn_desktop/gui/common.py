@@ -202,6 +202,15 @@ class ScrollingPage(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields, not to the frame
 
+    def replace(self, page: QWidget) -> None:
+        """Show ``page`` instead of the present one, which is deleted later (QScrollArea would delete
+        it at once, inside the event that asked)."""
+        old = self.takeWidget()
+        self.setWidget(page)
+        self.fit()
+        if old is not None:
+            old.deleteLater()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.fit()  # first: QScrollArea's own resizeEvent sets the scroll bars from the page's size
         super().resizeEvent(event)
