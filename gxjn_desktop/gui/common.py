@@ -200,6 +200,9 @@ class ScrollingPage(QScrollArea):
         super().__init__()
         self.setWidget(page)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Transparent like the tab it sits in (QScrollArea fills both): the main window is painted
+        # under it as before, and its first paint after the data is attached starts warm_up.
+        self.viewport().setAutoFillBackground(False)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields, not to the frame
 
     def replace(self, page: QWidget) -> None:
@@ -214,6 +217,10 @@ class ScrollingPage(QScrollArea):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.fit()  # first: QScrollArea's own resizeEvent sets the scroll bars from the page's size
         super().resizeEvent(event)
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.setAutoFillBackground(False)  # QScrollArea turned it on
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:

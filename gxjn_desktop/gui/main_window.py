@@ -668,6 +668,8 @@ class MainWindow(QMainWindow):
                 sys.stdout.write(f"painted {time.perf_counter():.6f}\n")
                 sys.stdout.flush()
             self.firstPainted.emit()
+            if self._ready_pending:  # the data came before the first paint: the next paint shows it
+                self.update()
         elif self._ready_pending:
             self._ready_pending = False
             if bench:  # the unit's data is on screen
