@@ -29,6 +29,7 @@ from gxjn_desktop.gui.ui_state import (
 from gxjn_desktop.paths import bureau_dir
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after the window is painted
+    from gxjn_desktop.gui.changes import Changer, ShowsChanges
     from gxjn_desktop.gui.dashboard import Dashboard
     from gxjn_desktop.gui.findings_panel import FindingsPanel, FindingTarget
     from gxjn_desktop.gui.meters_screen import MetersScreen
@@ -38,6 +39,7 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after t
     from gxjn_desktop.gui.workplan_screen import WorkPlanScreen
     from gxjn_desktop.services.entry import EntryService
     from gxjn_desktop.services.ledger_service import LedgerService
+    from gxjn_desktop.services.operations import OpChanges, Operation, Origin
 
 #: Set by bench/bench_startup.py: print the time of the first paint and quit.
 BENCH_ENV = "GXJN_EXIT_AFTER_PAINT"
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         self._ready_pending = False
         self.ui_state = UiState(data_dir)
         self.entry_service: EntryService | None = None
+        self._changer: Changer | None = None  # runs every change and keeps the one undo stack
         self.setWindowTitle("公共机构能源资源消费统计")
         self.resize(1280, 720)
         self._painted = False
@@ -143,9 +146,23 @@ class MainWindow(QMainWindow):
         assert self._store is not None, "the window has no database yet"
         return self._store
 
+    @property
+    def changer(self) -> Changer:
+        assert self._changer is not None, "the window has no database yet"
+        return self._changer
+
     def attach(self, store: LedgerService) -> None:
         """Show the unit (or the welcome screen) once the database is open."""
         self._store = store
+        if self._changer is None:
+            from gxjn_desktop.gui.changes import Changer
+
+            self._changer = Changer(store, self)
+            self._changer.applied.connect(self._route)
+            self._changer.status.connect(self.show_status)
+        else:
+            self._changer.start(store)  # a restored backup: the steps before it are gone
+
         has_unit = store.has_unit()
         # At start-up the window is on screen already: the month grid first, the menus (their
         # shortcuts cost ~25 ms) in warm_up. A window not shown yet gets them now.
@@ -189,6 +206,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.edit_menu = self.menuBar().addMenu("编辑(&E)")
+        self.edit_menu.addActions(self.changer.actions)  # one stack: every screen's changes
         view_menu = self.menuBar().addMenu("查看(&V)")
         for i, name in enumerate(TAB_NAMES):
             action = QAction(name, self)
@@ -289,11 +307,7 @@ class MainWindow(QMainWindow):
             return
         from gxjn_desktop.gui.quota_dialog import open_quota_dialog
 
-        if open_quota_dialog(self, self.store, self.entry.year):
-            self.entry_service.reload()  # the snapshot holds the quotas
-            if self.built(TAB_OVERVIEW) is not None:
-                self.dashboard.refresh()
-            self._other_saved("能耗定额已保存")
+        open_quota_dialog(self, self.changer, self.entry.year)
 
     def edit_ewaste(self) -> None:
         """废旧电子产品规范处置: each disposal with its count, recipient and certificate."""
@@ -301,9 +315,7 @@ class MainWindow(QMainWindow):
             return
         from gxjn_desktop.gui.ewaste_dialog import open_ewaste_dialog
 
-        if open_ewaste_dialog(self, self.store, self.entry.year, today=self.today):
-            self.entry_service.reload()  # the snapshot holds the disposals
-            self._other_saved("废旧电子产品处置已保存")
+        open_ewaste_dialog(self, self.changer, self.entry.year, today=self.today)
 
     def _build_toolbar(self, undo: QAction, redo: QAction) -> None:
         """The month's main actions under the menus, with text beside each icon (as WPS shows them)."""
@@ -382,51 +394,54 @@ class MainWindow(QMainWindow):
         result = messages.run_new_unit_wizard(self)
         if result is None:
             return
-        from gxjn_desktop.domain.ledger import Ledger
+        from gxjn_desktop.services.edits import new_unit
 
-        ledger = Ledger(result.unit, {result.profile.year: result.profile}, (result.meter,))
         try:
-            # One transaction: a half-created unit never exists.
-            self.store.replace_everything(ledger)
-        except (UserError, StorageError) as err:
+            op = new_unit(result.unit, result.profile, result.meter)
+        except UserError as err:
             messages.show_user_error(self, err)
             return
-        self.show_unit()
-        self.show_status(f"已新建单位：{result.unit.name}")
+        # One transaction (a half-created unit never exists); not undoable: it empties the undo stack.
+        if self.changer.run(op, self):
+            self.show_status(f"已新建单位：{result.unit.name}")
 
     def open_demo(self) -> None:
         from gxjn_desktop.services.demo import build_demo_ledger
+        from gxjn_desktop.services.edits import replace_all
 
         QApplication.setOverrideCursor(self.cursor())
         try:
-            self.store.replace_everything(build_demo_ledger())
+            done = self.changer.run(replace_all(build_demo_ledger(), "打开示例单位"), self)
         finally:
             QApplication.restoreOverrideCursor()
-        self.show_unit()
-        self.show_status("已打开示例单位（可随时新建本单位替换）")
+        if done:
+            self.show_status("已打开示例单位（可随时新建本单位替换）")
 
     # ---- the unit's screens -------------------------------------------------------------------
 
     def show_unit(self) -> None:
         """The month grid at once; the other screens when first shown (or after the grid, in
         :meth:`warm_up`): they and the ORM cost more than the grid itself."""
-        from gxjn_desktop.gui.entry_screen import EntryScreen
-        from gxjn_desktop.services.entry import EntryService
+        from PySide6.QtCore import Qt
 
-        self.entry_service = EntryService(self.store)
-        service = self.entry_service
+        from gxjn_desktop.gui.entry_screen import EntryScreen
+
+        changer = self.changer
+        self.entry_service = changer.service
+        # The screens of the data shown so far go without a word (a new unit or the demo replaced it).
+        blocked = self.tabs.blockSignals(True)
         while self.tabs.count():
             w = self.tabs.widget(0)
             self.tabs.removeTab(0)
             if w is not None:
                 w.deleteLater()
-        self.entry = EntryScreen(service, today=self.today)
+        self.entry = EntryScreen(changer, today=self.today)
         for index, name in enumerate(TAB_NAMES):
             self.tabs.addScreen(self.entry if index == TAB_ENTRY else LazyPage(), name)
+        self.tabs.blockSignals(blocked)
+        self._current_tab = -1
         self.entry.status.connect(self.show_status)
-        self.entry.changeApplied.connect(lambda _change: self._entry_changed())
-        self.entry.explained.connect(lambda _text: self._schedule_review())
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs.currentChanged.connect(self._tab_changed, Qt.ConnectionType.UniqueConnection)
         if self.edit_menu is not None:  # else _build_menus adds them
             self._add_edit_actions()
         header = self.ui_state.bytes(ENTRY_HEADER)
@@ -438,19 +453,16 @@ class MainWindow(QMainWindow):
         # A restored header can leave the grid scrolled past its columns at a new window size:
         # start at the first column once the layout has settled.
         QTimer.singleShot(0, self.entry.show_first_column)
-        self.setWindowTitle(f"{service.ledger.unit.name} — 公共机构能源资源消费统计")
+        self._show_title()
+
+    def _show_title(self) -> None:
+        assert self.entry_service is not None
+        self.setWindowTitle(f"{self.entry_service.ledger.unit.name} — 公共机构能源资源消费统计")
 
     def _add_edit_actions(self) -> None:
-        """The month grid's 撤销 / 重做 in 编辑 and, with the month's main actions, in the toolbar."""
-        assert self.edit_menu is not None
-        self.edit_menu.clear()
-        undo = self.entry.undo_stack.createUndoAction(self, "撤销")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.entry.undo_stack.createRedoAction(self, "重做")
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.edit_menu.addAction(undo)
-        self.edit_menu.addAction(redo)
-        self._build_toolbar(undo, redo)
+        """The one undo stack's 撤销 / 重做 (in 编辑 since the menus were built) with the month's main
+        actions in the toolbar."""
+        self._build_toolbar(self.changer.undo_action, self.changer.redo_action)
 
     # ---- the other screens, built when first needed ---------------------------------------------
 
@@ -472,8 +484,10 @@ class MainWindow(QMainWindow):
         return screen
 
     def _build_screen(self, index: int) -> QWidget:
+        """A screen over the current snapshot; it follows later changes through :meth:`_route`."""
         service = self.entry_service
         assert service is not None
+        changer = self.changer
         screen: QWidget
         if index == TAB_OVERVIEW:
             from gxjn_desktop.gui.dashboard import Dashboard
@@ -482,21 +496,18 @@ class MainWindow(QMainWindow):
         elif index == TAB_UNIT:
             from gxjn_desktop.gui.unit_screen import UnitScreen
 
-            screen = unit = UnitScreen(service)
-            unit.saved.connect(self._other_saved)
+            screen = UnitScreen(changer)
         elif index == TAB_METERS:
             from gxjn_desktop.gui.meters_screen import MetersScreen
 
-            screen = meters = MetersScreen(service, apply_change=self.entry.apply_change)
-            meters.saved.connect(self._other_saved)
+            screen = meters = MetersScreen(changer)
             self._restore_header(meters.view, METERS_HEADER)
         elif index == TAB_FINDINGS:
             from gxjn_desktop.gui.findings_panel import FindingsPanel
 
-            screen = findings = FindingsPanel(service, today=self.today)
+            screen = findings = FindingsPanel(changer, today=self.today)
             findings.status.connect(self.show_status)
             findings.navigate.connect(self.go_to_finding)
-            findings.explained.connect(lambda _text: self.entry.refresh())
             self._restore_header(findings.view, FINDINGS_HEADER)
         elif index == TAB_REPORT:
             from gxjn_desktop.gui.report_screen import ReportScreen
@@ -508,8 +519,7 @@ class MainWindow(QMainWindow):
         elif index == TAB_WORKPLAN:
             from gxjn_desktop.gui.workplan_screen import WorkPlanScreen
 
-            screen = workplan = WorkPlanScreen(service, today=self.today)
-            workplan.saved.connect(self._other_saved)
+            screen = WorkPlanScreen(changer, today=self.today)
         else:
             raise ValueError(index)
         return screen
@@ -542,15 +552,6 @@ class MainWindow(QMainWindow):
     @property
     def workplan(self) -> WorkPlanScreen:
         return cast("WorkPlanScreen", self.screen_at(TAB_WORKPLAN))
-
-    def _schedule_review(self) -> None:
-        if self.built(TAB_FINDINGS) is not None:  # one not built yet reviews when first shown
-            self.findings.schedule_refresh()
-
-    def _entry_changed(self) -> None:
-        self._schedule_review()
-        if self.built(TAB_METERS) is not None:  # undo of a 停用 too
-            self.meters.refresh()
 
     def warm_up(self) -> None:
         """Once the month grid is on screen: the menus, the ORM (so the first edit waits for
@@ -614,10 +615,56 @@ class MainWindow(QMainWindow):
             self.workplan.refresh()
             self.workplan.view.setFocus()
 
-    def _other_saved(self, text: str) -> None:
-        self.show_status(text)
-        self.entry.refresh()
-        self._schedule_review()
+    # ---- the change path: every operation's changes go to the screens that show them -----------
+
+    def _screens(self) -> list[ShowsChanges]:
+        """The screens built so far (one built later reads the snapshot as it is then)."""
+        return [cast("ShowsChanges", page) for i in range(len(TAB_NAMES)) if (page := self.built(i)) is not None]
+
+    def _route(self, op: Operation, changes: OpChanges, how: str) -> None:
+        """After an operation is done, undone or redone: each screen showing what changed catches up
+        itself; undo and redo take the user back to where the change was made."""
+        from gxjn_desktop.gui.changes import DO
+        from gxjn_desktop.services.operations import ChangeKind, Screen
+
+        if ChangeKind.EVERYTHING in changes.kinds:  # a new unit or the demo: every screen anew
+            self.show_unit()
+            return
+        for screen in self._screens():
+            if changes.touches(screen.SHOWS):
+                screen.apply_changes(changes)
+        if ChangeKind.UNIT in changes.kinds:
+            self._show_title()
+        if how != DO:
+            self._go_to(op.place)
+        elif op.place.screen is Screen.ENTRY and self.tabs.currentIndex() == TAB_ENTRY:
+            self.entry.show_place(op.place, move_cursor=False)  # an import opens its first month
+
+    def _go_to(self, place: Origin) -> None:
+        """The screen and place of an undone or redone change. Quotas and disposals are edited in
+        their dialogs: an open dialog shows the change itself, else the status bar says it."""
+        from gxjn_desktop.services.operations import Screen
+
+        tabs = {
+            Screen.ENTRY: TAB_ENTRY,
+            Screen.UNIT: TAB_UNIT,
+            Screen.METERS: TAB_METERS,
+            Screen.WORKPLAN: TAB_WORKPLAN,
+            Screen.FINDINGS: TAB_FINDINGS,
+        }
+        if place.screen not in tabs:
+            return
+        self.tabs.setCurrentIndex(tabs[place.screen])
+        if self.tabs.currentIndex() != tabs[place.screen]:
+            return  # 单位信息 kept the user (a typed value was refused)
+        if place.screen is Screen.ENTRY:
+            self.entry.show_place(place, move_cursor=True)
+        elif place.screen is Screen.UNIT:
+            self.unit_screen.show_place(place)
+        elif place.screen is Screen.METERS:
+            self.meters.show_place(place)
+        elif place.screen is Screen.WORKPLAN:
+            self.workplan.show_place(place)
 
     def go_to_finding(self, target: FindingTarget) -> None:
         """A finding activated in 数据审核: its cell in 月度填报, or its field in 单位信息."""
