@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStacked
 
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
-from gxjn_desktop.gui.common import ScreenTabs, ScrollingPage
+from gxjn_desktop.gui.screen_tabs import ScreenTabs, ScrollingPage
 from gxjn_desktop.gui.ui_state import (
     ENTRY_HEADER,
     FINDINGS_HEADER,
