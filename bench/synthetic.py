@@ -1,4 +1,9 @@
-"""A synthetic unit ledger of any size, for benchmarks (not a test fixture: no assertions)."""
+"""A synthetic unit ledger of any size, for benchmarks (not a test fixture: no assertions).
+
+The figures are plausible, as a real unit's are: each meter keeps its own level (±15 % noise month
+to month) and is paid near the reference price, so the review finds a few things to say, not a
+finding on every meter-month (which would time the building of findings, not the checks).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,14 @@ from gxjn_desktop.domain.records import MonthlyRecord, Source
 from gxjn_desktop.domain.units import InstitutionType, Unit, YearProfile
 
 CARRIERS = (Carrier.ELECTRICITY, Carrier.WATER, Carrier.NATURAL_GAS, Carrier.GASOLINE, Carrier.DIESEL)
+# Typical monthly use and unit price (元) of one meter of each carrier.
+LEVELS = {
+    Carrier.ELECTRICITY: (30000, "0.70"),
+    Carrier.WATER: (300, "5.0"),
+    Carrier.NATURAL_GAS: (800, "4.2"),
+    Carrier.GASOLINE: (500, "7.8"),
+    Carrier.DIESEL: (150, "7.4"),
+}
 
 
 def synthetic_ledger(years: int = 10, meters: int = 50, first_year: int = 2016, seed: int = 1) -> Ledger:
@@ -39,10 +52,13 @@ def synthetic_ledger(years: int = 10, meters: int = 50, first_year: int = 2016, 
     records = []
     for m in ms:
         value = Decimal(0)
+        mean, price = LEVELS[m.carrier]
+        multiplier = m.multiplier_on(date(first_year, 1, 1)) if m.kind is MeterKind.REGISTER else Decimal(1)
+        mean = int(mean / multiplier)  # the register advances by use ÷ 倍率
         for y in range(first_year, first_year + years):
             for month in range(1, 13):
-                step = Decimal(f"{rng.uniform(100, 2000):.2f}")
-                cost = int(step * 70)
+                step = Decimal(f"{mean * rng.uniform(0.85, 1.15):.2f}")
+                cost = int(step * multiplier * Decimal(price) * 100)
                 if m.kind is MeterKind.REGISTER:
                     value += step
                     records.append(MonthlyRecord(m.code, y, month, reading=value, cost_fen=cost, source=Source.BILL))

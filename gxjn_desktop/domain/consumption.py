@@ -77,6 +77,11 @@ def previous_reading(ledger: Ledger, meter: Meter, year: int, month: int) -> Dec
     return prev.reading if prev is not None else meter.initial_reading
 
 
+def cached_month_use(ledger: Ledger, meter: Meter, year: int, month: int) -> MonthUse:
+    """:func:`month_use`, computed once per meter-month and kept across edits of other months."""
+    return ledger.meter_month_cached(meter.code, year, month, "use", lambda: month_use(ledger, meter, year, month))
+
+
 def month_use(ledger: Ledger, meter: Meter, year: int, month: int) -> MonthUse:
     rec = ledger.record(meter.code, year, month)
     if rec is None:

@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
-from functools import partial
 
 from gxjn_desktop.domain.carriers import CARRIER_ORDER, Carrier, UseTag
-from gxjn_desktop.domain.consumption import MonthUse, month_use
+from gxjn_desktop.domain.consumption import MonthUse, cached_month_use
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.numbers import PERCENT_PLACES, round_half_up
 from gxjn_desktop.domain.periods import Period
@@ -215,6 +214,10 @@ def covered_months(ledger: Ledger, period: Period) -> tuple[int, ...]:
     Sub-meters are left out: their energy is already in their parent's and never in a total. A
     quantity account's month without a row is a month without a record (no use is entered as 0).
     """
+    return ledger.cached(("covered_months", period), lambda: _covered_months(ledger, period))
+
+
+def _covered_months(ledger: Ledger, period: Period) -> tuple[int, ...]:
     out: list[int] = []
     for m in period.months:
         for meter in ledger.meters:
@@ -234,15 +237,19 @@ def month_uses(ledger: Ledger, period: Period, *, include_submeters: bool = Fals
             continue
         for m in period.months:
             if meter.active_in(period.year, m):
-                out.append(
-                    ledger.cached(
-                        ("use", meter.code, period.year, m), partial(month_use, ledger, meter, period.year, m)
-                    )
-                )
+                out.append(cached_month_use(ledger, meter, period.year, m))
     return out
 
 
 def period_figures(ledger: Ledger, ref: ReferenceData, period: Period) -> PeriodFigures:
+    """The period's totals, computed once per snapshot and reference data (the review asks several times)."""
+    ref_kept, figures = ledger.cached(
+        ("period_figures", period, id(ref)), lambda: (ref, _period_figures(ledger, ref, period))
+    )
+    return figures if ref_kept is ref else _period_figures(ledger, ref, period)
+
+
+def _period_figures(ledger: Ledger, ref: ReferenceData, period: Period) -> PeriodFigures:
     quantity: dict[Carrier, Decimal] = {}
     building: dict[Carrier, Decimal] = {}
     cost: dict[Carrier, int] = {}

@@ -61,6 +61,22 @@ def _in_month_order(records: Iterable[MonthlyRecord]) -> list[MonthlyRecord]:
     return sorted(records, key=lambda r: (r.year, r.month))
 
 
+@dataclass
+class _MeterMemo:
+    """Results computed from one meter's definition, records and replacements.
+
+    ``months`` holds results for a month that depend only on the meter's data up to that month
+    (a month's use, statistics of the months before it); ``whole`` holds results over all its months.
+    """
+
+    months: dict[tuple[int, int], dict[Hashable, Any]] = field(default_factory=dict)
+    whole: dict[Hashable, Any] = field(default_factory=dict)
+
+    def kept_before(self, first: tuple[int, int]) -> _MeterMemo:
+        """What stays valid when the meter's data changes from month ``first`` on."""
+        return _MeterMemo({ym: v for ym, v in self.months.items() if ym < first})
+
+
 @dataclass(frozen=True)
 class Ledger:
     """A snapshot of one unit's ledger. Built by storage, read by calculations and rules."""
@@ -91,6 +107,7 @@ class Ledger:
             repl.setdefault((rp.meter_code, rp.year, rp.month), []).append(rp)
         object.__setattr__(self, "_replacements", repl)
         object.__setattr__(self, "_memo", {})
+        object.__setattr__(self, "_meter_memo", {})
 
     def apply(self, state: StoredState) -> Ledger:
         """The ledger with ``state`` written over it, as the database holds it after the write.
@@ -131,6 +148,16 @@ class Ledger:
                 by_meter[code] = ordered
                 month_keys[code] = [(r.year, r.month) for r in ordered]
             sets.update(records=tuple(by_key.values()), _records=by_key, _by_meter=by_meter, _month_keys=month_keys)
+        # A meter's cached results stay valid before the first month the state touches for it.
+        first: dict[str, tuple[int, int]] = {}
+        for (code, year, month), _ in (*state.records, *state.replacements):
+            first[code] = min(first.get(code, (year, month)), (year, month))
+        if first:
+            meter_memo: dict[str, _MeterMemo] = dict(self._meter_memo)  # type: ignore[attr-defined]
+            for code, ym in first.items():
+                if code in meter_memo:
+                    meter_memo[code] = meter_memo[code].kept_before(ym)
+            sets["_meter_memo"] = meter_memo
         if state.replacements:
             index: dict[RecordKey, list[MeterReplacement]] = dict(self._replacements)  # type: ignore[attr-defined]
             keys = {k for k, _ in state.replacements}
@@ -189,6 +216,33 @@ class Ledger:
             memo[key] = compute()
         return cast(T, memo[key])
 
+    def meter_month_cached(self, code: str, year: int, month: int, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` once while meter ``code``'s data up to (year, month) is unchanged.
+
+        For results that depend only on the meter's definition, records and replacements of
+        months up to and including (year, month). Kept by :meth:`apply` for meters and months it
+        does not touch, so re-checking after an edit recomputes only the edited meter from the
+        edited month on. A change of meters rebuilds the ledger and so forgets everything.
+        """
+        memo: dict[str, _MeterMemo] = self._meter_memo  # type: ignore[attr-defined]
+        entry = memo.get(code)
+        if entry is None:
+            entry = memo[code] = _MeterMemo()
+        results = entry.months.setdefault((year, month), {})
+        if key not in results:
+            results[key] = compute()
+        return cast(T, results[key])
+
+    def meter_cached(self, code: str, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` once while meter ``code``'s definition, records and replacements are unchanged."""
+        memo: dict[str, _MeterMemo] = self._meter_memo  # type: ignore[attr-defined]
+        entry = memo.get(code)
+        if entry is None:
+            entry = memo[code] = _MeterMemo()
+        if key not in entry.whole:
+            entry.whole[key] = compute()
+        return cast(T, entry.whole[key])
+
     def meter(self, code: str) -> Meter:
         return self._meters[code]  # type: ignore[attr-defined,no-any-return]
 
@@ -226,7 +280,9 @@ class Ledger:
         return [t for t in self.tasks if t.year == year]
 
     def canteen_month(self, year: int, month: int) -> CanteenMonth | None:
-        return next((c for c in self.canteen if (c.year, c.month) == (year, month)), None)
+        index = self.cached("canteen_by_month", lambda: {(c.year, c.month): c for c in reversed(self.canteen)})
+        return index.get((year, month))
 
     def garbage_month(self, year: int, month: int) -> GarbageMonth | None:
-        return next((g for g in self.garbage if (g.year, g.month) == (year, month)), None)
+        index = self.cached("garbage_by_month", lambda: {(g.year, g.month): g for g in reversed(self.garbage)})
+        return index.get((year, month))

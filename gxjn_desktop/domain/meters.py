@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 
 from gxjn_desktop.domain.carriers import Carrier, UseTag
 
@@ -82,11 +83,12 @@ class Meter:
         return current
 
     def active_in(self, year: int, month: int) -> bool:
-        first = date(year, month, 1)
-        last = _month_end(year, month)
-        return self.active_from <= last and (self.active_to is None or self.active_to >= first)
+        """Whether the meter is in use on some day of the month (compared by month: asked very often)."""
+        start, end = self.active_from, self.active_to
+        return (start.year, start.month) <= (year, month) and (end is None or (end.year, end.month) >= (year, month))
 
 
+@lru_cache(maxsize=4096)  # asked for every meter-month by the checks; dates are immutable
 def _month_end(year: int, month: int) -> date:
     nxt = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
     return date.fromordinal(nxt.toordinal() - 1)

@@ -102,8 +102,7 @@ class LedgerService:
             )
             for key in deletions:
                 repo.delete_record(s, *key)
-            for r in records:
-                repo.save_record(s, r)
+            repo.save_records(s, records)
         self._saved()
 
     def save_record(self, record: MonthlyRecord) -> None:
@@ -264,8 +263,7 @@ class LedgerService:
                 repo.add_replacement(s, rp)
             for key in deleted_records:
                 repo.delete_record(s, *key)
-            for r in records:
-                repo.save_record(s, r)
+            repo.save_records(s, records)
             for c in canteen:
                 repo.save_canteen(s, c)
             for g in garbage:
@@ -276,8 +274,7 @@ class LedgerService:
                 repo.add_ewaste(s, e)
             for task_id in deleted_tasks:
                 repo.delete_task(s, task_id)
-            for t in tasks:  # an import's new tasks carry the ids they get, so undo can remove them
-                repo.save_task(s, t)
+            repo.save_tasks(s, tasks)  # an import's new tasks carry the ids they get, so undo can remove them
             for year, indicator, level in deleted_quotas:
                 repo.delete_quota(s, year, indicator, level)
             for q in quotas:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import Table, delete, func, insert, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -43,6 +45,12 @@ from gxjn_desktop.storage.tables import (
     WorkTaskRow,
     YearProfileRow,
 )
+
+
+def _table(row: type[Any]) -> Table:
+    """A mapped class's table, for Core statements run once for many rows."""
+    return cast(Table, row.__table__)
+
 
 _GARBAGE_COLUMNS = {
     GarbageCategory.RECYCLABLE: "recyclable_kg",
@@ -170,6 +178,43 @@ def save_meter(s: Session, m: Meter, sort_order: int | None = None) -> None:
             s.add(MultiplierRow(meter_code=m.code, effective_from=change.effective_from, multiplier=change.multiplier))
 
 
+def insert_meters(s: Session, meters: Iterable[Meter]) -> None:
+    """Add meters that are not stored yet, in this order, with their multipliers: two statements
+    for all of them (writing a whole ledger), where :func:`save_meter` looks each one up."""
+    meters = list(meters)
+    if not meters:
+        return
+    s.execute(
+        insert(_table(MeterRow)),
+        [
+            {
+                "code": m.code,
+                "name": m.name,
+                "carrier": m.carrier.value,
+                "kind": m.kind.value,
+                "use": m.use.value,
+                "account_no": m.account_no,
+                "meter_no": m.meter_no,
+                "register_digits": m.register_digits,
+                "initial_reading": m.initial_reading,
+                "active_from": m.active_from,
+                "active_to": m.active_to,
+                "has_heat_meter": int(m.has_heat_meter),
+                "sort_order": i,
+                "parent_code": m.parent_code,
+            }
+            for i, m in enumerate(meters)
+        ],
+    )
+    multipliers = [
+        {"meter_code": m.code, "effective_from": c.effective_from, "multiplier": c.multiplier}
+        for m in meters
+        for c in m.multipliers
+    ]
+    if multipliers:
+        s.execute(insert(_table(MultiplierRow)), multipliers)
+
+
 def delete_meter(s: Session, code: str) -> None:
     """Remove a meter with its multipliers, records and replacements (undoing an import that added it)."""
     for table in (MultiplierRow, MonthlyRecordRow, ReplacementRow):
@@ -209,9 +254,36 @@ def _record(row: MonthlyRecordRow) -> MonthlyRecord:
     )
 
 
-def save_record(s: Session, r: MonthlyRecord) -> None:
-    # One statement (an upsert), not a lookup and a flush: this is the path of every grid edit.
-    values = {
+_RECORD_VALUES = (
+    "reading",
+    "quantity",
+    "cost_fen",
+    "source",
+    "reading_date",
+    "rollover_confirmed",
+    "note",
+    "entered_by",
+    "entered_at",
+)
+
+
+def _record_upsert() -> Any:
+    table = _table(MonthlyRecordRow)
+    insert = sqlite_insert(table)
+    return insert.on_conflict_do_update(
+        index_elements=["meter_code", "year", "month"], set_={c: insert.excluded[c] for c in _RECORD_VALUES}
+    )
+
+
+# Built once: the same statement for one edit or six thousand records, so SQLAlchemy compiles it once.
+_RECORD_UPSERT = _record_upsert()
+
+
+def _record_params(r: MonthlyRecord, now: datetime) -> dict[str, Any]:
+    return {
+        "meter_code": r.meter_code,
+        "year": r.year,
+        "month": r.month,
         "reading": r.reading,
         "quantity": r.quantity,
         "cost_fen": r.cost_fen,
@@ -220,10 +292,21 @@ def save_record(s: Session, r: MonthlyRecord) -> None:
         "rollover_confirmed": int(r.rollover_confirmed),
         "note": r.note,
         "entered_by": r.entered_by,
-        "entered_at": r.entered_at or datetime.now(),
+        "entered_at": r.entered_at or now,
     }
-    insert = sqlite_insert(MonthlyRecordRow).values(meter_code=r.meter_code, year=r.year, month=r.month, **values)
-    s.execute(insert.on_conflict_do_update(index_elements=["meter_code", "year", "month"], set_=values))
+
+
+def save_record(s: Session, r: MonthlyRecord) -> None:
+    # One statement (an upsert), not a lookup and a flush: this is the path of every grid edit.
+    save_records(s, [r])
+
+
+def save_records(s: Session, records: Iterable[MonthlyRecord]) -> None:
+    """Insert or replace records: one upsert executed for all of them (an import, a whole ledger)."""
+    now = datetime.now()
+    params = [_record_params(r, now) for r in records]
+    if params:
+        s.execute(_RECORD_UPSERT, params)
 
 
 def delete_record(s: Session, meter_code: str, year: int, month: int) -> None:
@@ -467,25 +550,64 @@ def _task(r: WorkTaskRow) -> WorkTask:
     )
 
 
+def _task_params(t: WorkTask) -> dict[str, Any]:
+    """A task's columns as stored (everything but the id)."""
+    return {
+        "year": t.year,
+        "kind": t.kind.value,
+        "day": t.day,
+        "quantity": t.quantity,
+        "status": t.status.value if t.status else None,
+        "document_no": t.document_no,
+        "note": t.note,
+        "name": t.name,
+        "measures": ",".join(m.value for m in t.measures),
+        "investment_fen": None if t.investment_yuan is None else yuan_to_fen(t.investment_yuan),
+        "saving_tce": t.saving_tce,
+        "meter_code": t.meter_code,
+        "emc_type": t.emc_type.value if t.emc_type else None,
+        "contractor": t.contractor,
+        "term_years": t.term_years,
+        "saving_fen": None if t.saving_yuan is None else yuan_to_fen(t.saving_yuan),
+        "built_year": t.built_year,
+        "quarter": t.quarter,
+        "part_scores": ";".join("" if v is None else f"{v:f}" for v in t.part_scores),
+        "grade": t.grade,
+        "findings": t.findings,
+    }
+
+
+def _task_upsert() -> Any:
+    insert = sqlite_insert(_table(WorkTaskRow))
+    columns = [c.name for c in _table(WorkTaskRow).columns if c.name != "id"]
+    return insert.on_conflict_do_update(index_elements=["id"], set_={c: insert.excluded[c] for c in columns})
+
+
+_TASK_UPSERT = _task_upsert()
+
+
 def save_task(s: Session, t: WorkTask) -> int:
     """Insert a new task (``task_id`` None, or an id not yet stored: an import's, or a redo) or
     update the stored one; returns its id."""
-    row = (s.get(WorkTaskRow, t.task_id) if t.task_id is not None else None) or WorkTaskRow(id=t.task_id)
-    row.year, row.kind, row.day, row.quantity = t.year, t.kind.value, t.day, t.quantity
-    row.status = t.status.value if t.status else None
-    row.document_no, row.note, row.name = t.document_no, t.note, t.name
-    row.measures = ",".join(m.value for m in t.measures)
-    row.investment_fen = None if t.investment_yuan is None else yuan_to_fen(t.investment_yuan)
-    row.saving_tce, row.meter_code = t.saving_tce, t.meter_code
-    row.emc_type = t.emc_type.value if t.emc_type else None
-    row.contractor, row.term_years = t.contractor, t.term_years
-    row.saving_fen = None if t.saving_yuan is None else yuan_to_fen(t.saving_yuan)
-    row.built_year, row.quarter = t.built_year, t.quarter
-    row.part_scores = ";".join("" if v is None else f"{v:f}" for v in t.part_scores)
-    row.grade, row.findings = t.grade, t.findings
+    if t.task_id is not None:
+        save_tasks(s, [t])
+        return t.task_id
+    row = WorkTaskRow(**_task_params(t))
     s.add(row)
     s.flush()
     return row.id
+
+
+def save_tasks(s: Session, tasks: Iterable[WorkTask]) -> None:
+    """Several tasks: those with an id in one upsert for all, the others one by one (they get an id)."""
+    params = []
+    for t in tasks:
+        if t.task_id is None:
+            save_task(s, t)
+        else:
+            params.append({"id": t.task_id, **_task_params(t)})
+    if params:
+        s.execute(_TASK_UPSERT, params)
 
 
 def next_task_id(s: Session) -> int:
@@ -553,15 +675,14 @@ def clear_all(s: Session) -> None:
 
 
 def write_ledger(s: Session, ledger: Ledger) -> None:
-    """Insert every part of ``ledger`` (the caller owns the transaction)."""
+    """Insert every part of ``ledger`` into an emptied store (the caller owns the transaction);
+    records and meters in one statement each for all rows."""
     save_unit(s, ledger.unit)
     for p in ledger.profiles.values():
         save_profile(s, p)
-    for i, m in enumerate(ledger.meters):
-        save_meter(s, m, sort_order=i)
     s.flush()
-    for r in ledger.records:
-        save_record(s, r)
+    insert_meters(s, ledger.meters)
+    save_records(s, ledger.records)
     for rp in ledger.replacements:
         add_replacement(s, rp)
     for c in ledger.canteen:
@@ -574,5 +695,4 @@ def write_ledger(s: Session, ledger: Ledger) -> None:
         save_explanation(s, x)
     for q in ledger.quotas:
         save_quota(s, q)
-    for t in ledger.tasks:
-        save_task(s, t)
+    save_tasks(s, ledger.tasks)

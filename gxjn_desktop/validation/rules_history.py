@@ -17,6 +17,7 @@ judged by YOY-CARRIER). USE-DIGIT-SLIP judges every meter: a tenfold slip is one
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache, lru_cache
 
 from gxjn_desktop.domain.meters import Meter, MeterKind, month_end
 from gxjn_desktop.domain.numbers import PERCENT_PLACES, QUANTITY_PLACES, format_fixed, plain
@@ -42,6 +43,7 @@ def _ym(year: int, month: int) -> str:
     return f"{year} 年 {month} 月"
 
 
+@cache
 def _days(year: int, month: int) -> Decimal:
     return Decimal(month_end(year, month).day)
 
@@ -60,41 +62,51 @@ def _signed(value: Decimal) -> str:
 
 
 def known_uses(ctx: RuleContext, meter: Meter) -> dict[Month, Decimal]:
-    """The meter's known monthly uses up to the end of the period (months with a record only)."""
+    """The meter's known monthly uses (months with a record only), in month order.
+
+    Every rule reads only months up to the one it judges, so the whole history is kept once per
+    meter in the ledger snapshot and survives edits of other meters.
+    """
 
     def compute() -> dict[Month, Decimal]:
-        last = (ctx.period.year, ctx.period.months[-1])
         out: dict[Month, Decimal] = {}
         for rec in ctx.ledger.records_of(meter.code):
-            if (rec.year, rec.month) > last:
-                break
             q = use_of(ctx, meter, rec.year, rec.month).quantity
             if q is not None:
                 out[(rec.year, rec.month)] = q
         return out
 
-    return ctx.cached(("known_uses", meter.code, ctx.period.year, ctx.period.months[-1]), compute)
+    return ctx.ledger.meter_cached(meter.code, "known_uses", compute)
 
 
 def daily_uses(ctx: RuleContext, meter: Meter) -> dict[Month, Decimal]:
-    """The meter's known uses per calendar day, by month (computed once per run)."""
+    """The meter's known uses per calendar day, by month (kept like :func:`known_uses`)."""
     uses = known_uses(ctx, meter)
-    key = ("daily_uses", meter.code, ctx.period.year, ctx.period.months[-1])
-    return ctx.cached(key, lambda: {ym: q / _days(*ym) for ym, q in uses.items()})
+    return ctx.ledger.meter_cached(meter.code, "daily_uses", lambda: {ym: q / _days(*ym) for ym, q in uses.items()})
 
 
-def per_day(uses: dict[Month, Decimal], ym: Month) -> Decimal | None:
-    q = uses.get(ym)
-    return None if q is None else q / _days(*ym)
-
-
-def _months_back(ym: Month, n: int) -> list[Month]:
+@lru_cache(maxsize=8192)
+def _months_back(ym: Month, n: int) -> tuple[Month, ...]:
     """The ``n`` months before ``ym``, nearest first."""
     out = []
     for _ in range(n):
         ym = previous_month(*ym)
         out.append(ym)
-    return out
+    return tuple(out)
+
+
+def _window(ctx: RuleContext, meter: Meter, ym: Month, n: int) -> list[Decimal]:
+    """The known daily uses of the ``n`` months before ``ym``, nearest first.
+
+    Depends only on months before ``ym``, so it is kept per meter-month across edits of later
+    months and of other meters.
+    """
+
+    def compute() -> list[Decimal]:
+        daily = daily_uses(ctx, meter)
+        return [d for d in (daily.get(x) for x in _months_back(ym, n)) if d is not None]
+
+    return ctx.ledger.meter_month_cached(meter.code, *ym, ("window", n), compute)
 
 
 def _judged(ctx: RuleContext, *, batch: bool = False) -> list[tuple[Meter, int, dict[Month, Decimal]]]:
@@ -102,14 +114,18 @@ def _judged(ctx: RuleContext, *, batch: bool = False) -> list[tuple[Meter, int, 
 
     Batch-delivered meters only when ``batch``: month against month says nothing about them.
     """
-    out = []
-    for meter, m in meter_months(ctx):
-        if not batch and ctx.config.is_batch_delivered(meter):
-            continue
-        uses = known_uses(ctx, meter)
-        if (ctx.period.year, m) in uses:
-            out.append((meter, m, uses))
-    return out
+
+    def compute() -> list[tuple[Meter, int, dict[Month, Decimal]]]:
+        out = []
+        for meter, m in meter_months(ctx):
+            if not batch and ctx.config.is_batch_delivered(meter):
+                continue
+            uses = known_uses(ctx, meter)
+            if (ctx.period.year, m) in uses:
+                out.append((meter, m, uses))
+        return out
+
+    return ctx.cached(("judged", batch), compute)  # six rules walk the same pairs
 
 
 @rule("SAME-VALUE-3", "同一计量器具连续三个月用量相同（差异在容差内且大于 0），可能是未标注的估算或照抄")
@@ -206,8 +222,9 @@ def use_vs_prev2(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m, uses in _judged(ctx):
         ym = (ctx.period.year, m)
-        before = [per_day(uses, x) for x in _months_back(ym, 2)]
-        now = per_day(uses, ym)
+        daily = daily_uses(ctx, meter)
+        before = [daily.get(x) for x in _months_back(ym, 2)]
+        now = daily.get(ym)
         if now is None or any(b is None for b in before):
             continue
         base = sum((b for b in before if b is not None), Decimal(0)) / 2
@@ -222,8 +239,9 @@ def use_vs_last_year(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m, uses in _judged(ctx):
         ym = (ctx.period.year, m)
-        now = per_day(uses, ym)
-        base = per_day(uses, (ctx.period.year - 1, m))
+        daily = daily_uses(ctx, meter)
+        now = daily.get(ym)
+        base = daily.get((ctx.period.year - 1, m))
         if now is None or base is None:
             continue
         f = _band_finding(
@@ -243,8 +261,8 @@ def use_outside_12m(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m, uses in _judged(ctx):
         ym = (ctx.period.year, m)
-        now = per_day(uses, ym)
-        history = [d for d in (per_day(uses, x) for x in _months_back(ym, window)) if d is not None]
+        now = daily_uses(ctx, meter).get(ym)
+        history = _window(ctx, meter, ym, window)
         if now is None or len(history) < min_points:
             continue
         top, bottom = max(history), min(history)
@@ -284,8 +302,8 @@ def use_digit_slip(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m, uses in _judged(ctx, batch=True):
         ym = (ctx.period.year, m)
-        now = per_day(uses, ym)
-        history = [d for d in (per_day(uses, x) for x in _months_back(ym, window)) if d is not None]
+        now = daily_uses(ctx, meter).get(ym)
+        history = _window(ctx, meter, ym, window)
         if now is None or len(history) < min_points:
             continue
         top = max(history)
@@ -319,6 +337,19 @@ def _median(values: list[Decimal]) -> Decimal:
     return s[mid] if n % 2 else (s[mid - 1] + s[mid]) / 2
 
 
+def _history_spread(ctx: RuleContext, meter: Meter, ym: Month) -> tuple[int, Decimal, Decimal]:
+    """(months, median, MAD) of the meter's daily uses before ``ym``; kept until a month up to ``ym`` changes."""
+
+    def compute() -> tuple[int, Decimal, Decimal]:
+        history = [d for x, d in daily_uses(ctx, meter).items() if x < ym]
+        if not history:
+            return 0, Decimal(0), Decimal(0)
+        median = _median(history)
+        return len(history), median, _median([abs(h - median) for h in history])
+
+    return ctx.ledger.meter_month_cached(meter.code, *ym, "history_spread", compute)
+
+
 @rule(
     "USE-OUTLIER", "日均用量偏离该表此前全部月份的中位数超过 mad_factor 倍中位数绝对偏差（MAD，至少 min_points 个月）"
 )
@@ -328,13 +359,10 @@ def use_outlier(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m, uses in _judged(ctx):
         ym = (ctx.period.year, m)
-        daily = daily_uses(ctx, meter)
-        now = daily[ym]
-        history = [d for x, d in daily.items() if x < ym]
-        if len(history) < min_points:
+        now = daily_uses(ctx, meter)[ym]
+        count, median, mad = _history_spread(ctx, meter, ym)
+        if count < min_points:
             continue
-        median = _median(history)
-        mad = _median([abs(h - median) for h in history])
         if mad == 0:  # a constant history: any change would be "infinitely" far; other rules judge it
             continue
         distance = abs(now - median) / mad
@@ -346,7 +374,7 @@ def use_outlier(ctx: RuleContext) -> list[Finding]:
                 "USE-OUTLIER",
                 Location.of_meter(meter.code, *ym, _field(meter)),
                 f"{_label(meter)}{_ym(*ym)}用量 {plain(quantity)} {meter.unit}（日均 {_q(now)} {meter.unit}），"
-                f"偏离此前 {len(history)} 个月日均中位数 {_q(median)} {meter.unit} 达 {format_fixed(distance, 1)} 倍"
+                f"偏离此前 {count} 个月日均中位数 {_q(median)} {meter.unit} 达 {format_fixed(distance, 1)} 倍"
                 f"中位数绝对偏差（即各月与中位数之差的中位数，为 {_q(mad)}），超过 {plain(factor)} 倍",
                 "请核对示数是否多输或少输一位、倍率是否正确；数据无误时请说明原因",
                 (plain(quantity), _q(median), _q(mad)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gxjn_desktop.domain.consumption import MonthUse, month_use
+from gxjn_desktop.domain.consumption import MonthUse, cached_month_use
 from gxjn_desktop.domain.meters import Meter, month_end
 from gxjn_desktop.domain.periods import month_key
 from gxjn_desktop.validation.catalogue import RuleContext
@@ -17,17 +17,19 @@ def ended_months(ctx: RuleContext) -> list[int]:
 
 def meter_months(ctx: RuleContext, *, include_submeters: bool = True) -> Iterator[tuple[Meter, int]]:
     """Every (meter, month) of the period in which the meter is active."""
-    for meter in ctx.ledger.meters:
-        if meter.is_submeter and not include_submeters:
-            continue
-        for m in ctx.period.months:
-            if meter.active_in(ctx.period.year, m):
-                yield meter, m
+
+    def compute() -> list[tuple[Meter, int]]:
+        year = ctx.period.year
+        return [(meter, m) for meter in ctx.ledger.meters for m in ctx.period.months if meter.active_in(year, m)]
+
+    for meter, m in ctx.cached("meter_months", compute):  # every rule walks them; computed once a run
+        if include_submeters or not meter.is_submeter:
+            yield meter, m
 
 
 def use_of(ctx: RuleContext, meter: Meter, year: int, month: int) -> MonthUse:
-    """The meter's use in a month, computed once per run."""
-    return ctx.cached(("use", meter.code, year, month), lambda: month_use(ctx.ledger, meter, year, month))
+    """The meter's use in a month, computed once per ledger snapshot (and kept across edits of other months)."""
+    return cached_month_use(ctx.ledger, meter, year, month)
 
 
 def mkey(year: int, month: int) -> str:
