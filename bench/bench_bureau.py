@@ -133,7 +133,7 @@ def _merge_in_process(folder: Path, where: Path, url: str) -> dict[str, Any]:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="into SQLite and PostgreSQL")
+    ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000], help="into SQLite and PostgreSQL")
     ap.add_argument("--pg-sizes", type=int, nargs="*", default=[], help="into PostgreSQL only (e.g. 50000)")
     ap.add_argument("--pg", help="a PostgreSQL server URL (default: start a durable throw-away one)")
     ap.add_argument("--one", nargs=3, help=argparse.SUPPRESS)

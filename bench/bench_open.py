@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.synthetic import synthetic_ledger
 from gxjn_desktop.paths import database_path
 from gxjn_desktop.services.ledger_service import LedgerService
-from gxjn_desktop.storage.database import Database, integrity_check
+from gxjn_desktop.storage.database import Database
+from gxjn_desktop.storage.sqlite_file import integrity_check
 
 
 def _check(path: Path, pragma: str) -> None:

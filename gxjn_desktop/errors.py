@@ -15,8 +15,8 @@ class GxjnError(Exception):
     """Base of all errors the program raises on purpose."""
 
 
-class UserError(GxjnError):
-    """Something the user asked for cannot be done as asked."""
+class Refusal(GxjnError):
+    """A refusal the user reads: ``message`` says what is wrong and ``hint`` how to fix it."""
 
     def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(message)
@@ -28,20 +28,16 @@ class UserError(GxjnError):
         return f"{self.message}{'；' + self.hint if self.hint else ''}"
 
 
+class UserError(Refusal):
+    """Something the user asked for cannot be done as asked."""
+
+
 class InvalidNumber(UserError):
     """A typed or imported number could not be read."""
 
 
-class StorageError(GxjnError):
+class StorageError(Refusal):
     """The database or the disk refused (locked, full, read-only, damaged, too new)."""
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
-
-    def one_line(self) -> str:
-        return f"{self.message}{'；' + self.hint if self.hint else ''}"
 
 
 class DamagedDatabase(StorageError):

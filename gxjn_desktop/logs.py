@@ -7,12 +7,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-LOG_DIR = "logs"
-LOG_FILE = "gxjn.log"
-
-
-def log_path(data_dir: Path) -> Path:
-    return data_dir / LOG_DIR / LOG_FILE
+from gxjn_desktop.paths import crash_log_fallback, log_path
 
 
 def setup_logging(data_dir: Path) -> Path | None:
@@ -35,7 +30,7 @@ def write_crash(data_dir: Path, exc: BaseException) -> Path:
     text = f"\n=== {datetime.now().isoformat(timespec='seconds')} ===\n" + "".join(
         traceback.format_exception(type(exc), exc, exc.__traceback__)
     )
-    for path in (log_path(data_dir), Path.home() / "gxjn-crash.log"):
+    for path in (log_path(data_dir), crash_log_fallback()):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("a", encoding="utf-8") as f:

@@ -23,7 +23,7 @@ OPTIMIZE = 2
 
 # Linux only: the collected libraries that carry DWARF debug information lose it (`strip
 # --strip-debug`): libpython and Python's own modules as this machine's Python was built (libpython
-# 23 MB, 7 MB without), SQLAlchemy's compiled modules (9 MB, 1.3 MB), PyNaCl's. Windows DLLs keep
+# 23 MB, 7 MB without), SQLAlchemy's compiled modules (9 MB, 1.3 MB). Windows DLLs keep
 # theirs in separate .pdb files, so this brings the Linux bundle closer to what Windows ships.
 # Libraries that auditwheel rewrote (their search path starts at $ORIGIN: numpy's OpenBLAS) are never touched:
 # stripping those broke numpy ("ELF load command address/offset not page-aligned"). PyInstaller's

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from gxjn_desktop.cli.output import EXIT_OK, print_json
+from gxjn_desktop.paths import backup_dir
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -31,7 +32,7 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     for b in found:
         print(f"{b.label}  {b.path.name}  {b.size // 1024} KB")
-    print(f"共 {len(found)} 个备份，位于 {args.data_dir / 'backups'}" if found else "还没有备份")
+    print(f"共 {len(found)} 个备份，位于 {backup_dir(args.data_dir)}" if found else "还没有备份")
     return EXIT_OK
 
 

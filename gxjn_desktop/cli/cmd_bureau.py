@@ -36,14 +36,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_summary)
 
-    k = bsub.add_parser("keys", parents=[common], help="各单位的签名密钥：查看、确认更换")
+    k = bsub.add_parser("keys", parents=[common], help="各单位和转报机关的签名密钥：查看、确认更换")
     ksub = k.add_subparsers(dest="keys_command", metavar="操作", parser_class=type(k), required=True)
     p = ksub.add_parser("list", parents=[common], help="列出登记的和待确认的密钥")
     p.add_argument("--db", help=DB_HELP)
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_keys_list)
-    p = ksub.add_parser("accept", parents=[common], help="电话核实后，登记单位的新密钥（之后重新合并即可采用其报送包）")
-    p.add_argument("--uscc", required=True, help="单位的统一社会信用代码")
+    p = ksub.add_parser(
+        "accept", parents=[common], help="电话核实后，登记单位或转报机关的新密钥（之后重新合并即可采用其报送包）"
+    )
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--uscc", help="单位的统一社会信用代码")
+    who.add_argument("--bureau", help="转报机关的名称（与其转报清单中的名称一致）")
     p.add_argument("--fingerprint", required=True, help="新密钥的指纹（keys list 或合并报告中显示）")
     p.add_argument("--db", help=DB_HELP)
     p.set_defaults(handler=cmd_keys_accept)
@@ -209,11 +213,11 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_list(args: argparse.Namespace) -> int:
-    from gxjn_desktop.services.bureau.keys import list_keys
+    from gxjn_desktop.services.bureau.keys import list_forwarder_keys, list_keys
 
     store = _store(args)
     try:
-        keys = list_keys(store)
+        keys, forwarders = list_keys(store), list_forwarder_keys(store)
     finally:
         store.close()
     labels = {"registered": "已登记", "pending": "待确认", "retired": "已停用"}
@@ -228,21 +232,39 @@ def cmd_keys_list(args: argparse.Namespace) -> int:
                         "first_seen": k.first_seen.isoformat(timespec="seconds"),
                     }
                     for k in keys
-                ]
+                ],
+                "bureau_keys": [
+                    {
+                        "bureau": k.name,
+                        "fingerprint": k.fingerprint,
+                        "status": k.status,
+                        "first_seen": k.first_seen.isoformat(timespec="seconds"),
+                    }
+                    for k in forwarders
+                ],
             }
         )
         return EXIT_OK
     for k in keys:
         print(f"{k.uscc}  {k.fingerprint}  {labels.get(k.status, k.status)}  首次收到 {k.first_seen:%Y-%m-%d %H:%M}")
-    print(f"共 {len(keys)} 个密钥" if keys else "还没有收到任何单位的报送包")
+    for f in forwarders:
+        print(
+            f"转报机关 {f.name or '（未署名）'}  {f.fingerprint}  {labels.get(f.status, f.status)}"
+            f"  首次收到 {f.first_seen:%Y-%m-%d %H:%M}"
+        )
+    print(f"共 {len(keys) + len(forwarders)} 个密钥" if keys or forwarders else "还没有收到任何单位的报送包")
     return EXIT_OK
 
 
 def cmd_keys_accept(args: argparse.Namespace) -> int:
-    from gxjn_desktop.services.bureau.keys import accept_key
+    from gxjn_desktop.services.bureau.keys import accept_forwarder_key, accept_key
 
     store = _store(args)
     try:
+        if args.bureau is not None:
+            fkey = accept_forwarder_key(store, args.bureau, args.fingerprint)
+            print(f"已登记转报机关“{fkey.name}”的新密钥 {fkey.fingerprint}；原密钥已停用。请重新合并其转报的文件夹。")
+            return EXIT_OK
         key = accept_key(store, args.uscc, args.fingerprint)
     finally:
         store.close()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from gxjn_desktop.cli.output import EXIT_DATA_SAYS_NO, EXIT_OK, print_json
+from gxjn_desktop.cli.session import opened_store
 from gxjn_desktop.errors import UserError
 
 PERIOD_HELP = "期间：Y（全年，默认）、Q1…Q4、M01…M12、YTD-M01…YTD-M12"
@@ -64,37 +65,34 @@ def pdf_writer() -> Any:
 def cmd_export(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.checks import finding_json
     from gxjn_desktop.services.finding_words import location_text, meter_names
-    from gxjn_desktop.services.ledger_service import LedgerService
     from gxjn_desktop.services.packet.export import ExportRefused, export_packet
 
     period = _period(args)
-    service = LedgerService.open(args.data_dir, create=False)
-    try:
-        if period.year not in service.ledger().years():
-            raise UserError(f"{period.year} 年没有数据", "请选择已录入数据的年度")
-        result = export_packet(service, period, args.out, write_pdf=pdf_writer())
-    except ExportRefused as refused:
-        check = refused.result
-        if args.json:
-            print_json(
-                {
-                    "packet": None,
-                    "export_allowed": False,
-                    "message": check.gate.summary(),
-                    "missing_months": list(check.missing_months),
-                    "findings": [finding_json(f) for f in check.blocking],
-                }
-            )
-        else:
-            print(f"{period.label}{check.gate.summary()}")
-            names = meter_names(service.ledger().meters)
-            for f in check.blocking:
-                where = location_text(f.location, names)
-                print(f"[{f.severity.label}] {f.rule_id} {where}：{f.message}。{f.hint}")
-            print("请改正错误、为警告填写说明并填完各月数据后再导出（gxjn-cli check 可查看全部检查结果）。")
-        return EXIT_DATA_SAYS_NO
-    finally:
-        service.close()
+    with opened_store(args) as service:
+        try:
+            if period.year not in service.ledger().years():
+                raise UserError(f"{period.year} 年没有数据", "请选择已录入数据的年度")
+            result = export_packet(service, period, args.out, write_pdf=pdf_writer())
+        except ExportRefused as refused:
+            check = refused.result
+            if args.json:
+                print_json(
+                    {
+                        "packet": None,
+                        "export_allowed": False,
+                        "message": check.gate.summary(),
+                        "missing_months": list(check.missing_months),
+                        "findings": [finding_json(f) for f in check.blocking],
+                    }
+                )
+            else:
+                print(f"{period.label}{check.gate.summary()}")
+                names = meter_names(service.ledger().meters)
+                for f in check.blocking:
+                    where = location_text(f.location, names)
+                    print(f"[{f.severity.label}] {f.rule_id} {where}：{f.message}。{f.hint}")
+                print("请改正错误、为警告填写说明并填完各月数据后再导出（gxjn-cli check 可查看全部检查结果）。")
+            return EXIT_DATA_SAYS_NO
     if args.json:
         print_json(
             {
@@ -145,14 +143,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_reopen(args: argparse.Namespace) -> int:
-    from gxjn_desktop.services.ledger_service import LedgerService
 
     period = _period(args)
-    service = LedgerService.open(args.data_dir, create=False)
-    try:
+    with opened_store(args) as service:
         latest = service.reopen_period(period.year, period.code, args.reason, args.by)
-    finally:
-        service.close()
     print(
         f"已重新打开 {period.label}（已上报第 {latest.revision} 版）：改正数据后导出即为第 {latest.revision + 1} 版，更正原因：{args.reason.strip()}"
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from gxjn_desktop.cli.output import EXIT_OK, print_json, year_arg
+from gxjn_desktop.cli.session import load_ledger
 from gxjn_desktop.errors import UserError
 
 
@@ -26,7 +27,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from gxjn_desktop.services.ledger_service import LedgerService
     from gxjn_desktop.services.reference_data import load_reference
     from gxjn_desktop.services.workplan.plans import import_plan, plan_for
     from gxjn_desktop.services.workplan.summary import work_plan_json
@@ -42,11 +42,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.year is None:
         raise UserError("缺少 --year", "例如 gxjn-cli plan --year 2025")
-    service = LedgerService.open(args.data_dir, create=False)
-    try:
-        ledger = service.ledger()
-    finally:
-        service.close()
+    ledger = load_ledger(args)
     if args.year not in ledger.profiles and not ledger.tasks_of(args.year) and args.year not in ledger.years():
         raise UserError(f"{args.year} 年没有任何数据", "请先录入该年的基本信息或工作任务，或选择其他年度")
     data = work_plan_json(ledger, args.year, plan_for(args.year, args.data_dir), load_reference())

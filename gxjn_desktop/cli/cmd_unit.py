@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from gxjn_desktop.cli.output import EXIT_OK, print_json
+from gxjn_desktop.cli.session import load_ledger
 from gxjn_desktop.errors import UserError
 
 TYPE_HELP = "机构类型：国家机关（01）、事业单位-教育（021）、-科技（022）、-文化（023）、-卫生（024）、-体育（025）、-其他（026）、社会团体（03），名称或代码均可"
@@ -132,14 +133,9 @@ def cmd_unit_init(args: argparse.Namespace) -> int:
 
 def cmd_unit_show(args: argparse.Namespace) -> int:
     from gxjn_desktop.domain.numbers import plain
-    from gxjn_desktop.services.ledger_service import LedgerService
     from gxjn_desktop.services.unit_setup import unit_json
 
-    service = LedgerService.open(args.data_dir, create=False)
-    try:
-        ledger = service.ledger()
-    finally:
-        service.close()
+    ledger = load_ledger(args)
     if args.json:
         print_json(unit_json(ledger))
         return EXIT_OK

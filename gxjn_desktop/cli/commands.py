@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gxjn_desktop.cli.output import EXIT_DATA_SAYS_NO, EXIT_OK, print_json, year_arg
+from gxjn_desktop.cli.session import load_ledger, opened_store
 from gxjn_desktop.domain.numbers import INDICATOR_PLACES, PERCENT_PLACES, format_fixed, plain
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
@@ -19,7 +20,7 @@ from gxjn_desktop.domain.records import EXPLANATION_CAUSES
 from gxjn_desktop.errors import UserError
 
 if TYPE_CHECKING:
-    from gxjn_desktop.services.ledger_service import LedgerService
+    pass
 
 PERIOD_HELP = "期间：Y（全年，默认）、Q1…Q4、M01…M12、YTD-M01…YTD-M12"
 
@@ -105,22 +106,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     cmd_bureau.register(sub, common)
 
 
-def _open(args: argparse.Namespace) -> LedgerService:
-    from gxjn_desktop.services.ledger_service import LedgerService
-
-    return LedgerService.open(args.data_dir, create=False)
-
-
 def _period(args: argparse.Namespace) -> Period:
     return Period.parse(args.year, args.period)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.demo import build_demo_ledger, demo_years
-    from gxjn_desktop.services.ledger_service import LedgerService
 
-    service = LedgerService.open(args.data_dir)
-    try:
+    with opened_store(args, create=True) as service:
         if service.has_unit() and not args.force:
             raise UserError(
                 f"文件夹 {args.data_dir} 中已有单位数据，未创建示例单位",
@@ -130,8 +123,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
             service.backup("before-demo-force")
         ledger = build_demo_ledger()
         service.replace_everything(ledger)
-    finally:
-        service.close()
     y1, y2 = demo_years(date.today())
     print(f"已创建示例单位“{ledger.unit.name}”：{y1} 年和 {y2} 年的月度数据，数据文件夹 {args.data_dir}")
     return EXIT_OK
@@ -141,11 +132,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.reports import build_indicator_report, indicators_json
 
     period = _period(args)
-    service = _open(args)
-    try:
-        ledger = service.ledger()
-    finally:
-        service.close()
+    ledger = load_ledger(args)
     report = build_indicator_report(ledger, period)
     data = indicators_json(ledger, report)
     if args.json:
@@ -193,11 +180,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.finding_words import location_text, meter_names
 
     period = _period(args)
-    service = _open(args)
-    try:
-        ledger = service.ledger()
-    finally:
-        service.close()
+    ledger = load_ledger(args)
     if period.year not in ledger.years() and period.year not in ledger.profiles:
         raise UserError(f"{period.year} 年没有数据", f"已有数据的年份：{'、'.join(map(str, ledger.years())) or '无'}")
     result = check_period(ledger, period)
@@ -223,8 +206,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.explanations import explain
 
     period = _period(args)
-    service = _open(args)
-    try:
+    with opened_store(args) as service:
         findings = check_period(service.ledger(), period).findings
         finding = next((f for f in findings if f.fingerprint == args.fingerprint), None)
         if finding is None:
@@ -233,8 +215,6 @@ def cmd_explain(args: argparse.Namespace) -> int:
                 "数据改动后 fingerprint 会变化；请重新运行 check --json 取得当前的 fingerprint",
             )
         explain(service, finding, args.cause, args.text, args.by)
-    finally:
-        service.close()
     print(f"已为 {finding.rule_id}（{finding.message}）填写说明：{args.cause}，{args.text}")
     return EXIT_OK
 
@@ -258,11 +238,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 def cmd_template(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.workbook.template import write_template
 
-    service = _open(args)
-    try:
-        ledger = service.ledger()
-    finally:
-        service.close()
+    ledger = load_ledger(args)
     year = args.year or date.today().year - 1
     path = write_template(ledger, year, args.out)
     print(f"已生成 {year} 年填报工作簿：{path}")
@@ -274,14 +250,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.workbook.importer import apply_import, read_workbook
 
     check_input_file(args.file, "填报工作簿")
-    service = _open(args)
-    try:
+    with opened_store(args) as service:
         ledger = service.ledger()
         plan = read_workbook(args.file, ledger)
         if not args.dry_run:
             apply_import(service, plan, args.file)
-    finally:
-        service.close()
     if args.json:
         print_json(plan.as_json(applied=not args.dry_run))
         return EXIT_OK
@@ -301,11 +274,8 @@ def _quota_line(q: Quota) -> str:
 
 
 def cmd_quota_list(args: argparse.Namespace) -> int:
-    service = _open(args)
-    try:
+    with opened_store(args) as service:
         quotas = [q for q in service.ledger().quotas if q.year == args.year]
-    finally:
-        service.close()
     if args.json:
         print_json(
             {
@@ -352,12 +322,9 @@ def cmd_quota_set(args: argparse.Namespace) -> int:
         _choice(Basis, args.basis, "口径"),
         args.document,
     )
-    service = _open(args)
-    try:
+    with opened_store(args) as service:
         service.ledger()  # a unit must exist
         service.save_quotas([quota])
-    finally:
-        service.close()
     print(f"已保存：{_quota_line(quota)}")
     return EXIT_OK
 
@@ -365,13 +332,10 @@ def cmd_quota_set(args: argparse.Namespace) -> int:
 def cmd_quota_import(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.quotas import read_quota_workbook
 
-    service = _open(args)
-    try:
+    with opened_store(args) as service:
         quotas, others = read_quota_workbook(args.file, service.ledger())
         if not args.dry_run:
             service.save_quotas(quotas)
-    finally:
-        service.close()
     for q in quotas:
         print(("将导入：" if args.dry_run else "已导入：") + _quota_line(q))
     if others:
@@ -382,11 +346,7 @@ def cmd_quota_import(args: argparse.Namespace) -> int:
 def cmd_quota_status(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.quotas import quota_status_json
 
-    service = _open(args)
-    try:
-        ledger = service.ledger()
-    finally:
-        service.close()
+    ledger = load_ledger(args)
     data = quota_status_json(ledger, args.year, date.today())
     if args.json:
         print_json(data)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
 
 from gxjn_desktop.domain.carriers import CARRIER_ORDER, Carrier, UseTag
 from gxjn_desktop.domain.consumption import MonthUse, cached_month_use
+from gxjn_desktop.domain.labelled import LabelledEnum
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.numbers import PERCENT_PLACES, round_half_up
 from gxjn_desktop.domain.periods import Period
@@ -39,40 +39,20 @@ class CarrierTotal:
         return Decimal(0) if self.kgce_coefficient is None else self.quantity * self.kgce_coefficient
 
 
-class TargetStatus(Enum):
-    ON_TRACK = "on_track"
-    AT_RISK = "at_risk"
-    OFF_TRACK = "off_track"
-    NO_TARGET = "no_target"
-    NO_PREVIOUS = "no_previous"
-    INCOMPLETE = "incomplete"  # not even the period's first month is covered (cli.md §Figures)
-
-    @property
-    def label(self) -> str:
-        return {
-            "on_track": "达标",
-            "at_risk": "有风险",
-            "off_track": "未达标",
-            "no_target": "无目标",
-            "no_previous": "无上年数据",
-            "incomplete": "数据未填完",
-        }[self.value]
+class TargetStatus(LabelledEnum):
+    ON_TRACK = "on_track", "达标"
+    AT_RISK = "at_risk", "有风险"
+    OFF_TRACK = "off_track", "未达标"
+    NO_TARGET = "no_target", "无目标"
+    NO_PREVIOUS = "no_previous", "无上年数据"
+    INCOMPLETE = "incomplete", "数据未填完"  # not even the period's first month is covered (cli.md §Figures)
 
 
-class IndicatorKind(Enum):
-    ENERGY_PER_CAPITA = "energy_per_capita_kgce"
-    ENERGY_PER_AREA = "energy_per_area_kgce_m2"
-    WATER_PER_CAPITA = "water_per_capita_m3"
-    CO2_PER_AREA = "co2_per_area_kgco2_m2"
-
-    @property
-    def label(self) -> str:
-        return {
-            "energy_per_capita_kgce": "人均综合能耗",
-            "energy_per_area_kgce_m2": "单位建筑面积能耗",
-            "water_per_capita_m3": "人均用水量",
-            "co2_per_area_kgco2_m2": "单位建筑面积碳排放",
-        }[self.value]
+class IndicatorKind(LabelledEnum):
+    ENERGY_PER_CAPITA = "energy_per_capita_kgce", "人均综合能耗"
+    ENERGY_PER_AREA = "energy_per_area_kgce_m2", "单位建筑面积能耗"
+    WATER_PER_CAPITA = "water_per_capita_m3", "人均用水量"
+    CO2_PER_AREA = "co2_per_area_kgco2_m2", "单位建筑面积碳排放"
 
     @property
     def unit(self) -> str:

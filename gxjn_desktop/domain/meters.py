@@ -5,29 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from enum import Enum
 from functools import lru_cache
 
 from gxjn_desktop.domain.carriers import Carrier, UseTag
+from gxjn_desktop.domain.labelled import LabelledEnum
 
 
-class MeterKind(Enum):
+class MeterKind(LabelledEnum):
     """How a month's use is obtained: from register readings or as a direct quantity."""
 
-    REGISTER = "register"  # 抄表: use = (本期示数 − 上期示数) × 倍率
-    QUANTITY = "quantity"  # fuel cards, bills without readings: the quantity itself
-
-    @property
-    def label(self) -> str:
-        return "示数表" if self is MeterKind.REGISTER else "直接填量"
-
-    @classmethod
-    def from_text(cls, text: str) -> MeterKind:
-        t = text.strip()
-        for k in cls:
-            if t in (k.value, k.label):
-                return k
-        raise ValueError(t)
+    REGISTER = "register", "示数表"  # 抄表: use = (本期示数 − 上期示数) × 倍率
+    QUANTITY = "quantity", "直接填量"  # fuel cards, bills without readings: the quantity itself
 
 
 @dataclass(frozen=True)

@@ -8,25 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
+
+from gxjn_desktop.domain.labelled import LabelledEnum
 
 
-class QuotaIndicator(Enum):
-    TOTAL_ENERGY_TCE = "total_energy_tce"  # 综合能耗总量 tce
-    ENERGY_PER_AREA = "energy_per_area_kgce_m2"  # 单位建筑面积能耗 kgce/m²
-    ENERGY_PER_CAPITA = "energy_per_capita_kgce"  # 人均综合能耗 kgce/人
-    WATER_TOTAL_T = "water_total_t"  # 用水总量 t
-    WATER_PER_CAPITA = "water_per_capita_m3"  # 人均用水量 m³/人
-
-    @property
-    def label(self) -> str:
-        return {
-            "total_energy_tce": "综合能耗总量",
-            "energy_per_area_kgce_m2": "单位建筑面积能耗",
-            "energy_per_capita_kgce": "人均综合能耗",
-            "water_total_t": "用水总量",
-            "water_per_capita_m3": "人均用水量",
-        }[self.value]
+class QuotaIndicator(LabelledEnum):
+    TOTAL_ENERGY_TCE = "total_energy_tce", "综合能耗总量"  # tce
+    ENERGY_PER_AREA = "energy_per_area_kgce_m2", "单位建筑面积能耗"  # kgce/m²
+    ENERGY_PER_CAPITA = "energy_per_capita_kgce", "人均综合能耗"  # kgce/人
+    WATER_TOTAL_T = "water_total_t", "用水总量"  # t
+    WATER_PER_CAPITA = "water_per_capita_m3", "人均用水量"  # m³/人
 
     @property
     def unit(self) -> str:
@@ -42,51 +33,19 @@ class QuotaIndicator(Enum):
     def is_energy(self) -> bool:
         return self not in (QuotaIndicator.WATER_TOTAL_T, QuotaIndicator.WATER_PER_CAPITA)
 
-    @classmethod
-    def from_text(cls, text: str) -> QuotaIndicator:
-        t = text.strip()
-        for q in cls:
-            if t in (q.value, q.label):
-                return q
-        raise ValueError(t)
 
-
-class QuotaLevel(Enum):
+class QuotaLevel(LabelledEnum):
     """下达指标 is the unit's own limit; the other three come from a quota standard table."""
 
-    ISSUED = "issued"  # 下达指标
-    CONSTRAINT = "constraint"  # 约束值
-    BENCHMARK = "benchmark"  # 基准值
-    GUIDE = "guide"  # 引导值
-
-    @property
-    def label(self) -> str:
-        return {"issued": "下达指标", "constraint": "约束值", "benchmark": "基准值", "guide": "引导值"}[self.value]
-
-    @classmethod
-    def from_text(cls, text: str) -> QuotaLevel:
-        t = text.strip()
-        for q in cls:
-            if t in (q.value, q.label):
-                return q
-        raise ValueError(t)
+    ISSUED = "issued", "下达指标"
+    CONSTRAINT = "constraint", "约束值"
+    BENCHMARK = "benchmark", "基准值"
+    GUIDE = "guide", "引导值"
 
 
-class Basis(Enum):
-    EQUIVALENT = "equivalent"  # 当量值 (statistics: electricity 0.1229 kgce/kWh)
-    EQUAL_VALUE = "equal_value"  # 等价值 (some quota standards: electricity by 供电煤耗)
-
-    @property
-    def label(self) -> str:
-        return "当量值" if self is Basis.EQUIVALENT else "等价值"
-
-    @classmethod
-    def from_text(cls, text: str) -> Basis:
-        t = text.strip()
-        for b in cls:
-            if t in (b.value, b.label):
-                return b
-        raise ValueError(t)
+class Basis(LabelledEnum):
+    EQUIVALENT = "equivalent", "当量值"  # (statistics: electricity 0.1229 kgce/kWh)
+    EQUAL_VALUE = "equal_value", "等价值"  # (some quota standards: electricity by 供电煤耗)
 
 
 @dataclass(frozen=True)

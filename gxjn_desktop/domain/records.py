@@ -5,28 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from enum import Enum
+
+from gxjn_desktop.domain.labelled import LabelledEnum
 
 
-class Source(Enum):
+class Source(LabelledEnum):
     """来源: where a value comes from (the 原始凭证 the bureau may ask for)."""
 
-    READING = "reading"  # 抄表
-    BILL = "bill"  # 账单
-    INVOICE = "invoice"  # 发票
-    ESTIMATE = "estimate"  # 估算
-
-    @property
-    def label(self) -> str:
-        return {"reading": "抄表", "bill": "账单", "invoice": "发票", "estimate": "估算"}[self.value]
-
-    @classmethod
-    def from_text(cls, text: str) -> Source:
-        t = text.strip()
-        for s in cls:
-            if t in (s.value, s.label):
-                return s
-        raise ValueError(t)
+    READING = "reading", "抄表"
+    BILL = "bill", "账单"
+    INVOICE = "invoice", "发票"
+    ESTIMATE = "estimate", "估算"
 
 
 @dataclass(frozen=True)
@@ -47,22 +36,12 @@ class MonthlyRecord:
     entered_at: datetime | None = None
 
 
-class ReplacementReason(Enum):
-    FAULT = "fault"
-    CALIBRATION = "calibration"
-    UPGRADE = "upgrade"
-    MULTIPLIER = "multiplier"  # a CT change: a "virtual replacement" closing one segment
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return {
-            "fault": "故障",
-            "calibration": "周期检定",
-            "upgrade": "更换",
-            "multiplier": "倍率变更",
-            "other": "其他",
-        }[self.value]
+class ReplacementReason(LabelledEnum):
+    FAULT = "fault", "故障"
+    CALIBRATION = "calibration", "周期检定"
+    UPGRADE = "upgrade", "更换"
+    MULTIPLIER = "multiplier", "倍率变更"  # a CT change: a "virtual replacement" closing one segment
+    OTHER = "other", "其他"
 
 
 @dataclass(frozen=True)
@@ -116,19 +95,13 @@ CANTEEN_FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class GarbageCategory(Enum):
+class GarbageCategory(LabelledEnum):
     """GB/T 19095-2019 major categories."""
 
-    RECYCLABLE = "recyclable"
-    HAZARDOUS = "hazardous"
-    KITCHEN = "kitchen"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return {"recyclable": "可回收物", "hazardous": "有害垃圾", "kitchen": "厨余垃圾", "other": "其他垃圾"}[
-            self.value
-        ]
+    RECYCLABLE = "recyclable", "可回收物"
+    HAZARDOUS = "hazardous", "有害垃圾"
+    KITCHEN = "kitchen", "厨余垃圾"
+    OTHER = "other", "其他垃圾"
 
 
 @dataclass(frozen=True)

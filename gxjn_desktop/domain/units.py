@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from enum import Enum
 
+from gxjn_desktop.domain.labelled import LabelledEnum
 from gxjn_desktop.domain.regions import guangxi_regions
 
 # GB 32100-2015 统一社会信用代码: 18 characters from this 31-character set (no I, O, Z, S, V).
@@ -64,59 +64,30 @@ def uscc_admin_warning(uscc: str, admin_code: str) -> str | None:
     )
 
 
-class InstitutionType(Enum):
+class InstitutionType(LabelledEnum):
     """机构类型 of the 基1表 (old code list: 01 机关, 02 事业单位 021…026, 03 团体)."""
 
-    ORGAN = "01"
-    EDUCATION = "021"
-    SCIENCE = "022"
-    CULTURE = "023"
-    HEALTH = "024"
-    SPORTS = "025"
-    OTHER_INSTITUTION = "026"
-    ASSOCIATION = "03"
-
-    @property
-    def label(self) -> str:
-        return {
-            InstitutionType.ORGAN: "国家机关",
-            InstitutionType.EDUCATION: "事业单位-教育",
-            InstitutionType.SCIENCE: "事业单位-科技",
-            InstitutionType.CULTURE: "事业单位-文化",
-            InstitutionType.HEALTH: "事业单位-卫生",
-            InstitutionType.SPORTS: "事业单位-体育",
-            InstitutionType.OTHER_INSTITUTION: "事业单位-其他",
-            InstitutionType.ASSOCIATION: "社会团体",
-        }[self]
+    ORGAN = "01", "国家机关"
+    EDUCATION = "021", "事业单位-教育"
+    SCIENCE = "022", "事业单位-科技"
+    CULTURE = "023", "事业单位-文化"
+    HEALTH = "024", "事业单位-卫生"
+    SPORTS = "025", "事业单位-体育"
+    OTHER_INSTITUTION = "026", "事业单位-其他"
+    ASSOCIATION = "03", "社会团体"
 
 
-class AdminLevel(Enum):
+class AdminLevel(LabelledEnum):
     """行政层级: what the 节水型单位 and 节约型机关 goals are counted by."""
 
-    REGIONAL = "regional"
-    CITY = "city"
-    COUNTY = "county"
-
-    @property
-    def label(self) -> str:
-        return {"regional": "区直", "city": "市直", "county": "县级及以下"}[self.value]
-
-    @classmethod
-    def from_text(cls, text: str) -> AdminLevel:
-        t = text.strip()
-        for a in cls:
-            if t in (a.value, a.label):
-                return a
-        raise ValueError(t)
+    REGIONAL = "regional", "区直"
+    CITY = "city", "市直"
+    COUNTY = "county", "县级及以下"
 
 
-class ClimateZone(Enum):
-    HOT_SUMMER_WARM_WINTER = "hswc"  # 夏热冬暖 (most of Guangxi)
-    HOT_SUMMER_COLD_WINTER = "hscw"  # 夏热冬冷 (桂林 and the north)
-
-    @property
-    def label(self) -> str:
-        return "夏热冬暖" if self is ClimateZone.HOT_SUMMER_WARM_WINTER else "夏热冬冷"
+class ClimateZone(LabelledEnum):
+    HOT_SUMMER_WARM_WINTER = "hswc", "夏热冬暖"  # most of Guangxi
+    HOT_SUMMER_COLD_WINTER = "hscw", "夏热冬冷"  # 桂林 and the north
 
 
 @dataclass(frozen=True)

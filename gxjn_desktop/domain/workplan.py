@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from enum import Enum
 
+from gxjn_desktop.domain.labelled import LabelledEnum
 from gxjn_desktop.domain.units import AdminLevel
 
 # ---- the plan ---------------------------------------------------------------------------------
@@ -95,79 +95,30 @@ def choose_plan(plans: list[WorkPlan], year: int) -> PlanChoice | None:
 # ---- the unit's tasks -------------------------------------------------------------------------
 
 
-class TaskKind(Enum):
-    RETROFIT = "retrofit"  # 既有建筑节能改造
-    PV = "pv"  # 屋顶光伏
-    EMC = "emc"  # 合同能源管理
-    WATER_SAVING = "water_saving_unit"  # 节水型单位
-    SAVING_ORG = "saving_org"  # 节约型机关
-    DEMONSTRATION = "demonstration"  # 示范单位
-    CHARGING = "charging"  # 新能源汽车充电桩
-    ELECTRIC_KITCHEN = "electric_kitchen"  # 全电厨房
-    STEAM_ELECTRIFICATION = "steam_electrification"  # 医院蒸汽系统电气化
-    FOOD_WASTE_EVAL = "food_waste_eval"  # 反食品浪费季度自评
-    GARBAGE_EVAL = "garbage_eval"  # 垃圾分类季度测评
-    PLASTICS_CHECK = "plastics_check"  # 一次性塑料制品自查
-
-    @property
-    def label(self) -> str:
-        return _KIND_LABELS[self]
-
-    @classmethod
-    def from_text(cls, text: str) -> TaskKind:
-        t = text.strip()
-        for k in cls:
-            if t in (k.value, k.label):
-                return k
-        raise ValueError(t)
+class TaskKind(LabelledEnum):
+    RETROFIT = "retrofit", "节能改造"  # 既有建筑节能改造
+    PV = "pv", "屋顶光伏"
+    EMC = "emc", "合同能源管理"
+    WATER_SAVING = "water_saving_unit", "节水型单位"
+    SAVING_ORG = "saving_org", "节约型机关"
+    DEMONSTRATION = "demonstration", "示范单位"
+    CHARGING = "charging", "充电桩"  # 新能源汽车充电桩
+    ELECTRIC_KITCHEN = "electric_kitchen", "全电厨房"
+    STEAM_ELECTRIFICATION = "steam_electrification", "蒸汽系统电气化"  # 医院蒸汽系统电气化
+    FOOD_WASTE_EVAL = "food_waste_eval", "反食品浪费自评"  # 反食品浪费季度自评
+    GARBAGE_EVAL = "garbage_eval", "垃圾分类测评"  # 垃圾分类季度测评
+    PLASTICS_CHECK = "plastics_check", "一次性塑料制品自查"
 
 
-_KIND_LABELS = {
-    TaskKind.RETROFIT: "节能改造",
-    TaskKind.PV: "屋顶光伏",
-    TaskKind.EMC: "合同能源管理",
-    TaskKind.WATER_SAVING: "节水型单位",
-    TaskKind.SAVING_ORG: "节约型机关",
-    TaskKind.DEMONSTRATION: "示范单位",
-    TaskKind.CHARGING: "充电桩",
-    TaskKind.ELECTRIC_KITCHEN: "全电厨房",
-    TaskKind.STEAM_ELECTRIFICATION: "蒸汽系统电气化",
-    TaskKind.FOOD_WASTE_EVAL: "反食品浪费自评",
-    TaskKind.GARBAGE_EVAL: "垃圾分类测评",
-    TaskKind.PLASTICS_CHECK: "一次性塑料制品自查",
-}
-
-
-class TaskStatus(Enum):
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    COMPLETED = "completed"
-    CREATING = "creating"
-    BUILT = "built"
-    REVIEWED = "reviewed"  # 复核通过
-    YES = "yes"
-    NO = "no"
-
-    @property
-    def label(self) -> str:
-        return {
-            "planned": "计划",
-            "in_progress": "实施中",
-            "completed": "已完成",
-            "creating": "创建中",
-            "built": "已建成",
-            "reviewed": "复核通过",
-            "yes": "是",
-            "no": "否",
-        }[self.value]
-
-    @classmethod
-    def from_text(cls, text: str) -> TaskStatus:
-        t = text.strip()
-        for s in cls:
-            if t in (s.value, s.label):
-                return s
-        raise ValueError(t)
+class TaskStatus(LabelledEnum):
+    PLANNED = "planned", "计划"
+    IN_PROGRESS = "in_progress", "实施中"
+    COMPLETED = "completed", "已完成"
+    CREATING = "creating", "创建中"
+    BUILT = "built", "已建成"
+    REVIEWED = "reviewed", "复核通过"
+    YES = "yes", "是"
+    NO = "no", "否"
 
     @property
     def achieved(self) -> bool:
@@ -180,56 +131,20 @@ CREATION_STATUSES = (TaskStatus.CREATING, TaskStatus.BUILT, TaskStatus.REVIEWED)
 YES_NO = (TaskStatus.YES, TaskStatus.NO)
 
 
-class RetrofitMeasure(Enum):
-    ENVELOPE = "envelope"
-    LIGHTING = "lighting"
-    ELEVATOR = "elevator"
-    HEATING = "heating"
-    COOLING = "cooling"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return {
-            "envelope": "围护结构",
-            "lighting": "照明",
-            "elevator": "电梯",
-            "heating": "供暖",
-            "cooling": "制冷",
-            "other": "其他",
-        }[self.value]
-
-    @classmethod
-    def from_text(cls, text: str) -> RetrofitMeasure:
-        t = text.strip()
-        for m in cls:
-            if t in (m.value, m.label):
-                return m
-        raise ValueError(t)
+class RetrofitMeasure(LabelledEnum):
+    ENVELOPE = "envelope", "围护结构"
+    LIGHTING = "lighting", "照明"
+    ELEVATOR = "elevator", "电梯"
+    HEATING = "heating", "供暖"
+    COOLING = "cooling", "制冷"
+    OTHER = "other", "其他"
 
 
-class EmcType(Enum):
-    SHARED_SAVINGS = "shared_savings"
-    GUARANTEED_SAVINGS = "guaranteed_savings"
-    ENERGY_MANAGEMENT = "energy_management"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return {
-            "shared_savings": "节能效益分享",
-            "guaranteed_savings": "节能量保证",
-            "energy_management": "能源费用托管",
-            "other": "其他",
-        }[self.value]
-
-    @classmethod
-    def from_text(cls, text: str) -> EmcType:
-        t = text.strip()
-        for e in cls:
-            if t in (e.value, e.label):
-                return e
-        raise ValueError(t)
+class EmcType(LabelledEnum):
+    SHARED_SAVINGS = "shared_savings", "节能效益分享"
+    GUARANTEED_SAVINGS = "guaranteed_savings", "节能量保证"
+    ENERGY_MANAGEMENT = "energy_management", "能源费用托管"
+    OTHER = "other", "其他"
 
 
 DEMONSTRATION_PROGRAMMES = ("公共机构绿色低碳示范单位", "节约型公共机构示范单位")

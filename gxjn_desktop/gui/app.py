@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from gxjn_desktop.errors import DamagedDatabase, StorageError, UserError
 from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.ui_state import MAIN_GEOMETRY
-from gxjn_desktop.paths import LOCK_FILE, resource_path
+from gxjn_desktop.paths import lock_path, resource_path
 
 FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
 TRANSLATED_PROPERTY = "gxjnQtTranslated"
@@ -79,7 +79,7 @@ def install_excepthook(data_dir: Path) -> None:
 
 def acquire_lock(data_dir: Path) -> QLockFile | None:
     """One window per data folder: SQLite would cope, but two people's undo stacks would not."""
-    lock = QLockFile(str(data_dir / LOCK_FILE))
+    lock = QLockFile(str(lock_path(data_dir)))
     lock.setStaleLockTime(0)  # a crashed process's lock is detected by its pid instead
     if lock.tryLock(200):
         return lock

@@ -270,8 +270,9 @@ class BureauWindow(QWidget):
         self.summary_table.setRowCount(len(groups))
         for r, g in enumerate(groups):
             indent = {"city": "  ", "county": "    "}.get(g["level"], "")
+            code = "" if g["level"] == "total" else f"{g['key']} "  # 行政区划代码 beside the name
             values = [
-                indent + g["label"],
+                indent + code + g["label"],
                 str(g["units"]),
                 shown_number(str(g["people"]["value"] or "-")),
                 shown_number(g["comprehensive_energy_tce"]["value"] or "-"),

@@ -1,15 +1,18 @@
-"""Small pieces the screens and dialogs share: a list-backed table model, the red error label, the
-year selector and the read-only list set-up of the one-year dialogs, and column padding."""
+"""Small pieces the screens and dialogs share: list-backed table models (one generic one described by
+its columns), the red error label, the year selector and the read-only list set-up of the one-year
+dialogs, the OK/Cancel buttons, and column padding."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QSpinBox, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QSpinBox, QTableView
 
 _Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
 
 
 class ListTableModel(QAbstractTableModel):
@@ -32,6 +35,71 @@ class ListTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return self.headers[section] if 0 <= section < len(self.headers) else None
         return str(section + 1)
+
+
+@dataclass(frozen=True)
+class ColumnSpec(Generic[T]):
+    """One column of a :class:`RowsModel`: its header, its text for an item, and optionally a tooltip."""
+
+    header: str
+    text: Callable[[T], str]
+    tooltip: Callable[[T], str | None] | None = None
+
+
+class RowsModel(ListTableModel, Generic[T]):
+    """A read-only table with one row per item, described by :attr:`columns`. Subclasses may order
+    the items (:meth:`ordered`) and answer other roles (:meth:`role_data`: colours, fonts)."""
+
+    columns: tuple[ColumnSpec[Any], ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.headers = tuple(c.header for c in self.columns)
+        self.items: list[T] = []
+
+    def ordered(self, items: list[T]) -> list[T]:
+        return items
+
+    def set_items(self, items: Iterable[T]) -> None:
+        self.beginResetModel()
+        self.items = self.ordered(list(items))
+        self.endResetModel()
+
+    def rows(self) -> list[T]:
+        return self.items
+
+    def item_at(self, row: int) -> T | None:
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def row_where(self, found: Callable[[T], bool]) -> int:
+        """The first row whose item ``found`` accepts, or -1."""
+        return next((i for i, item in enumerate(self.items) if found(item)), -1)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.item_at(index.row()) if index.isValid() else None
+        if item is None or not 0 <= index.column() < len(self.columns):
+            return None
+        spec = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return spec.text(item)
+        if role == Qt.ItemDataRole.ToolTipRole and spec.tooltip is not None:
+            return spec.tooltip(item)
+        return self.role_data(item, index.column(), role)
+
+    def role_data(self, item: T, column: int, role: int) -> Any:
+        return None
+
+
+def ok_cancel(dialog: QDialog, ok_text: str = "", cancel_text: str = "") -> QDialogButtonBox:
+    """确定/取消 wired to the dialog's accept and reject; the texts replace the standard ones when given."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    if ok_text:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    if cancel_text:
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def error_label(label: QLabel | None = None) -> QLabel:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,10 +34,8 @@ from gxjn_desktop.domain.numbers import parse_decimal, plain
 from gxjn_desktop.domain.records import EwasteDisposal
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
-from gxjn_desktop.gui.common import ListTableModel, make_read_only_list, year_bar
+from gxjn_desktop.gui.common import ColumnSpec, RowsModel, make_read_only_list, year_bar
 from gxjn_desktop.services.ledger_service import LedgerService
-
-_Index = QModelIndex | QPersistentModelIndex
 
 HEADERS = ("日期", "数量（件）", "接收单位", "证明编号", "备注")
 COL_DAY, COL_ITEMS, COL_RECIPIENT, COL_CERTIFICATE, COL_NOTE = range(len(HEADERS))
@@ -72,44 +70,43 @@ def to_date(d: QDate) -> date:
     return date(d.year(), d.month(), d.day())
 
 
-class EwasteModel(ListTableModel):
+def _tip(text: str) -> str | None:
+    return text or None
+
+
+class EwasteModel(RowsModel[EwasteDisposal]):
     """One row per disposal of a year, by date (read-only)."""
 
-    headers = HEADERS
+    columns = (
+        ColumnSpec(HEADERS[COL_DAY], lambda e: e.day.isoformat()),
+        ColumnSpec(HEADERS[COL_ITEMS], lambda e: str(e.items)),
+        ColumnSpec(HEADERS[COL_RECIPIENT], lambda e: e.recipient, lambda e: _tip(e.recipient)),
+        ColumnSpec(HEADERS[COL_CERTIFICATE], lambda e: e.certificate_no, lambda e: _tip(e.certificate_no)),
+        ColumnSpec(HEADERS[COL_NOTE], lambda e: e.note, lambda e: _tip(e.note)),
+    )
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.disposals: list[EwasteDisposal] = []
+    @property
+    def disposals(self) -> list[EwasteDisposal]:
+        return self.items
+
+    def ordered(self, items: list[EwasteDisposal]) -> list[EwasteDisposal]:
+        return sorted(items, key=lambda e: e.day)  # stable: same day keeps entry order
 
     def set_disposals(self, disposals: Iterable[EwasteDisposal]) -> None:
-        self.beginResetModel()
-        self.disposals = sorted(disposals, key=lambda e: e.day)  # stable: same day keeps entry order
-        self.endResetModel()
+        self.set_items(disposals)
 
     def disposal_at(self, row: int) -> EwasteDisposal | None:
-        return self.disposals[row] if 0 <= row < len(self.disposals) else None
+        return self.item_at(row)
 
     def row_of(self, disposal: EwasteDisposal) -> int:
-        return next((i for i, e in enumerate(self.disposals) if e == disposal), -1)
+        return self.row_where(lambda e: e == disposal)
 
     @property
     def total_items(self) -> int:
         return sum(e.items for e in self.disposals)
 
-    def rows(self) -> list[Any]:
-        return self.disposals
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.disposals) or index.column() >= len(HEADERS):
-            return None
-        e = self.disposals[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (e.day.isoformat(), str(e.items), e.recipient, e.certificate_no, e.note)[col]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = (None, None, e.recipient, e.certificate_no, e.note)[col]
-            return text or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_ITEMS:
+    def role_data(self, item: EwasteDisposal, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_ITEMS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

@@ -37,8 +37,9 @@ from gxjn_desktop.domain.places import Place
 from gxjn_desktop.domain.records import EXPLANATION_CAUSES
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
-from gxjn_desktop.gui.common import ListTableModel
+from gxjn_desktop.gui.common import ColumnSpec, RowsModel
 from gxjn_desktop.gui.entry_model import SEVERITY_COLOURS
+from gxjn_desktop.gui.forms.ui_findings_header import Ui_FindingsHeader
 from gxjn_desktop.services import finding_words
 from gxjn_desktop.services.checks import rule_names
 from gxjn_desktop.services.entry import Column, EntryService, RowKey, cell_of
@@ -122,56 +123,42 @@ class FindingRow:
     rule_title: str = ""
 
 
-_HEADERS = ("级别", "规则", "期间", "位置", "内容", "说明")
-COL_SEVERITY, COL_RULE, COL_PERIOD, COL_PLACE, COL_MESSAGE, COL_EXPLANATION = range(len(_HEADERS))
+def _rule_tip(row: FindingRow) -> str:
+    f = row.finding
+    return f"{row.rule_title}（规则编号 {f.rule_id}）" if row.rule_title else f.rule_id
 
 
-class FindingsModel(ListTableModel):
-    headers = _HEADERS
+def _message_tip(row: FindingRow) -> str:
+    f = row.finding
+    return f"{f.message}\n{f.hint}" if f.hint else f.message
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[FindingRow] = []
+
+class FindingsModel(RowsModel[FindingRow]):
+    columns = (
+        ColumnSpec("级别", lambda r: r.finding.severity.label),
+        ColumnSpec("规则", lambda r: r.rule_name or r.finding.rule_id, _rule_tip),
+        ColumnSpec("期间", lambda r: r.period),
+        ColumnSpec("位置", lambda r: r.place, lambda r: r.place),
+        ColumnSpec("内容", lambda r: r.finding.message, _message_tip),
+        ColumnSpec("说明", lambda r: r.explanation, lambda r: r.explanation if r.finding.explanation else None),
+    )
 
     def set_rows(self, rows: list[FindingRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        self.set_items(rows)
 
     def finding_at(self, row: int) -> Finding:
-        return self._rows[row].finding
+        return self.items[row].finding
 
     def row_of(self, fingerprint: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.finding.fingerprint == fingerprint), -1)
-
-    def rows(self) -> list[Any]:
-        return self._rows
+        return self.row_where(lambda r: r.finding.fingerprint == fingerprint)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        row = self._rows[index.row()]
-        f = row.finding
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (f.severity.label, row.rule_name or f.rule_id, row.period, row.place, f.message, row.explanation)[
-                col
-            ]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_RULE:
-                return f"{row.rule_title}（规则编号 {f.rule_id}）" if row.rule_title else f.rule_id
-            if col == COL_MESSAGE:
-                return f"{f.message}\n{f.hint}" if f.hint else f.message
-            if col == COL_EXPLANATION and f.explanation is not None:
-                return row.explanation
-            if col == COL_PLACE:
-                return row.place
-            return None
+    def role_data(self, item: FindingRow, column: int, role: int) -> Any:
+        f, col = item.finding, column
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_SEVERITY:
             return QBrush(SEVERITY_COLOURS[f.severity])
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -193,6 +180,9 @@ class FindingsModel(ListTableModel):
         if role == FINDING_ROLE:
             return f
         return None
+
+
+COL_SEVERITY, COL_RULE, COL_PERIOD, COL_PLACE, COL_MESSAGE, COL_EXPLANATION = range(len(FindingsModel.columns))
 
 
 class FindingsView(QTableView):
@@ -234,49 +224,51 @@ class FindingsPanel(QWidget):
         self.export_allowed = False
         self._stale = False
 
-        self.year_box = QComboBox()
-        self.period_box = QComboBox()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._build_header())
+        layout.addWidget(self._build_body(), 1)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._connect()
+
+        self._fill_years()
+        self._stale = True  # the review runs when the tab is first shown, not while the window starts
+
+    # ---- building the form --------------------------------------------------------------------
+
+    def _build_header(self) -> QWidget:
+        """The period and the filters, the counts and the gate: ui/findings_header.ui."""
+        header = QWidget(self)
+        self.header = Ui_FindingsHeader()
+        self.header.setupUi(header)
+        ui = self.header
+        self.year_box: QComboBox = ui.year_box
+        self.period_box: QComboBox = ui.period_box
+        self.refresh_button: QPushButton = ui.refresh_button
+        self.severity_box: QComboBox = ui.severity_box
+        self.month_box: QComboBox = ui.month_box
+        self.place_box: QComboBox = ui.place_box
+        self.counts_label: QLabel = ui.counts_label
+        self.gate_label: QLabel = ui.gate_label
+        self.shown_label: QLabel = ui.shown_label
         for code, label in PERIOD_CHOICES:
             self.period_box.addItem(label, code)
-        self.period_box.setMaxVisibleItems(16)
-        self.refresh_button = QPushButton("重新审核")
-        self.refresh_button.setToolTip("按当前数据重新运行审核规则（F5）")
-        self.severity_box = QComboBox()
         for label, value in SEVERITY_FILTERS:
             self.severity_box.addItem(label, value)
-        self.month_box = QComboBox()
-        self.place_box = QComboBox()
-        self.place_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.place_box.setMinimumContentsLength(10)
-        self.place_box.setMaximumWidth(320)
+        return header
 
-        bar = QHBoxLayout()
-        period_label = QLabel("审核期间(&P)：")
-        period_label.setBuddy(self.year_box)
-        bar.addWidget(period_label)
-        bar.addWidget(self.year_box)
-        bar.addWidget(self.period_box)
-        bar.addWidget(self.refresh_button)
-        bar.addSpacing(16)
-        filter_label = QLabel("筛选(&L)：")
-        filter_label.setBuddy(self.severity_box)
-        bar.addWidget(filter_label)
-        bar.addWidget(self.severity_box)
-        bar.addWidget(self.month_box)
-        bar.addWidget(self.place_box)
-        bar.addStretch(1)
+    def _build_body(self) -> QSplitter:
+        """The table above, the selected finding's detail and its two actions below."""
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._build_table())
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        return splitter
 
-        self.counts_label = QLabel()
-        self.gate_label = QLabel()
-        self.gate_label.setWordWrap(True)
-        self.shown_label = QLabel()
-        self.shown_label.setStyleSheet("color: #666;")
-        summary = QHBoxLayout()
-        summary.addWidget(self.counts_label)
-        summary.addSpacing(24)
-        summary.addWidget(self.gate_label, 1)
-        summary.addWidget(self.shown_label)
-
+    def _build_table(self) -> FindingsView:
         self.model = FindingsModel(self)
         self.view = FindingsView(self)
         self.view.setModel(self.model)
@@ -288,6 +280,11 @@ class FindingsPanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self._size_columns()
+        return self.view
+
+    def _size_columns(self) -> None:
+        """Widths for typical contents; the message column takes what is left."""
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -302,6 +299,7 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
         self.view.setColumnWidth(COL_EXPLANATION, fm.horizontalAdvance("已说明：设备检修或故障——") + 20)
 
+    def _build_detail(self) -> QWidget:
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
@@ -320,24 +318,10 @@ class FindingsPanel(QWidget):
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.detail, 1)
         detail_layout.addLayout(buttons)
+        return detail_box
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.view)
-        splitter.addWidget(detail_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addLayout(summary)
-        layout.addWidget(splitter, 1)
-
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(0)
+    def _connect(self) -> None:
         self._refresh_timer.timeout.connect(self.refresh)
-
         self.year_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)
@@ -348,13 +332,8 @@ class FindingsPanel(QWidget):
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.go_button.clicked.connect(self.go_to_current)
         self.explain_button.clicked.connect(self.explain_current)
-        explain_key = QShortcut(QKeySequence("Ctrl+E"), self)
-        explain_key.activated.connect(self.explain_current)
-        refresh_key = QShortcut(QKeySequence("F5"), self)
-        refresh_key.activated.connect(self.refresh)
-
-        self._fill_years()
-        self._stale = True  # the review runs when the tab is first shown, not while the window starts
+        QShortcut(QKeySequence("Ctrl+E"), self).activated.connect(self.explain_current)
+        QShortcut(QKeySequence("F5"), self).activated.connect(self.refresh)
 
     # ---- period -------------------------------------------------------------------------------
 

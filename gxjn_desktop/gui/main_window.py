@@ -5,13 +5,25 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
@@ -23,10 +35,16 @@ from gxjn_desktop.gui.ui_state import (
     METERS_HEADER,
     UiState,
 )
+from gxjn_desktop.paths import bureau_dir
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after the window is painted
-    from gxjn_desktop.gui.findings_panel import FindingTarget
+    from gxjn_desktop.gui.dashboard import Dashboard
+    from gxjn_desktop.gui.findings_panel import FindingsPanel, FindingTarget
+    from gxjn_desktop.gui.meters_screen import MetersScreen
+    from gxjn_desktop.gui.report_screen import ReportScreen
+    from gxjn_desktop.gui.unit_screen import UnitScreen
     from gxjn_desktop.gui.welcome import WelcomeScreen
+    from gxjn_desktop.gui.workplan_screen import WorkPlanScreen
     from gxjn_desktop.services.entry import EntryService
     from gxjn_desktop.services.ledger_service import LedgerService
 
@@ -35,6 +53,11 @@ BENCH_ENV = "GXJN_EXIT_AFTER_PAINT"
 
 TAB_OVERVIEW, TAB_ENTRY, TAB_UNIT, TAB_METERS, TAB_FINDINGS, TAB_REPORT, TAB_WORKPLAN = range(7)
 TAB_NAMES = ("概览", "月度填报", "单位信息", "计量器具", "数据审核", "报送", "工作任务")
+
+
+class LazyPage(QWidget):
+    """A tab's place until its screen is built: when first shown or asked for, or once the month
+    grid is on screen (see :meth:`MainWindow.warm_up`), so start-up builds the grid alone."""
 
 
 class MainWindow(QMainWindow):
@@ -105,7 +128,7 @@ class MainWindow(QMainWindow):
         """汇总 mode: its own window over the bureau store in the 'bureau' folder beside the data."""
         from gxjn_desktop.gui.bureau_window import BureauWindow
 
-        self.bureau_window = BureauWindow(self.data_dir / "bureau")
+        self.bureau_window = BureauWindow(bureau_dir(self.data_dir))
         self.bureau_window.resize(1100, 700)
         self.bureau_window.show()
 
@@ -257,7 +280,8 @@ class MainWindow(QMainWindow):
 
         if open_quota_dialog(self, self.store, self.entry.year):
             self.entry_service.reload()  # the snapshot holds the quotas
-            self.dashboard.refresh()
+            if self.built(TAB_OVERVIEW) is not None:
+                self.dashboard.refresh()
             self._other_saved("能耗定额已保存")
 
     def edit_ewaste(self) -> None:
@@ -383,13 +407,9 @@ class MainWindow(QMainWindow):
     # ---- the unit's screens -------------------------------------------------------------------
 
     def show_unit(self) -> None:
-        from gxjn_desktop.gui.dashboard import Dashboard
+        """The month grid at once; the other screens when first shown (or after the grid, in
+        :meth:`warm_up`): they and the ORM cost more than the grid itself."""
         from gxjn_desktop.gui.entry_screen import EntryScreen
-        from gxjn_desktop.gui.findings_panel import FindingsPanel
-        from gxjn_desktop.gui.meters_screen import MetersScreen
-        from gxjn_desktop.gui.report_screen import ReportScreen
-        from gxjn_desktop.gui.unit_screen import UnitScreen
-        from gxjn_desktop.gui.workplan_screen import WorkPlanScreen
         from gxjn_desktop.services.entry import EntryService
 
         self.entry_service = EntryService(self.store)
@@ -399,32 +419,12 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(0)
             if w is not None:
                 w.deleteLater()
-        self.dashboard = Dashboard(service, today=self.today)
         self.entry = EntryScreen(service, today=self.today)
-        self.unit_screen = UnitScreen(service)
-        self.meters = MetersScreen(service, apply_change=self.entry.apply_change)
-        self.findings = FindingsPanel(service, today=self.today)
-        self.report = ReportScreen(service, today=self.today)
-        self.workplan = WorkPlanScreen(service, today=self.today)
-        for screen, name in zip(
-            (self.dashboard, self.entry, self.unit_screen, self.meters, self.findings, self.report, self.workplan),
-            TAB_NAMES,
-            strict=True,
-        ):
-            self.tabs.addTab(screen, name)
+        for index, name in enumerate(TAB_NAMES):
+            self.tabs.addTab(self.entry if index == TAB_ENTRY else LazyPage(), name)
         self.entry.status.connect(self.show_status)
-        self.entry.changeApplied.connect(lambda _change: self.findings.schedule_refresh())
-        self.entry.explained.connect(lambda _text: self.findings.schedule_refresh())
-        self.entry.changeApplied.connect(lambda _change: self.meters.refresh())  # undo of a 停用 too
-        self.unit_screen.saved.connect(self._other_saved)
-        self.meters.saved.connect(self._other_saved)
-        self.workplan.saved.connect(self._other_saved)
-        self.findings.status.connect(self.show_status)
-        self.findings.navigate.connect(self.go_to_finding)
-        self.findings.explained.connect(lambda _text: self.entry.refresh())
-        self.report.status.connect(self.show_status)
-        self.report.navigate.connect(self.go_to_finding)
-        self.report.exported.connect(self.entry.refresh)
+        self.entry.changeApplied.connect(lambda _change: self._entry_changed())
+        self.entry.explained.connect(lambda _text: self._schedule_review())
         self.tabs.currentChanged.connect(self._tab_changed)
         assert self.edit_menu is not None
         self.edit_menu.clear()
@@ -438,12 +438,6 @@ class MainWindow(QMainWindow):
         header = self.ui_state.bytes(ENTRY_HEADER)
         if header is not None:
             self.entry.view.horizontalHeader().restoreState(header)
-        header = self.ui_state.bytes(METERS_HEADER)
-        if header is not None:
-            self.meters.view.horizontalHeader().restoreState(header)
-        header = self.ui_state.bytes(FINDINGS_HEADER)
-        if header is not None:
-            self.findings.view.horizontalHeader().restoreState(header)
         self.stack.setCurrentWidget(self.tabs)
         self.tabs.setCurrentIndex(TAB_ENTRY)
         self.entry.view.setFocus()
@@ -451,6 +445,128 @@ class MainWindow(QMainWindow):
         # start at the first column once the layout has settled.
         QTimer.singleShot(0, self.entry.show_first_column)
         self.setWindowTitle(f"{service.ledger.unit.name} — 公共机构能源资源消费统计")
+
+    # ---- the other screens, built when first needed ---------------------------------------------
+
+    def built(self, index: int) -> QWidget | None:
+        """The screen of tab ``index`` if it has been built."""
+        page = self.tabs.widget(index)
+        return None if isinstance(page, LazyPage) else page
+
+    def screen_at(self, index: int) -> QWidget:
+        """The screen of tab ``index``, built now (in the place of its tab's placeholder) if need be."""
+        page = self.tabs.widget(index)
+        assert page is not None, "no unit is shown"
+        if not isinstance(page, LazyPage):
+            return page
+        screen = self._build_screen(index)
+        current = self.tabs.currentIndex()
+        blocked = self.tabs.blockSignals(True)  # the same tab stays current: no switch to report
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, screen, TAB_NAMES[index])
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        page.deleteLater()
+        return screen
+
+    def _build_screen(self, index: int) -> QWidget:
+        service = self.entry_service
+        assert service is not None
+        screen: QWidget
+        if index == TAB_OVERVIEW:
+            from gxjn_desktop.gui.dashboard import Dashboard
+
+            screen = Dashboard(service, today=self.today)
+        elif index == TAB_UNIT:
+            from gxjn_desktop.gui.unit_screen import UnitScreen
+
+            screen = unit = UnitScreen(service)
+            unit.saved.connect(self._other_saved)
+        elif index == TAB_METERS:
+            from gxjn_desktop.gui.meters_screen import MetersScreen
+
+            screen = meters = MetersScreen(service, apply_change=self.entry.apply_change)
+            meters.saved.connect(self._other_saved)
+            self._restore_header(meters.view, METERS_HEADER)
+        elif index == TAB_FINDINGS:
+            from gxjn_desktop.gui.findings_panel import FindingsPanel
+
+            screen = findings = FindingsPanel(service, today=self.today)
+            findings.status.connect(self.show_status)
+            findings.navigate.connect(self.go_to_finding)
+            findings.explained.connect(lambda _text: self.entry.refresh())
+            self._restore_header(findings.view, FINDINGS_HEADER)
+        elif index == TAB_REPORT:
+            from gxjn_desktop.gui.report_screen import ReportScreen
+
+            screen = report = ReportScreen(service, today=self.today)
+            report.status.connect(self.show_status)
+            report.navigate.connect(self.go_to_finding)
+            report.exported.connect(self.entry.refresh)
+        elif index == TAB_WORKPLAN:
+            from gxjn_desktop.gui.workplan_screen import WorkPlanScreen
+
+            screen = workplan = WorkPlanScreen(service, today=self.today)
+            workplan.saved.connect(self._other_saved)
+        else:
+            raise ValueError(index)
+        return screen
+
+    def _restore_header(self, view: QTableView, key: str) -> None:
+        state = self.ui_state.bytes(key)
+        if state is not None:
+            view.horizontalHeader().restoreState(state)
+
+    @property
+    def dashboard(self) -> Dashboard:
+        return cast("Dashboard", self.screen_at(TAB_OVERVIEW))
+
+    @property
+    def unit_screen(self) -> UnitScreen:
+        return cast("UnitScreen", self.screen_at(TAB_UNIT))
+
+    @property
+    def meters(self) -> MetersScreen:
+        return cast("MetersScreen", self.screen_at(TAB_METERS))
+
+    @property
+    def findings(self) -> FindingsPanel:
+        return cast("FindingsPanel", self.screen_at(TAB_FINDINGS))
+
+    @property
+    def report(self) -> ReportScreen:
+        return cast("ReportScreen", self.screen_at(TAB_REPORT))
+
+    @property
+    def workplan(self) -> WorkPlanScreen:
+        return cast("WorkPlanScreen", self.screen_at(TAB_WORKPLAN))
+
+    def _schedule_review(self) -> None:
+        if self.built(TAB_FINDINGS) is not None:  # one not built yet reviews when first shown
+            self.findings.schedule_refresh()
+
+    def _entry_changed(self) -> None:
+        self._schedule_review()
+        if self.built(TAB_METERS) is not None:  # undo of a 停用 too
+            self.meters.refresh()
+
+    def warm_up(self) -> None:
+        """Once the month grid is on screen: load the ORM (so the first edit waits for nothing),
+        then build the other screens, one per turn of the event loop so typing is never held up."""
+        steps: list[Callable[[], object]] = []
+        if self._store is not None:
+            steps.append(self._store.warm_up)
+        if self.entry_service is not None:
+            steps += [partial(self.screen_at, i) for i in range(len(TAB_NAMES)) if self.built(i) is None]
+
+        def next_step() -> None:
+            if steps:
+                steps.pop(0)()
+                QTimer.singleShot(0, self, next_step)
+
+        QTimer.singleShot(0, self, next_step)
 
     def _leave_unit_screen(self) -> bool:
         """单位信息 is saved with its buttons: before leaving it, offer to save what was typed.
@@ -477,6 +593,8 @@ class MainWindow(QMainWindow):
             self.tabs.blockSignals(False)
             self._current_tab = TAB_UNIT
             return
+        if index < 0 or self.entry_service is None:
+            return
         if index == TAB_OVERVIEW:
             self.dashboard.refresh()
         elif index == TAB_ENTRY:
@@ -497,7 +615,7 @@ class MainWindow(QMainWindow):
     def _other_saved(self, text: str) -> None:
         self.show_status(text)
         self.entry.refresh()
-        self.findings.schedule_refresh()
+        self._schedule_review()
 
     def go_to_finding(self, target: FindingTarget) -> None:
         """A finding activated in 数据审核: its cell in 月度填报, or its field in 单位信息."""
@@ -532,8 +650,10 @@ class MainWindow(QMainWindow):
         self.ui_state.set_bytes(MAIN_STATE, self.saveState())
         if self.entry_service is not None:
             self.ui_state.set_bytes(ENTRY_HEADER, self.entry.view.horizontalHeader().saveState())
-            self.ui_state.set_bytes(METERS_HEADER, self.meters.view.horizontalHeader().saveState())
-            self.ui_state.set_bytes(FINDINGS_HEADER, self.findings.view.horizontalHeader().saveState())
+            if self.built(TAB_METERS) is not None:  # a screen never built keeps what was stored
+                self.ui_state.set_bytes(METERS_HEADER, self.meters.view.horizontalHeader().saveState())
+            if self.built(TAB_FINDINGS) is not None:
+                self.ui_state.set_bytes(FINDINGS_HEADER, self.findings.view.horizontalHeader().saveState())
         self.ui_state.sync()
         super().closeEvent(event)
 
@@ -552,3 +672,4 @@ class MainWindow(QMainWindow):
                 sys.stdout.write(f"ready {time.perf_counter():.6f}\n")
                 sys.stdout.flush()
                 QTimer.singleShot(0, QApplication.quit)
+            self.warm_up()

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -29,7 +29,7 @@ from gxjn_desktop.domain.meters import Meter, MeterKind
 from gxjn_desktop.domain.numbers import parse_decimal, plain
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
-from gxjn_desktop.gui.common import ListTableModel, error_label, shown_unit
+from gxjn_desktop.gui.common import ColumnSpec, RowsModel, error_label, shown_unit
 from gxjn_desktop.gui.forms.ui_date_value import Ui_DateValueDialog
 from gxjn_desktop.gui.forms.ui_meter_dialog import Ui_MeterDialog
 from gxjn_desktop.gui.welcome import MeterPage
@@ -37,63 +37,39 @@ from gxjn_desktop.services import meters as meter_changes
 from gxjn_desktop.services.entry import EntryChange, EntryService
 from gxjn_desktop.services.meter_rules import multiplier_problem
 
-_Index = QModelIndex | QPersistentModelIndex
 
-_HEADERS = (
-    "编号",
-    "名称",
-    "品种",
-    "单位",
-    "计量方式",
-    "用途",
-    "户号",
-    "表号",
-    "表位数",
-    "当前倍率",
-    "启用",
-    "停用",
-    "上级表",
-)
+def _date(d: date | None) -> str:
+    return "" if d is None else f"{d:%Y-%m-%d}"
 
 
-class MetersModel(ListTableModel):
-    headers = _HEADERS
+class MetersModel(RowsModel[Meter]):
+    """The unit's meters; a retired one is grey."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.meters: list[Meter] = []
+    columns = (
+        ColumnSpec("编号", lambda m: m.code),
+        ColumnSpec("名称", lambda m: m.name),
+        ColumnSpec("品种", lambda m: m.carrier.label),
+        ColumnSpec("单位", lambda m: shown_unit(m.unit)),
+        ColumnSpec("计量方式", lambda m: m.kind.label),
+        ColumnSpec("用途", lambda m: m.use.label),
+        ColumnSpec("户号", lambda m: m.account_no),
+        ColumnSpec("表号", lambda m: m.meter_no),
+        ColumnSpec("表位数", lambda m: "" if m.register_digits is None else str(m.register_digits)),
+        ColumnSpec("当前倍率", lambda m: plain(m.multiplier_on(date.today()))),
+        ColumnSpec("启用", lambda m: _date(m.active_from)),
+        ColumnSpec("停用", lambda m: _date(m.active_to)),
+        ColumnSpec("上级表", lambda m: m.parent_code or ""),
+    )
+
+    @property
+    def meters(self) -> list[Meter]:
+        return self.items
 
     def set_meters(self, meters: list[Meter]) -> None:
-        self.beginResetModel()
-        self.meters = meters
-        self.endResetModel()
+        self.set_items(meters)
 
-    def rows(self) -> list[Any]:
-        return self.meters
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.meters):
-            return None
-        m = self.meters[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            today = date.today()
-            values = (
-                m.code,
-                m.name,
-                m.carrier.label,
-                shown_unit(m.unit),
-                m.kind.label,
-                m.use.label,
-                m.account_no,
-                m.meter_no,
-                "" if m.register_digits is None else str(m.register_digits),
-                plain(m.multiplier_on(today)),
-                f"{m.active_from:%Y-%m-%d}",
-                "" if m.active_to is None else f"{m.active_to:%Y-%m-%d}",
-                m.parent_code or "",
-            )
-            return values[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and m.active_to is not None and m.active_to < date.today():
+    def role_data(self, item: Meter, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and item.active_to is not None and item.active_to < date.today():
             from PySide6.QtGui import QBrush, QColor
 
             return QBrush(QColor("#888888"))

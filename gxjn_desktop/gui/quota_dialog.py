@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,11 +35,9 @@ from gxjn_desktop.domain.numbers import plain
 from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import file_dialogs, messages
-from gxjn_desktop.gui.common import ListTableModel, make_read_only_list, pad_columns, year_bar
+from gxjn_desktop.gui.common import ColumnSpec, RowsModel, make_read_only_list, pad_columns, year_bar
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.services.quotas import parse_quota_value
-
-_Index = QModelIndex | QPersistentModelIndex
 
 HEADERS = ("指标", "级别", "数值", "口径", "文号")
 COL_INDICATOR, COL_LEVEL, COL_VALUE, COL_BASIS, COL_DOCUMENT = range(len(HEADERS))
@@ -66,39 +64,39 @@ def quota_line(q: Quota) -> str:
     return f"{q.year} 年 {q.indicator.label} {q.level.label} {value_text(q)}{basis}"
 
 
-class QuotaModel(ListTableModel):
+def _document_tip(q: Quota) -> str | None:
+    return q.document or None
+
+
+class QuotaModel(RowsModel[Quota]):
     """One row per quota of a year: 指标, 级别, 数值 + unit, 口径, 文号 (read-only)."""
 
-    headers = HEADERS
+    columns = (
+        ColumnSpec(HEADERS[COL_INDICATOR], lambda q: q.indicator.label, _document_tip),
+        ColumnSpec(HEADERS[COL_LEVEL], lambda q: q.level.label, _document_tip),
+        ColumnSpec(HEADERS[COL_VALUE], value_text, _document_tip),
+        ColumnSpec(HEADERS[COL_BASIS], basis_text, _document_tip),
+        ColumnSpec(HEADERS[COL_DOCUMENT], lambda q: q.document, _document_tip),
+    )
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.quotas: list[Quota] = []
+    @property
+    def quotas(self) -> list[Quota]:
+        return self.items
+
+    def ordered(self, items: list[Quota]) -> list[Quota]:
+        return sorted(items, key=sort_key)
 
     def set_quotas(self, quotas: Iterable[Quota]) -> None:
-        self.beginResetModel()
-        self.quotas = sorted(quotas, key=sort_key)
-        self.endResetModel()
+        self.set_items(quotas)
 
     def quota_at(self, row: int) -> Quota | None:
-        return self.quotas[row] if 0 <= row < len(self.quotas) else None
+        return self.item_at(row)
 
     def row_of(self, key: str) -> int:
-        return next((i for i, q in enumerate(self.quotas) if q.key == key), -1)
+        return self.row_where(lambda q: q.key == key)
 
-    def rows(self) -> list[Any]:
-        return self.quotas
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.quotas) or index.column() >= len(HEADERS):
-            return None
-        q = self.quotas[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (q.indicator.label, q.level.label, value_text(q), basis_text(q), q.document)[col]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return q.document or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_VALUE:
+    def role_data(self, item: Quota, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_VALUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,12 +28,11 @@ from gxjn_desktop.domain.exports import ExportRecord
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
-from gxjn_desktop.gui.common import ListTableModel, year_bar
+from gxjn_desktop.gui.common import ColumnSpec, RowsModel, year_bar
 from gxjn_desktop.gui.findings_panel import finding_target
 from gxjn_desktop.services.entry import EntryService
 from gxjn_desktop.validation.findings import Finding
 
-_Index = QModelIndex | QPersistentModelIndex
 PERIOD_CHOICES = ("Y", "Q1", "Q2", "Q3", "Q4", *[f"M{m:02d}" for m in range(1, 13)])
 
 
@@ -66,36 +65,25 @@ def pdf_writer() -> Any:
         return None
 
 
-class HistoryModel(ListTableModel):
-    headers = ("期间", "版本", "导出时间", "文件", "数据包指纹", "更正原因", "状态")
+def _status(e: ExportRecord) -> str:
+    return "已上报" if e.locks else f"已重新打开（{e.reopen_reason or ''}）"
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.items: list[ExportRecord] = []
 
-    def rows(self) -> list[ExportRecord]:
-        return self.items
+class HistoryModel(RowsModel[ExportRecord]):
+    """The unit's exports, newest first."""
 
-    def set_items(self, items: list[ExportRecord]) -> None:
-        self.beginResetModel()
-        self.items = sorted(items, key=lambda e: (e.year, e.period_code, e.revision), reverse=True)
-        self.endResetModel()
+    columns = (
+        ColumnSpec("期间", lambda e: e.period.label),
+        ColumnSpec("版本", lambda e: f"第 {e.revision} 版"),
+        ColumnSpec("导出时间", lambda e: _when(e.exported_at)),
+        ColumnSpec("文件", lambda e: e.file_name),
+        ColumnSpec("数据包指纹", lambda e: e.packet_fingerprint),
+        ColumnSpec("更正原因", lambda e: e.reason or ""),
+        ColumnSpec("状态", _status),
+    )
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        e = self.items[index.row()]
-        status = "已上报" if e.locks else f"已重新打开（{e.reopen_reason or ''}）"
-        values = (
-            e.period.label,
-            f"第 {e.revision} 版",
-            _when(e.exported_at),
-            e.file_name,
-            e.packet_fingerprint,
-            e.reason or "",
-            status,
-        )
-        return values[index.column()]
+    def ordered(self, items: list[ExportRecord]) -> list[ExportRecord]:
+        return sorted(items, key=lambda e: (e.year, e.period_code, e.revision), reverse=True)
 
 
 class ReportScreen(QWidget):

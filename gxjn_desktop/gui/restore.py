@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
+from gxjn_desktop.paths import backup_dir
 
 
 def choose_and_restore(parent: QWidget | None, data_dir: Path) -> str | None:
@@ -21,7 +22,7 @@ def choose_and_restore(parent: QWidget | None, data_dir: Path) -> str | None:
         messages.show_user_error(parent, err)
         return None
     if not found:
-        messages.show_info(parent, "从备份恢复", f"数据文件夹中还没有备份：{data_dir / 'backups'}")
+        messages.show_info(parent, "从备份恢复", f"数据文件夹中还没有备份：{backup_dir(data_dir)}")
         return None
     choice = messages.ask_backup(parent, [f"{b.label}（{b.path.name}）" for b in found])
     if choice is None:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-UI_STATE_FILE = "gxjn-ui.ini"
+from gxjn_desktop.paths import UI_STATE_FILE as UI_STATE_FILE
+from gxjn_desktop.paths import ui_state_path
 
 #: Declared keys, so widgets never type them as bare strings.
 MAIN_GEOMETRY = "main/geometry"
@@ -18,7 +19,7 @@ FINDINGS_HEADER = "findings/header"
 
 class UiState:
     def __init__(self, data_dir: Path) -> None:
-        self.settings = QSettings(str(data_dir / UI_STATE_FILE), QSettings.Format.IniFormat)
+        self.settings = QSettings(str(ui_state_path(data_dir)), QSettings.Format.IniFormat)
 
     def bytes(self, key: str) -> QByteArray | None:
         value = self.settings.value(key)

@@ -180,7 +180,7 @@ class WorkPlanScreen(QWidget):
 
         ledger = self.service.ledger
         year = self.year
-        data_dir = self.service.store.db.path.parent
+        data_dir = self.service.store.path.parent
         try:
             choice = plan_for(year, data_dir)
             plan_text = f"适用工作安排：{choice.label}（版本 {choice.plan.version}）"
@@ -286,7 +286,7 @@ class WorkPlanScreen(QWidget):
         if path is None:
             return
         try:
-            plan = import_plan(path, self.service.store.db.path.parent)
+            plan = import_plan(path, self.service.store.path.parent)
         except (UserError, StorageError) as err:
             messages.show_user_error(self, err)
             return

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.paths import LOCK_FILE, database_path
+from gxjn_desktop.paths import backup_dir, database_path, lock_path
 from gxjn_desktop.storage.backup import backup_reason, list_backups, restore_backup
-from gxjn_desktop.storage.store import backup_dir, data_dir_problem, open_database
+from gxjn_desktop.storage.store import data_dir_problem, open_database
 
 _REASONS = {
     "daily": "每日自动备份",
@@ -78,7 +78,7 @@ def find_backup(data_dir: Path, name: str | Path) -> Path:
 def window_pid(data_dir: Path) -> int | None:
     """The pid of a live window holding the data folder (its lock file names it), or ``None``."""
     try:
-        lines = (data_dir / LOCK_FILE).read_text(encoding="utf-8", errors="replace").splitlines()
+        lines = lock_path(data_dir).read_text(encoding="utf-8", errors="replace").splitlines()
         pid = int(lines[0])
     except (OSError, ValueError, IndexError):
         return None

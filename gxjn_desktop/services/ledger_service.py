@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gxjn_desktop.domain.exports import ExportRecord, SigningKey, latest_exports, locked_months
 from gxjn_desktop.domain.ledger import ExplanationKey, Ledger, QuotaKey, StoredState
@@ -23,36 +24,70 @@ from gxjn_desktop.domain.records import (
 from gxjn_desktop.domain.units import Unit, YearProfile
 from gxjn_desktop.domain.workplan import WorkTask, task_problems
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.storage import exports_repo
-from gxjn_desktop.storage import repositories as repo
+from gxjn_desktop.paths import backup_dir
+from gxjn_desktop.storage import plain_read
 from gxjn_desktop.storage.backup import make_backup
-from gxjn_desktop.storage.database import Database
-from gxjn_desktop.storage.store import backup_dir, open_database
+from gxjn_desktop.storage.lazy import lazy_module
+from gxjn_desktop.storage.store import PreparedFile, prepare_database
+
+if TYPE_CHECKING:
+    from gxjn_desktop.storage import exports_repo
+    from gxjn_desktop.storage import repositories as repo
+    from gxjn_desktop.storage.database import Database
+else:  # reads go through plain_read; SQLAlchemy loads with the first write (see storage/lazy.py)
+    exports_repo = lazy_module("gxjn_desktop.storage.exports_repo")
+    repo = lazy_module("gxjn_desktop.storage.repositories")
 
 
 class LedgerService:
     """Every write is one transaction: a crash loses at most the edit being made."""
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
+    def __init__(self, prepared: PreparedFile) -> None:
+        self.path = prepared.path
+        self.read_only = prepared.read_only
+        self._db: Database | None = None
         self.last_saved: datetime | None = None
 
     @classmethod
     def open(cls, data_dir: Path, *, create: bool = True) -> LedgerService:
-        return cls(open_database(data_dir, create=create))
+        """Check the data folder's database (integrity, schema revision; Alembic upgrades it when
+        it is older); the SQLAlchemy engine is made when something needs it (:attr:`db`)."""
+        prepared = prepare_database(data_dir, create=create)
+        service = cls(prepared)
+        if prepared.migrated:  # SQLAlchemy is loaded already: no reason to wait
+            _ = service.db
+        return service
+
+    @property
+    def db(self) -> Database:
+        """The SQLAlchemy database (writes, and reads inside a write's transaction)."""
+        if self._db is None:
+            from gxjn_desktop.storage.database import Database
+
+            self._db = Database(self.path, read_only=self.read_only)
+        return self._db
+
+    @property
+    def orm_opened(self) -> bool:
+        """Whether the SQLAlchemy engine exists yet (start-up shows the month grid without it)."""
+        return self._db is not None
+
+    def warm_up(self) -> None:
+        """Load SQLAlchemy and the ORM now (idle time after the window shows the unit), so the first
+        write does not wait for the import."""
+        _ = self.db, repo.save_record, exports_repo.load_exports
 
     def close(self) -> None:
-        self.db.close()
+        if self._db is not None:
+            self._db.close()
 
-    # ---- reading ------------------------------------------------------------------------------
+    # ---- reading (plain rows, see storage/plain_read.py) ----------------------------------------
 
     def has_unit(self) -> bool:
-        with self.db.session() as s:
-            return repo.has_unit(s)
+        return plain_read.has_unit(self.path)
 
     def ledger(self) -> Ledger:
-        with self.db.session() as s:
-            ledger = repo.load_ledger(s)
+        ledger = plain_read.read_ledger(self.path)
         if ledger is None:
             raise UserError("这里还没有单位数据", "请先新建单位，或运行 gxjn-cli demo 创建示例单位")
         return ledger
@@ -180,7 +215,7 @@ class LedgerService:
 
     def backup(self, reason: str) -> None:
         """A named backup now (before an import from the window, for instance)."""
-        make_backup(self.db.path, backup_dir(self.db.path.parent), reason)
+        make_backup(self.path, backup_dir(self.path.parent), reason)
 
     def save_quotas(self, quotas: Iterable[Quota]) -> None:
         """Several quotas in one transaction (a bureau file is all or nothing)."""
@@ -330,8 +365,7 @@ class LedgerService:
     # ---- 报送: exported packets, the lock (已上报) and the signing key -----------------------------
 
     def exports(self) -> list[ExportRecord]:
-        with self.db.session() as s:
-            return exports_repo.load_exports(s)
+        return plain_read.read_exports(self.path)
 
     def locked_months(self) -> dict[tuple[int, int], ExportRecord]:
         """(year, month) → the export that locks it."""

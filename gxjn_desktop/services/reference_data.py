@@ -12,7 +12,7 @@ from gxjn_desktop.domain.plan_schema import PLAN_HINT, parse_plan
 from gxjn_desktop.domain.reference import ReferenceData, build_reference_data
 from gxjn_desktop.domain.workplan import WorkPlan
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.paths import resource_path
+from gxjn_desktop.paths import imported_plan_dir, resource_path
 
 MAX_PLAN_BYTES = 256 * 1024  # the 2023 plan is 5 KB
 MAX_JSON_DEPTH = 8  # the plan format nests 4 deep
@@ -116,11 +116,6 @@ def read_plan_file(path: Path, *, shipped: bool = False) -> WorkPlan:
     except ValueError as exc:
         raise UserError(f"工作安排文件 {name} 不是有效的 JSON：{exc}", PLAN_HINT) from exc
     return parse_plan(data, name, shipped=shipped)
-
-
-def imported_plan_dir(data_dir: Path) -> Path:
-    """Where plans the bureau issued later are kept, beside the database."""
-    return data_dir / "reference"
 
 
 def imported_work_plan_files(data_dir: Path) -> list[Path]:

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from gxjn_desktop.errors import StorageError, os_storage_error
-from gxjn_desktop.storage.database import storage_error_from
+from gxjn_desktop.storage.sqlite_file import storage_error_from
 
 BACKUP_PREFIX = "gxjn-"
 BACKUP_SUFFIX = ".db"

@@ -14,8 +14,9 @@ from sqlalchemy.exc import DBAPIError
 from gxjn_desktop.errors import StorageError
 from gxjn_desktop.paths import migrations_path
 from gxjn_desktop.storage.backup import make_backup
-from gxjn_desktop.storage.database import make_engine, raise_storage_error
+from gxjn_desktop.storage.database import make_engine
 from gxjn_desktop.storage.schema import stored_revision
+from gxjn_desktop.storage.sqlite_file import raise_storage_error
 
 
 def _config() -> Config:

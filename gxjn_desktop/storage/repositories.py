@@ -318,7 +318,8 @@ def delete_record(s: Session, meter_code: str, year: int, month: int) -> None:
 
 
 def load_records(s: Session) -> tuple[MonthlyRecord, ...]:
-    rows = s.scalars(select(MonthlyRecordRow).order_by(MonthlyRecordRow.year, MonthlyRecordRow.month))
+    order = (MonthlyRecordRow.year, MonthlyRecordRow.month, MonthlyRecordRow.meter_code)  # as plain_read's
+    rows = s.scalars(select(MonthlyRecordRow).order_by(*order))
     return tuple(_record(r) for r in rows)
 
 

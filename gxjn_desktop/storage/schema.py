@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from gxjn_desktop.storage.database import connect_read_only, raise_storage_error
+from gxjn_desktop.storage.sqlite_file import connect_read_only, raise_storage_error
 
 SCHEMA_HEAD = "0005"
 

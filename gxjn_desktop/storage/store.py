@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gxjn_desktop.errors import StorageError, os_storage_error, read_only_error
-from gxjn_desktop.paths import database_path
+from gxjn_desktop.paths import backup_dir, database_path
 from gxjn_desktop.storage.backup import clean_partial_backups, daily_backup
-from gxjn_desktop.storage.database import Database, integrity_check
 from gxjn_desktop.storage.schema import SCHEMA_HEAD, stored_revision
+from gxjn_desktop.storage.sqlite_file import integrity_check
+
+if TYPE_CHECKING:
+    from gxjn_desktop.storage.database import Database
 
 DRIVE_REMOTE = 4  # GetDriveTypeW: a mapped network drive
 
@@ -31,10 +36,6 @@ def network_location_problem(data_dir: Path, platform: str = sys.platform) -> st
         if ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE:
             return f"数据文件夹 {text} 在网络驱动器 {drive} 上"
     return None
-
-
-def backup_dir(data_dir: Path) -> Path:
-    return data_dir / "backups"
 
 
 # Linux's NAME_MAX and PATH_MAX; Windows allows less, and says so itself.
@@ -67,11 +68,23 @@ def writable(data_dir: Path, path: Path) -> bool:
     return os.access(data_dir, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
-def open_database(data_dir: Path, *, create: bool = True) -> Database:
-    """Open (and if needed create and upgrade) the unit database in ``data_dir``.
+@dataclass(frozen=True)
+class PreparedFile:
+    """A unit database that passed the checks at open and is at the program's schema revision."""
 
-    A file that fails ``integrity_check`` is refused. A read-only folder is opened read-only:
-    reading works, a write says the folder is read-only.
+    path: Path
+    read_only: bool = False
+    migrated: bool = False  # Alembic (and with it SQLAlchemy) ran: the file was new or older
+
+
+def prepare_database(data_dir: Path, *, create: bool = True) -> PreparedFile:
+    """Everything opening the unit database in ``data_dir`` does before a connection is made:
+    refuse a network share or an unusable folder, ``integrity_check``, the daily backup, and an
+    upgrade through Alembic when the stored revision is not the program's (a new file too).
+
+    Needs only ``sqlite3`` when the file is already at :data:`SCHEMA_HEAD`, so the month grid can
+    be read with plain rows before SQLAlchemy is imported. A read-only folder gives a read-only
+    file: reading works, a write says the folder is read-only.
     """
     path = database_path(data_dir)
     problem = network_location_problem(data_dir)
@@ -95,7 +108,7 @@ def open_database(data_dir: Path, *, create: bool = True) -> Database:
         integrity_check(path)
         if stored_revision(path) != SCHEMA_HEAD:
             raise StorageError(f"数据文件夹只读 {data_dir}，无法把数据升级到本程序的版本", "请检查文件夹权限后重试")
-        return Database(path, read_only=True)
+        return PreparedFile(path, read_only=True)
     if path.exists():
         clean_partial_backups(backup_dir(data_dir))
         integrity_check(path)
@@ -104,4 +117,14 @@ def open_database(data_dir: Path, *, create: bool = True) -> Database:
         from gxjn_desktop.storage.migrate import upgrade  # Alembic only when there is work for it
 
         upgrade(path, backup_dir=backup_dir(data_dir))
-    return Database(path)
+        return PreparedFile(path, migrated=True)
+    return PreparedFile(path)
+
+
+def open_database(data_dir: Path, *, create: bool = True) -> Database:
+    """Open (and if needed create and upgrade) the unit database in ``data_dir``: the checks of
+    :func:`prepare_database`, then the SQLAlchemy engine."""
+    from gxjn_desktop.storage.database import Database
+
+    prepared = prepare_database(data_dir, create=create)
+    return Database(prepared.path, read_only=prepared.read_only)

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from enum import Enum
 
 from gxjn_desktop.domain.carriers import Carrier
+from gxjn_desktop.domain.labelled import LabelledEnum
 from gxjn_desktop.domain.periods import Period, month_key
 from gxjn_desktop.domain.places import RESERVED_PLACES, Place
 from gxjn_desktop.domain.records import Explanation
 
 
-class Severity(Enum):
-    ERROR = "error"  # 错误: blocks export
-    WARNING = "warning"  # 警告: needs an explanation before export
-    INFO = "info"  # 提示: informs
-
-    @property
-    def label(self) -> str:
-        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+class Severity(LabelledEnum):
+    ERROR = "error", "错误"  # blocks export
+    WARNING = "warning", "警告"  # needs an explanation before export
+    INFO = "info", "提示"  # informs
 
     @property
     def rank(self) -> int:

@@ -12,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from nacl.signing import SigningKey as Ed25519SigningKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from gxjn_desktop.domain.exports import SigningKey
 from gxjn_desktop.services.packet import bag, signing
@@ -24,7 +25,7 @@ SIGNED_AT = datetime(2026, 11, 24, 10, 0).astimezone()
 def unit_key(n: int) -> SigningKey:
     """A fixed key for unit ``n`` (the same unit always signs with the same key)."""
     seed = hashlib.sha256(f"gxjn-test-unit-{n}".encode()).digest()
-    public = bytes(Ed25519SigningKey(seed).verify_key)
+    public = Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     return SigningKey(hashlib.sha256(seed).digest()[:8], public, seed, "2026-01-01T00:00:00+08:00")
 
 

@@ -362,3 +362,46 @@ def test_forward_and_merge_the_bundle_one_tier_up(
     code, out, _ = run(capsys, "--data-dir", str(tmp_path / "c3"), "bureau", "merge", str(bundle), "--json")
     d = json.loads(out)
     assert code == 1 and d["merged"] == 0 and {r["code"] for r in d["rejected"]} == {"FORWARD-SIGNATURE-INVALID"}
+
+
+def test_a_forwarding_bureaus_key_is_registered_like_a_units(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """First bundle: the bureau's key registered (key_known false); the same key again: known; the
+    same bureau with another key: every packet refused KEY-CHANGED until the clerk accepts it."""
+    name = "隆安县机关事务服务中心"
+    bundles = []
+    for tag in ("a", "b"):  # two bureau folders under one name: two different bureau keys
+        county, bundle = tmp_path / f"county-{tag}", tmp_path / f"bundle-{tag}"
+        assert run(capsys, "--data-dir", str(county), "bureau", "merge", str(folder))[0] == 0
+        args = ("--period", "2024-Y", "--out", str(bundle), "--name", name, "--json")
+        code, out, _ = run(capsys, "--data-dir", str(county), "bureau", "forward", *args)
+        assert code == 0
+        bundles.append((bundle, json.loads(out)["key_fingerprint"]))
+    (bundle_a, fp_a), (bundle_b, fp_b) = bundles
+    assert fp_a != fp_b
+    city = ("--data-dir", str(tmp_path / "city"), "bureau")
+
+    def merge(bundle: Path) -> tuple[int, dict[str, Any]]:
+        code, out, _ = run(capsys, *city, "merge", str(bundle), "--json")
+        return code, json.loads(out)
+
+    code, d = merge(bundle_a)
+    assert code == 0 and {f["forwarder_key_known"] for f in d["files"]} == {False}
+    code, d = merge(bundle_a)
+    assert code == 0 and {f["forwarder_key_known"] for f in d["files"]} == {True}
+    code, d = merge(bundle_b)
+    assert code == 1 and d["merged"] == 0 and {r["code"] for r in d["rejected"]} == {"KEY-CHANGED"}
+    assert all(fp_a in r["message"] and fp_b in r["message"] for r in d["rejected"])
+    code, out, _ = run(capsys, *city, "keys", "list", "--json")
+    assert [(k["bureau"], k["fingerprint"], k["status"]) for k in json.loads(out)["bureau_keys"]] == [
+        (name, fp_a, "registered"),
+        (name, fp_b, "pending"),
+    ]
+    code, out, _ = run(capsys, *city, "keys", "accept", "--bureau", name, "--fingerprint", fp_b)
+    assert code == 0 and fp_b in out
+    code, d = merge(bundle_b)  # the unit packets themselves were merged from the first bundle
+    assert code == 0 and {f["outcome"] for f in d["files"]} == {"duplicate"}
+    assert {f["forwarder_key_known"] for f in d["files"]} == {True}
+    code, d = merge(bundle_a)  # the old key is retired now
+    assert code == 1 and {r["code"] for r in d["rejected"]} == {"KEY-CHANGED"}

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-HEAVY = ("sqlalchemy", "alembic", "openpyxl", "PySide6", "pandas", "numpy", "python_calamine", "nacl")
+HEAVY = ("sqlalchemy", "alembic", "openpyxl", "PySide6", "pandas", "numpy", "python_calamine", "cryptography")
 OURS_HEAVY = ("gxjn_desktop.storage", "gxjn_desktop.services", "gxjn_desktop.gui", "gxjn_desktop.validation")
 
 PROBE = """

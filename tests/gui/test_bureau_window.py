@@ -48,7 +48,7 @@ def test_merge_in_the_window_shows_the_report_and_the_totals(qtbot, packets: Pat
     assert {w.report_table.item(r, 1).text() for r in range(4)} == {"已采用"}
     assert "采用 4" in w.status.text() and w.progress.value() == w.progress.maximum()
     labels = [w.summary_table.item(r, 0).text().strip() for r in range(w.summary_table.rowCount())]
-    assert labels[0] == "广西壮族自治区" and labels[-1] == "合计"
+    assert labels[0] == "450000 广西壮族自治区" and labels[-1] == "合计"  # the code beside the name
     assert w.summary_table.item(w.summary_table.rowCount() - 1, 1).text() == "4"
     # 工作安排进度 of the packets' year, the figures of ``gxjn-cli bureau progress`` (grouped for reading)
     from gxjn_desktop.gui.common import shown_number

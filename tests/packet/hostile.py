@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from nacl.signing import SigningKey as Ed25519SigningKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from gxjn_desktop.services.packet import bag, limits, signing
 from tests.packet import forge
@@ -67,11 +67,11 @@ def _with_data(text: bytes) -> Callable[[Files], Files]:
 def _legacy_signature(files: Files) -> Files:
     key = signing.new_signing_key()
     out = forge.resign(forge.rehash(files), key)
-    private = Ed25519SigningKey(key.secret_key)
+    private = Ed25519PrivateKey.from_private_bytes(key.secret_key)
     message = out[bag.TAG_MANIFEST_FILE]
-    sig = private.sign(message).signature  # the legacy form: over the file itself, not its BLAKE2b hash
+    sig = private.sign(message)  # the legacy form: over the file itself, not its BLAKE2b hash
     comment = signing.parse_signature(out[bag.SIGNATURE_FILE].decode("utf-8")).trusted_comment
-    glob = private.sign(sig + comment.encode("utf-8")).signature
+    glob = private.sign(sig + comment.encode("utf-8"))
     text = (
         "untrusted comment: legacy\n"
         f"{base64.b64encode(b'Ed' + key.key_id + sig).decode()}\n"

@@ -21,7 +21,7 @@ from gxjn_desktop.errors import StorageError
 from gxjn_desktop.logs import log_path
 from gxjn_desktop.paths import database_path
 from gxjn_desktop.services.ledger_service import LedgerService
-from gxjn_desktop.storage.database import sqlite_code
+from gxjn_desktop.storage.sqlite_file import sqlite_code
 from tests.db_dump import table_dump
 
 

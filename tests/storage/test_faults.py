@@ -17,7 +17,7 @@ from gxjn_desktop.domain.records import MonthlyRecord
 from gxjn_desktop.errors import StorageError
 from gxjn_desktop.paths import database_path
 from gxjn_desktop.services.ledger_service import LedgerService
-from gxjn_desktop.storage.database import integrity_check
+from gxjn_desktop.storage.sqlite_file import integrity_check
 
 
 def test_full_disk_is_a_clear_message_and_nothing_saved_is_lost(demo_service: LedgerService) -> None:

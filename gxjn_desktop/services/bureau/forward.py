@@ -9,27 +9,51 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from gxjn_desktop.domain.exports import SigningKey
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.services.bureau.store import BureauStore, transaction
+from gxjn_desktop.paths import bureau_key_path
+from gxjn_desktop.services.bureau.store import KEY_PENDING, KEY_REGISTERED, BureauStore, transaction
 from gxjn_desktop.services.packet import signing
 
 INDEX_NAME = "gxjn-forward.json"
 SIGNATURE_NAME = INDEX_NAME + ".minisig"
-KEY_FILE = "bureau-signing-key.json"
 MAX_INDEX_BYTES = 16 * 1024 * 1024
 FORWARD_SIGNATURE_INVALID = "FORWARD-SIGNATURE-INVALID"
 FORWARD_UNLISTED = "FORWARD-UNLISTED"
 FORWARD_HASH_MISMATCH = "FORWARD-HASH-MISMATCH"
+KEY_CHANGED = "KEY-CHANGED"
+
+
+@dataclass(frozen=True)
+class Forwarder:
+    """The bureau that signed a bundle's index: its name as the index gives it, and its key."""
+
+    name: str
+    public_key: str  # hex of the 32-byte key
+    fingerprint: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.name or '下级机关'}（密钥 {self.fingerprint}）"
+
+
+@dataclass
+class Bundles:
+    """What the bundle indexes in a folder say about its packets."""
+
+    forwarded_by: dict[Path, Forwarder]
+    refused: dict[Path, dict[str, str]]
+    key_known: dict[Path, bool]
 
 
 def bureau_key(data_dir: Path) -> SigningKey:
     """The bureau's own key pair, made on first use and kept in its data folder (back it up)."""
-    path = data_dir / KEY_FILE
+    path = bureau_key_path(data_dir)
     if path.is_file():
         d = json.loads(path.read_text(encoding="utf-8"))
         return SigningKey(
@@ -108,9 +132,9 @@ def _refuse_all(zips: list[Path], code: str, message: str, refused: dict[Path, d
         refused[z] = {"code": code, "message": message}
 
 
-def bundle_sources(folder: Path, paths: list[Path]) -> tuple[dict[Path, str], dict[Path, dict[str, str]]]:
+def bundle_sources(folder: Path, paths: list[Path]) -> tuple[dict[Path, Forwarder], dict[Path, dict[str, str]]]:
     """For packets inside forwarded bundles: which bureau forwarded each, and those to refuse."""
-    sources: dict[Path, str] = {}
+    sources: dict[Path, Forwarder] = {}
     refused: dict[Path, dict[str, str]] = {}
     by_dir: dict[Path, list[Path]] = {}
     for p in paths:
@@ -137,8 +161,7 @@ def bundle_sources(folder: Path, paths: list[Path]) -> tuple[dict[Path, str], di
             )
             continue
         listed = {e.get("file"): e.get("sha256") for e in index.get("packets") or [] if isinstance(e, dict)}
-        who = index["bureau"].get("name") or "下级机关"
-        by = f"{who}（密钥 {signing.key_fingerprint(public)}）"
+        by = Forwarder(str(index["bureau"].get("name") or ""), public.hex(), signing.key_fingerprint(public))
         for z in zips:
             want = listed.get(z.name)
             if want is None:
@@ -148,3 +171,39 @@ def bundle_sources(folder: Path, paths: list[Path]) -> tuple[dict[Path, str], di
             else:
                 sources[z] = by
     return sources, refused
+
+
+def check_bundles(store: BureauStore, folder: Path, paths: list[Path]) -> Bundles:
+    """The bundles' indexes checked, and each forwarding bureau's key registered like a unit's: on
+    first receipt (``key_known`` false: the clerk should confirm the fingerprint with that bureau),
+    then compared; a bundle signed by another key than the registered one has all its packets
+    refused as ``KEY-CHANGED`` until the clerk runs ``bureau keys accept --bureau NAME``."""
+    sources, refused = bundle_sources(folder, paths)
+    decided: dict[Forwarder, bool | str] = {}  # known?, or the registered key's fingerprint
+    now = datetime.now()
+    with transaction(store) as repo:
+        for f in sorted(set(sources.values()), key=lambda f: (f.name, f.fingerprint)):
+            registered = repo.registered_forwarder_key(f.name)
+            if registered is None:
+                repo.add_forwarder_key(f.name, f.public_key, f.fingerprint, KEY_REGISTERED, now)
+                decided[f] = False
+            elif registered.public_key == f.public_key:
+                decided[f] = True
+            else:
+                repo.add_forwarder_key(f.name, f.public_key, f.fingerprint, KEY_PENDING, now)
+                decided[f] = registered.fingerprint
+    known: dict[Path, bool] = {}
+    for path, f in list(sources.items()):
+        d = decided[f]
+        if isinstance(d, bool):
+            known[path] = d
+            continue
+        del sources[path]
+        refused[path] = {
+            "code": KEY_CHANGED,
+            "message": f"转报机关“{f.name or '下级机关'}”登记的签名密钥为 {d}，本次转报清单的密钥为 {f.fingerprint}；"
+            f"请与该机关电话核实后用 gxjn-cli bureau keys accept --bureau {f.name or '“”'} --fingerprint {f.fingerprint}"
+            " 登记新密钥，再重新合并",
+            "forwarded_by": f.label,
+        }
+    return Bundles(sources, refused, known)

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.services.bureau.store import BureauStore, StoredKey, transaction
+from gxjn_desktop.services.bureau.store import BureauStore, StoredForwarderKey, StoredKey, transaction
 
 
 def list_keys(store: BureauStore) -> list[StoredKey]:
@@ -22,6 +22,23 @@ def accept_key(store: BureauStore, uscc: str, fingerprint: str) -> StoredKey:
         raise UserError(
             f"没有找到单位 {uscc} 的密钥 {fingerprint}",
             "请用 gxjn-cli bureau keys list 查看待确认的密钥及其指纹",
+        )
+    return key
+
+
+def list_forwarder_keys(store: BureauStore) -> list[StoredForwarderKey]:
+    with transaction(store) as repo:
+        return repo.all_forwarder_keys()
+
+
+def accept_forwarder_key(store: BureauStore, name: str, fingerprint: str) -> StoredForwarderKey:
+    """Register a forwarding bureau's new key (after KEY-CHANGED on its bundle, checked by phone)."""
+    with transaction(store) as repo:
+        key = repo.accept_forwarder_key(name.strip(), fingerprint.strip().lower(), datetime.now())
+    if key is None:
+        raise UserError(
+            f"没有找到转报机关“{name}”的密钥 {fingerprint}",
+            "请用 gxjn-cli bureau keys list 查看待确认的密钥、机关名称及其指纹",
         )
     return key
 

@@ -82,6 +82,7 @@ class FileOutcome:
     key_fingerprint: str | None = None
     key_known: bool | None = None
     forwarded_by: str | None = None
+    forwarder_key_known: bool | None = None  # the forwarding bureau's key was registered before
 
 
 @dataclass
@@ -439,17 +440,23 @@ def merge_folder(
     """Verify and merge every packet under ``folder`` (forwarded bundles included)."""
     import importlib.util
 
-    from gxjn_desktop.services.bureau.forward import bundle_sources
+    from gxjn_desktop.services.bureau.forward import check_bundles
 
     if importlib.util.find_spec("gxjn_desktop.services.packet.verify") is None:
         raise UserError("这个版本的 gxjn 还不能校验报送包，无法合并", "请安装包含报送包功能的 gxjn 版本")
     paths = packet_files(folder)
-    sources, refused = bundle_sources(folder, paths)
+    bundles = check_bundles(store, folder, paths)
+    refused = bundles.refused
+
+    def forwarded_by(path: Path) -> str | None:
+        f = bundles.forwarded_by.get(path)
+        return None if f is None else f.label
+
     report = merge_files(
         store,
         [p for p in paths if p not in refused],
         folder=str(folder),
-        forwarded_by=sources.get,
+        forwarded_by=forwarded_by,
         progress=progress,
         cancelled=cancelled,
         workers=workers,
@@ -464,8 +471,13 @@ def merge_folder(
                 status=REFUSED,
                 code=problem["code"],
                 message=problem["message"],
+                forwarded_by=problem.get("forwarded_by"),
+                forwarder_key_known=False if "forwarded_by" in problem else None,
             )
         )
+    for f in report.files:
+        if f.forwarder_key_known is None:
+            f.forwarder_key_known = bundles.key_known.get(Path(f.file))
     return report
 
 

@@ -25,3 +25,13 @@ def bureau_reference() -> dict[str, Any]:
 def region_name(code: str) -> str:
     names: dict[str, str] = bureau_reference()["admin_divisions"]["names"]
     return names.get(code, "")
+
+
+def county_name(code: str) -> str:
+    """A county-level division's own name (450123 → 隆安县) from the GB/T 2260 list of
+    ``resources/reference/admin_codes.json``; "" for a code the list does not have."""
+    from gxjn_desktop.domain.regions import guangxi_regions
+
+    regions = guangxi_regions()
+    full, city = regions.name(code) or "", regions.name(code[:4] + "00") or ""
+    return full[len(city) :] if city and full.startswith(city) and full != city else ""

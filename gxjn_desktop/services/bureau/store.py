@@ -6,7 +6,13 @@ from pathlib import Path
 
 from gxjn_desktop.storage.bureau.bulk import BatchWrites, CurrentPacket, NewPacket
 from gxjn_desktop.storage.bureau.database import BureauStore, open_bureau_store
-from gxjn_desktop.storage.bureau.repository import BureauRepo, StoredKey, StoredPacket, transaction
+from gxjn_desktop.storage.bureau.repository import (
+    BureauRepo,
+    StoredForwarderKey,
+    StoredKey,
+    StoredPacket,
+    transaction,
+)
 from gxjn_desktop.storage.bureau.tables import KEY_PENDING, KEY_REGISTERED
 
 __all__ = [
@@ -17,6 +23,7 @@ __all__ = [
     "BureauStore",
     "CurrentPacket",
     "NewPacket",
+    "StoredForwarderKey",
     "StoredKey",
     "StoredPacket",
     "open_store",

@@ -19,7 +19,7 @@ import pandas as pd
 from gxjn_desktop.domain.bureau import TYPE_COLUMNS, period_name, region_levels, type_columns_of
 from gxjn_desktop.domain.numbers import INDICATOR_PLACES, MONEY_PLACES, QUANTITY_PLACES, TCE_PLACES, format_fixed
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.services.bureau.reference import region_name
+from gxjn_desktop.services.bureau.reference import county_name, region_name
 from gxjn_desktop.services.bureau.store import BureauStore, transaction
 
 # Figures added up, with the places they are shown with (cli.md §Figures).
@@ -241,7 +241,7 @@ def compute_summary(
                 city_label = region_name(city) or city
                 groups.append(_group(city, city_label, "city", aggs_by["city"][city], caggs_by["city"].get(city, [])))
                 for county in sorted(k for k in aggs_by["county"] if k[:4] == city[:4]):
-                    label = f"{city_label}本级" if county == city else county
+                    label = f"{city_label}本级" if county == city else county_name(county) or county
                     groups.append(
                         _group(county, label, "county", aggs_by["county"][county], caggs_by["county"].get(county, []))
                     )

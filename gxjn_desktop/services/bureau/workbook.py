@@ -258,7 +258,7 @@ def _report_sheet(wb: Any, report: MergeReport) -> None:
                 f.revision,
                 f.key_fingerprint,
                 key,
-                f.forwarded_by,
+                (f.forwarded_by or "") + ("（该机关的密钥首次收到，请核实）" if f.forwarder_key_known is False else ""),
             ]
         )
 

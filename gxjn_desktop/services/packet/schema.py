@@ -184,9 +184,13 @@ def _compile(schema: dict[str, Any], refs: dict[str, _Check]) -> _Check:
         if not target.startswith("#/$defs/"):
             raise ValueError(f"schema: only local $ref is supported, not {target}")
         checks.append(refs[target[len("#/$defs/") :]])
-    type_ok: _Check = _always
-    if "type" in schema:
-        type_ok = _type_check(schema["type"] if isinstance(schema["type"], list) else [schema["type"]])
+    types = schema.get("type")
+    types = None if types is None else types if isinstance(types, list) else [types]
+    type_ok: _Check = _always if types is None else _type_check(types)
+    # A node of exactly one container or string type checks its type inside its own closure (one
+    # call per value instead of two): ``other`` is what a value of another type gets there.
+    sole = types[0] if types is not None and len(types) == 1 else None
+    fused: _Check | None = None
     if "const" in schema:
         const = schema["const"]
         checks.append(lambda v: v == const)
@@ -196,15 +200,17 @@ def _compile(schema: dict[str, Any], refs: dict[str, _Check]) -> _Check:
     pattern = re.compile(schema["pattern"]).search if "pattern" in schema else None
     min_len, max_len = schema.get("minLength", 0), schema.get("maxLength")
     if pattern is not None or "minLength" in schema or max_len is not None:
+        other_str = sole != "string"
 
         def string(v: Any) -> bool:
             if not isinstance(v, str):
-                return True
+                return other_str
             if pattern is not None and pattern(v) is None:
                 return False
             return min_len <= len(v) and (max_len is None or len(v) <= max_len)
 
         checks.append(string)
+        fused = string if sole == "string" else fused
     if "minimum" in schema or "maximum" in schema:
         low, high = schema.get("minimum"), schema.get("maximum")
 
@@ -217,28 +223,29 @@ def _compile(schema: dict[str, Any], refs: dict[str, _Check]) -> _Check:
     min_items, max_items = schema.get("minItems", 0), schema.get("maxItems")
     item = _compile(schema["items"], refs) if "items" in schema else None
     if item is not None or "minItems" in schema or max_items is not None:
+        other_list = sole != "array"
 
         def array(v: Any) -> bool:
             if not isinstance(v, list):
-                return True
+                return other_list
             if len(v) < min_items or (max_items is not None and len(v) > max_items):
                 return False
             return item is None or all(map(item, v))
 
         checks.append(array)
-    required = tuple(schema.get("required", ()))
+        fused = array if sole == "array" else fused
+    required = frozenset(schema.get("required", ()))
     props = {k: _compile(sub, refs) for k, sub in schema.get("properties", {}).items()}
     extra = schema.get("additionalProperties", True)
     extra_check = _compile(extra, refs) if isinstance(extra, dict) else None
     if required or props or extra is not True:
-        closed = extra is False
+        closed, other_dict = extra is False, sole != "object"
 
         def obj(v: Any) -> bool:
             if not isinstance(v, dict):
-                return True
-            for key in required:
-                if key not in v:
-                    return False
+                return other_dict
+            if not required <= v.keys():
+                return False
             for key, sub in v.items():
                 check = props.get(key)
                 if check is not None:
@@ -249,12 +256,13 @@ def _compile(schema: dict[str, Any], refs: dict[str, _Check]) -> _Check:
             return True
 
         checks.append(obj)
+        fused = obj if sole == "object" else fused
     if "oneOf" in schema:
         options = [_compile(sub, refs) for sub in schema["oneOf"]]
         checks.append(lambda v: sum(1 for o in options if o(v)) == 1)
     if not checks:
         return type_ok
-    if type_ok is _always and len(checks) == 1:
+    if len(checks) == 1 and (type_ok is _always or checks[0] is fused):
         return checks[0]
     if len(checks) == 1:
         only = checks[0]

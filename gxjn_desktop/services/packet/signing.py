@@ -1,4 +1,4 @@
-"""minisign signatures, made and checked by the program itself (Ed25519 from libsodium, through PyNaCl).
+"""minisign signatures, made and checked by the program itself (Ed25519 from ``cryptography``).
 
 Only the prehashed ``ED`` form is written and accepted: Ed25519 over the BLAKE2b-512 hash of the
 file, then a global signature over that signature and the trusted comment. The files are those of
@@ -18,9 +18,9 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 
-from nacl.exceptions import BadSignatureError
-from nacl.signing import SigningKey as Ed25519SigningKey
-from nacl.signing import VerifyKey
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from gxjn_desktop.domain.exports import SigningKey
 
@@ -41,8 +41,9 @@ class SignatureError(ValueError):
 
 
 def new_signing_key() -> SigningKey:
-    private = Ed25519SigningKey.generate()
-    seed, public = bytes(private), bytes(private.verify_key)  # the 32-byte seed, the 32-byte public key
+    private = Ed25519PrivateKey.generate()
+    seed = private.private_bytes_raw()
+    public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     return SigningKey(os.urandom(8), public, seed, datetime.now().astimezone().replace(microsecond=0).isoformat())
 
 
@@ -81,10 +82,10 @@ def sign(message: bytes, key: SigningKey, trusted_comment: str) -> str:
     """The ``.minisig`` text for ``message``: Ed25519 over BLAKE2b-512, then the global signature."""
     if "\n" in trusted_comment or "\r" in trusted_comment:
         raise ValueError("a trusted comment is one line")
-    private = Ed25519SigningKey(key.secret_key)
-    signature = private.sign(hashlib.blake2b(message, digest_size=64).digest()).signature
+    private = Ed25519PrivateKey.from_private_bytes(key.secret_key)
+    signature = private.sign(hashlib.blake2b(message, digest_size=64).digest())
     comment = trusted_comment.encode("utf-8")
-    global_signature = private.sign(signature + comment).signature
+    global_signature = private.sign(signature + comment)
     return (
         f"{UNTRUSTED_SIGNATURE_COMMENT}\n"
         f"{base64.b64encode(PREHASHED + key.key_id + signature).decode('ascii')}\n"
@@ -131,15 +132,15 @@ def verify(message: bytes, signature_text: str, key_id: bytes, public_key: bytes
         raise SignatureError(
             "KEY-ID-MISMATCH", f"签名的密钥编号 {key_id_text(sig.key_id)} 与公钥的 {key_id_text(key_id)} 不同"
         )
-    public = VerifyKey(public_key)
+    public = Ed25519PublicKey.from_public_bytes(public_key)
     try:
-        public.verify(hashlib.blake2b(message, digest_size=64).digest(), sig.signature)
-    except BadSignatureError as exc:
+        public.verify(sig.signature, hashlib.blake2b(message, digest_size=64).digest())
+    except InvalidSignature as exc:
         raise SignatureError(
             "SIGNATURE-INVALID", "签名与 tagmanifest-sha256.txt 的内容不符（数据包被改动或签名被替换）"
         ) from exc
     try:
-        public.verify(sig.signature + sig.trusted_comment.encode("utf-8"), sig.global_signature)
-    except BadSignatureError as exc:
+        public.verify(sig.global_signature, sig.signature + sig.trusted_comment.encode("utf-8"))
+    except InvalidSignature as exc:
         raise SignatureError("SIGNATURE-INVALID", "可信注释（trusted comment）被改动") from exc
     return sig.trusted_comment

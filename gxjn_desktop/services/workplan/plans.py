@@ -9,7 +9,8 @@ from typing import Any
 from gxjn_desktop.domain.numbers import plain
 from gxjn_desktop.domain.workplan import PlanChoice, WorkPlan, choose_plan
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.services.reference_data import imported_plan_dir, load_work_plans, read_plan_file
+from gxjn_desktop.paths import imported_plan_dir
+from gxjn_desktop.services.reference_data import load_work_plans, read_plan_file
 
 
 def plan_for(year: int, data_dir: Path | None = None) -> PlanChoice:

@@ -17,15 +17,11 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from gxjn_desktop.errors import StorageError
-from gxjn_desktop.paths import migrations_path
-from gxjn_desktop.storage.database import integrity_check, make_engine, raise_storage_error
+from gxjn_desktop.paths import bureau_database_path, migrations_path
+from gxjn_desktop.storage.database import make_engine
+from gxjn_desktop.storage.sqlite_file import integrity_check, raise_storage_error
 
-BUREAU_DATABASE_FILE = "bureau.db"
 VERSION_TABLE = "bureau_alembic_version"
-
-
-def bureau_database_path(data_dir: Path) -> Path:
-    return data_dir / BUREAU_DATABASE_FILE
 
 
 def _bureau_migrations() -> Path:
@@ -159,7 +155,7 @@ def peek_registered_key(data_dir: Path, uscc: str) -> bytes | None:
     anything (no migration, no backup; for ``verify --data-dir``). ``None`` without such a store."""
     import sqlite3
 
-    from gxjn_desktop.storage.database import connect_read_only
+    from gxjn_desktop.storage.sqlite_file import connect_read_only
 
     path = bureau_database_path(data_dir)
     if not path.is_file():

@@ -30,6 +30,7 @@ from gxjn_desktop.storage.bureau.tables import (
     BureauUnitRow,
     CarrierFactRow,
     FactRow,
+    ForwarderKeyRow,
     ForwardRow,
     PacketFileRow,
     PacketRow,
@@ -75,6 +76,20 @@ def _packet(row: PacketRow) -> StoredPacket:
         row.key_fingerprint,
         row.forwarded_by,
     )
+
+
+@dataclass(frozen=True)
+class StoredForwarderKey:
+    name: str  # the forwarding bureau's name as its index gives it
+    public_key: str
+    fingerprint: str
+    status: str
+    first_seen: datetime
+    accepted_at: datetime | None
+
+
+def _forwarder_key(row: ForwarderKeyRow) -> StoredForwarderKey:
+    return StoredForwarderKey(row.name, row.public_key, row.fingerprint, row.status, row.first_seen, row.accepted_at)
 
 
 def _key(row: UnitKeyRow) -> StoredKey:
@@ -261,6 +276,47 @@ class BureauRepo:
 
     def all_keys(self) -> list[StoredKey]:
         return [_key(r) for r in self.s.scalars(select(UnitKeyRow).order_by(UnitKeyRow.uscc, UnitKeyRow.id))]
+
+    # -- keys of forwarding bureaus (the same rules as units' keys) ----------------------------
+    def registered_forwarder_key(self, name: str) -> StoredForwarderKey | None:
+        q = select(ForwarderKeyRow).where(ForwarderKeyRow.name == name, ForwarderKeyRow.status == KEY_REGISTERED)
+        row = self.s.scalar(q.with_for_update())
+        return None if row is None else _forwarder_key(row)
+
+    def add_forwarder_key(self, name: str, public_key: str, fingerprint: str, status: str, now: datetime) -> None:
+        """A key seen for the first time (registered, or pending after KEY-CHANGED); once per key."""
+        q = select(ForwarderKeyRow.id).where(ForwarderKeyRow.name == name, ForwarderKeyRow.public_key == public_key)
+        if self.s.scalar(q) is None:
+            accepted = now if status == KEY_REGISTERED else None
+            self.s.add(
+                ForwarderKeyRow(
+                    name=name,
+                    public_key=public_key,
+                    fingerprint=fingerprint,
+                    status=status,
+                    first_seen=now,
+                    accepted_at=accepted,
+                )
+            )
+
+    def accept_forwarder_key(self, name: str, fingerprint: str, now: datetime) -> StoredForwarderKey | None:
+        """Make the bureau's key with this fingerprint the registered one; the old one is retired."""
+        q = select(ForwarderKeyRow).where(ForwarderKeyRow.name == name, ForwarderKeyRow.fingerprint == fingerprint)
+        row = self.s.scalar(q)
+        if row is None:
+            return None
+        registered = select(ForwarderKeyRow).where(
+            ForwarderKeyRow.name == name, ForwarderKeyRow.status == KEY_REGISTERED
+        )
+        for other in self.s.scalars(registered):
+            other.status = KEY_RETIRED
+        row.status, row.accepted_at = KEY_REGISTERED, now
+        self.s.flush()
+        return _forwarder_key(row)
+
+    def all_forwarder_keys(self) -> list[StoredForwarderKey]:
+        q = select(ForwarderKeyRow).order_by(ForwarderKeyRow.name, ForwarderKeyRow.id)
+        return [_forwarder_key(r) for r in self.s.scalars(q)]
 
     # -- rejections ------------------------------------------------------------------------
     def record_rejection(

@@ -74,6 +74,20 @@ class UnitKeyRow(BureauBase):
     accepted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
+class ForwarderKeyRow(BureauBase):
+    """A key of a bureau that forwarded a bundle (added in b0003), keyed by the bureau's name."""
+
+    __tablename__ = "forwarder_key"
+    __table_args__ = (UniqueConstraint("name", "public_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # hex of the 32-byte Ed25519 key
+    fingerprint: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(12))
+    first_seen: Mapped[datetime] = mapped_column(DateTime)
+    accepted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
 class PacketRow(BureauBase):
     """Every distinct packet file received and not refused (refusals are in ``rejection``)."""
 

@@ -1,0 +1,96 @@
+"""Start-up: the month grid comes from the plain read path, the other screens and the ORM later,
+and an edit made at once is saved all the same."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from gxjn_desktop.gui.main_window import TAB_ENTRY, TAB_FINDINGS, TAB_NAMES, TAB_OVERVIEW, MainWindow
+from gxjn_desktop.services.entry import Column
+from gxjn_desktop.services.ledger_service import LedgerService
+from tests.conftest import DEMO_TODAY
+from tests.gui.helpers import go_to, reopen, type_text
+
+
+def fresh_start(qtbot: Any, demo_service: LedgerService, data_dir: Path) -> tuple[MainWindow, LedgerService]:
+    """The window as gxjn opens it: a store just opened (no SQLAlchemy engine yet)."""
+    demo_service.close()
+    store = LedgerService.open(data_dir)
+    window = MainWindow(data_dir, store, today=DEMO_TODAY)
+    qtbot.addWidget(window)
+    return window, store
+
+
+def test_an_edit_at_once_is_saved(
+    qtbot: Any, demo_service: LedgerService, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The person types before the idle-time warm-up has loaded the ORM: the edit loads it.
+    monkeypatch.setattr(MainWindow, "warm_up", lambda self: None)
+    window, store = fresh_start(qtbot, demo_service, data_dir)
+    assert not store.orm_opened  # the grid was filled from plain rows
+    before = store.ledger().record("V1", 2026, 1)
+    with qtbot.waitActive(window):  # typing goes to the active window's focused cell
+        window.show()
+    window.entry.set_period(2026, 1)
+    go_to(window, "V1", Column.VALUE)
+    assert not store.orm_opened and window.built(TAB_FINDINGS) is None
+    editor = type_text(qtbot, window, "321.5")
+    with qtbot.waitSignal(window.entry.changeApplied, timeout=5000):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert store.orm_opened
+    again = reopen(data_dir)
+    try:
+        saved = again.ledger().record("V1", 2026, 1)
+    finally:
+        again.close()
+    assert saved is not None and saved.quantity == Decimal("321.5")
+    assert window.entry_service is not None and window.entry_service.ledger.record("V1", 2026, 1) == saved
+    window.entry.undo_stack.undo()  # the undo step writes through the same store
+    again = reopen(data_dir)
+    try:
+        assert again.ledger().record("V1", 2026, 1) == before != saved
+    finally:
+        again.close()
+    store.close()
+
+
+def test_screens_are_built_on_first_use_or_after_the_grid(
+    qtbot: Any, demo_service: LedgerService, data_dir: Path
+) -> None:
+    window, store = fresh_start(qtbot, demo_service, data_dir)
+    assert [window.built(i) is not None for i in range(len(TAB_NAMES))] == [i == TAB_ENTRY for i in range(7)]
+    window.tabs.setCurrentIndex(TAB_OVERVIEW)
+    assert window.built(TAB_OVERVIEW) is window.dashboard and "2025" in window.dashboard.heading.text()
+    window.tabs.setCurrentIndex(TAB_ENTRY)
+    window.warm_up()
+    qtbot.waitUntil(lambda: all(window.built(i) is not None for i in range(len(TAB_NAMES))), timeout=20000)
+    assert store.orm_opened
+    store.close()
+
+
+def test_the_grid_shows_without_sqlalchemy(demo_service: LedgerService, data_dir: Path) -> None:
+    """What gxjn does before the grid is on screen imports neither SQLAlchemy nor Alembic."""
+    demo_service.close()
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from gxjn_desktop.gui.app import make_application\n"
+        "app = make_application(sys.argv)\n"
+        "from gxjn_desktop.gui.main_window import MainWindow\n"
+        "from gxjn_desktop.services.ledger_service import LedgerService\n"
+        f"data = Path({str(data_dir)!r})\n"
+        "window = MainWindow(data, LedgerService.open(data))\n"
+        "print(window.entry.model.rowCount(), sorted(m for m in ('sqlalchemy', 'alembic', 'pandas', 'openpyxl') "
+        "if m in sys.modules))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    rows, loaded = out.strip().split(" ", 1)
+    assert int(rows) > 8 and loaded == "[]"
