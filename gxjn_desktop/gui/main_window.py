@@ -140,9 +140,12 @@ class MainWindow(QMainWindow):
     def attach(self, store: LedgerService) -> None:
         """Show the unit (or the welcome screen) once the database is open."""
         self._store = store
-        if self.edit_menu is None:
+        has_unit = store.has_unit()
+        # At start-up the window is on screen already: the month grid first, the menus (their
+        # shortcuts cost ~25 ms) in warm_up. A window not shown yet gets them now.
+        if self.edit_menu is None and not (has_unit and self.isVisible()):
             self._build_menus()
-        if store.has_unit():
+        if has_unit:
             self.show_unit()
         else:
             self.stack.setCurrentWidget(self.welcome)
@@ -206,6 +209,8 @@ class MainWindow(QMainWindow):
             action.setShortcuts([QKeySequence(k) for k in key_texts])
             action.triggered.connect(lambda _checked=False, step=step: self.step_screen(step))
             view_menu.addAction(action)
+        if self.entry_service is not None:  # built after the month grid (see attach)
+            self._add_edit_actions()
 
     def restore_backup(self) -> None:
         """Replace the data by a backup (the current data is backed up first), then reload."""
@@ -426,15 +431,8 @@ class MainWindow(QMainWindow):
         self.entry.changeApplied.connect(lambda _change: self._entry_changed())
         self.entry.explained.connect(lambda _text: self._schedule_review())
         self.tabs.currentChanged.connect(self._tab_changed)
-        assert self.edit_menu is not None
-        self.edit_menu.clear()
-        undo = self.entry.undo_stack.createUndoAction(self, "撤销")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.entry.undo_stack.createRedoAction(self, "重做")
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.edit_menu.addAction(undo)
-        self.edit_menu.addAction(redo)
-        self._build_toolbar(undo, redo)
+        if self.edit_menu is not None:  # else _build_menus adds them
+            self._add_edit_actions()
         header = self.ui_state.bytes(ENTRY_HEADER)
         if header is not None:
             self.entry.view.horizontalHeader().restoreState(header)
@@ -445,6 +443,18 @@ class MainWindow(QMainWindow):
         # start at the first column once the layout has settled.
         QTimer.singleShot(0, self.entry.show_first_column)
         self.setWindowTitle(f"{service.ledger.unit.name} — 公共机构能源资源消费统计")
+
+    def _add_edit_actions(self) -> None:
+        """The month grid's 撤销 / 重做 in 编辑 and, with the month's main actions, in the toolbar."""
+        assert self.edit_menu is not None
+        self.edit_menu.clear()
+        undo = self.entry.undo_stack.createUndoAction(self, "撤销")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.entry.undo_stack.createRedoAction(self, "重做")
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+        self._build_toolbar(undo, redo)
 
     # ---- the other screens, built when first needed ---------------------------------------------
 
@@ -553,9 +563,11 @@ class MainWindow(QMainWindow):
             self.meters.refresh()
 
     def warm_up(self) -> None:
-        """Once the month grid is on screen: load the ORM (so the first edit waits for nothing),
-        then build the other screens, one per turn of the event loop so typing is never held up."""
+        """Once the month grid is on screen: the menus, the ORM (so the first edit waits for
+        nothing), then the other screens, one per turn of the event loop so typing is never held up."""
         steps: list[Callable[[], object]] = []
+        if self.edit_menu is None:
+            steps.append(self._build_menus)
         if self._store is not None:
             steps.append(self._store.warm_up)
         if self.entry_service is not None:

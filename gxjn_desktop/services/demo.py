@@ -491,8 +491,7 @@ _CAUSES = {
 
 def _explain(f: Finding, when: datetime) -> Explanation:
     cause, text = _CAUSES.get(f.rule_id, ("其他", "已核对原始凭证，数据属实"))
-    month = f.location.month or ""
-    season = "夏季" if month[-2:] in ("05", "06", "07", "08", "09") else "冬春季"
+    season = "夏季" if f.location.month_number in (5, 6, 7, 8, 9) else "冬春季"
     return Explanation(f.rule_id, f.location.key, f.fingerprint, cause, text.format(season=season), ENTERED_BY, when)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
@@ -208,15 +208,17 @@ def _meters(con: sqlite3.Connection) -> tuple[Meter, ...]:
 
 
 def _records(con: sqlite3.Connection) -> tuple[MonthlyRecord, ...]:
-    # The hot loop of a long history (50 meters × 20 years = 12,000 rows): enums looked up once.
+    # The hot loop of a long history (50 meters × 20 years = 12,000 rows): no call for an empty
+    # column, enums looked up once.
     sources: dict[str, Source] = {s.value: s for s in Source}
-    dec: Callable[[Any], Decimal | None] = _dec
+    day, moment = date.fromisoformat, datetime.fromisoformat
     return tuple(
         MonthlyRecord(
-            code, year, month, dec(reading), dec(quantity), cost, sources[source], _day(day), bool(rollover), note,
-            by, _moment(at),
+            code, year, month, None if reading is None else Decimal(reading),
+            None if quantity is None else Decimal(quantity), cost, sources[source], None if on is None else day(on),
+            bool(rollover), note, by, None if at is None else moment(at),
         )
-        for code, year, month, reading, quantity, cost, source, day, rollover, note, by, at in _rows(
+        for code, year, month, reading, quantity, cost, source, on, rollover, note, by, at in _rows(
             con, "monthly_record"
         )
     )  # fmt: skip

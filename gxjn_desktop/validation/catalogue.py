@@ -72,6 +72,8 @@ class RuleContext:
     today: date
     # Results computed once per run (month uses, a meter's history), shared by every rule.
     memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+    # Set when a per-meter rule judges one meter (see Rule.per_meter): scope.meter_months yields only it.
+    meter_code: str | None = None
 
     def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()`` once per run for ``key``; the ledger is a snapshot, so results stay valid."""
@@ -104,18 +106,23 @@ class Rule:
     rule_id: str
     function: RuleFunction
     checks: str  # what it checks, in Chinese, for `gxjn-cli rules` and the docs
+    # A rule that walks scope.meter_months and judges each meter only by its own definition,
+    # records and replacements up to the end of the period (not today, not another meter, not the
+    # unit's other data). The runner then judges it meter by meter and keeps each meter's findings
+    # in the ledger snapshot until that meter's data up to the period's end changes.
+    per_meter: bool = False
 
 
 ALL_RULES: list[Rule] = []
 
 
-def rule(rule_id: str, checks: str) -> Callable[[RuleFunction], RuleFunction]:
-    """Register a rule function in :data:`ALL_RULES` under a stable id."""
+def rule(rule_id: str, checks: str, *, per_meter: bool = False) -> Callable[[RuleFunction], RuleFunction]:
+    """Register a rule function in :data:`ALL_RULES` under a stable id (``per_meter``: see :class:`Rule`)."""
 
     def register(fn: RuleFunction) -> RuleFunction:
         if any(r.rule_id == rule_id for r in ALL_RULES):
             raise ValueError(f"duplicate rule id {rule_id}")
-        ALL_RULES.append(Rule(rule_id, fn, checks))
+        ALL_RULES.append(Rule(rule_id, fn, checks, per_meter))
         return fn
 
     return register

@@ -15,6 +15,7 @@ PRICE_PLACES = 4
 @rule(
     "PRICE-BAND",
     "单价（金额 ÷ 用量）超出参考价格的 [low_factor, high_factor] 倍区间（有参考价的品种；分表不计金额，不查）",
+    per_meter=True,
 )
 def price_band(ctx: RuleContext) -> list[Finding]:
     low_default = ctx.threshold("PRICE-BAND", "low_factor")

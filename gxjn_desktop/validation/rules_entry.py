@@ -19,7 +19,7 @@ def _value_field(kind: MeterKind) -> str:
     return "reading" if kind is MeterKind.REGISTER else "quantity"
 
 
-@rule("VALUE-MISSING", "有记录但本期示数或用量为空（无消耗应填 0）")
+@rule("VALUE-MISSING", "有记录但本期示数或用量为空（无消耗应填 0）", per_meter=True)
 def value_missing(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m in meter_months(ctx):
@@ -57,7 +57,7 @@ def month_missing(ctx: RuleContext) -> list[Finding]:
     return out
 
 
-@rule("VALUE-NEGATIVE", "示数、用量或金额为负数")
+@rule("VALUE-NEGATIVE", "示数、用量或金额为负数", per_meter=True)
 def value_negative(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m in meter_months(ctx):
@@ -83,7 +83,7 @@ def value_negative(ctx: RuleContext) -> list[Finding]:
     return out
 
 
-@rule("READ-ABOVE-REGISTER", "示数大于等于表计满码值（位数决定的最大示数）")
+@rule("READ-ABOVE-REGISTER", "示数大于等于表计满码值（位数决定的最大示数）", per_meter=True)
 def read_above_register(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m in meter_months(ctx):
@@ -122,7 +122,7 @@ def read_date_future(ctx: RuleContext) -> list[Finding]:
     return out
 
 
-@rule("READ-DECREASE", "本期示数小于上期示数，且未确认为表计翻转或换表")
+@rule("READ-DECREASE", "本期示数小于上期示数，且未确认为表计翻转或换表", per_meter=True)
 def read_decrease(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m in meter_months(ctx):
@@ -144,7 +144,7 @@ def read_decrease(ctx: RuleContext) -> list[Finding]:
     return out
 
 
-@rule("ROLLOVER-IMPLAUSIBLE", "确认为翻转，但表计位数未知或翻转用量超过半个满码值")
+@rule("ROLLOVER-IMPLAUSIBLE", "确认为翻转，但表计位数未知或翻转用量超过半个满码值", per_meter=True)
 def rollover_implausible(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m in meter_months(ctx):
@@ -163,7 +163,7 @@ def rollover_implausible(ctx: RuleContext) -> list[Finding]:
     return out
 
 
-@rule("READ-GAP", "上期示数不是上个月的（中间缺月，用量跨越多个月）")
+@rule("READ-GAP", "上期示数不是上个月的（中间缺月，用量跨越多个月）", per_meter=True)
 def read_gap(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m in meter_months(ctx):
@@ -187,7 +187,7 @@ def read_gap(ctx: RuleContext) -> list[Finding]:
     return out
 
 
-@rule("REPLACE-INCOMPLETE", "换表月份缺少本期示数，或旧表止码小于上期示数")
+@rule("REPLACE-INCOMPLETE", "换表月份缺少本期示数，或旧表止码小于上期示数", per_meter=True)
 def replace_incomplete(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m in meter_months(ctx):
@@ -218,7 +218,7 @@ def replace_incomplete(ctx: RuleContext) -> list[Finding]:
     return out
 
 
-@rule("MULT-NO-DATE", "倍率在月中变更，但该月没有按倍率变更登记分段示数")
+@rule("MULT-NO-DATE", "倍率在月中变更，但该月没有按倍率变更登记分段示数", per_meter=True)
 def multiplier_without_segment(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m in meter_months(ctx):
@@ -244,7 +244,7 @@ def multiplier_without_segment(ctx: RuleContext) -> list[Finding]:
     return out
 
 
-@rule("HEAT-NO-METER", "没有热计量表的热力账户填了热力用量")
+@rule("HEAT-NO-METER", "没有热计量表的热力账户填了热力用量", per_meter=True)
 def heat_without_meter(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m in meter_months(ctx):
@@ -264,7 +264,7 @@ def heat_without_meter(ctx: RuleContext) -> list[Finding]:
     return out
 
 
-@rule("COST-QUANTITY-PAIR", "有金额无用量，或有用量无金额（光伏发电除外）")
+@rule("COST-QUANTITY-PAIR", "有金额无用量，或有用量无金额（光伏发电除外）", per_meter=True)
 def cost_quantity_pair(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m in meter_months(ctx, include_submeters=False):

@@ -128,7 +128,9 @@ def _judged(ctx: RuleContext, *, batch: bool = False) -> list[tuple[Meter, int, 
     return ctx.cached(("judged", batch), compute)  # six rules walk the same pairs
 
 
-@rule("SAME-VALUE-3", "同一计量器具连续三个月用量相同（差异在容差内且大于 0），可能是未标注的估算或照抄")
+@rule(
+    "SAME-VALUE-3", "同一计量器具连续三个月用量相同（差异在容差内且大于 0），可能是未标注的估算或照抄", per_meter=True
+)
 def same_value_3(ctx: RuleContext) -> list[Finding]:
     tolerance = ctx.threshold("SAME-VALUE-3", "tolerance_pct")
     out = []
@@ -154,7 +156,7 @@ def same_value_3(ctx: RuleContext) -> list[Finding]:
     return out
 
 
-@rule("ESTIMATE-CONSECUTIVE", "连续估算的月份数超过上限（来源为“估算”的记录连续出现）")
+@rule("ESTIMATE-CONSECUTIVE", "连续估算的月份数超过上限（来源为“估算”的记录连续出现）", per_meter=True)
 def estimate_consecutive(ctx: RuleContext) -> list[Finding]:
     limit = ctx.threshold("ESTIMATE-CONSECUTIVE", "max_in_row")
     out = []
@@ -217,7 +219,7 @@ def _band_finding(
     )
 
 
-@rule("USE-VS-PREV2", "日均用量与前两个月日均用量的平均值相比，高出或低于阈值")
+@rule("USE-VS-PREV2", "日均用量与前两个月日均用量的平均值相比，高出或低于阈值", per_meter=True)
 def use_vs_prev2(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m, uses in _judged(ctx):
@@ -234,7 +236,7 @@ def use_vs_prev2(ctx: RuleContext) -> list[Finding]:
     return out
 
 
-@rule("USE-VS-LAST-YEAR", "日均用量与上年同月相比，高出或低于阈值")
+@rule("USE-VS-LAST-YEAR", "日均用量与上年同月相比，高出或低于阈值", per_meter=True)
 def use_vs_last_year(ctx: RuleContext) -> list[Finding]:
     out = []
     for meter, m, uses in _judged(ctx):
@@ -252,7 +254,11 @@ def use_vs_last_year(ctx: RuleContext) -> list[Finding]:
     return out
 
 
-@rule("USE-OUTSIDE-12M", "日均用量高于前 12 个月的最大值或低于其最小值，超过阈值（前 12 个月至少 min_points 个月有数）")
+@rule(
+    "USE-OUTSIDE-12M",
+    "日均用量高于前 12 个月的最大值或低于其最小值，超过阈值（前 12 个月至少 min_points 个月有数）",
+    per_meter=True,
+)
 def use_outside_12m(ctx: RuleContext) -> list[Finding]:
     above = ctx.threshold("USE-OUTSIDE-12M", "above_pct")
     below = ctx.threshold("USE-OUTSIDE-12M", "below_pct")
@@ -293,6 +299,7 @@ def use_outside_12m(ctx: RuleContext) -> list[Finding]:
     "USE-DIGIT-SLIP",
     "日均用量超过前 window_months 个月日均最大值的 above_factor 倍，或大于 0 却不到其中最小正值的 1/below_factor"
     "（前 window_months 个月至少 min_points 个月有数）：疑似多输或少输一位，改正后才能导出",
+    per_meter=True,
 )
 def use_digit_slip(ctx: RuleContext) -> list[Finding]:
     above = ctx.threshold("USE-DIGIT-SLIP", "above_factor")
@@ -351,7 +358,9 @@ def _history_spread(ctx: RuleContext, meter: Meter, ym: Month) -> tuple[int, Dec
 
 
 @rule(
-    "USE-OUTLIER", "日均用量偏离该表此前全部月份的中位数超过 mad_factor 倍中位数绝对偏差（MAD，至少 min_points 个月）"
+    "USE-OUTLIER",
+    "日均用量偏离该表此前全部月份的中位数超过 mad_factor 倍中位数绝对偏差（MAD，至少 min_points 个月）",
+    per_meter=True,
 )
 def use_outlier(ctx: RuleContext) -> list[Finding]:
     factor = ctx.threshold("USE-OUTLIER", "mad_factor")

@@ -20,7 +20,8 @@ def meter_months(ctx: RuleContext, *, include_submeters: bool = True) -> Iterato
 
     def compute() -> list[tuple[Meter, int]]:
         year = ctx.period.year
-        return [(meter, m) for meter in ctx.ledger.meters for m in ctx.period.months if meter.active_in(year, m)]
+        meters = ctx.ledger.meters if ctx.meter_code is None else (ctx.ledger.meter(ctx.meter_code),)
+        return [(meter, m) for meter in meters for m in ctx.period.months if meter.active_in(year, m)]
 
     for meter, m in ctx.cached("meter_months", compute):  # every rule walks them; computed once a run
         if include_submeters or not meter.is_submeter:

@@ -133,3 +133,17 @@ def test_roster_missing_extra_and_different(filled: tuple[Path, list[dict]], tmp
             "fields": [{"field": "单位名称", "roster": "改了名的单位", "packet": second["name"]}],
         }
     ]
+
+
+def test_unit_notes_say_where_in_the_words_of_the_units_review(
+    filled: tuple[Path, list[dict]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[type-arg]
+    folder, _items = filled
+    out = tmp_path / "汇总.xlsx"
+    code, _, _ = run(capsys, "--data-dir", str(folder), "bureau", "summary", "--year", "2024", "--out", str(out))
+    assert code == 0
+    notes = list(load_workbook(out)["单位说明"].iter_rows(min_row=3, values_only=True))
+    places = {row[3] for row in notes if row[3]}
+    assert places, "the demo packets carry explained warnings"
+    assert all(str(p).startswith("2024年") for p in places), places
+    assert any(" · 本期示数" in str(p) for p in places), places

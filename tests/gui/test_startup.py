@@ -94,3 +94,20 @@ def test_the_grid_shows_without_sqlalchemy(demo_service: LedgerService, data_dir
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
     rows, loaded = out.strip().split(" ", 1)
     assert int(rows) > 8 and loaded == "[]"
+
+
+def test_at_start_up_the_menus_follow_the_grid(qtbot: Any, demo_service: LedgerService, data_dir: Path) -> None:
+    """As gxjn starts: the window paints, then the data is attached; the grid shows before the
+    menus, which warm_up adds with the month grid's 撤销 / 重做."""
+    demo_service.close()
+    window = MainWindow(data_dir, today=DEMO_TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    store = LedgerService.open(data_dir)
+    window.attach(store)
+    assert window.edit_menu is None and window.entry.model.rowCount() > 8
+    qtbot.waitUntil(lambda: window.edit_menu is not None and len(window.edit_menu.actions()) == 2, timeout=20000)
+    assert window.toolbar is not None and window.import_action.shortcut().toString() == "Ctrl+I"
+    qtbot.waitUntil(lambda: all(window.built(i) is not None for i in range(len(TAB_NAMES))), timeout=20000)
+    store.close()

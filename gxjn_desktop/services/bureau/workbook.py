@@ -18,6 +18,8 @@ from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.bureau.merge import OUTCOME_LABELS, MergeReport
 from gxjn_desktop.services.bureau.roster import RosterComparison
 from gxjn_desktop.services.bureau.summary import FIGURE_LABELS, FIGURES, INDICATORS, Group, Summary, Total
+from gxjn_desktop.services.finding_words import location_text
+from gxjn_desktop.validation.findings import Location
 
 FMT = {None: "#,##0", 2: "#,##0.00", 4: "#,##0.0000"}
 LEVEL_INDENT = {"region": 0, "city": 1, "county": 2, "type": 0, "total": 0}
@@ -227,11 +229,21 @@ def _units_sheet(wb: Any, s: Summary, details: list[dict[str, Any]]) -> None:
     )
     for d in details:
         for f in d["explanations"]:
-            where = " ".join(str(v) for v in (f.get("location") or {}).values() if v)
+            where = _where(f.get("location"))
             e = f["explanation"]
             notes.row(
                 [d["uscc"], d["name"], f.get("rule"), where, f.get("message"), e.get("cause"), e.get("text")], wrap=True
             )
+
+
+def _where(location: Any) -> str:
+    """A finding's place in the words of the unit's review screen (without meter names: the packet
+    summary does not carry them), or the JSON's words when they are not a location."""
+    loc = location if isinstance(location, dict) else {}
+    parsed = Location.from_json(*(None if loc.get(k) is None else str(loc[k]) for k in ("meter", "month", "field")))
+    if parsed is not None:
+        return location_text(parsed, {})
+    return " ".join(str(v) for v in loc.values() if v)
 
 
 def _num(text: Any) -> Decimal | None:

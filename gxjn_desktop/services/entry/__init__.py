@@ -9,6 +9,8 @@
 - :mod:`.overview` — the overview's monthly figures.
 """
 
+from typing import TYPE_CHECKING
+
 from gxjn_desktop.domain.records import CANTEEN_FIELDS
 from gxjn_desktop.services.entry.cell_input import parse_source
 from gxjn_desktop.services.entry.cells import FIELD_COLUMNS, GridCell, cell_of, findings_by_cell
@@ -32,9 +34,24 @@ from gxjn_desktop.services.entry.grid import (
     RowKind,
     month_rows,
 )
-from gxjn_desktop.services.entry.overview import CarrierMonths, count_open, missing_months, monthly_use_by_carrier
 from gxjn_desktop.services.entry.replacements import make_replacement, replacement_problem
 from gxjn_desktop.services.entry.service import EntryService
+
+if TYPE_CHECKING:
+    from gxjn_desktop.services.entry.overview import CarrierMonths, count_open, missing_months, monthly_use_by_carrier
+
+#: The overview's names, imported from here on first use: the overview loads the checks (every
+#: rule and the reference data), which the month grid does not need to open.
+_OVERVIEW = ("CarrierMonths", "count_open", "missing_months", "monthly_use_by_carrier")
+
+
+def __getattr__(name: str) -> object:
+    if name in _OVERVIEW:
+        from gxjn_desktop.services.entry import overview
+
+        return getattr(overview, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CANTEEN_FIELDS",
