@@ -26,6 +26,7 @@ from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui.common import shown_number, shown_unit
 from gxjn_desktop.services.entry import CarrierMonths, EntryService, count_open, missing_months, monthly_use_by_carrier
+from gxjn_desktop.services.operations import ChangeKind, OpChanges
 
 _STATUS_COLOURS = {
     TargetStatus.ON_TRACK: "#1e7b34",
@@ -55,7 +56,7 @@ class MonthlyChart(QWidget):
         super().__init__(parent)
         self.series: CarrierMonths | None = None
         self.year = 0
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(160)  # the whole 概览 fits a maximised window on 1366×768 at 100 %
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_series(self, series: CarrierMonths | None, year: int) -> None:
@@ -126,6 +127,9 @@ def _pct(text: str | None) -> str:
 
 
 class Dashboard(QWidget):
+    #: Monthly use, gaps, findings, indicators against the profile's people and area, quota pacing.
+    SHOWS = frozenset(ChangeKind) - {ChangeKind.TASKS}
+
     def __init__(self, service: EntryService, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self.service = service
@@ -159,6 +163,10 @@ class Dashboard(QWidget):
         self._series: list[CarrierMonths] = []
         self.carrier_box.currentIndexChanged.connect(self._show_series)
         self.year = 0
+
+    def apply_changes(self, _changes: OpChanges) -> None:
+        if self.isVisible():  # otherwise the window refreshes it when it is shown
+            self.refresh()
 
     def refresh(self, today: date | None = None) -> None:
         today = today or self.today or date.today()

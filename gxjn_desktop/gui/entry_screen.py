@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 from gxjn_desktop.domain.numbers import plain
 from gxjn_desktop.domain.periods import next_month, previous_month
 from gxjn_desktop.domain.records import MeterReplacement, Source
-from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.entry_model import FINDINGS_ROLE, EntryTableModel
 from gxjn_desktop.services.entry import (
     COLUMNS,
@@ -48,10 +49,10 @@ from gxjn_desktop.services.entry import (
     DecreaseChoice,
     EntryChange,
     EntryPlan,
-    EntryService,
     RowKey,
     RowKind,
 )
+from gxjn_desktop.services.operations import ChangeKind, OpChanges, Origin
 from gxjn_desktop.validation.findings import Finding, Severity
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -101,7 +102,8 @@ class EntryTableView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         self.setAlternatingRowColors(False)  # grey means read-only here
         self.setTabKeyNavigation(True)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        # As tight as a WPS sheet (9 pt text in a 22–23 px row at 100 %), with room for the editor's frame.
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
 
     def move_to(self, row: int, column: int) -> None:
         model = self.model()
@@ -181,25 +183,6 @@ class EntryTableView(QTableView):
         QGuiApplication.clipboard().setText("\n".join(lines))
 
 
-class EntryCommand(QUndoCommand):
-    """One undo step. The change is already saved when pushed, so the first redo does nothing."""
-
-    def __init__(self, screen: EntryScreen, change: EntryChange) -> None:
-        super().__init__(change.description)
-        self.screen = screen
-        self.change = change
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.screen.write(self.change, undo=False)
-
-    def undo(self) -> None:
-        self.screen.write(self.change, undo=True)
-
-
 def parse_block(text: str) -> list[list[str]]:
     """Tab-separated rows as Excel and WPS put them on the clipboard (trailing newline dropped)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -212,16 +195,20 @@ class EntryScreen(QWidget):
     """The period picker above the grid; edits go service → undo stack → status bar."""
 
     status = Signal(str, bool)  # text, is_error
-    changeApplied = Signal(object)  # EntryChange, after it is written (also on undo/redo)
+    changeApplied = Signal(object)  # OpChanges the screen has refreshed for (also on undo/redo)
     periodChanged = Signal(int, int)
     explained = Signal(str)  # a 说明 saved from the right-click menu (the review's list changes)
 
-    def __init__(self, service: EntryService, parent: QWidget | None = None, today: date | None = None) -> None:
+    #: What the grid shows: readings, the meters' rows and 倍率, and findings (which every kind of data moves).
+    SHOWS = frozenset(ChangeKind) - {ChangeKind.TASKS}
+
+    def __init__(self, changer: Changer, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.today = today  # the date the review counts from (None: today)
-        self.service = service
-        self.undo_stack = QUndoStack(self)
-        self.year, self.month = service.default_period()
+        self.changer = changer
+        self.service = changer.service
+        self.undo_stack = changer.undo_stack  # the window's one stack (编辑 → 撤销 on every screen)
+        self.year, self.month = self.service.default_period()
 
         self.prev_button = QPushButton("◀ 上月")
         self.prev_button.setToolTip("上一个月（Alt+PageUp 或 Alt+←）")
@@ -389,37 +376,24 @@ class EntryScreen(QWidget):
 
     def apply_change(self, change: EntryChange) -> bool:
         """Save a change and make it one undo step (an edit, a paste or an import)."""
-        if not self.write(change, undo=None):
-            return False
-        self.undo_stack.push(EntryCommand(self, change))
-        return True
+        return self.changer.run(change.operation, self)
 
-    def write(self, change: EntryChange, undo: bool | None) -> bool:
-        """Write a change (``undo=None``: first time; False: redo; True: undo) and show the month."""
-        try:
-            if undo:
-                self.service.revert(change)
-            else:
-                self.service.commit(change)
-        except (StorageError, UserError) as err:
-            self.status.emit(f"保存失败：{err.message}。{err.hint}", True)
-            messages.show_user_error(self, err)
-            return False
-        if (change.year, change.month) != (self.year, self.month):
-            self.year, self.month = change.year, change.month
-            self.periodChanged.emit(self.year, self.month)
+    def apply_changes(self, changes: OpChanges) -> None:
+        """Data this screen shows changed (here or elsewhere, done, undone or redone)."""
         self.refresh()
-        if undo is not None and change.cells:  # undo / redo: show the cell that changed
-            first = change.cells[0]
-            row = self.model.row_of(first.key)
+        self.changeApplied.emit(changes)
+
+    def show_place(self, place: Origin, move_cursor: bool) -> None:
+        """The month a change was made in and, for undo and redo, the cell it changed."""
+        if place.year is not None and place.month is not None and (place.year, place.month) != (self.year, self.month):
+            self.year, self.month = place.year, place.month
+            self.refresh()
+            self.periodChanged.emit(self.year, self.month)
+        if move_cursor and isinstance(place.item, tuple):
+            key, column = place.item
+            row = self.model.row_of(key)
             if row >= 0:
-                self.view.move_to(row, COLUMNS.index(first.column))
-        saved = self.service.store.last_saved
-        when = saved.strftime("%H:%M:%S") if saved else ""
-        verb = {None: "已保存", False: "已重做并保存", True: "已撤销并保存"}[undo]
-        self.status.emit(f"{verb}：{change.description}（{when}）", False)
-        self.changeApplied.emit(change)
-        return True
+                self.view.move_to(row, COLUMNS.index(column))
 
     def paste(self) -> None:
         text = QGuiApplication.clipboard().text()
@@ -501,9 +475,8 @@ class EntryScreen(QWidget):
     def _explain(self, finding: Finding) -> None:
         from gxjn_desktop.gui.findings_panel import explain_finding
 
-        text = explain_finding(self, self.service, finding)
+        text = explain_finding(self, self.changer, finding)
         if text is not None:
-            self.refresh_findings()
             self.status.emit(text, False)
             self.explained.emit(text)
 

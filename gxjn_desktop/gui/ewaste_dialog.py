@@ -2,13 +2,14 @@
 
 Every modal step goes through a helper that the tests patch: :func:`ask_disposal` (the small
 form), ``messages.confirm`` and ``messages.show_user_error``. The form refuses what cannot be
-saved before it closes, so nothing is written on an error; each addition or deletion is one
-transaction (``LedgerService.add_ewaste`` / ``delete_ewaste``).
+saved before it closes, so nothing is written on an error; each addition or deletion is one operation
+(``services/edits.py``) on the window's undo stack, one transaction; Ctrl+Z / Ctrl+Y work inside
+the dialog too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,12 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.numbers import parse_decimal, plain
 from gxjn_desktop.domain.records import EwasteDisposal
-from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.changes import DO, UNDO, Changer
 from gxjn_desktop.gui.common import ColumnSpec, RowsModel, make_read_only_list, year_bar
-from gxjn_desktop.services.ledger_service import LedgerService
+from gxjn_desktop.gui.forms.ui_ewaste_form import Ui_EwasteForm
+from gxjn_desktop.services import edits
+from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation
 
 HEADERS = ("日期", "数量（件）", "接收单位", "证明编号", "备注")
 COL_DAY, COL_ITEMS, COL_RECIPIENT, COL_CERTIFICATE, COL_NOTE = range(len(HEADERS))
@@ -139,59 +143,29 @@ class EwasteForm(QDialog):
         self.today = today
         self.existing = tuple(existing)
         self.disposal: EwasteDisposal | None = None
+        self.ui = Ui_EwasteForm()
+        self.ui.setupUi(self)  # its tab order goes down the rows: 日期, 数量, 接收单位, 证明编号, 备注
         self.setWindowTitle(f"新增 {year} 年废旧电子产品处置")
-        self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-
-        self.day = QDateEdit()
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setCalendarPopup(True)
+        self.day: QDateEdit = self.ui.day
         default = today if today.year == year else date(year, 12, 31) if year < today.year else date(year, 1, 1)
         self.day.setDate(QDate(default.year, default.month, default.day))
-        self.items = QLineEdit()
-        self.items.setPlaceholderText("正整数，例如 12（全角数字也可以）")
-        items_row = QHBoxLayout()
-        items_row.addWidget(self.items, 1)
-        items_row.addWidget(QLabel("件"))
-        self.recipient = QComboBox()  # earlier recipients in the list (Alt+↓), or type a new one
-        self.recipient.setEditable(True)
-        self.recipient.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.items: QLineEdit = self.ui.items
+        self.recipient: QComboBox = self.ui.recipient  # earlier recipients in the list (Alt+↓), or type a new one
         self.recipient.addItems(sorted({e.recipient for e in self.existing}))
         self.recipient.setCurrentIndex(-1)
         recipient_edit = self.recipient.lineEdit()
         assert recipient_edit is not None
         recipient_edit.setMaxLength(RECIPIENT_MAX)
         recipient_edit.setPlaceholderText("必填：接收处置的单位，例如某再生资源回收有限公司")
-        self.certificate = QLineEdit()
+        self.certificate: QLineEdit = self.ui.certificate
         self.certificate.setMaxLength(CERTIFICATE_MAX)
-        self.certificate.setPlaceholderText("接收单位出具的处置证明或回收单编号")
-        self.note = QLineEdit()
-        self.note.setPlaceholderText("例如：报废电脑、打印机")
-        for text, buddy, field in (
-            ("处置日期(&T)", self.day, None),
-            ("数量(&C)", self.items, items_row),
-            ("接收单位(&R)", self.recipient, None),
-            ("证明编号(&Z)", self.certificate, None),
-            ("备注(&B)", self.note, None),
-        ):
-            label = QLabel(text)
-            label.setBuddy(buddy)
-            if field is None:
-                form.addRow(label, buddy)
-            else:
-                form.addRow(label, field)
-        layout.addLayout(form)
-        hint = QLabel(f"日期须在 {year} 年内且不晚于今天；数量按件填写。")
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #666;")
-        layout.addWidget(hint)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.note: QLineEdit = self.ui.note
+        self.ui.hint.setText(f"日期须在 {year} 年内且不晚于今天；数量按件填写。")
+        buttons = self.ui.buttons
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.day.setFocus()
 
     def read_disposal(self) -> tuple[EwasteDisposal | None, UserError | None, QWidget | None]:
@@ -253,10 +227,10 @@ class EwasteDialog(QDialog):
     """The disposals of one year and their total: 新增 (Ctrl+N), 删除 (Delete); Esc closes."""
 
     def __init__(
-        self, service: LedgerService, year: int, parent: QWidget | None = None, *, today: date | None = None
+        self, changer: Changer, year: int, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
         super().__init__(parent)
-        self.service = service
+        self.changer = changer
         self.today = today or date.today()
         self.saved_any = False
         self._disposals: tuple[EwasteDisposal, ...] = ()
@@ -323,6 +297,9 @@ class EwasteDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.view.deleteRequested.connect(self.delete_disposal)
 
+        self.addActions(changer.actions)  # 撤销 / 重做 while the dialog is open
+        changer.applied.connect(self._applied)
+        self.finished.connect(lambda _r: changer.applied.disconnect(self._applied))
         self.reload()
         self.view.setFocus()
 
@@ -333,9 +310,34 @@ class EwasteDialog(QDialog):
         return int(self.year_box.value())
 
     def reload(self, select: EwasteDisposal | None = None) -> None:
-        """Read the disposals back from the database (what the table shows is what is stored)."""
-        self._disposals = self.service.ledger().ewaste
+        """The disposals as stored (the window's snapshot, which every write updates)."""
+        self._disposals = self.changer.service.ledger.ewaste
         self.refresh(select)
+
+    def _applied(self, op: Operation, changes: OpChanges, how: str) -> None:
+        """A disposal added, deleted, undone or redone: show it, in its year."""
+        if ChangeKind.EWASTE not in changes.kinds:
+            return
+        if changes.years and self.year not in changes.years:
+            self.year_box.blockSignals(True)
+            self.year_box.setValue(min(changes.years))
+            self.year_box.blockSignals(False)
+        item = op.place.item
+        self.reload(item if isinstance(item, EwasteDisposal) else None)
+        if how != DO:
+            self.status.setText(f"{'已撤销' if how == UNDO else '已重做'}：{op.label}")
+
+    def _run(self, make: Callable[[Ledger], Operation], done: str) -> bool:
+        try:
+            op = make(self.changer.service.ledger)
+        except UserError as err:
+            messages.show_user_error(self, err)
+            return False
+        if not self.changer.run(op, self):
+            return False
+        self.saved_any = True
+        self.status.setText(done)
+        return True
 
     def refresh(self, select: EwasteDisposal | None = None) -> None:
         year = self.year
@@ -363,14 +365,8 @@ class EwasteDialog(QDialog):
         if disposal is None:
             self.view.setFocus()
             return
-        try:
-            self.service.add_ewaste(disposal)
-        except (UserError, StorageError) as err:
-            messages.show_user_error(self, err)
-            return
-        self.saved_any = True
-        self.status.setText(f"已保存：{disposal_line(disposal)}")
-        self.reload(disposal)
+        line = disposal_line(disposal)
+        self._run(lambda ledger: edits.ewaste_added(ledger, disposal, f"新增处置：{line}"), f"已保存：{line}")
         self.view.setFocus()
 
     def delete_disposal(self) -> None:
@@ -378,25 +374,20 @@ class EwasteDialog(QDialog):
         if e is None:
             return
         if not messages.confirm(
-            self, "删除处置记录", f"删除 {disposal_line(e)} 吗？\n删除后无法撤销，需要时可重新录入。"
+            self, "删除处置记录", f"删除 {disposal_line(e)} 吗？\n删除后可用“撤销”（Ctrl+Z）恢复。"
         ):
             return
         row = self.view.currentIndex().row()
-        try:
-            self.service.delete_ewaste(e)
-        except (UserError, StorageError) as err:
-            messages.show_user_error(self, err)
+        line = disposal_line(e)
+        if not self._run(lambda ledger: edits.ewaste_deleted(ledger, e, f"删除处置：{line}"), f"已删除：{line}"):
             return
-        self.saved_any = True
-        self.status.setText(f"已删除：{disposal_line(e)}")
-        self.reload()
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
         self.view.setFocus()
 
 
-def open_ewaste_dialog(parent: QWidget | None, service: LedgerService, year: int, *, today: date | None = None) -> bool:
+def open_ewaste_dialog(parent: QWidget | None, changer: Changer, year: int, *, today: date | None = None) -> bool:
     """Show the disposals of ``year`` (modal); True when anything was saved or deleted."""
-    dialog = EwasteDialog(service, year, parent, today=today)
+    dialog = EwasteDialog(changer, year, parent, today=today)
     dialog.exec()
     return dialog.saved_any

@@ -35,15 +35,17 @@ from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.places import Place
 from gxjn_desktop.domain.records import EXPLANATION_CAUSES
-from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.common import ColumnSpec, RowsModel
 from gxjn_desktop.gui.entry_model import SEVERITY_COLOURS
 from gxjn_desktop.gui.forms.ui_findings_header import Ui_FindingsHeader
 from gxjn_desktop.services import finding_words
 from gxjn_desktop.services.checks import rule_names
-from gxjn_desktop.services.entry import Column, EntryService, RowKey, cell_of
+from gxjn_desktop.services.entry import Column, RowKey, cell_of
 from gxjn_desktop.services.finding_words import meter_names, period_text, place_label
+from gxjn_desktop.services.operations import ChangeKind, OpChanges
 from gxjn_desktop.validation.findings import Finding, Severity
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -215,9 +217,12 @@ class FindingsPanel(QWidget):
     status = Signal(str, bool)  # text, is_error
     explained = Signal(str)  # after a 说明 is saved (the grid's tooltips change)
 
-    def __init__(self, service: EntryService, today: date | None = None, parent: QWidget | None = None) -> None:
+    SHOWS = frozenset(ChangeKind)  # the review judges every kind of data
+
+    def __init__(self, changer: Changer, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
+        self.changer = changer
+        self.service = changer.service
         self.today = today
         self.findings: list[Finding] = []  # the whole period, unfiltered
         self.counts: dict[str, int] = {}
@@ -370,6 +375,9 @@ class FindingsPanel(QWidget):
             self._refresh_timer.start()
         else:
             self._stale = True
+
+    def apply_changes(self, _changes: OpChanges) -> None:
+        self.schedule_refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -541,10 +549,11 @@ class FindingsPanel(QWidget):
         f = self.current_finding()
         if f is None:
             return
-        text_out = explain_finding(self, self.service, f)
+        text_out = explain_finding(self, self.changer, f)
         if text_out is None:
             return
-        self.refresh()
+        self.refresh()  # now, to select the finding again (the scheduled one has nothing left to do)
+        self._refresh_timer.stop()
         row = self.model.row_of(f.fingerprint)
         if row >= 0:
             self.select_row(row)
@@ -552,28 +561,32 @@ class FindingsPanel(QWidget):
         self.explained.emit(text_out)
 
 
-def explain_finding(parent: QWidget, service: EntryService, f: Finding) -> str | None:
-    """Ask for and save a 说明 of one finding (from this panel or the grid's right-click menu);
-    the status text when saved, ``None`` when nothing was saved."""
-    from gxjn_desktop.services.explanations import explain, explanation_for
+def explain_finding(parent: QWidget, changer: Changer, f: Finding) -> str | None:
+    """Ask for and save a 说明 of one finding (from this panel or the grid's right-click menu) as
+    one undo step; the status text when saved, ``None`` when nothing was saved."""
+    from gxjn_desktop.services.edits import explanation_saved
+    from gxjn_desktop.services.explanations import explanation_for
 
+    service = changer.service
     if f.severity is Severity.ERROR:
         try:  # the service words the refusal (errors are corrected, never explained)
             explanation_for(f, EXPLANATION_CAUSES[0], "")
         except UserError as err:
             messages.show_user_error(parent, err)
         return None
+    where = f"{period_text(f.location)} {place_text(service.ledger, f)}"
     answer = messages.ask_explanation(parent, f, f"{period_text(f.location)} · {place_text(service.ledger, f)}")
     if answer is None:
         return None
     cause, text = answer
     try:
-        explain(service.store, f, cause, text, service.entered_by)
-    except (UserError, StorageError) as err:
+        explanation = explanation_for(f, cause, text, service.entered_by)
+    except UserError as err:
         messages.show_user_error(parent, err)
         return None
-    service.reload()
-    return f"已保存说明：{period_text(f.location)} {place_text(service.ledger, f)}（{cause}）"
+    if not changer.run(explanation_saved(service.ledger, explanation, f"填写说明：{where}"), parent):
+        return None
+    return f"已保存说明：{where}（{cause}）"
 
 
 def _esc(text: str) -> str:

@@ -13,20 +13,11 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QStackedWidget,
-    QTableView,
-    QTabWidget,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QTableView, QToolBar, QWidget
 
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.common import ScreenTabs, ScrollingPage
 from gxjn_desktop.gui.ui_state import (
     ENTRY_HEADER,
     FINDINGS_HEADER,
@@ -38,6 +29,7 @@ from gxjn_desktop.gui.ui_state import (
 from gxjn_desktop.paths import bureau_dir
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after the window is painted
+    from gxjn_desktop.gui.changes import Changer, ShowsChanges
     from gxjn_desktop.gui.dashboard import Dashboard
     from gxjn_desktop.gui.findings_panel import FindingsPanel, FindingTarget
     from gxjn_desktop.gui.meters_screen import MetersScreen
@@ -47,12 +39,29 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after t
     from gxjn_desktop.gui.workplan_screen import WorkPlanScreen
     from gxjn_desktop.services.entry import EntryService
     from gxjn_desktop.services.ledger_service import LedgerService
+    from gxjn_desktop.services.operations import OpChanges, Operation, Origin
 
 #: Set by bench/bench_startup.py: print the time of the first paint and quit.
 BENCH_ENV = "GXJN_EXIT_AFTER_PAINT"
 
 TAB_OVERVIEW, TAB_ENTRY, TAB_UNIT, TAB_METERS, TAB_FINDINGS, TAB_REPORT, TAB_WORKPLAN = range(7)
 TAB_NAMES = ("概览", "月度填报", "单位信息", "计量器具", "数据审核", "报送", "工作任务")
+
+
+#: 帮助 → 键盘操作: the keys of every screen (docs/gui.md §Keyboard says the same).
+KEYBOARD = (
+    ("直接输入数字", "开始填写（可用全角数字、千位分隔符）"),
+    ("Enter / Tab / Shift+Tab", "保存并下移 / 右移 / 左移"),
+    ("F2 / Esc / Delete", "修改单元格 / 取消输入 / 清空所选"),
+    ("Ctrl+C / Ctrl+V", "复制 / 粘贴（含 Excel、WPS 的区域）"),
+    ("Ctrl+Z / Ctrl+Y", "撤销 / 重做"),
+    ("Alt+PageUp / Alt+PageDown", "上月 / 下月（或 Alt+← / Alt+→）"),
+    ("Ctrl+PageDown / Ctrl+PageUp", "下一个 / 上一个页面（或 Ctrl+Tab）"),
+    (f"Ctrl+1…{len(TAB_NAMES)}", "、".join(TAB_NAMES)),
+    ("Enter / Ctrl+E / F5", "审核：转到数据 / 填写说明 / 重新审核"),
+    ("Ctrl+N / Enter / Delete", "工作任务：新增 / 修改 / 删除"),
+    ("Ctrl+I / Ctrl+Q / F1", "导入填报工作簿 / 退出 / 本说明"),
+)
 
 
 class LazyPage(QWidget):
@@ -84,6 +93,7 @@ class MainWindow(QMainWindow):
         self._ready_pending = False
         self.ui_state = UiState(data_dir)
         self.entry_service: EntryService | None = None
+        self._changer: Changer | None = None  # runs every change and keeps the one undo stack
         self.setWindowTitle("公共机构能源资源消费统计")
         self.resize(1280, 720)
         self._painted = False
@@ -94,14 +104,12 @@ class MainWindow(QMainWindow):
         self.loading.setStyleSheet("qproperty-alignment: AlignCenter;")  # the Qt namespace costs ~15 ms to load
         self.stack.addWidget(self.loading)
         self._welcome: WelcomeScreen | None = None  # built when needed (most starts never need it)
-        self.tabs = QTabWidget()
+        self.tabs = ScreenTabs()
         self._current_tab = -1
         self.stack.addWidget(self.tabs)
 
         self.status_label = QLabel()
-        self.saved_label = QLabel()
-        self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(self.saved_label)
+        self.saved_label = QLabel()  # both go into the status bar with the data (attach): ~6 ms less to paint
         self.toolbar: QToolBar | None = None
         self.edit_menu: QMenu | None = None  # menus come with the data (their shortcuts cost ~20 ms of enum set-up)
 
@@ -129,17 +137,33 @@ class MainWindow(QMainWindow):
         from gxjn_desktop.gui.bureau_window import BureauWindow
 
         self.bureau_window = BureauWindow(bureau_dir(self.data_dir))
-        self.bureau_window.resize(1100, 700)
-        self.bureau_window.show()
+        self.bureau_window.showMaximized()  # its tables are wide, as the main window's are
 
     @property
     def store(self) -> LedgerService:
         assert self._store is not None, "the window has no database yet"
         return self._store
 
+    @property
+    def changer(self) -> Changer:
+        assert self._changer is not None, "the window has no database yet"
+        return self._changer
+
     def attach(self, store: LedgerService) -> None:
         """Show the unit (or the welcome screen) once the database is open."""
         self._store = store
+        if self.status_label.parent() is None:
+            self.statusBar().addWidget(self.status_label, 1)
+            self.statusBar().addPermanentWidget(self.saved_label)
+        if self._changer is None:
+            from gxjn_desktop.gui.changes import Changer
+
+            self._changer = Changer(store, self)
+            self._changer.applied.connect(self._route)
+            self._changer.status.connect(self.show_status)
+        else:
+            self._changer.start(store)  # a restored backup: the steps before it are gone
+
         has_unit = store.has_unit()
         # At start-up the window is on screen already: the month grid first, the menus (their
         # shortcuts cost ~25 ms) in warm_up. A window not shown yet gets them now.
@@ -183,6 +207,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.edit_menu = self.menuBar().addMenu("编辑(&E)")
+        self.edit_menu.addActions(self.changer.actions)  # one stack: every screen's changes
         view_menu = self.menuBar().addMenu("查看(&V)")
         for i, name in enumerate(TAB_NAMES):
             action = QAction(name, self)
@@ -283,11 +308,7 @@ class MainWindow(QMainWindow):
             return
         from gxjn_desktop.gui.quota_dialog import open_quota_dialog
 
-        if open_quota_dialog(self, self.store, self.entry.year):
-            self.entry_service.reload()  # the snapshot holds the quotas
-            if self.built(TAB_OVERVIEW) is not None:
-                self.dashboard.refresh()
-            self._other_saved("能耗定额已保存")
+        open_quota_dialog(self, self.changer, self.entry.year)
 
     def edit_ewaste(self) -> None:
         """废旧电子产品规范处置: each disposal with its count, recipient and certificate."""
@@ -295,9 +316,7 @@ class MainWindow(QMainWindow):
             return
         from gxjn_desktop.gui.ewaste_dialog import open_ewaste_dialog
 
-        if open_ewaste_dialog(self, self.store, self.entry.year, today=self.today):
-            self.entry_service.reload()  # the snapshot holds the disposals
-            self._other_saved("废旧电子产品处置已保存")
+        open_ewaste_dialog(self, self.changer, self.entry.year, today=self.today)
 
     def _build_toolbar(self, undo: QAction, redo: QAction) -> None:
         """The month's main actions under the menus, with text beside each icon (as WPS shows them)."""
@@ -360,18 +379,8 @@ class MainWindow(QMainWindow):
         about.show_about(self, self.data_dir, key_rows)
 
     def show_keys(self) -> None:
-        messages.show_info(
-            self,
-            "键盘操作",
-            "直接输入数字：开始填写（可用全角数字、中文句号、千位分隔符）\n"
-            "Enter：保存并下移　Tab / Shift+Tab：保存并移到下一/上一可填列\n"
-            "F2：修改当前单元格　Esc：取消本次输入　Delete：清空所选单元格\n"
-            "Ctrl+C / Ctrl+V：复制 / 粘贴（可直接粘贴 Excel、WPS 中复制的区域）\n"
-            "Ctrl+Z / Ctrl+Y：撤销 / 重做　Alt+PageUp / Alt+PageDown（或 Alt+← / Alt+→）：上月 / 下月\n"
-            "Ctrl+PageDown / Ctrl+PageUp（或 Ctrl+Tab / Ctrl+Shift+Tab）：下一个 / 上一个页面\n"
-            "Ctrl+1…7：概览、月度填报、单位信息、计量器具、数据审核、报送、工作任务\n"
-            "数据审核中：Enter 或双击转到数据　Ctrl+E 填写说明　F5 重新审核",
-        )
+        rows = "".join(f"<tr><td style='padding-right:16px'>{keys}</td><td>{what}</td></tr>" for keys, what in KEYBOARD)
+        messages.show_info(self, "键盘操作", f"<table cellspacing='2'>{rows}</table>")
 
     # ---- first start --------------------------------------------------------------------------
 
@@ -386,51 +395,54 @@ class MainWindow(QMainWindow):
         result = messages.run_new_unit_wizard(self)
         if result is None:
             return
-        from gxjn_desktop.domain.ledger import Ledger
+        from gxjn_desktop.services.edits import new_unit
 
-        ledger = Ledger(result.unit, {result.profile.year: result.profile}, (result.meter,))
         try:
-            # One transaction: a half-created unit never exists.
-            self.store.replace_everything(ledger)
-        except (UserError, StorageError) as err:
+            op = new_unit(result.unit, result.profile, result.meter)
+        except UserError as err:
             messages.show_user_error(self, err)
             return
-        self.show_unit()
-        self.show_status(f"已新建单位：{result.unit.name}")
+        # One transaction (a half-created unit never exists); not undoable: it empties the undo stack.
+        if self.changer.run(op, self):
+            self.show_status(f"已新建单位：{result.unit.name}")
 
     def open_demo(self) -> None:
         from gxjn_desktop.services.demo import build_demo_ledger
+        from gxjn_desktop.services.edits import replace_all
 
         QApplication.setOverrideCursor(self.cursor())
         try:
-            self.store.replace_everything(build_demo_ledger())
+            done = self.changer.run(replace_all(build_demo_ledger(), "打开示例单位"), self)
         finally:
             QApplication.restoreOverrideCursor()
-        self.show_unit()
-        self.show_status("已打开示例单位（可随时新建本单位替换）")
+        if done:
+            self.show_status("已打开示例单位（可随时新建本单位替换）")
 
     # ---- the unit's screens -------------------------------------------------------------------
 
     def show_unit(self) -> None:
         """The month grid at once; the other screens when first shown (or after the grid, in
         :meth:`warm_up`): they and the ORM cost more than the grid itself."""
-        from gxjn_desktop.gui.entry_screen import EntryScreen
-        from gxjn_desktop.services.entry import EntryService
+        from PySide6.QtCore import Qt
 
-        self.entry_service = EntryService(self.store)
-        service = self.entry_service
+        from gxjn_desktop.gui.entry_screen import EntryScreen
+
+        changer = self.changer
+        self.entry_service = changer.service
+        # The screens of the data shown so far go without a word (a new unit or the demo replaced it).
+        blocked = self.tabs.blockSignals(True)
         while self.tabs.count():
             w = self.tabs.widget(0)
             self.tabs.removeTab(0)
             if w is not None:
                 w.deleteLater()
-        self.entry = EntryScreen(service, today=self.today)
+        self.entry = EntryScreen(changer, today=self.today)
         for index, name in enumerate(TAB_NAMES):
-            self.tabs.addTab(self.entry if index == TAB_ENTRY else LazyPage(), name)
+            self.tabs.addScreen(self.entry if index == TAB_ENTRY else LazyPage(), name)
+        self.tabs.blockSignals(blocked)
+        self._current_tab = -1
         self.entry.status.connect(self.show_status)
-        self.entry.changeApplied.connect(lambda _change: self._entry_changed())
-        self.entry.explained.connect(lambda _text: self._schedule_review())
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs.currentChanged.connect(self._tab_changed, Qt.ConnectionType.UniqueConnection)
         if self.edit_menu is not None:  # else _build_menus adds them
             self._add_edit_actions()
         header = self.ui_state.bytes(ENTRY_HEADER)
@@ -442,48 +454,41 @@ class MainWindow(QMainWindow):
         # A restored header can leave the grid scrolled past its columns at a new window size:
         # start at the first column once the layout has settled.
         QTimer.singleShot(0, self.entry.show_first_column)
-        self.setWindowTitle(f"{service.ledger.unit.name} — 公共机构能源资源消费统计")
+        self._show_title()
+
+    def _show_title(self) -> None:
+        assert self.entry_service is not None
+        self.setWindowTitle(f"{self.entry_service.ledger.unit.name} — 公共机构能源资源消费统计")
 
     def _add_edit_actions(self) -> None:
-        """The month grid's 撤销 / 重做 in 编辑 and, with the month's main actions, in the toolbar."""
-        assert self.edit_menu is not None
-        self.edit_menu.clear()
-        undo = self.entry.undo_stack.createUndoAction(self, "撤销")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.entry.undo_stack.createRedoAction(self, "重做")
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.edit_menu.addAction(undo)
-        self.edit_menu.addAction(redo)
-        self._build_toolbar(undo, redo)
+        """The one undo stack's 撤销 / 重做 (in 编辑 since the menus were built) with the month's main
+        actions in the toolbar."""
+        self._build_toolbar(self.changer.undo_action, self.changer.redo_action)
 
     # ---- the other screens, built when first needed ---------------------------------------------
 
     def built(self, index: int) -> QWidget | None:
         """The screen of tab ``index`` if it has been built."""
-        page = self.tabs.widget(index)
+        page = self.tabs.screen_at(index)
         return None if isinstance(page, LazyPage) else page
 
     def screen_at(self, index: int) -> QWidget:
         """The screen of tab ``index``, built now (in the place of its tab's placeholder) if need be."""
-        page = self.tabs.widget(index)
+        page = self.tabs.screen_at(index)
         assert page is not None, "no unit is shown"
         if not isinstance(page, LazyPage):
             return page
         screen = self._build_screen(index)
-        current = self.tabs.currentIndex()
-        blocked = self.tabs.blockSignals(True)  # the same tab stays current: no switch to report
-        try:
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, screen, TAB_NAMES[index])
-            self.tabs.setCurrentIndex(current)
-        finally:
-            self.tabs.blockSignals(blocked)
-        page.deleteLater()
+        area = self.tabs.widget(index)
+        assert isinstance(area, ScrollingPage)
+        area.replace(screen)  # in the same tab: nothing switches, nothing to report
         return screen
 
     def _build_screen(self, index: int) -> QWidget:
+        """A screen over the current snapshot; it follows later changes through :meth:`_route`."""
         service = self.entry_service
         assert service is not None
+        changer = self.changer
         screen: QWidget
         if index == TAB_OVERVIEW:
             from gxjn_desktop.gui.dashboard import Dashboard
@@ -492,21 +497,18 @@ class MainWindow(QMainWindow):
         elif index == TAB_UNIT:
             from gxjn_desktop.gui.unit_screen import UnitScreen
 
-            screen = unit = UnitScreen(service)
-            unit.saved.connect(self._other_saved)
+            screen = UnitScreen(changer)
         elif index == TAB_METERS:
             from gxjn_desktop.gui.meters_screen import MetersScreen
 
-            screen = meters = MetersScreen(service, apply_change=self.entry.apply_change)
-            meters.saved.connect(self._other_saved)
+            screen = meters = MetersScreen(changer)
             self._restore_header(meters.view, METERS_HEADER)
         elif index == TAB_FINDINGS:
             from gxjn_desktop.gui.findings_panel import FindingsPanel
 
-            screen = findings = FindingsPanel(service, today=self.today)
+            screen = findings = FindingsPanel(changer, today=self.today)
             findings.status.connect(self.show_status)
             findings.navigate.connect(self.go_to_finding)
-            findings.explained.connect(lambda _text: self.entry.refresh())
             self._restore_header(findings.view, FINDINGS_HEADER)
         elif index == TAB_REPORT:
             from gxjn_desktop.gui.report_screen import ReportScreen
@@ -518,8 +520,7 @@ class MainWindow(QMainWindow):
         elif index == TAB_WORKPLAN:
             from gxjn_desktop.gui.workplan_screen import WorkPlanScreen
 
-            screen = workplan = WorkPlanScreen(service, today=self.today)
-            workplan.saved.connect(self._other_saved)
+            screen = WorkPlanScreen(changer, today=self.today)
         else:
             raise ValueError(index)
         return screen
@@ -552,15 +553,6 @@ class MainWindow(QMainWindow):
     @property
     def workplan(self) -> WorkPlanScreen:
         return cast("WorkPlanScreen", self.screen_at(TAB_WORKPLAN))
-
-    def _schedule_review(self) -> None:
-        if self.built(TAB_FINDINGS) is not None:  # one not built yet reviews when first shown
-            self.findings.schedule_refresh()
-
-    def _entry_changed(self) -> None:
-        self._schedule_review()
-        if self.built(TAB_METERS) is not None:  # undo of a 停用 too
-            self.meters.refresh()
 
     def warm_up(self) -> None:
         """Once the month grid is on screen: the menus, the ORM (so the first edit waits for
@@ -624,10 +616,56 @@ class MainWindow(QMainWindow):
             self.workplan.refresh()
             self.workplan.view.setFocus()
 
-    def _other_saved(self, text: str) -> None:
-        self.show_status(text)
-        self.entry.refresh()
-        self._schedule_review()
+    # ---- the change path: every operation's changes go to the screens that show them -----------
+
+    def _screens(self) -> list[ShowsChanges]:
+        """The screens built so far (one built later reads the snapshot as it is then)."""
+        return [cast("ShowsChanges", page) for i in range(len(TAB_NAMES)) if (page := self.built(i)) is not None]
+
+    def _route(self, op: Operation, changes: OpChanges, how: str) -> None:
+        """After an operation is done, undone or redone: each screen showing what changed catches up
+        itself; undo and redo take the user back to where the change was made."""
+        from gxjn_desktop.gui.changes import DO
+        from gxjn_desktop.services.operations import ChangeKind, Screen
+
+        if ChangeKind.EVERYTHING in changes.kinds:  # a new unit or the demo: every screen anew
+            self.show_unit()
+            return
+        for screen in self._screens():
+            if changes.touches(screen.SHOWS):
+                screen.apply_changes(changes)
+        if ChangeKind.UNIT in changes.kinds:
+            self._show_title()
+        if how != DO:
+            self._go_to(op.place)
+        elif op.place.screen is Screen.ENTRY and self.tabs.currentIndex() == TAB_ENTRY:
+            self.entry.show_place(op.place, move_cursor=False)  # an import opens its first month
+
+    def _go_to(self, place: Origin) -> None:
+        """The screen and place of an undone or redone change. Quotas and disposals are edited in
+        their dialogs: an open dialog shows the change itself, else the status bar says it."""
+        from gxjn_desktop.services.operations import Screen
+
+        tabs = {
+            Screen.ENTRY: TAB_ENTRY,
+            Screen.UNIT: TAB_UNIT,
+            Screen.METERS: TAB_METERS,
+            Screen.WORKPLAN: TAB_WORKPLAN,
+            Screen.FINDINGS: TAB_FINDINGS,
+        }
+        if place.screen not in tabs:
+            return
+        self.tabs.setCurrentIndex(tabs[place.screen])
+        if self.tabs.currentIndex() != tabs[place.screen]:
+            return  # 单位信息 kept the user (a typed value was refused)
+        if place.screen is Screen.ENTRY:
+            self.entry.show_place(place, move_cursor=True)
+        elif place.screen is Screen.UNIT:
+            self.unit_screen.show_place(place)
+        elif place.screen is Screen.METERS:
+            self.meters.show_place(place)
+        elif place.screen is Screen.WORKPLAN:
+            self.workplan.show_place(place)
 
     def go_to_finding(self, target: FindingTarget) -> None:
         """A finding activated in 数据审核: its cell in 月度填报, or its field in 单位信息."""
@@ -678,6 +716,8 @@ class MainWindow(QMainWindow):
                 sys.stdout.write(f"painted {time.perf_counter():.6f}\n")
                 sys.stdout.flush()
             self.firstPainted.emit()
+            if self._ready_pending:  # the data came before the first paint: the next paint shows it
+                self.update()
         elif self._ready_pending:
             self._ready_pending = False
             if bench:  # the unit's data is on screen

@@ -27,15 +27,17 @@ from PySide6.QtWidgets import (
 
 from gxjn_desktop.domain.meters import Meter, MeterKind
 from gxjn_desktop.domain.numbers import parse_decimal, plain
-from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.common import ColumnSpec, RowsModel, error_label, shown_unit
 from gxjn_desktop.gui.forms.ui_date_value import Ui_DateValueDialog
 from gxjn_desktop.gui.forms.ui_meter_dialog import Ui_MeterDialog
 from gxjn_desktop.gui.welcome import MeterPage
+from gxjn_desktop.services import edits
 from gxjn_desktop.services import meters as meter_changes
-from gxjn_desktop.services.entry import EntryChange, EntryService
 from gxjn_desktop.services.meter_rules import multiplier_problem
+from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation, Origin
 
 
 def _date(d: date | None) -> str:
@@ -168,17 +170,12 @@ def ask_multiplier(parent: QWidget | None, meter: Meter) -> tuple[date, Decimal,
 
 class MetersScreen(QWidget):
     saved = Signal(str)
+    SHOWS = frozenset({ChangeKind.METERS, ChangeKind.READINGS})  # READINGS: the replacement history
 
-    def __init__(
-        self,
-        service: EntryService,
-        parent: QWidget | None = None,
-        apply_change: Callable[[EntryChange], bool] | None = None,
-    ) -> None:
+    def __init__(self, changer: Changer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
-        # A retirement or a 倍率 change is one step on the grid's undo stack (编辑 → 撤销).
-        self.apply_change = apply_change or self._commit
+        self.changer = changer  # a new meter, a retirement or a 倍率 change is one step on the window's undo stack
+        self.service = changer.service
         self.model = MetersModel(self)
         self._sized = False
         self.view = QTableView()
@@ -271,43 +268,31 @@ class MetersScreen(QWidget):
             self.multipliers.setItem(i, 0, QTableWidgetItem(f"{c.effective_from:%Y-%m-%d}"))
             self.multipliers.setItem(i, 1, QTableWidgetItem(plain(c.multiplier)))
 
-    def _save(self, meter: Meter, text: str) -> None:
-        try:
-            self.service.store.save_meter(meter)
-        except (UserError, StorageError) as err:
-            messages.show_user_error(self, err)
-            return
-        self.service.reload()
+    def apply_changes(self, _changes: OpChanges) -> None:
         self.refresh()
-        self.saved.emit(text)
+
+    def show_place(self, place: Origin) -> None:
+        """Select the meter a change was made to (undo and redo come back here)."""
+        row = next((i for i, m in enumerate(self.model.meters) if m.code == place.item), -1)
+        if row >= 0:
+            self.view.selectRow(row)
+        self.view.setFocus()
 
     def add_meter(self) -> None:
         meter = ask_new_meter(self, {m.code for m in self.service.ledger.meters})
         if meter is None:
             return
-        if any(m.code == meter.code for m in self.service.ledger.meters):
-            messages.show_user_error(self, UserError(f"编号 {meter.code} 已被使用", "请换一个编号"))
-            return
-        self._save(meter, f"已新增计量器具 {meter.code}")
+        self._apply(lambda: edits.meter_saved(self.service.ledger, meter, new=True))
 
-    def _commit(self, change: EntryChange) -> bool:
-        """Without the window's undo stack (tests of this screen alone): just save."""
+    def _apply(self, make: Callable[[], Operation]) -> None:
         try:
-            self.service.commit(change)
-        except (UserError, StorageError) as err:
-            messages.show_user_error(self, err)
-            return False
-        return True
-
-    def _apply(self, make: Callable[[], EntryChange]) -> None:
-        try:
-            change = make()
+            op = make()
         except UserError as err:
             messages.show_user_error(self, err)
             return
-        if self.apply_change(change):
-            self.refresh()
-            self.saved.emit(change.description)
+        if self.changer.run(op, self):
+            self.show_place(op.place)
+            self.saved.emit(op.label)
 
     def retire_meter(self) -> None:
         meter = self.current()

@@ -3,12 +3,13 @@
 Every modal step goes through a helper that the tests patch: :func:`ask_quota` (the small form),
 :func:`ask_import_confirmation` (the import preview), ``file_dialogs.ask_open_workbook``,
 ``messages.confirm`` and ``messages.show_user_error``. Nothing is written before the user has
-confirmed, and an import is written in one transaction (``LedgerService.save_quotas``).
+confirmed. Every save, deletion and import is one operation (``services/edits.py``) on the window's
+undo stack, written in one transaction; Ctrl+Z / Ctrl+Y work inside the dialog too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,12 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.numbers import plain
 from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
-from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui import file_dialogs, messages
+from gxjn_desktop.gui.changes import DO, UNDO, Changer
 from gxjn_desktop.gui.common import ColumnSpec, RowsModel, make_read_only_list, pad_columns, year_bar
-from gxjn_desktop.services.ledger_service import LedgerService
+from gxjn_desktop.gui.forms.ui_quota_form import Ui_QuotaForm
+from gxjn_desktop.services import edits
+from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation
 from gxjn_desktop.services.quotas import parse_quota_value
 
 HEADERS = ("指标", "级别", "数值", "口径", "文号")
@@ -129,50 +133,26 @@ class QuotaForm(QDialog):
         super().__init__(parent)
         self.year = year
         self.quota: Quota | None = None
+        self.ui = Ui_QuotaForm()
+        self.ui.setupUi(self)
         self.setWindowTitle(f"修改 {year} 年能耗定额" if existing else f"新增 {year} 年能耗定额")
-        self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.indicator = QComboBox()
+        self.indicator: QComboBox = self.ui.indicator
         for ind in QuotaIndicator:
             self.indicator.addItem(f"{ind.label}（{ind.unit}）", ind)
-        self.level = QComboBox()
+        self.level: QComboBox = self.ui.level
         for lv in QuotaLevel:
             self.level.addItem(lv.label, lv)
-        self.value = QLineEdit()
-        self.value.setPlaceholderText("大于 0，例如 105 或 2,800（全角数字也可以）")
-        self.unit = QLabel()
-        value_row = QHBoxLayout()
-        value_row.addWidget(self.value, 1)
-        value_row.addWidget(self.unit)
-        self.basis = QComboBox()
+        self.value: QLineEdit = self.ui.value
+        self.unit: QLabel = self.ui.unit
+        self.basis: QComboBox = self.ui.basis
         for b in Basis:
             self.basis.addItem(b.label, b)
-        self.document = QLineEdit()
-        self.document.setPlaceholderText("下达文件的文号或标准名称")
-        for text, widget, row in (
-            ("指标(&I)", self.indicator, None),
-            ("级别(&L)", self.level, None),
-            ("数值(&V)", self.value, value_row),
-            ("口径(&B)", self.basis, None),
-            ("文号(&D)", self.document, None),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            if row is None:
-                form.addRow(label, widget)
-            else:
-                form.addRow(label, row)
-        layout.addLayout(form)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #666;")
-        layout.addWidget(self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.document: QLineEdit = self.ui.document
+        self.note: QLabel = self.ui.note
+        buttons = self.ui.buttons
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.indicator.currentIndexChanged.connect(self._indicator_changed)
         if existing is not None:
             self.indicator.setCurrentIndex(self.indicator.findData(existing.indicator))
@@ -288,9 +268,9 @@ def ask_import_confirmation(
 class QuotaDialog(QDialog):
     """The quotas of one year: 新增, 修改 (Enter), 删除 (Delete), 导入定额文件…; Esc closes."""
 
-    def __init__(self, service: LedgerService, year: int, parent: QWidget | None = None) -> None:
+    def __init__(self, changer: Changer, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
+        self.changer = changer
         self.saved_any = False
         self._quotas: tuple[Quota, ...] = ()
         self.setWindowTitle("能耗定额")
@@ -356,6 +336,9 @@ class QuotaDialog(QDialog):
         self.view.deleteRequested.connect(self.delete_quota)
         self.view.doubleClicked.connect(lambda _i: self.edit_quota())
 
+        self.addActions(changer.actions)  # 撤销 / 重做 while the dialog is open
+        changer.applied.connect(self._applied)
+        self.finished.connect(lambda _r: changer.applied.disconnect(self._applied))
         self.reload()
         self.view.setFocus()
 
@@ -366,9 +349,21 @@ class QuotaDialog(QDialog):
         return int(self.year_box.value())
 
     def reload(self, select_key: str | None = None) -> None:
-        """Read the quotas back from the database (what the table shows is what is stored)."""
-        self._quotas = self.service.ledger().quotas
+        """The quotas as stored (the window's snapshot, which every write updates)."""
+        self._quotas = self.changer.service.ledger.quotas
         self.refresh(select_key)
+
+    def _applied(self, op: Operation, changes: OpChanges, how: str) -> None:
+        """A quota saved, deleted, undone or redone: show it, in its year."""
+        if ChangeKind.QUOTAS not in changes.kinds:
+            return
+        if changes.years and self.year not in changes.years:
+            self.year_box.blockSignals(True)
+            self.year_box.setValue(min(changes.years))
+            self.year_box.blockSignals(False)
+        self.reload(op.place.item if isinstance(op.place.item, str) else None)
+        if how != DO:
+            self.status.setText(f"{'已撤销' if how == UNDO else '已重做'}：{op.label}")
 
     def refresh(self, select_key: str | None = None) -> None:
         year = self.year
@@ -396,15 +391,21 @@ class QuotaDialog(QDialog):
     def _existing(self, q: Quota) -> Quota | None:
         return next((e for e in self._quotas if e.key == q.key), None)
 
-    def _save(self, quotas: list[Quota], done: str) -> bool:
+    def _run(self, make: Callable[[Ledger], Operation], done: str) -> bool:
         try:
-            self.service.save_quotas(quotas)
-        except (UserError, StorageError) as err:
+            op = make(self.changer.service.ledger)
+        except UserError as err:
             messages.show_user_error(self, err)
+            return False
+        if not self.changer.run(op, self):
             return False
         self.saved_any = True
         self.status.setText(done)
         return True
+
+    def _save(self, quotas: list[Quota], done: str) -> bool:
+        label = done.removeprefix("已")
+        return self._run(lambda ledger: edits.quotas_set(ledger, quotas, label), done)
 
     # ---- actions --------------------------------------------------------------------------
 
@@ -420,8 +421,7 @@ class QuotaDialog(QDialog):
             f"替换为 {value_text(quota)} 吗？",
         ):
             return
-        if self._save([quota], f"已保存：{quota_line(quota)}"):
-            self.reload(quota.key)
+        self._save([quota], f"已保存：{quota_line(quota)}")
         self.view.setFocus()
 
     def edit_quota(self) -> None:
@@ -432,25 +432,20 @@ class QuotaDialog(QDialog):
         if quota is None or quota == old:
             self.view.setFocus()
             return
-        if self._save([quota], f"已保存：{quota_line(quota)}"):
-            self.reload(quota.key)
+        self._save([quota], f"已保存：{quota_line(quota)}")
         self.view.setFocus()
 
     def delete_quota(self) -> None:
         q = self.current()
         if q is None:
             return
-        if not messages.confirm(self, "删除定额", f"删除 {quota_line(q)} 吗？\n删除后无法撤销，需要时可重新录入。"):
+        if not messages.confirm(self, "删除定额", f"删除 {quota_line(q)} 吗？\n删除后可用“撤销”（Ctrl+Z）恢复。"):
             return
         row = self.view.currentIndex().row()
-        try:
-            self.service.delete_quota(q.year, q.indicator, q.level)
-        except (UserError, StorageError) as err:
-            messages.show_user_error(self, err)
+        if not self._run(
+            lambda ledger: edits.quota_deleted(ledger, q, f"删除定额：{quota_line(q)}"), f"已删除：{quota_line(q)}"
+        ):
             return
-        self.saved_any = True
-        self.status.setText(f"已删除：{quota_line(q)}")
-        self.reload()
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
         self.view.setFocus()
@@ -462,7 +457,7 @@ class QuotaDialog(QDialog):
         from gxjn_desktop.services.quotas import read_quota_workbook
 
         try:
-            quotas, others = read_quota_workbook(path, self.service.ledger())
+            quotas, others = read_quota_workbook(path, self.changer.service.ledger)
         except UserError as err:
             messages.show_user_error(self, err)
             return
@@ -472,18 +467,12 @@ class QuotaDialog(QDialog):
         done = f"已导入 {len(quotas)} 项定额（{'、'.join(f'{y} 年' for y in years)}）" + (
             f"，跳过其他单位的 {others} 行" if others else ""
         )
-        if not self._save(quotas, done):
-            return
-        if self.year not in years:
-            self.year_box.blockSignals(True)
-            self.year_box.setValue(years[0])
-            self.year_box.blockSignals(False)
-        self.reload()
-        self.view.setFocus()
+        if self._save(quotas, done):  # shown in the first imported year
+            self.view.setFocus()
 
 
-def open_quota_dialog(parent: QWidget | None, service: LedgerService, year: int) -> bool:
+def open_quota_dialog(parent: QWidget | None, changer: Changer, year: int) -> bool:
     """Show the quotas of ``year`` (modal); True when anything was saved or deleted."""
-    dialog = QuotaDialog(service, year, parent)
+    dialog = QuotaDialog(changer, year, parent)
     dialog.exec()
     return dialog.saved_any

@@ -31,6 +31,7 @@ from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.common import ColumnSpec, RowsModel, year_bar
 from gxjn_desktop.gui.findings_panel import finding_target
 from gxjn_desktop.services.entry import EntryService
+from gxjn_desktop.services.operations import ChangeKind, OpChanges
 from gxjn_desktop.validation.findings import Finding
 
 PERIOD_CHOICES = ("Y", "Q1", "Q2", "Q3", "Q4", *[f"M{m:02d}" for m in range(1, 13)])
@@ -92,6 +93,11 @@ class ReportScreen(QWidget):
     navigate = Signal(object)
     status = Signal(str)
     exported = Signal()
+    SHOWS = frozenset(ChangeKind)  # the export gate judges everything; the packet carries everything
+
+    def apply_changes(self, _changes: OpChanges) -> None:
+        if self.isVisible():  # otherwise the window refreshes it when it is shown
+            self.refresh()
 
     def __init__(self, service: EntryService, *, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +114,8 @@ class ReportScreen(QWidget):
         self.gate_label = QLabel()
         self.gate_label.setWordWrap(True)
         self.blocking = QListWidget()
+        self.blocking.setWordWrap(True)  # a finding's message and hint in full, without scrolling sideways
+        self.blocking.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.blocking.setToolTip("双击一条，转到需要改正或说明的位置")
         self.export_button = QPushButton("导出数据包(&E)…")
         self.reopen_button = QPushButton("更正已上报的数据(&R)…")
@@ -171,7 +179,7 @@ class ReportScreen(QWidget):
             self.gate_label.setStyleSheet("color: #1d4f86; font-weight: bold;")
             self.export_button.setEnabled(True)
         else:
-            result = check_period(self.service.reload(), period, self.today)
+            result = check_period(self.service.ledger, period, self.today)
             gate = result.gate
             self.gate_label.setText(gate.summary() + ("" if gate.allowed else "。双击下面一条可转到该处。"))
             self.gate_label.setStyleSheet(f"color: {'#1e7b34' if gate.allowed else '#b3261e'}; font-weight: bold;")

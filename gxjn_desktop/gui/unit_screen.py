@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -10,6 +11,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -19,10 +21,12 @@ from PySide6.QtWidgets import (
 from gxjn_desktop.domain.numbers import parse_decimal, parse_integer, plain
 from gxjn_desktop.domain.units import Signatories, Unit, YearProfile
 from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.common import FORM_MAX_WIDTH, error_label
 from gxjn_desktop.gui.forms.ui_unit_screen import Ui_UnitScreen
 from gxjn_desktop.gui.unit_form import UnitFields
-from gxjn_desktop.services.entry import EntryService
+from gxjn_desktop.services import edits
+from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation, Origin
 
 
 def _notes(old: dict[str, str], **typed: str) -> dict[str, str]:
@@ -33,10 +37,12 @@ def _notes(old: dict[str, str], **typed: str) -> dict[str, str]:
 
 class UnitScreen(QWidget):
     saved = Signal(str)
+    SHOWS = frozenset({ChangeKind.UNIT, ChangeKind.PROFILE})
 
-    def __init__(self, service: EntryService, parent: QWidget | None = None) -> None:
+    def __init__(self, changer: Changer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
+        self.changer = changer
+        self.service = changer.service
         self.ui = Ui_UnitScreen()
         self.ui.setupUi(self)
         self.fields = UnitFields()
@@ -83,6 +89,26 @@ class UnitScreen(QWidget):
         self.year.blockSignals(False)
         self._load_profile()
 
+    def apply_changes(self, changes: OpChanges) -> None:
+        """The stored unit or a year's 基本情况 changed (saved here, undone or redone): show it, and
+        leave the other part's typing alone (保存 of the unit keeps what is typed in the year's form)."""
+        if ChangeKind.UNIT in changes.kinds:
+            self.fields.set_unit(self.service.ledger.unit)
+        if ChangeKind.PROFILE in changes.kinds and self.year.value() in changes.years:
+            self._load_profile()
+
+    def show_year(self, year: int) -> None:
+        if year != self.year.value():
+            self.year.setValue(year)  # loads the year's profile
+
+    def show_place(self, place: Origin) -> None:
+        """Where undo and redo come back to: the year's 基本情况, or the unit's name."""
+        if place.year is not None:
+            self.show_year(place.year)
+            self.people.setFocus()
+        else:
+            self.fields.name.setFocus()
+
     def _load_profile(self) -> None:
         p = self.service.ledger.profiles.get(self.year.value())
         self.profile_error.setText("" if p else f"{self.year.value()} 年还没有填写基本情况")
@@ -109,14 +135,25 @@ class UnitScreen(QWidget):
     def unit(self) -> Unit:
         return self.fields.unit(self.service.ledger.unit)
 
-    def save_unit(self) -> bool:
+    def _run(self, make: Callable[[], Operation], error: QLabel) -> bool:
+        """Build and run one operation; a refusal is shown in the form's own error line."""
+
+        def refused(err: UserError | StorageError) -> None:
+            error.setText(f"{err.message}。{err.hint}")
+
         try:
-            self.service.store.save_unit(self.unit())
+            op = make()
         except (UserError, StorageError) as err:
-            self.unit_error.setText(f"{err.message}。{err.hint}")
+            refused(err)
             return False
-        self.unit_error.setText("")
-        self.service.reload()
+        if not self.changer.run(op, self, refused):
+            return False
+        error.setText("")
+        return True
+
+    def save_unit(self) -> bool:
+        if not self._run(lambda: edits.unit_change(self.service.ledger, self.unit()), self.unit_error):
+            return False
         self.saved.emit("单位信息已保存")
         return True
 
@@ -177,13 +214,8 @@ class UnitScreen(QWidget):
         )
 
     def save_profile(self) -> bool:
-        try:
-            self.service.store.save_profile(self.profile())
-        except (UserError, StorageError) as err:
-            self.profile_error.setText(f"{err.message}。{err.hint}")
+        if not self._run(lambda: edits.profile_change(self.service.ledger, self.profile()), self.profile_error):
             return False
-        self.profile_error.setText("")
-        self.service.reload()
         self.saved.emit(f"{self.year.value()} 年基本情况已保存")
         return True
 

@@ -8,6 +8,7 @@ disposal records, 节约型机关 / 节水型单位 status, the 反食品浪费 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -27,9 +28,11 @@ from PySide6.QtWidgets import (
 from gxjn_desktop.domain.workplan import TaskKind, WorkTask
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import file_dialogs, messages
+from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.common import ListTableModel, make_read_only_list, pad_columns, year_bar
 from gxjn_desktop.gui.task_dialog import ask_task
-from gxjn_desktop.services.entry import EntryService
+from gxjn_desktop.services import edits
+from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation, Origin
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -107,10 +110,13 @@ class TaskTableView(QTableView):
 
 class WorkPlanScreen(QWidget):
     saved = Signal(str)
+    #: The tasks, and the summary under them (e-waste 件, PV generation and 餐厨垃圾 from the readings, vehicles).
+    SHOWS = frozenset({ChangeKind.TASKS, ChangeKind.EWASTE, ChangeKind.READINGS, ChangeKind.PROFILE, ChangeKind.METERS})
 
-    def __init__(self, service: EntryService, parent: QWidget | None = None, *, today: date | None = None) -> None:
+    def __init__(self, changer: Changer, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
-        self.service = service
+        self.changer = changer
+        self.service = changer.service
         self.today = today or date.today()
         layout = QVBoxLayout(self)
         bar, self.year_box, self.year_info = year_bar(self._default_year())
@@ -235,22 +241,43 @@ class WorkPlanScreen(QWidget):
 
         return ask_task(self, kind, self.year, grade_bands_in_force(), pv_meters(self.service.ledger), task)
 
-    def _save(self, task: WorkTask, done: str) -> None:
-        try:
-            self.service.store.save_task(task)
-        except (UserError, StorageError) as err:
-            messages.show_user_error(self, err)
-            return
-        self.service.reload()
+    def apply_changes(self, _changes: OpChanges) -> None:
+        if self.isVisible():  # otherwise the window refreshes it when it is shown
+            self.refresh()
+
+    def show_place(self, place: Origin) -> None:
+        """The task a change was made to (undo and redo come back here)."""
+        if place.year is not None and place.year != self.year:
+            self.year_box.setValue(place.year)
         self.refresh()
+        row = next((i for i, t in enumerate(self.model.tasks) if t.task_id == place.item), -1)
+        if row >= 0:
+            self.view.selectRow(row)
+        self.view.setFocus()
+
+    def _run(self, make: Callable[[], Operation], done: str) -> bool:
+        try:
+            op = make()
+        except UserError as err:
+            messages.show_user_error(self, err)
+            return False
+        if not self.changer.run(op, self):
+            return False
+        self.show_place(op.place)
         self.saved.emit(done)
+        return True
+
+    def _save(self, task: WorkTask, label: str) -> None:
+        store = self.service.store
+        self._run(
+            lambda: edits.task_saved(self.service.ledger, task, label, next_id=store.next_task_id()), f"已{label}"
+        )
 
     def add_task(self) -> None:
         kind = self.kind_box.currentData()
         task = self._ask(kind, None)
         if task is not None:
-            self._save(task, f"已新增 {self.year} 年{kind.label}")
-            self.view.selectRow(next((i for i, t in enumerate(self.model.tasks) if t.kind is kind), 0))
+            self._save(task, f"新增 {self.year} 年{kind.label}")
 
     def current_task(self) -> WorkTask | None:
         return self.model.task_at(self.view.currentIndex().row())
@@ -261,7 +288,7 @@ class WorkPlanScreen(QWidget):
             return
         changed = self._ask(task.kind, task)
         if changed is not None and changed != task:
-            self._save(changed, f"已修改 {self.year} 年{task.kind.label}")
+            self._save(changed, f"修改 {self.year} 年{task.kind.label}")
 
     def delete_task(self) -> None:
         task = self.current_task()
@@ -270,14 +297,8 @@ class WorkPlanScreen(QWidget):
         what = f"{task.year} 年{task.kind.label}{'“' + task.name + '”' if task.name else ''}"
         if not messages.confirm(self, "删除工作任务", f"要删除{what}吗？"):
             return
-        try:
-            self.service.store.delete_task(task.task_id)
-        except (UserError, StorageError) as err:
-            messages.show_user_error(self, err)
-            return
-        self.service.reload()
-        self.refresh()
-        self.saved.emit(f"已删除{what}")
+        task_id = task.task_id
+        self._run(lambda: edits.task_deleted(self.service.ledger, task_id, f"删除{what}"), f"已删除{what}")
 
     def import_plan(self) -> None:
         from gxjn_desktop.services.workplan.plans import import_plan

@@ -17,7 +17,7 @@ from gxjn_desktop.domain.records import EwasteDisposal, Explanation
 from gxjn_desktop.domain.units import Unit, YearProfile
 from gxjn_desktop.domain.workplan import WorkTask, task_problems
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.services.operations import Operation, Place, Screen
+from gxjn_desktop.services.operations import Operation, Origin, Screen
 
 FIX_HINT = "请修改后再保存"
 
@@ -28,7 +28,7 @@ def unit_change(ledger: Ledger, unit: Unit) -> Operation:
     if problems:
         raise UserError(problems[0], FIX_HINT)
     unit = replace(unit, uscc=unit.uscc.upper())  # as stored
-    return Operation("修改单位信息", StoredState(unit=ledger.unit), StoredState(unit=unit), Place(Screen.UNIT))
+    return Operation("修改单位信息", StoredState(unit=ledger.unit), StoredState(unit=unit), Origin(Screen.UNIT))
 
 
 def profile_change(ledger: Ledger, profile: YearProfile) -> Operation:
@@ -42,7 +42,7 @@ def profile_change(ledger: Ledger, profile: YearProfile) -> Operation:
         f"{verb} {profile.year} 年基本情况",
         StoredState(profiles=((profile.year, old),)),
         StoredState(profiles=((profile.year, profile),)),
-        Place(Screen.UNIT, profile.year),
+        Origin(Screen.UNIT, profile.year),
     )
 
 
@@ -60,7 +60,7 @@ def meter_saved(ledger: Ledger, meter: Meter, *, new: bool) -> Operation:
         label,
         StoredState(meters=((meter.code, old),)),
         StoredState(meters=((meter.code, meter),)),
-        Place(Screen.METERS, item=meter.code),
+        Origin(Screen.METERS, item=meter.code),
     )
 
 
@@ -82,7 +82,7 @@ def quotas_set(ledger: Ledger, quotas: Iterable[Quota], label: str) -> Operation
         label,
         StoredState(quotas=tuple((k, stored.get(k)) for k in keys)),
         StoredState(quotas=tuple((k, after[k]) for k in keys)),
-        Place(Screen.QUOTAS, quotas[0].year, item=quotas[0].key),
+        Origin(Screen.QUOTAS, quotas[0].year, item=quotas[0].key),
     )
 
 
@@ -95,7 +95,7 @@ def quota_deleted(ledger: Ledger, quota: Quota, label: str) -> Operation:
         label,
         StoredState(quotas=((key, old),)),
         StoredState(quotas=((key, None),)),
-        Place(Screen.QUOTAS, quota.year, item=quota.key),
+        Origin(Screen.QUOTAS, quota.year, item=quota.key),
     )
 
 
@@ -106,7 +106,7 @@ def ewaste_added(ledger: Ledger, disposal: EwasteDisposal, label: str) -> Operat
         label,
         StoredState(ewaste=((disposal, False),)),
         StoredState(ewaste=((disposal, True),)),
-        Place(Screen.EWASTE, disposal.day.year, item=disposal),
+        Origin(Screen.EWASTE, disposal.day.year, item=disposal),
     )
 
 
@@ -117,7 +117,7 @@ def ewaste_deleted(ledger: Ledger, disposal: EwasteDisposal, label: str) -> Oper
         label,
         StoredState(ewaste=((disposal, True),)),
         StoredState(ewaste=((disposal, False),)),
-        Place(Screen.EWASTE, disposal.day.year, item=disposal),
+        Origin(Screen.EWASTE, disposal.day.year, item=disposal),
     )
 
 
@@ -139,7 +139,7 @@ def task_saved(ledger: Ledger, task: WorkTask, label: str, *, next_id: int) -> O
         label,
         StoredState(tasks=((task.task_id, old),)),
         StoredState(tasks=((task.task_id, task),)),
-        Place(Screen.WORKPLAN, task.year, item=task.task_id),
+        Origin(Screen.WORKPLAN, task.year, item=task.task_id),
     )
 
 
@@ -151,7 +151,7 @@ def task_deleted(ledger: Ledger, task_id: int, label: str) -> Operation:
         label,
         StoredState(tasks=((task_id, old),)),
         StoredState(tasks=((task_id, None),)),
-        Place(Screen.WORKPLAN, old.year, item=task_id),
+        Origin(Screen.WORKPLAN, old.year, item=task_id),
     )
 
 
@@ -163,7 +163,7 @@ def explanation_saved(ledger: Ledger, explanation: Explanation, label: str) -> O
         label,
         StoredState(explanations=((key, old),)),
         StoredState(explanations=((key, explanation),)),
-        Place(Screen.FINDINGS, item=explanation.fingerprint),
+        Origin(Screen.FINDINGS, item=explanation.fingerprint),
     )
 
 
@@ -175,10 +175,10 @@ def new_unit(unit: Unit, profile: YearProfile, meter: Meter) -> Operation:
         raise UserError(problems[0], FIX_HINT)
     ledger = Ledger(replace(unit, uscc=unit.uscc.upper()), {profile.year: profile}, (meter,))
     return Operation(
-        f"新建单位 {unit.name}", StoredState(), StoredState(), Place(Screen.ENTRY), undoable=False, replacement=ledger
+        f"新建单位 {unit.name}", StoredState(), StoredState(), Origin(Screen.ENTRY), undoable=False, replacement=ledger
     )
 
 
 def replace_all(ledger: Ledger, label: str) -> Operation:
     """A whole ledger in place of the data (the demo unit); not undoable."""
-    return Operation(label, StoredState(), StoredState(), Place(Screen.ENTRY), undoable=False, replacement=ledger)
+    return Operation(label, StoredState(), StoredState(), Origin(Screen.ENTRY), undoable=False, replacement=ledger)

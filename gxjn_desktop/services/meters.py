@@ -16,8 +16,9 @@ from gxjn_desktop.domain.meters import Meter, MultiplierChange
 from gxjn_desktop.domain.numbers import plain
 from gxjn_desktop.domain.records import MeterReplacement, ReplacementReason
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.services.entry import EntryChange, EntryService
+from gxjn_desktop.services.entry import EntryService
 from gxjn_desktop.services.meter_rules import multiplier_problem, retirement_problem
+from gxjn_desktop.services.operations import Operation, Origin, Screen
 
 
 def _change(
@@ -26,7 +27,7 @@ def _change(
     label: str,
     day: date,
     month_replacements: tuple[MeterReplacement, ...] | None = None,
-) -> EntryChange:
+) -> Operation:
     """The stored meter (and, for a mid-month change, the month's replacements) before and after."""
     ledger = service.ledger
     old = next((m for m in ledger.meters if m.code == new.code), None)
@@ -39,10 +40,10 @@ def _change(
         meters=((new.code, new),),
         replacements=((key, month_replacements),) if month_replacements is not None else (),
     )
-    return EntryChange(day.year, day.month, before, after, (), label)
+    return Operation(label, before, after, Origin(Screen.METERS, day.year, day.month, new.code))
 
 
-def retire(service: EntryService, code: str, active_to: date) -> EntryChange:
+def retire(service: EntryService, code: str, active_to: date) -> Operation:
     """Retiring a meter as one undo step; refused (naming the months) when records follow the date."""
     meter = _meter(service.ledger, code)
     problem = retirement_problem(service.ledger, meter, active_to)
@@ -53,7 +54,7 @@ def retire(service: EntryService, code: str, active_to: date) -> EntryChange:
 
 def change_multiplier(
     service: EntryService, code: str, day: date, value: Decimal, reading: Decimal | None = None
-) -> EntryChange:
+) -> Operation:
     """A new 倍率 from ``day`` as one undo step. Within a month the day's reading closes the old
     segment and opens the new one (a replacement of reason 倍率变更), saved together."""
     meter = _meter(service.ledger, code)

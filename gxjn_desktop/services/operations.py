@@ -15,9 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from gxjn_desktop.domain.ledger import Ledger, StoredState
+
+if TYPE_CHECKING:
+    from gxjn_desktop.services.ledger_service import LedgerService
 
 
 class ChangeKind(Enum):
@@ -97,7 +100,9 @@ class Screen(Enum):
 
 
 @dataclass(frozen=True)
-class Place:
+class Origin:
+    """Where an operation was made (a screen and what it had selected): undo and redo go back there."""
+
     screen: Screen
     year: int | None = None
     month: int | None = None
@@ -113,7 +118,7 @@ class Operation:
     label: str
     before: StoredState
     after: StoredState
-    place: Place = Place(Screen.NONE)
+    place: Origin = Origin(Screen.NONE)
     undoable: bool = True
     replacement: Ledger | None = None
 
@@ -136,8 +141,6 @@ class Snapshot(Protocol):
 
     def write(self, state: StoredState) -> None: ...
 
-    def replace(self, ledger: Ledger) -> None: ...
-
 
 def perform(snapshot: Snapshot, op: Operation, *, undo: bool = False) -> OpChanges:
     """Write the operation (or, for undo, what it replaced) and return what changed.
@@ -145,9 +148,15 @@ def perform(snapshot: Snapshot, op: Operation, *, undo: bool = False) -> OpChang
     Raises ``UserError`` / ``StorageError`` when the store refuses (a locked month, a full disk);
     nothing is written then and the snapshot is unchanged."""
     if op.replacement is not None:
-        if undo:
-            raise ValueError("a replacement of everything cannot be undone")
-        snapshot.replace(op.replacement)
-    else:
-        snapshot.write(op.before if undo else op.after)
+        raise ValueError("a replacement of everything is run by start_over, never undone")
+    snapshot.write(op.before if undo else op.after)
+    return op.changes
+
+
+def start_over(store: LedgerService, op: Operation) -> OpChanges:
+    """Run a replacement of everything (a new unit, the demo): one transaction; every screen starts
+    again from a new snapshot."""
+    if op.replacement is None:
+        raise ValueError("not a replacement")
+    store.replace_everything(op.replacement)
     return op.changes

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from gxjn_desktop.gui import ewaste_dialog, file_dialogs, messages, quota_dialog
+from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.main_window import MainWindow
 from gxjn_desktop.services.ledger_service import LedgerService
 from tests.conftest import DEMO_TODAY
@@ -52,6 +53,12 @@ def empty_store(data_dir: Path) -> Iterator[LedgerService]:
     store = LedgerService.open(data_dir)
     yield store
     store.close()
+
+
+@pytest.fixture
+def changer(qtbot: Any, demo_service: LedgerService) -> Changer:
+    """The window's change path (snapshot, one undo stack) over the demo unit, without the window."""
+    return Changer(demo_service)
 
 
 @pytest.fixture

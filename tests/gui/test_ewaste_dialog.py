@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from gxjn_desktop.domain.records import EwasteDisposal
 from gxjn_desktop.errors import InvalidNumber, UserError
 from gxjn_desktop.gui import ewaste_dialog, messages
+from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.ewaste_dialog import (
     COL_ITEMS,
     HEADERS,
@@ -21,6 +22,7 @@ from gxjn_desktop.gui.ewaste_dialog import (
     EwasteForm,
     open_ewaste_dialog,
 )
+from gxjn_desktop.services import edits
 from gxjn_desktop.services.ledger_service import LedgerService
 from tests.conftest import DEMO_TODAY
 from tests.gui.helpers import commit_ime, reopen
@@ -40,8 +42,8 @@ def no_ewaste_form(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def dialog(qtbot: Any, demo_service: LedgerService) -> EwasteDialog:
-    d = EwasteDialog(demo_service, 2025, today=DEMO_TODAY)
+def dialog(qtbot: Any, changer: Changer) -> EwasteDialog:
+    d = EwasteDialog(changer, 2025, today=DEMO_TODAY)
     qtbot.addWidget(d)
     d.show()
     qtbot.waitExposed(d)
@@ -218,12 +220,12 @@ def test_bad_form_is_refused_and_nothing_saved(
 
 def test_a_date_in_the_future_is_refused(
     qtbot: Any,
-    demo_service: LedgerService,
+    changer: Changer,
     data_dir: Path,
     monkeypatch: pytest.MonkeyPatch,
     user_errors: list[UserError],
 ) -> None:
-    d = EwasteDialog(demo_service, 2026, today=DEMO_TODAY)
+    d = EwasteDialog(changer, 2026, today=DEMO_TODAY)
     qtbot.addWidget(d)
     monkeypatch.setattr(ewaste_dialog, "ask_disposal", form_answer(qtbot, items="3", day=date(2026, 11, 25)))
     d.add_disposal()
@@ -271,7 +273,7 @@ def test_escape_closes(qtbot: Any, dialog: EwasteDialog) -> None:
 
 
 def test_open_ewaste_dialog_says_whether_anything_was_saved(
-    qtbot: Any, demo_service: LedgerService, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, demo_service: LedgerService, changer: Changer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     actions: list[Callable[[EwasteDialog], None]] = []
 
@@ -282,11 +284,11 @@ def test_open_ewaste_dialog_says_whether_anything_was_saved(
         return int(QDialog.DialogCode.Rejected)
 
     monkeypatch.setattr(EwasteDialog, "exec", run)
-    assert open_ewaste_dialog(None, demo_service, 2025) is False
+    assert open_ewaste_dialog(None, changer, 2025) is False
 
     monkeypatch.setattr(messages, "confirm", lambda *_a: True)
     actions.append(lambda d: d.delete_disposal())
-    assert open_ewaste_dialog(None, demo_service, 2025) is True
+    assert open_ewaste_dialog(None, changer, 2025) is True
     assert all(e.day.year != 2025 for e in demo_service.ledger().ewaste)
 
 
@@ -296,11 +298,23 @@ def test_main_window_menu_opens_the_dialog_and_refreshes(demo_window: Any, monke
 
     from gxjn_desktop.domain.records import EwasteDisposal
 
-    def save_one(_parent: Any, service: Any, year: int, **_: Any) -> bool:
-        service.add_ewaste(EwasteDisposal(date(year, 3, 1), 5, "某回收公司"))
-        return True
+    def save_one(_parent: Any, changer: Changer, year: int, **_: Any) -> bool:
+        disposal = EwasteDisposal(date(year, 3, 1), 5, "某回收公司")
+        return changer.run(edits.ewaste_added(changer.service.ledger, disposal, "新增处置"))
 
     monkeypatch.setattr(ewaste_dialog, "open_ewaste_dialog", save_one)
     demo_window.entry.set_period(2025, 6)
     demo_window.ewaste_action.trigger()
     assert any(e.items == 5 for e in demo_window.entry_service.ledger.ewaste)
+
+
+def test_tab_goes_down_the_form_through_the_count(qtbot: Any) -> None:
+    """The form is ui/ewaste_form.ui: Tab from the date reaches 数量 (it used to skip it)."""
+    from tests.gui.test_form_layouts import assert_tab_follows_reading_order
+
+    form = EwasteForm(2025, DEMO_TODAY)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    names = assert_tab_follows_reading_order(form)
+    assert names[:5] == ["day", "items", "recipient", "certificate", "note"]

@@ -154,10 +154,10 @@ def test_tab_order_of_the_task_form(qtbot: Any) -> None:
         form.close()
 
 
-def test_tab_order_of_unit_info(qtbot: Any, demo_service: Any) -> None:
+def test_tab_order_of_unit_info(qtbot: Any, changer: Any) -> None:
     from gxjn_desktop.gui.unit_screen import UnitScreen
 
-    screen = UnitScreen(demo_service)
+    screen = UnitScreen(changer)
     screen.resize(1366, 700)
     _shown(qtbot, screen)
     names = assert_tab_follows_reading_order(screen)
@@ -165,11 +165,11 @@ def test_tab_order_of_unit_info(qtbot: Any, demo_service: Any) -> None:
     assert names[-1] == "save_profile_button"
 
 
-def test_unit_info_keeps_a_readable_width_on_a_wide_window(qtbot: Any, demo_service: Any) -> None:
+def test_unit_info_keeps_a_readable_width_on_a_wide_window(qtbot: Any, changer: Any) -> None:
     from gxjn_desktop.gui.common import FORM_MAX_WIDTH
     from gxjn_desktop.gui.unit_screen import UnitScreen
 
-    screen = UnitScreen(demo_service)
+    screen = UnitScreen(changer)
     screen.resize(1920, 1000)
     _shown(qtbot, screen)
     boxes = (screen.ui.unit_box, screen.ui.prof_box)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.errors import InvalidNumber, UserError
 from gxjn_desktop.gui import file_dialogs, messages, quota_dialog
+from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.quota_dialog import (
     COL_BASIS,
     COL_DOCUMENT,
@@ -26,7 +27,7 @@ from gxjn_desktop.gui.quota_dialog import (
     QuotaImportPreview,
     open_quota_dialog,
 )
-from gxjn_desktop.services.ledger_service import LedgerService
+from gxjn_desktop.services import edits
 from tests.gui.helpers import commit_ime, reopen
 
 HEADER = ("统一社会信用代码", "单位名称", "年度", "指标", "级别", "数值", "口径", "文号")
@@ -48,8 +49,8 @@ def no_quota_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def dialog(qtbot: Any, demo_service: LedgerService) -> QuotaDialog:
-    d = QuotaDialog(demo_service, 2025)
+def dialog(qtbot: Any, changer: Changer) -> QuotaDialog:
+    d = QuotaDialog(changer, 2025)
     qtbot.addWidget(d)
     d.show()
     qtbot.waitExposed(d)
@@ -308,7 +309,7 @@ def bureau_workbook(path: Path, rows: list[tuple[Any, ...]]) -> Path:
 def test_import_previews_and_saves_only_this_units_rows(
     qtbot: Any, dialog: QuotaDialog, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    uscc = dialog.service.ledger().unit.uscc
+    uscc = dialog.changer.service.ledger.unit.uscc
     doc = "隆安县机关事务管理局关于下达2026年度公共机构能耗定额的通知"
     path = bureau_workbook(
         tmp_path / "定额.xlsx",
@@ -371,7 +372,7 @@ def test_import_previews_and_saves_only_this_units_rows(
 def test_import_cancelled_in_preview_saves_nothing(
     qtbot: Any, dialog: QuotaDialog, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    uscc = dialog.service.ledger().unit.uscc
+    uscc = dialog.changer.service.ledger.unit.uscc
     path = bureau_workbook(tmp_path / "定额.xlsx", [(uscc, "", 2026, "用水总量", "", 2800, "", "x")])
     monkeypatch.setattr(file_dialogs, "ask_open_workbook", lambda *_a: path)
     monkeypatch.setattr(quota_dialog, "ask_import_confirmation", lambda *_a: False)
@@ -383,7 +384,7 @@ def test_import_cancelled_in_preview_saves_nothing(
 def test_import_switches_to_the_imported_year(
     qtbot: Any, dialog: QuotaDialog, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    uscc = dialog.service.ledger().unit.uscc
+    uscc = dialog.changer.service.ledger.unit.uscc
     path = bureau_workbook(tmp_path / "定额.xlsx", [(uscc, "", 2026, "用水总量", "", 2800, "", "x")])
     monkeypatch.setattr(file_dialogs, "ask_open_workbook", lambda *_a: path)
     monkeypatch.setattr(quota_dialog, "ask_import_confirmation", lambda *_a: True)
@@ -413,7 +414,7 @@ def test_bad_workbook_is_refused_whole(
     rows: list[tuple[Any, ...]],
     words: str,
 ) -> None:
-    uscc = dialog.service.ledger().unit.uscc
+    uscc = dialog.changer.service.ledger.unit.uscc
     rows = [tuple(uscc if v == "{uscc}" else v for v in r) for r in rows]
     path = bureau_workbook(tmp_path / "定额.xlsx", rows)
     monkeypatch.setattr(file_dialogs, "ask_open_workbook", lambda *_a: path)
@@ -430,7 +431,7 @@ def test_import_chooser_cancelled(dialog: QuotaDialog, monkeypatch: pytest.Monke
 
 
 def test_open_quota_dialog_says_whether_anything_was_saved(
-    qtbot: Any, demo_service: LedgerService, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, changer: Changer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     actions: list[Callable[[QuotaDialog], None]] = []
 
@@ -441,21 +442,31 @@ def test_open_quota_dialog_says_whether_anything_was_saved(
         return int(QDialog.DialogCode.Rejected)
 
     monkeypatch.setattr(QuotaDialog, "exec", run)
-    assert open_quota_dialog(None, demo_service, 2025) is False
+    assert open_quota_dialog(None, changer, 2025) is False
 
     monkeypatch.setattr(messages, "confirm", lambda *_a: True)
     actions.append(lambda d: d.delete_quota())
-    assert open_quota_dialog(None, demo_service, 2025) is True
+    assert open_quota_dialog(None, changer, 2025) is True
 
 
 def test_main_window_menu_opens_the_dialog_and_refreshes(demo_window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """文件 → 能耗定额: a saved quota reaches the window's snapshot (and so the review and the overview)."""
 
-    def save_one(_parent: Any, service: Any, year: int) -> bool:
-        service.save_quotas([Quota(year, QuotaIndicator.WATER_TOTAL_T, QuotaLevel.ISSUED, Decimal(2500))])
-        return True
+    def save_one(_parent: Any, changer: Changer, year: int) -> bool:
+        quota = Quota(year, QuotaIndicator.WATER_TOTAL_T, QuotaLevel.ISSUED, Decimal(2500))
+        return changer.run(edits.quotas_set(changer.service.ledger, [quota], "定额"))
 
     monkeypatch.setattr(quota_dialog, "open_quota_dialog", save_one)
     demo_window.entry.set_period(2025, 6)
     demo_window.quota_action.trigger()
     assert any(q.indicator is QuotaIndicator.WATER_TOTAL_T for q in demo_window.entry_service.ledger.quotas)
+
+
+def test_the_quota_form_follows_the_reading_order(qtbot: Any) -> None:
+    from tests.gui.test_form_layouts import assert_tab_follows_reading_order
+
+    form = QuotaForm(2025)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    assert assert_tab_follows_reading_order(form)[:5] == ["indicator", "level", "value", "basis", "document"]

@@ -10,6 +10,7 @@ from gxjn_desktop.domain.ledger import StoredState
 from gxjn_desktop.domain.numbers import plain
 from gxjn_desktop.domain.records import MeterReplacement
 from gxjn_desktop.services.entry.grid import Column, RowKey
+from gxjn_desktop.services.operations import Operation, Origin, Screen
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,13 @@ class EntryChange:
     @property
     def is_empty(self) -> bool:
         return not self.cells
+
+    @property
+    def operation(self) -> Operation:
+        """The step as the window's one undo stack keeps it; undo returns to the first changed cell."""
+        first = self.cells[0] if self.cells else None
+        item = None if first is None else (first.key, first.column)
+        return Operation(self.description, self.before, self.after, Origin(Screen.ENTRY, self.year, self.month, item))
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,8 @@ from typing import TYPE_CHECKING
 
 from gxjn_desktop.domain.ledger import Ledger, StoredState
 from gxjn_desktop.domain.meters import Meter
-from gxjn_desktop.domain.records import (
-    CanteenMonth,
-    GarbageMonth,
-)
 from gxjn_desktop.services.ledger_service import LedgerService
+from gxjn_desktop.services.operations import Operation
 from gxjn_desktop.validation.findings import Finding
 
 if TYPE_CHECKING:
@@ -103,32 +100,18 @@ class EntryService:
 
     # ---- writing ------------------------------------------------------------------------------
 
-    def commit(self, change: EntryChange) -> None:
+    def commit(self, change: EntryChange | Operation) -> None:
         """Write the change (redo)."""
-        self._write(change.after)
+        self.write(change.after)
 
-    def revert(self, change: EntryChange) -> None:
+    def revert(self, change: EntryChange | Operation) -> None:
         """Write back what was there before the change (undo)."""
-        self._write(change.before)
+        self.write(change.before)
 
-    def _write(self, state: StoredState) -> None:
-        # One transaction for the whole step, so a paste is saved entirely or not at all.
-        self.store.save_batch(
-            meters=[m for _, m in state.meters if m is not None],
-            deleted_meters=[code for code, m in state.meters if m is None],
-            profiles=[p for _, p in state.profiles if p is not None],
-            deleted_profiles=[year for year, p in state.profiles if p is None],
-            ewaste=[e for e, present in state.ewaste if present],
-            deleted_ewaste=[e for e, present in state.ewaste if not present],
-            tasks=[t for _, t in state.tasks if t is not None],
-            deleted_tasks=[task_id for task_id, t in state.tasks if t is None],
-            records=[rec for _, rec in state.records if rec is not None],
-            deleted_records=[key for key, rec in state.records if rec is None],
-            replaced_months=[key for key, _ in state.replacements],
-            replacements=[rp for _, rps in state.replacements for rp in rps],
-            canteen=[c or CanteenMonth(y, m) for (y, m), c in state.canteen],
-            garbage=[g or GarbageMonth(y, m) for (y, m), g in state.garbage],
-        )
+    def write(self, state: StoredState) -> None:
+        """Store ``state`` in one transaction (a paste is saved entirely or not at all), then replay it
+        on the snapshot: ``LedgerService.write_state`` and ``Ledger.apply`` are the two halves."""
+        self.store.write_state(state)
         self._ledger = self._ledger.apply(state)
 
     def apply(
