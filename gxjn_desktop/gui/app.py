@@ -17,6 +17,8 @@ from gxjn_desktop.gui.ui_state import MAIN_GEOMETRY
 from gxjn_desktop.paths import lock_path, resource_path
 
 FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
+#: WPS and Windows' own dialogs at 100 %: 9 pt 微软雅黑 UI (12 px; 18 px at 150 %, scaled by Qt).
+UI_POINT_SIZE = 9.0
 TRANSLATED_PROPERTY = "gxjnQtTranslated"
 
 if TYPE_CHECKING:
@@ -39,6 +41,10 @@ def make_application(argv: list[str]) -> QApplication:
     app.setProperty(TRANSLATED_PROPERTY, install_translator(app))
     font = QFont(app.font())
     font.setFamilies(FONT_FAMILIES)
+    # Windows gives its message font (9 pt, larger when the user chose 放大文本): keep a larger one;
+    # elsewhere the desktop's 10–11 pt would make every screen denser than WPS shows it.
+    system = font.pointSizeF()
+    font.setPointSizeF(max(system, UI_POINT_SIZE) if sys.platform == "win32" else UI_POINT_SIZE)
     app.setFont(font)
     return app
 

@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QThread, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,9 +27,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gxjn_desktop.gui.common import shown_number, year_bar
+from gxjn_desktop.gui.common import ScrollingPage, shown_number, year_bar
 
-GOAL_UNITS = {"m2": "m²", "projects": "个", "kW": "kW", "items": "件", "pct": "%"}
+GOAL_UNITS = {"m2": " m²", "projects": " 个", "kW": " kW", "items": " 件", "pct": "%"}
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _cell(text: str, number: bool = False) -> QTableWidgetItem:
+    """A read-only cell; figures right-aligned as in a spreadsheet."""
+    item = QTableWidgetItem(text)
+    if number:
+        item.setTextAlignment(RIGHT)
+    return item
+
+
+def _fit_rows(table: QTableWidget, fixed: bool) -> None:
+    """A short table no taller than its rows (no empty band below); ``fixed``: exactly as tall."""
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+    if fixed:
+        table.setFixedHeight(height)
+    else:
+        table.setMaximumHeight(height)  # on a small screen it scrolls
 
 
 class _MergeWorker(QObject):
@@ -85,6 +104,7 @@ class BureauWindow(QWidget):
         self.status = QLabel(f"汇总数据文件夹：{data_dir}")
         self.report_table = QTableWidget(0, 3)
         self.report_table.setHorizontalHeaderLabels(["文件", "结果", "说明"])
+        self.report_table.horizontalHeader().setStretchLastSection(True)
         self.summary_table = QTableWidget(0, 6)
         self.summary_table.setHorizontalHeaderLabels(
             ["地区", "单位数", "用能人数", "综合能耗（tce）", "二氧化碳（tCO2）", "人均综合能耗（kgce/人）"]
@@ -92,7 +112,7 @@ class BureauWindow(QWidget):
         self.tabs = tabs = QTabWidget()
         tabs.addTab(self.report_table, "合并报告")
         tabs.addTab(self.summary_table, "行政区域汇总")
-        tabs.addTab(self._progress_page(), "工作安排进度")
+        tabs.addTab(ScrollingPage(self._progress_page()), "工作安排进度")
         for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):  # as WPS steps through sheets
             QShortcut(QKeySequence(keys), self).activated.connect(
                 lambda step=step: tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
@@ -115,9 +135,9 @@ class BureauWindow(QWidget):
         page = QWidget()
         bar, self.progress_year, self.progress_info = year_bar(QDate.currentDate().year() - 1)
         self.progress_info.setWordWrap(True)
-        bar.setStretchFactor(self.progress_info, 1)
+        bar.setStretchFactor(self.progress_info, 10)  # the line takes the width before it wraps
         self.goals_table = QTableWidget(0, 6)
-        self.goals_table.setHorizontalHeaderLabels(["目标任务", "目标", "已完成", "完成比例", "状态", "计入单位"])
+        self.goals_table.setHorizontalHeaderLabels(["目标任务", "目标", "已完成", "完成比例", "计入单位", "状态"])
         self.indicators_table = QTableWidget(0, 6)
         self.indicators_table.setHorizontalHeaderLabels(["指标", "本年", "上年", "同比", "目标（同比）", "状态"])
         for table in (self.goals_table, self.indicators_table):
@@ -129,10 +149,11 @@ class BureauWindow(QWidget):
         self.silent_label.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addLayout(bar)
-        layout.addWidget(self.goals_table, 3)
+        layout.addWidget(self.goals_table, 10)  # the space goes to the goals, up to all their rows
         layout.addWidget(QLabel("四项指标（各单位合计之比，只计两年都有数据的单位）"))
-        layout.addWidget(self.indicators_table, 2)
+        layout.addWidget(self.indicators_table)
         layout.addWidget(self.silent_label)
+        layout.addStretch(1)
         self.progress_year.valueChanged.connect(lambda y: self.show_progress(int(y)))
         return page
 
@@ -163,12 +184,12 @@ class BureauWindow(QWidget):
         self.goals_table.setRowCount(len(data["goals"]))
         for r, g in enumerate(data["goals"]):
             unit = GOAL_UNITS.get(g["unit"], "")
-            target = f"{shown_number(g['target'])} {unit}" if g["target"] is not None else "无目标"
-            achieved = f"{shown_number(g['achieved'])} {unit}" if g["achieved"] is not None else "-"
+            target = f"{shown_number(g['target'])}{unit}" if g["target"] is not None else "无目标"
+            achieved = f"{shown_number(g['achieved'])}{unit}" if g["achieved"] is not None else "-"
             share = f"{g['share_pct']}%" if g["share_pct"] is not None and g["unit"] != "pct" else ""
             counted = f"{g['count']}/{g['units_counted']}" if "count" in g else str(g["units_counted"])
-            for c, text in enumerate((g["label"], target, achieved, share, g["status_label"], counted)):
-                self.goals_table.setItem(r, c, QTableWidgetItem(text))
+            for c, text in enumerate((g["label"], target, achieved, share, counted, g["status_label"])):
+                self.goals_table.setItem(r, c, _cell(text, c in (1, 2, 3, 4)))
         self.indicators_table.setRowCount(len(data["indicators"]))
         for r, ind in enumerate(data["indicators"]):
             change = f"{ind['change_pct']}%" if ind["change_pct"] is not None else "-"
@@ -181,9 +202,11 @@ class BureauWindow(QWidget):
                 ind["status_label"],
             )
             for c, text in enumerate(values):
-                self.indicators_table.setItem(r, c, QTableWidgetItem(text))
+                self.indicators_table.setItem(r, c, _cell(text, c in (1, 2, 3, 4)))
         for table in (self.goals_table, self.indicators_table):
             table.resizeColumnsToContents()
+        _fit_rows(self.goals_table, fixed=False)
+        _fit_rows(self.indicators_table, fixed=True)
         silent = data["units_reporting_nothing"]
         names = "、".join(u["name"] for u in silent[:10]) + ("等" if len(silent) > 10 else "")
         self.silent_label.setText(f"未报送工作任务的单位（{len(silent)} 个）：{names}" if silent else "")
@@ -280,5 +303,5 @@ class BureauWindow(QWidget):
                 shown_number(g["indicators"]["energy_per_capita_kgce"]["value"] or "-"),
             ]
             for c, text in enumerate(values):
-                self.summary_table.setItem(r, c, QTableWidgetItem(text))
+                self.summary_table.setItem(r, c, _cell(text, c > 0))
         self.summary_table.resizeColumnsToContents()

@@ -1,6 +1,6 @@
 """Small pieces the screens and dialogs share: list-backed table models (one generic one described by
 its columns), the red error label, the year selector and the read-only list set-up of the one-year
-dialogs, the OK/Cancel buttons, and column padding."""
+dialogs, the OK/Cancel buttons, column padding, and the scrolling frame of a screen."""
 
 from __future__ import annotations
 
@@ -8,8 +8,21 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QSpinBox, QTableView
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
@@ -174,3 +187,88 @@ def shown_number(text: str) -> str:
     head = len(whole) % 3 or 3
     parts = [whole[:head]] + [whole[i : i + 3] for i in range(head, len(whole), 3)]
     return sign + group.join(parts) + (QLocale().decimalPoint() + fraction if dot else "")
+
+
+class ScrollingPage(QScrollArea):
+    """A screen that scrolls when the window is smaller than the screen's least size (a 1366×768
+    laptop at 150 %: 911×441 points inside a maximised window) instead of pushing the window's
+    bottom off the screen. Otherwise the page fills the area exactly: only its least size counts
+    (a word-wrapped label's preferred height, which QScrollArea's own resizing would honour, does
+    not), so its charts and tables shrink and scroll by themselves as before."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.setWidget(page)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # Transparent like the tab it sits in (QScrollArea fills both): the main window is painted
+        # under it as before, and its first paint after the data is attached starts warm_up.
+        self.viewport().setAutoFillBackground(False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields, not to the frame
+
+    def replace(self, page: QWidget) -> None:
+        """Show ``page`` instead of the present one, which is deleted later (QScrollArea would delete
+        it at once, inside the event that asked)."""
+        old = self.takeWidget()
+        self.setWidget(page)
+        self.fit()
+        if old is not None:
+            old.deleteLater()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.fit()  # first: QScrollArea's own resizeEvent sets the scroll bars from the page's size
+        super().resizeEvent(event)
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.setAutoFillBackground(False)  # QScrollArea turned it on
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.fit()  # the page's least size may have changed (a message shown, rows added)
+        return super().eventFilter(watched, event)
+
+    def fit(self) -> None:
+        """The page at the viewport's size, or its least size where that is larger: worked out from the
+        area's whole size (not the viewport's present one, which a scroll bar shown a moment ago may
+        have narrowed) less a scroll bar only where one is needed."""
+        page = self.widget()
+        if page is None:
+            return
+        least, whole = page.minimumSizeHint(), self.contentsRect().size()  # the area less its frame
+        width, height = whole.width(), whole.height()
+        vertical = least.height() > height
+        if vertical:
+            width -= self.verticalScrollBar().sizeHint().width()
+        if least.width() > width:
+            height -= self.horizontalScrollBar().sizeHint().height()
+            if not vertical and least.height() > height:
+                width -= self.verticalScrollBar().sizeHint().width()
+        # Each scroll bar on or off by this reckoning, not left as an earlier size set it.
+        on, off = Qt.ScrollBarPolicy.ScrollBarAlwaysOn, Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        self.setVerticalScrollBarPolicy(on if least.height() > height else off)
+        self.setHorizontalScrollBarPolicy(on if least.width() > width else off)
+        page.resize(max(width, least.width()), max(height, least.height()))
+
+
+class ScreenTabs(QTabWidget):
+    """Tabs whose screens each sit in a :class:`ScrollingPage` but are addressed by the screen itself:
+    ``addScreen``, ``indexOf(screen)``, ``setCurrentWidget(screen)``; ``current_screen()`` and ``screen_at(i)``
+    give the screen, ``widget(i)`` the page around it."""
+
+    def addScreen(self, screen: QWidget, label: str) -> int:
+        return self.addTab(ScrollingPage(screen), label)
+
+    def screen_at(self, index: int) -> QWidget | None:
+        page = self.widget(index)
+        return page.widget() if isinstance(page, ScrollingPage) else page
+
+    def current_screen(self) -> QWidget | None:
+        return self.screen_at(self.currentIndex())
+
+    def indexOf(self, widget: QWidget) -> int:
+        return next((i for i in range(self.count()) if self.screen_at(i) is widget), super().indexOf(widget))
+
+    def setCurrentWidget(self, widget: QWidget) -> None:
+        index = self.indexOf(widget)
+        if index >= 0:
+            self.setCurrentIndex(index)

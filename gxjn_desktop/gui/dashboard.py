@@ -56,7 +56,7 @@ class MonthlyChart(QWidget):
         super().__init__(parent)
         self.series: CarrierMonths | None = None
         self.year = 0
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(160)  # the whole 概览 fits a maximised window on 1366×768 at 100 %
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_series(self, series: CarrierMonths | None, year: int) -> None:

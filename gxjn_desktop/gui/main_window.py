@@ -13,20 +13,11 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QStackedWidget,
-    QTableView,
-    QTabWidget,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QTableView, QToolBar, QWidget
 
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.common import ScreenTabs, ScrollingPage
 from gxjn_desktop.gui.ui_state import (
     ENTRY_HEADER,
     FINDINGS_HEADER,
@@ -55,6 +46,22 @@ BENCH_ENV = "GXJN_EXIT_AFTER_PAINT"
 
 TAB_OVERVIEW, TAB_ENTRY, TAB_UNIT, TAB_METERS, TAB_FINDINGS, TAB_REPORT, TAB_WORKPLAN = range(7)
 TAB_NAMES = ("概览", "月度填报", "单位信息", "计量器具", "数据审核", "报送", "工作任务")
+
+
+#: 帮助 → 键盘操作: the keys of every screen (docs/gui.md §Keyboard says the same).
+KEYBOARD = (
+    ("直接输入数字", "开始填写（可用全角数字、千位分隔符）"),
+    ("Enter / Tab / Shift+Tab", "保存并下移 / 右移 / 左移"),
+    ("F2 / Esc / Delete", "修改单元格 / 取消输入 / 清空所选"),
+    ("Ctrl+C / Ctrl+V", "复制 / 粘贴（含 Excel、WPS 的区域）"),
+    ("Ctrl+Z / Ctrl+Y", "撤销 / 重做"),
+    ("Alt+PageUp / Alt+PageDown", "上月 / 下月（或 Alt+← / Alt+→）"),
+    ("Ctrl+PageDown / Ctrl+PageUp", "下一个 / 上一个页面（或 Ctrl+Tab）"),
+    (f"Ctrl+1…{len(TAB_NAMES)}", "、".join(TAB_NAMES)),
+    ("Enter / Ctrl+E / F5", "审核：转到数据 / 填写说明 / 重新审核"),
+    ("Ctrl+N / Enter / Delete", "工作任务：新增 / 修改 / 删除"),
+    ("Ctrl+I / Ctrl+Q / F1", "导入填报工作簿 / 退出 / 本说明"),
+)
 
 
 class LazyPage(QWidget):
@@ -97,14 +104,12 @@ class MainWindow(QMainWindow):
         self.loading.setStyleSheet("qproperty-alignment: AlignCenter;")  # the Qt namespace costs ~15 ms to load
         self.stack.addWidget(self.loading)
         self._welcome: WelcomeScreen | None = None  # built when needed (most starts never need it)
-        self.tabs = QTabWidget()
+        self.tabs = ScreenTabs()
         self._current_tab = -1
         self.stack.addWidget(self.tabs)
 
         self.status_label = QLabel()
-        self.saved_label = QLabel()
-        self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(self.saved_label)
+        self.saved_label = QLabel()  # both go into the status bar with the data (attach): ~6 ms less to paint
         self.toolbar: QToolBar | None = None
         self.edit_menu: QMenu | None = None  # menus come with the data (their shortcuts cost ~20 ms of enum set-up)
 
@@ -132,8 +137,7 @@ class MainWindow(QMainWindow):
         from gxjn_desktop.gui.bureau_window import BureauWindow
 
         self.bureau_window = BureauWindow(bureau_dir(self.data_dir))
-        self.bureau_window.resize(1100, 700)
-        self.bureau_window.show()
+        self.bureau_window.showMaximized()  # its tables are wide, as the main window's are
 
     @property
     def store(self) -> LedgerService:
@@ -148,6 +152,9 @@ class MainWindow(QMainWindow):
     def attach(self, store: LedgerService) -> None:
         """Show the unit (or the welcome screen) once the database is open."""
         self._store = store
+        if self.status_label.parent() is None:
+            self.statusBar().addWidget(self.status_label, 1)
+            self.statusBar().addPermanentWidget(self.saved_label)
         if self._changer is None:
             from gxjn_desktop.gui.changes import Changer
 
@@ -372,18 +379,8 @@ class MainWindow(QMainWindow):
         about.show_about(self, self.data_dir, key_rows)
 
     def show_keys(self) -> None:
-        messages.show_info(
-            self,
-            "键盘操作",
-            "直接输入数字：开始填写（可用全角数字、中文句号、千位分隔符）\n"
-            "Enter：保存并下移　Tab / Shift+Tab：保存并移到下一/上一可填列\n"
-            "F2：修改当前单元格　Esc：取消本次输入　Delete：清空所选单元格\n"
-            "Ctrl+C / Ctrl+V：复制 / 粘贴（可直接粘贴 Excel、WPS 中复制的区域）\n"
-            "Ctrl+Z / Ctrl+Y：撤销 / 重做（各页面的修改都可撤销）　Alt+PageUp / Alt+PageDown（或 Alt+← / Alt+→）：上月 / 下月\n"
-            "Ctrl+PageDown / Ctrl+PageUp（或 Ctrl+Tab / Ctrl+Shift+Tab）：下一个 / 上一个页面\n"
-            "Ctrl+1…7：概览、月度填报、单位信息、计量器具、数据审核、报送、工作任务\n"
-            "数据审核中：Enter 或双击转到数据　Ctrl+E 填写说明　F5 重新审核",
-        )
+        rows = "".join(f"<tr><td style='padding-right:16px'>{keys}</td><td>{what}</td></tr>" for keys, what in KEYBOARD)
+        messages.show_info(self, "键盘操作", f"<table cellspacing='2'>{rows}</table>")
 
     # ---- first start --------------------------------------------------------------------------
 
@@ -441,7 +438,7 @@ class MainWindow(QMainWindow):
                 w.deleteLater()
         self.entry = EntryScreen(changer, today=self.today)
         for index, name in enumerate(TAB_NAMES):
-            self.tabs.addTab(self.entry if index == TAB_ENTRY else LazyPage(), name)
+            self.tabs.addScreen(self.entry if index == TAB_ENTRY else LazyPage(), name)
         self.tabs.blockSignals(blocked)
         self._current_tab = -1
         self.entry.status.connect(self.show_status)
@@ -472,25 +469,19 @@ class MainWindow(QMainWindow):
 
     def built(self, index: int) -> QWidget | None:
         """The screen of tab ``index`` if it has been built."""
-        page = self.tabs.widget(index)
+        page = self.tabs.screen_at(index)
         return None if isinstance(page, LazyPage) else page
 
     def screen_at(self, index: int) -> QWidget:
         """The screen of tab ``index``, built now (in the place of its tab's placeholder) if need be."""
-        page = self.tabs.widget(index)
+        page = self.tabs.screen_at(index)
         assert page is not None, "no unit is shown"
         if not isinstance(page, LazyPage):
             return page
         screen = self._build_screen(index)
-        current = self.tabs.currentIndex()
-        blocked = self.tabs.blockSignals(True)  # the same tab stays current: no switch to report
-        try:
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, screen, TAB_NAMES[index])
-            self.tabs.setCurrentIndex(current)
-        finally:
-            self.tabs.blockSignals(blocked)
-        page.deleteLater()
+        area = self.tabs.widget(index)
+        assert isinstance(area, ScrollingPage)
+        area.replace(screen)  # in the same tab: nothing switches, nothing to report
         return screen
 
     def _build_screen(self, index: int) -> QWidget:
@@ -725,6 +716,8 @@ class MainWindow(QMainWindow):
                 sys.stdout.write(f"painted {time.perf_counter():.6f}\n")
                 sys.stdout.flush()
             self.firstPainted.emit()
+            if self._ready_pending:  # the data came before the first paint: the next paint shows it
+                self.update()
         elif self._ready_pending:
             self._ready_pending = False
             if bench:  # the unit's data is on screen

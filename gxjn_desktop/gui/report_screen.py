@@ -114,6 +114,8 @@ class ReportScreen(QWidget):
         self.gate_label = QLabel()
         self.gate_label.setWordWrap(True)
         self.blocking = QListWidget()
+        self.blocking.setWordWrap(True)  # a finding's message and hint in full, without scrolling sideways
+        self.blocking.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.blocking.setToolTip("双击一条，转到需要改正或说明的位置")
         self.export_button = QPushButton("导出数据包(&E)…")
         self.reopen_button = QPushButton("更正已上报的数据(&R)…")

@@ -256,3 +256,27 @@ def test_unknown_grouping_is_a_user_error(by: str) -> None:
 
     with pytest.raises(UserError):
         compute_summary(HAND, [], year=YEAR, period="2024-Y", by=by)
+
+
+def test_carriers_come_in_the_forms_order_whatever_order_the_rows_come_in(demo_ledger: Ledger) -> None:
+    """The database may return carrier rows in any order (PostgreSQL and SQLite differ); the
+    tables list carriers in the form's order either way."""
+    from gxjn_desktop.domain.bureau import facts_from_data
+
+    items = generated(demo_ledger)
+    rows, carriers = [], []
+    for d in items:
+        f = facts_from_data(d)
+        rows.append({"uscc": f.uscc, "name": f.name, "admin_code": f.admin_code, "institution_type": f.institution_type,
+                     "revision": 1, "people": f.people, "area_m2": f.area_m2,
+                     "comprehensive_energy_tce": f.comprehensive_energy_tce, "building_energy_tce": f.building_energy_tce,
+                     "co2_t": f.co2_t, "water_m3": f.water_m3, "cost_yuan": f.cost_yuan, "open_warnings": 0,
+                     "explained_warnings": 0})  # fmt: skip
+        carriers += [{"uscc": f.uscc, "code": c.code, "label": c.label, "unit": c.unit, "quantity": c.quantity,
+                      "cost_yuan": c.cost_yuan, "tce": c.tce, "part_of": c.part_of} for c in f.carriers]  # fmt: skip
+    for by in (BY_REGION, BY_TYPE):
+        forward = summary_json(compute_summary(rows, carriers, year=YEAR, period="2024-Y", by=by))
+        backward = summary_json(compute_summary(rows, carriers[::-1], year=YEAR, period="2024-Y", by=by))
+        assert forward == backward
+        codes = [c["code"] for c in forward["total"]["carriers"]]
+        assert codes[0] == "electricity" and codes.index("electricity") < codes.index("water")

@@ -132,6 +132,44 @@ def test_ctrl_page_down_switches_screens_and_alt_page_down_months(qtbot: Any, de
     assert tabs.currentIndex() == len(TAB_NAMES) - 1  # wraps round, as the last sheet follows the first
 
 
+def test_the_window_fits_a_small_screen_at_150_percent(qtbot: Any, demo_window: MainWindow) -> None:
+    """A 1366×768 laptop at 150 % leaves 911×441 points to a maximised window: every screen fits
+    (the tall 单位信息 form scrolls inside its tab rather than pushing the window off the screen)."""
+    least = demo_window.minimumSizeHint()
+    assert least.width() <= 911 and least.height() <= 441, least
+    from gxjn_desktop.gui.common import ScrollingPage
+    from gxjn_desktop.gui.main_window import TAB_UNIT
+
+    demo_window.resize(911, 441)
+    demo_window.tabs.setCurrentIndex(TAB_UNIT)
+    area = demo_window.tabs.widget(TAB_UNIT)
+    assert isinstance(area, ScrollingPage) and area.widget() is demo_window.unit_screen
+    qtbot.waitUntil(lambda: area.verticalScrollBar().isVisible())  # the form scrolls, whole
+    assert demo_window.unit_screen.height() >= demo_window.unit_screen.minimumSizeHint().height()
+
+
+def test_no_screen_scrolls_on_1366x768_at_100_percent(qtbot: Any, demo_window: MainWindow) -> None:
+    """A maximised window on 1366×768 (less the taskbar and title bar: 1366×697): every screen fits
+    as it is (once laid out), its tables scrolling by themselves."""
+    from gxjn_desktop.gui.common import ScrollingPage
+
+    demo_window.resize(1366, 697)
+    for index in range(demo_window.tabs.count()):
+        demo_window.tabs.setCurrentIndex(index)
+        area = demo_window.tabs.widget(index)
+        assert isinstance(area, ScrollingPage) and area.widget() is demo_window.tabs.current_screen()
+        page = area.widget()
+        assert page is not None
+
+        def fits(area: ScrollingPage = area, page: Any = page) -> bool:
+            view = area.viewport().size()
+            least = page.minimumSizeHint()
+            return least.height() <= view.height() and least.width() <= view.width()
+
+        qtbot.waitUntil(fits, timeout=3000)
+        assert not area.verticalScrollBar().isVisible() and not area.horizontalScrollBar().isVisible()
+
+
 def test_keyboard_help_names_the_screen_and_month_keys(monkeypatch: Any, demo_window: MainWindow) -> None:
     from gxjn_desktop.gui import messages
     from gxjn_desktop.gui.main_window import TAB_NAMES

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from gxjn_desktop.domain.bureau import TYPE_COLUMNS, period_name, region_levels, type_columns_of
+from gxjn_desktop.domain.carriers import CARRIER_ORDER
 from gxjn_desktop.domain.numbers import INDICATOR_PLACES, MONEY_PLACES, QUANTITY_PLACES, TCE_PLACES, format_fixed
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.bureau.reference import county_name, region_name
@@ -170,6 +171,15 @@ def _group(key: str, label: str, level: str, agg: Mapping[str, Any] | None, carr
     return Group(key, label, level, agg["units"], figures, indicators, carriers)
 
 
+_RANK = {c.value: i for i, c in enumerate(CARRIER_ORDER)}
+
+
+def _carrier_rank(code: str) -> tuple[int, str]:
+    """Carriers in the form's order (a code the program does not know comes after, by code),
+    whatever order the database returns the rows in: the same table on every engine."""
+    return _RANK.get(code, len(_RANK)), code
+
+
 def compute_summary(
     rows: list[dict[str, Any]],
     carrier_rows: Iterable[dict[str, Any]],
@@ -188,11 +198,11 @@ def compute_summary(
     crows = [
         {
             **c,
-            "order": i,
+            "order": _carrier_rank(c["code"]),
             "admin_code": unit_keys[c["uscc"]]["admin_code"],
             "institution_type": unit_keys[c["uscc"]]["institution_type"],
         }
-        for i, c in enumerate(carrier_rows)
+        for c in carrier_rows
         if c["uscc"] in unit_keys
     ]
     carriers = pd.DataFrame(crows, dtype=object) if crows else pd.DataFrame()
