@@ -21,6 +21,7 @@ from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import messages
 
 if TYPE_CHECKING:
+    from gxjn_desktop.domain.ledger import Ledger
     from gxjn_desktop.services.entry import EntryService
     from gxjn_desktop.services.ledger_service import LedgerService
     from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation
@@ -117,6 +118,16 @@ class Changer(QObject):
         if op.undoable:
             self.undo_stack.push(OperationCommand(self, op))
         return True
+
+    def build_and_run(self, make: Callable[[Ledger], Operation], parent: QWidget) -> Operation | None:
+        """Build an operation from the snapshot as it is now and run it; a refusal (by the service
+        that builds it or by the store) is shown on ``parent``. The operation when it was written."""
+        try:
+            op = make(self.service.ledger)
+        except UserError as err:
+            messages.show_user_error(parent, err)
+            return None
+        return op if self.run(op, parent) else None
 
     def perform(
         self,

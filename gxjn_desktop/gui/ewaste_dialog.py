@@ -300,7 +300,7 @@ class EwasteDialog(QDialog):
         self.addActions(changer.actions)  # 撤销 / 重做 while the dialog is open
         changer.applied.connect(self._applied)
         self.finished.connect(lambda _r: changer.applied.disconnect(self._applied))
-        self.reload()
+        self.show_stored()
         self.view.setFocus()
 
     # ---- state ----------------------------------------------------------------------------
@@ -309,7 +309,7 @@ class EwasteDialog(QDialog):
     def year(self) -> int:
         return int(self.year_box.value())
 
-    def reload(self, select: EwasteDisposal | None = None) -> None:
+    def show_stored(self, select: EwasteDisposal | None = None) -> None:
         """The disposals as stored (the window's snapshot, which every write updates)."""
         self._disposals = self.changer.service.ledger.ewaste
         self.refresh(select)
@@ -323,17 +323,12 @@ class EwasteDialog(QDialog):
             self.year_box.setValue(min(changes.years))
             self.year_box.blockSignals(False)
         item = op.place.item
-        self.reload(item if isinstance(item, EwasteDisposal) else None)
+        self.show_stored(item if isinstance(item, EwasteDisposal) else None)
         if how != DO:
             self.status.setText(f"{'已撤销' if how == UNDO else '已重做'}：{op.label}")
 
     def _run(self, make: Callable[[Ledger], Operation], done: str) -> bool:
-        try:
-            op = make(self.changer.service.ledger)
-        except UserError as err:
-            messages.show_user_error(self, err)
-            return False
-        if not self.changer.run(op, self):
+        if self.changer.build_and_run(make, self) is None:
             return False
         self.saved_any = True
         self.status.setText(done)

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import Meter, MeterKind
 from gxjn_desktop.domain.numbers import parse_decimal, plain
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.common import ColumnSpec, RowsModel, error_label, shown_unit
 from gxjn_desktop.gui.forms.ui_date_value import Ui_DateValueDialog
@@ -282,15 +282,11 @@ class MetersScreen(QWidget):
         meter = ask_new_meter(self, {m.code for m in self.service.ledger.meters})
         if meter is None:
             return
-        self._apply(lambda: edits.meter_saved(self.service.ledger, meter, new=True))
+        self._apply(lambda ledger: edits.meter_saved(ledger, meter, new=True))
 
-    def _apply(self, make: Callable[[], Operation]) -> None:
-        try:
-            op = make()
-        except UserError as err:
-            messages.show_user_error(self, err)
-            return
-        if self.changer.run(op, self):
+    def _apply(self, make: Callable[[Ledger], Operation]) -> None:
+        op = self.changer.build_and_run(make, self)
+        if op is not None:
             self.show_place(op.place)
             self.saved.emit(op.label)
 
@@ -301,7 +297,7 @@ class MetersScreen(QWidget):
         day = ask_retire_date(self, meter)
         if day is None:
             return
-        self._apply(lambda: meter_changes.retire(self.service, meter.code, day))
+        self._apply(lambda _ledger: meter_changes.retire(self.service, meter.code, day))
 
     def change_multiplier(self) -> None:
         meter = self.current()
@@ -311,4 +307,4 @@ class MetersScreen(QWidget):
         if answer is None:
             return
         day, value, reading = answer
-        self._apply(lambda: meter_changes.change_multiplier(self.service, meter.code, day, value, reading))
+        self._apply(lambda _ledger: meter_changes.change_multiplier(self.service, meter.code, day, value, reading))

@@ -339,7 +339,7 @@ class QuotaDialog(QDialog):
         self.addActions(changer.actions)  # 撤销 / 重做 while the dialog is open
         changer.applied.connect(self._applied)
         self.finished.connect(lambda _r: changer.applied.disconnect(self._applied))
-        self.reload()
+        self.show_stored()
         self.view.setFocus()
 
     # ---- state ----------------------------------------------------------------------------
@@ -348,7 +348,7 @@ class QuotaDialog(QDialog):
     def year(self) -> int:
         return int(self.year_box.value())
 
-    def reload(self, select_key: str | None = None) -> None:
+    def show_stored(self, select_key: str | None = None) -> None:
         """The quotas as stored (the window's snapshot, which every write updates)."""
         self._quotas = self.changer.service.ledger.quotas
         self.refresh(select_key)
@@ -361,7 +361,7 @@ class QuotaDialog(QDialog):
             self.year_box.blockSignals(True)
             self.year_box.setValue(min(changes.years))
             self.year_box.blockSignals(False)
-        self.reload(op.place.item if isinstance(op.place.item, str) else None)
+        self.show_stored(op.place.item if isinstance(op.place.item, str) else None)
         if how != DO:
             self.status.setText(f"{'已撤销' if how == UNDO else '已重做'}：{op.label}")
 
@@ -392,12 +392,7 @@ class QuotaDialog(QDialog):
         return next((e for e in self._quotas if e.key == q.key), None)
 
     def _run(self, make: Callable[[Ledger], Operation], done: str) -> bool:
-        try:
-            op = make(self.changer.service.ledger)
-        except UserError as err:
-            messages.show_user_error(self, err)
-            return False
-        if not self.changer.run(op, self):
+        if self.changer.build_and_run(make, self) is None:
             return False
         self.saved_any = True
         self.status.setText(done)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.workplan import TaskKind, WorkTask
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.gui import file_dialogs, messages
@@ -255,13 +256,9 @@ class WorkPlanScreen(QWidget):
             self.view.selectRow(row)
         self.view.setFocus()
 
-    def _run(self, make: Callable[[], Operation], done: str) -> bool:
-        try:
-            op = make()
-        except UserError as err:
-            messages.show_user_error(self, err)
-            return False
-        if not self.changer.run(op, self):
+    def _run(self, make: Callable[[Ledger], Operation], done: str) -> bool:
+        op = self.changer.build_and_run(make, self)
+        if op is None:
             return False
         self.show_place(op.place)
         self.saved.emit(done)
@@ -269,9 +266,7 @@ class WorkPlanScreen(QWidget):
 
     def _save(self, task: WorkTask, label: str) -> None:
         store = self.service.store
-        self._run(
-            lambda: edits.task_saved(self.service.ledger, task, label, next_id=store.next_task_id()), f"已{label}"
-        )
+        self._run(lambda ledger: edits.task_saved(ledger, task, label, next_id=store.next_task_id()), f"已{label}")
 
     def add_task(self) -> None:
         kind = self.kind_box.currentData()
@@ -298,7 +293,7 @@ class WorkPlanScreen(QWidget):
         if not messages.confirm(self, "删除工作任务", f"要删除{what}吗？"):
             return
         task_id = task.task_id
-        self._run(lambda: edits.task_deleted(self.service.ledger, task_id, f"删除{what}"), f"已删除{what}")
+        self._run(lambda ledger: edits.task_deleted(ledger, task_id, f"删除{what}"), f"已删除{what}")
 
     def import_plan(self) -> None:
         from gxjn_desktop.services.workplan.plans import import_plan

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStatusBar
 
 from gxjn_desktop.gui.main_window import TAB_ENTRY, TAB_FINDINGS, TAB_NAMES, TAB_OVERVIEW, MainWindow
 from gxjn_desktop.services.entry import Column
@@ -104,9 +105,11 @@ def test_at_start_up_the_menus_follow_the_grid(qtbot: Any, demo_service: LedgerS
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    assert window.findChild(QStatusBar) is None  # the first paint is the bare window and its label
     store = LedgerService.open(data_dir)
     window.attach(store)
     assert window.edit_menu is None and window.entry.model.rowCount() > 8
+    assert window.status_label.parent() is not None
     qtbot.waitUntil(lambda: window.edit_menu is not None and len(window.edit_menu.actions()) == 2, timeout=20000)
     assert window.toolbar is not None and window.import_action.shortcut().toString() == "Ctrl+I"
     qtbot.waitUntil(lambda: all(window.built(i) is not None for i in range(len(TAB_NAMES))), timeout=20000)
