@@ -4,25 +4,31 @@ needs has to be taken off a list here, on purpose."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
-# PyInstaller embeds the PYZ archive of Python modules in every executable, so with two (gxjn,
-# gxjn-cli) it is there twice (2 × 9.6 MB). Keeping the modules as files instead (noarchive) was
-# measured worse on Linux: 1,777 small files took more disk, and `gxjn-cli --version` went from
-# ~0.1 s to ~1 s (bench/bench_frozen.py). So the archive stays.
+# The Python modules stay in PyInstaller's archive (PYZ), one shared by both executables (see
+# SHARED_PYZ). Keeping them as files instead (noarchive) was measured worse on Linux: 1,777 small
+# files took more disk, and `gxjn-cli --version` went from ~0.1 s to ~1 s (bench/bench_frozen.py).
 NOARCHIVE = False
 
-# Modules are byte-compiled as `python -OO` would: without docstrings and asserts (the archive is
-# ~x % smaller, and embedded in each executable). Nothing in the program or its libraries reads a
-# docstring at run time (the CLI's help texts are strings of their own); the frozen checks
-# (scripts/check_frozen.py: --self-test, demo, indicators, check, the window) run on this build.
+# Modules are byte-compiled as `python -OO` would: without docstrings and asserts. Nothing in the
+# program or its libraries reads a docstring at run time (the CLI's help texts are strings of their
+# own; pandas and numpy, in the bureau bundle, support -OO); the frozen checks
+# (scripts/check_frozen.py: --self-test, demo, indicators, check, merge, the window) run on it.
 OPTIMIZE = 2
 
-# Linux only: strip the collected libraries (libpython, SQLAlchemy's and calamine's extensions come
-# with debug information: libpython 23 MB unstripped, 6 MB stripped). Windows DLLs carry no debug
-# information (it is in separate .pdb files), and PyInstaller advises against strip there.
-STRIP = sys.platform.startswith("linux")
+# Linux only: the collected libraries that carry DWARF debug information lose it (`strip
+# --strip-debug`): libpython and Python's own modules as this machine's Python was built (libpython
+# 23 MB, 7 MB without), SQLAlchemy's compiled modules (9 MB, 1.3 MB). Windows DLLs keep
+# theirs in separate .pdb files, so this brings the Linux bundle closer to what Windows ships.
+# Libraries that auditwheel rewrote (their search path starts at $ORIGIN: numpy's OpenBLAS) are never touched:
+# stripping those broke numpy ("ELF load command address/offset not page-aligned"). PyInstaller's
+# own strip option strips everything, so it stays off.
+STRIP_DEBUG = sys.platform.startswith("linux")
 
 # Qt's own strings in Chinese only (qt_zh_CN.qm is the meta catalogue that names qtbase_zh_CN.qm).
 KEEP_QM = {"qtbase_zh_CN.qm", "qt_zh_CN.qm"}
@@ -138,20 +144,13 @@ BUREAU_ONLY = ["pandas", "numpy", "psycopg", "psycopg_binary", "psycopg_c", "psy
 
 
 # The Python modules are in one archive beside the executables, _internal/modules.pyz, shared by
-# both (packaging/rth_shared_pyz.py); each executable embeds only what PyInstaller's bootstrap
-# imports from its archive before the runtime hooks run.
+# both (packaging/rth_shared_pyz.py); each executable embeds an empty one.
 SHARED_PYZ = "modules.pyz"
-BOOT_MODULES = ("ctypes",)
 RUNTIME_HOOKS = ("rth_shared_pyz.py", "rth_mp_child.py", "rth_qt_env.py")  # in packaging/, in this order
 # PyInstaller's hooks that neither executable runs: pyi_rth_multiprocessing imports multiprocessing
 # at every start (packaging/rth_mp_child.py serves the merge's processes instead), pyi_rth_pkgutil
 # imports pkgutil to list frozen modules, which nothing in the program or its libraries does.
 DROP_HOOKS = ("pyi_rth_multiprocessing", "pyi_rth_pkgutil")
-
-
-def boot_modules(pure: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    """The entries of ``Analysis.pure`` that each executable embeds (see SHARED_PYZ)."""
-    return [e for e in pure if e[0].split(".")[0] in BOOT_MODULES]
 
 
 def excludes(bundle: str) -> list[str]:
@@ -172,6 +171,30 @@ def keep(entry: tuple[str, ...]) -> bool:
         stem = name.split(".")[0].removeprefix("lib")
         return not ("/plugins/platforms/" in dest and stem in DROP_PLATFORMS)
     return not name.startswith(DROP_LIB_PREFIXES)
+
+
+def _strippable(path: str) -> bool:
+    """An ELF file with debug sections and no $ORIGIN search path (auditwheel rewrote those)."""
+    out = subprocess.run(["readelf", "-S", "-d", "-W", path], capture_output=True, text=True).stdout
+    return " .debug_" in out and "$ORIGIN" not in out
+
+
+def strip_debug(analysis: Any, workpath: str) -> None:
+    """Linux: collect a copy without debug information of each binary that has some (see STRIP_DEBUG)."""
+    if not STRIP_DEBUG:
+        return
+    if shutil.which("strip") is None or shutil.which("readelf") is None:
+        raise SystemExit("strip and readelf (binutils) are needed to build on Linux")
+    cache = Path(workpath) / "stripped"
+    entries = []
+    for dest, src, kind in analysis.binaries:
+        if kind in ("BINARY", "EXTENSION") and _strippable(src):
+            copy = cache / dest
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            subprocess.run(["strip", "--strip-debug", "-o", str(copy), src], check=True)
+            src = str(copy)
+        entries.append((dest, src, kind))
+    analysis.binaries = entries
 
 
 def trim(analysis: Any) -> None:

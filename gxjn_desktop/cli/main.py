@@ -7,13 +7,15 @@ impossible; 3 an internal error (the message names the log file). Errors print o
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from gxjn_desktop import __version__
-from gxjn_desktop.cli.output import EXIT_DATA_SAYS_NO, EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR, print_json
 
+# typing.TYPE_CHECKING without importing typing (type checkers treat this name the same way): like
+# cli.output's argparse and json, it would load before `--version` could answer.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from gxjn_desktop.cli.parsing import ChineseArgumentParser
     from gxjn_desktop.errors import StorageError, UserError
 
@@ -53,6 +55,7 @@ def build_parser() -> ChineseArgumentParser:
 
 
 def _self_test() -> int:
+    from gxjn_desktop.cli.output import EXIT_DATA_SAYS_NO, EXIT_OK, print_json
     from gxjn_desktop.selftest import run_self_test  # the composition root; pyproject.toml allows this one edge
 
     result = run_self_test()
@@ -67,11 +70,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(encoding="utf-8")
     if list(sys.argv[1:] if argv is None else argv) == ["--version"]:  # before the parser is built
         sys.stdout.write(f"gxjn {__version__}\n")
-        return EXIT_OK
+        return 0  # EXIT_OK
     import contextlib
     import os
     from pathlib import Path
 
+    from gxjn_desktop.cli.output import EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR
     from gxjn_desktop.errors import StorageError, UserError, os_storage_error
     from gxjn_desktop.paths import default_data_dir
 
@@ -126,5 +130,7 @@ def _left_out_of_bundle(exc: Exception) -> str | None:
 
 
 def _user_error(err: UserError | StorageError) -> int:
+    from gxjn_desktop.cli.output import EXIT_USER_ERROR
+
     sys.stderr.write(f"错误：{err.one_line()}\n")
     return EXIT_USER_ERROR
