@@ -265,7 +265,7 @@ def render(out: Path, tag: str, width: int, height: int, scale: float) -> tuple[
         show(MeterDialog(window, {m.code for m in store.ledger().meters}), "41-new-meter-dialog")
         files = workbook_dialog(window, "导入填报工作簿", save=False)
         files.setDirectory(str(tmp))
-        files.resize(720, 460)
+        files.resize(min(720, logical[0]), min(460, logical[1]))  # a window manager keeps it on the screen
         show(files, "26-file-dialog")
         book = write_template(store.ledger(), 2025, tmp / "填报.xlsx")
         filled = openpyxl.load_workbook(book)
@@ -285,12 +285,12 @@ def render(out: Path, tag: str, width: int, height: int, scale: float) -> tuple[
             read_workbook(tmp / "其他系统导出.xlsx", store.ledger())
         except UserError as err:
             modal("28-user-error", lambda err=err: messages.show_user_error(window, err))
-        quotas = QuotaDialog(store, 2025, window)
+        quotas = QuotaDialog(window.changer, 2025, window)
         quotas.show()
         save(quotas, "80-quota-dialog")
         show(QuotaForm(2025, None, window), "81-quota-form")
         quotas.close()
-        show(EwasteDialog(store, 2025, window, today=TODAY), "82-ewaste-dialog")
+        show(EwasteDialog(window.changer, 2025, window, today=TODAY), "82-ewaste-dialog")
         show(EwasteForm(2025, TODAY, (), window), "83-ewaste-form")
 
         # 工作任务 and one task's form.
@@ -427,18 +427,21 @@ def main() -> int:
         if missing:
             raise SystemExit(f"没有生成：{'、'.join(missing)}")
         return 0
-    args.out.mkdir(parents=True, exist_ok=True)
-    for old in args.out.glob("*.png"):  # pictures of screens that were renamed or removed
-        old.unlink()
     too_big: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "png"  # the old pictures stay until every set-up has been rendered
         for tag, width, height, scale, _label in CONFIGS:
             platform = f"offscreen:configfile={screen_config(Path(tmp), width, height)}"
             env = dict(os.environ, QT_QPA_PLATFORM=platform, QT_SCALE_FACTOR=scale)
             report = Path(tmp) / f"too-big-{tag}.json"
-            command = [sys.executable, __file__, str(args.out), "--one", tag, "--too-big", str(report)]
+            command = [sys.executable, __file__, str(fresh), "--one", tag, "--too-big", str(report)]
             subprocess.run(command, env=env, check=True)
             too_big[tag] = json.loads(report.read_text(encoding="utf-8"))
+        args.out.mkdir(parents=True, exist_ok=True)
+        for old in args.out.glob("*.png"):  # pictures of screens that were renamed or removed go too
+            old.unlink()
+        for picture in fresh.glob("*.png"):
+            shutil.move(picture, args.out / picture.name)
     write_index(args.out, too_big)
     return 0
 
