@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -44,3 +45,15 @@ def demo_service(data_dir: Path, demo_ledger: Ledger) -> LedgerService:
     service.replace_everything(demo_ledger)
     yield service  # type: ignore[misc]
     service.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_qt_application() -> Iterator[object]:
+    """Qt allows one application object per process: make it a QApplication before any test runs.
+
+    The PDF printer (``render/pdf.py``, QtGui only) makes a plain QGuiApplication when none exists;
+    had a packet test come first, a later widget test would abort on it.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    yield QApplication.instance() or QApplication([])

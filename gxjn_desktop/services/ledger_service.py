@@ -277,14 +277,16 @@ class LedgerService:
             + [(e.day.year, e.day.month) for e in (*ewaste, *deleted_ewaste)]
             + [(y, m) for _, y, m in (*deleted_records, *replaced_months)]
         )
-        with self.db.session() as s:
-            self._refuse_locked(exports_repo.load_exports(s), touched, [p.year for p in profiles] + deleted_profiles)
-        if backup_reason:
+        locked_years = [p.year for p in profiles] + deleted_profiles
+        if backup_reason:  # refused before a backup is made (the write below checks again)
+            with self.db.session() as s:
+                self._refuse_locked(exports_repo.load_exports(s), touched, locked_years)
             self.backup(backup_reason)
         quotas = list(quotas)
         for q in quotas:
             check_year(q.year)
-        with self.db.session() as s:
+        with self.db.session() as s:  # one transaction: an edit is one commit, lock check included
+            self._refuse_locked(exports_repo.load_exports(s), touched, locked_years)
             if unit is not None:
                 repo.save_unit(s, unit)
             for m in meters:  # first: records and replacements may refer to new meters

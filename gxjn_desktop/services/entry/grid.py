@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
@@ -168,11 +169,26 @@ _PROBLEM_LONG = {
 
 def month_rows(ledger: Ledger, year: int, month: int) -> list[EntryRow]:
     """Every active meter, then the canteen and garbage figures of the month."""
-    out: list[EntryRow] = []
+    meters = [meter_row(ledger, m, year, month) for m in ledger.meters if m.active_in(year, month)]
+    return meters + _place_rows(ledger, year, month)
+
+
+def rows_for(ledger: Ledger, year: int, month: int, keys: Iterable[RowKey]) -> dict[RowKey, EntryRow]:
+    """The rows of ``keys`` only (an edit needs its own rows, not the month's whole grid)."""
+    wanted = set(keys)
+    out: dict[RowKey, EntryRow] = {}
+    codes = {k.code for k in wanted if k.kind is RowKind.METER}
     for meter in ledger.meters:
-        if not meter.active_in(year, month):
-            continue
-        out.append(meter_row(ledger, meter, year, month))
+        if meter.code in codes and meter.active_in(year, month):
+            out[RowKey(RowKind.METER, meter.code)] = meter_row(ledger, meter, year, month)
+    if any(k.kind is not RowKind.METER for k in wanted):
+        out.update((r.key, r) for r in _place_rows(ledger, year, month) if r.key in wanted)
+    return out
+
+
+def _place_rows(ledger: Ledger, year: int, month: int) -> list[EntryRow]:
+    """The canteen's and the garbage's rows of the month."""
+    out: list[EntryRow] = []
     canteen = ledger.canteen_month(year, month)
     for name, label, unit in CANTEEN_FIELDS:
         value = None if canteen is None else getattr(canteen, name)

@@ -36,7 +36,7 @@ from gxjn_desktop.services.entry.edits import (
     EntryChange,
     EntryPlan,
 )
-from gxjn_desktop.services.entry.grid import Column, EntryRow, RowKey, RowKind, month_rows
+from gxjn_desktop.services.entry.grid import Column, EntryRow, RowKey, RowKind, rows_for
 from gxjn_desktop.services.entry.replacements import replacement_problem
 
 
@@ -68,7 +68,7 @@ class EditPreparer:
     ) -> EntryPlan:
         """Parse the edits and work out the change; nothing is written here."""
         answers = answers or {}
-        rows = {r.key: r for r in month_rows(self._ledger, year, month)}
+        rows = rows_for(self._ledger, year, month, (e.key for e in edits))
         work = _Working()
         errors: list[CellError] = []
         skipped: list[str] = []
