@@ -50,6 +50,12 @@ fi
 if [ "${1:-}" = --dev ] && ! command -v pdftotext >/dev/null 2>&1; then
   missing="$missing poppler-utils"
 fi
+# Tests only (--dev): the bureau's tests run a real PostgreSQL server. As root,
+# scripts/pg_test_server.sh installs it itself (without Debian's default cluster); any other user
+# has to ask for it here.
+if [ "${1:-}" = --dev ] && [ "$(id -u)" != 0 ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  missing="$missing postgresql"
+fi
 missing=$(echo $missing)   # trimmed
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

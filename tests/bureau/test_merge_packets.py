@@ -136,6 +136,28 @@ def test_revisions_on_real_packets(store: BureauStore, exported: Path, demo_ledg
     assert r2.exists()
 
 
+def test_without_shared_memory_for_a_pool_the_packets_are_verified_one_by_one(
+    store: BureauStore, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Linux account that may not create semaphores (/dev/shm not writable) cannot start the
+    verifying pool: the merge goes on in this process with the same outcome."""
+    from gxjn_desktop.services.bureau import merge
+
+    many = tmp_path / "many"
+    many.mkdir()
+    for i in range(2):  # 12 files: enough for the pool; the second copy of each is a duplicate
+        for p in sorted(folder.iterdir()):
+            (many / f"{i}-{p.name}").write_bytes(p.read_bytes())
+    assert len(list(many.iterdir())) >= merge.POOL_THRESHOLD
+
+    def no_semaphores(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", "/dev/shm")
+
+    monkeypatch.setattr(merge, "ProcessPoolExecutor", no_semaphores)
+    report = merge_folder(store, many, workers=2)
+    assert report.counts() == {"accepted": 6, "superseded": 0, "duplicate": 6, "refused": 0}
+
+
 def test_hostile_packets_among_valid_ones(
     bureau_dir: Path,
     folder: Path,

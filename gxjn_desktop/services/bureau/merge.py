@@ -200,7 +200,13 @@ def _examined_in_order(
             yield examiner(p)
         return
     window = 4 * n
-    with ProcessPoolExecutor(max_workers=n, mp_context=get_context("spawn")) as pool:
+    try:
+        pool = ProcessPoolExecutor(max_workers=n, mp_context=get_context("spawn"))
+    except OSError:  # the pool's locks need shared memory (/dev/shm); without it, verify one by one
+        for p in paths:
+            yield examiner(p)
+        return
+    with pool:
         pending: deque[Future[Examined]] = deque()
         it = iter(paths)
         try:
