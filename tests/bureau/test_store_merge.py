@@ -111,3 +111,11 @@ def test_keys_first_receipt_same_key_other_key_and_acceptance(
     ok = apply(store, stranger)
     assert ok.outcome == ACCEPTED and ok.key_known is True
     assert apply(store, examined(data_json_from(r1), salt="old key")).code == KEY_CHANGED
+
+
+def test_a_new_period_is_named_in_words_in_the_report() -> None:
+    from gxjn_desktop.services.bureau.merge import _period_words
+
+    assert _period_words("2025-Y") == "2025年全年"
+    assert _period_words("2025-Q2") == "2025年第2季度"
+    assert _period_words("not-a-period") == "not-a-period"  # never hides what the packet said

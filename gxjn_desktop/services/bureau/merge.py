@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from gxjn_desktop.domain.bureau import FactsError, PacketFacts, facts_from_data
+from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.bureau.store import (
     KEY_PENDING,
@@ -174,6 +175,15 @@ def facts_checked(
         message = f"data.json 中的单位或期间（{facts.uscc} {facts.period}）与包信息不一致"
         return None, _problem(DATA_MISMATCH, message, "data/data.json")
     return facts, None
+
+
+def _period_words(key: str) -> str:
+    """``2025-Y`` as a clerk reads it (2025年全年); the key itself if it is not one."""
+    year, _, code = key.partition("-")
+    try:
+        return Period.parse(int(year), code).label
+    except (ValueError, UserError):
+        return key
 
 
 def packet_files(folder: Path) -> list[Path]:
@@ -333,7 +343,7 @@ class _Batch:
         current = self.current.get(where)
         if current is None or current[0] < facts.revision:
             if current is None:
-                detail = "采用：新单位" if self.unit(facts) else f"采用：新期间 {facts.period}"
+                detail = "采用：新单位" if self.unit(facts) else f"采用：新期间 {_period_words(facts.period)}"
             else:
                 self.unit(facts)
                 detail = f"采用：第 {facts.revision} 版替换第 {current[0]} 版"
