@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from gxjn_desktop.cli.output import EXIT_DATA_SAYS_NO, EXIT_OK, print_json, year_arg
+from gxjn_desktop.domain.periods import Period
 
 DB_HELP = "汇总库地址：默认为数据文件夹中的 bureau.db；PostgreSQL 写作 postgresql+psycopg://用户:密码@主机:端口/库名"
 PERIOD_HELP = "期间：Y（全年，默认）、Q1…Q4、M01…M12"
@@ -125,7 +126,8 @@ def _after_merge(store: Any, report: Any, roster: Any, out: Path | None) -> dict
             extra["workbook"] = str(_write(store, None, report, None, out))
         return extra
     period = periods[-1]
-    year, code = int(period.split("-", 1)[0]), period.split("-", 1)[1]
+    chosen = Period.from_key(period)
+    year, code = chosen.year, chosen.code
     extra["period"] = period
     cmp = None
     if roster is not None:

@@ -47,6 +47,14 @@ class Period:
             return cls(year, c, tuple(range(1, int(m.group(1)) + 1)))
         raise UserError(f"无法识别的期间“{code}”", "期间可为 Y（全年）、Q1…Q4、M01…M12 或 YTD-M01…YTD-M12")
 
+    @classmethod
+    def from_key(cls, key: str) -> Period:
+        """The period a stored key names (``2025-Y``, ``2025-Q2``, as packets and the bureau key them)."""
+        year, sep, code = key.partition("-")
+        if not sep or not year.isdigit():
+            raise UserError(f"无法识别的期间“{key}”", "期间应写成“年份-期间”，如 2025-Y 或 2025-Q2")
+        return cls.parse(int(year), code)
+
     def previous_year(self) -> Period:
         """The same period one year earlier (the year-on-year base)."""
         return Period(self.year - 1, self.code, self.months)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.gui.common import ScrollingPage, shown_number, year_bar
 
 GOAL_UNITS = {"m2": " m²", "projects": " 个", "kW": " kW", "items": " 件", "pct": "%"}
@@ -276,17 +277,17 @@ class BureauWindow(QWidget):
         periods = sorted({f.period for f in result.files if f.period and f.status == "accepted"})
         if periods:
             self.show_summary(periods[-1])
-            self.show_progress(int(periods[-1].split("-", 1)[0]))
+            self.show_progress(Period.from_key(periods[-1]).year)
         self.mergeFinished.emit(result)
 
     def show_summary(self, period: str) -> None:
         from gxjn_desktop.services.bureau.store import open_store
         from gxjn_desktop.services.bureau.summary import load_summary, summary_json
 
-        year, code = period.split("-", 1)
+        chosen = Period.from_key(period)
         store = open_store(self.data_dir)
         try:
-            data = summary_json(load_summary(store, int(year), code))
+            data = summary_json(load_summary(store, chosen.year, chosen.code))
         finally:
             store.close()
         groups = [*data["groups"], data["total"]]

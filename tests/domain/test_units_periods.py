@@ -86,3 +86,14 @@ def test_periods(code: str, months: tuple[int, ...]) -> None:
 def test_bad_period(code: str) -> None:
     with pytest.raises(UserError):
         Period.parse(2025, code)
+
+
+def test_a_stored_period_key_names_its_period() -> None:
+    from gxjn_desktop.domain.periods import Period
+    from gxjn_desktop.errors import UserError
+
+    assert Period.from_key("2025-Y") == Period.parse(2025, "Y")
+    assert Period.from_key("2024-YTD-M06").months == tuple(range(1, 7))
+    for bad in ("2025", "Y-2025", "2025-Q5"):
+        with pytest.raises(UserError):
+            Period.from_key(bad)

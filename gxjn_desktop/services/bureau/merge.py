@@ -179,10 +179,9 @@ def facts_checked(
 
 def _period_words(key: str) -> str:
     """``2025-Y`` as a clerk reads it (2025年全年); the key itself if it is not one."""
-    year, _, code = key.partition("-")
     try:
-        return Period.parse(int(year), code).label
-    except (ValueError, UserError):
+        return Period.from_key(key).label
+    except UserError:
         return key
 
 
