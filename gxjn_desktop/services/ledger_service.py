@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from gxjn_desktop.domain.exports import ExportRecord, SigningKey, latest_exports, locked_months
 from gxjn_desktop.domain.ledger import ExplanationKey, Ledger, QuotaKey, StoredState
 from gxjn_desktop.domain.meters import Meter
-from gxjn_desktop.domain.periods import check_year
+from gxjn_desktop.domain.periods import Period, check_year
 from gxjn_desktop.domain.places import RESERVED_CODE_HINT, reserved_code_problem
 from gxjn_desktop.domain.quotas import Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.domain.records import (
@@ -406,7 +406,7 @@ class LedgerService:
         with self.db.session() as s:
             latest = latest_exports(exports_repo.load_exports(s)).get((year, period_code))
             if latest is None:
-                raise UserError(f"{year} 年 {period_code} 还没有导出过", "未上报的期间可以直接修改")
+                raise UserError(f"{Period.parse(year, period_code).label}还没有导出过", "未上报的期间可以直接修改")
             if not latest.locks:
                 raise UserError(
                     f"{latest.period.label}已于 {latest.reopened_at} 重新打开，正在准备第 {latest.revision + 1} 版",

@@ -1,0 +1,50 @@
+"""Usage errors argparse words in English, and options given twice: each is one Chinese line on
+stderr with exit code 2, never the last value silently winning."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from gxjn_desktop.cli.main import main
+
+
+_ARGPARSE_WORDS = re.compile(r"\b(argument|option|ambiguous|ignored|expected|invalid|error|usage|match)\b", re.I)
+
+
+def _usage_error(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    try:
+        code = main(list(args))
+    except SystemExit as done:  # argparse exits itself
+        code = int(done.code or 0)
+    out, err = capsys.readouterr()
+    assert code == 2, (out, err)
+    assert out == "" and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert not _ARGPARSE_WORDS.search(err), err
+    return err
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("unit", "init", "--p", "3"), "选项 --p 不完整，可能是"),
+        (("demo", "--force=1"), "参数 --force 不带取值"),
+        (("indicators", "--year", "2025", "--year", "2024"), "参数 --year 给出了两次（2025 和 2024）"),
+        (("indicators", "--year=2025", "--period", "Q1", "--period=Q2"), "参数 --period 给出了两次"),
+        (("indicators", "--year", "2025", "--data-dir", "elsewhere"), "参数 --data-dir 给出了两次"),
+        (("export", "--year", "x", "--out", "."), "参数 --year 的取值“x”不是整数"),
+        ((), "缺少子命令"),
+    ],
+)
+def test_argparse_wordings_are_chinese(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], says: str
+) -> None:
+    assert says in _usage_error(capsys, "--data-dir", str(data_dir), *args)
+
+
+def test_the_same_value_twice_is_not_an_error(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(data_dir), "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "indicators", "--year", "2025", "--year", "2025", "--json", "--json"]) == 0
