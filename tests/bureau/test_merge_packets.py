@@ -28,7 +28,7 @@ from gxjn_desktop.services.bureau.summary import load_summary, summary_json
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.services.packet.data import build_packet_data
 from gxjn_desktop.services.packet.export import export_packet
-from tests.bureau.builders import variant
+from tests.bureau.builders import make_uscc, variant
 from tests.bureau.conftest import both_engines
 from tests.bureau.packets import parts_of, unit_key, write_packet
 from tests.conftest import DEMO_TODAY
@@ -427,3 +427,29 @@ def test_a_forwarding_bureaus_key_is_registered_like_a_units(
     assert {f["forwarder_key_known"] for f in d["files"]} == {True}
     code, d = merge(bundle_a)  # the old key is retired now
     assert code == 1 and {r["code"] for r in d["rejected"]} == {"KEY-CHANGED"}
+
+
+def test_the_bench_packet_factory_writes_what_write_packet_writes(exported: Path, tmp_path: Path) -> None:
+    """bench/bench_bureau.py's cheap packets are the same files, byte for byte, and merge as accepted."""
+    from tests.bureau.packets import PacketFactory, varied
+
+    parts = parts_of(exported)
+    factory = PacketFactory(parts)
+    slow, fast = tmp_path / "slow", tmp_path / "fast"
+    slow.mkdir(), fast.mkdir()
+    for n, kind in ((3, InstitutionType.HEALTH), (41, InstitutionType.ORGAN), (507, InstitutionType.CULTURE)):
+        fields = {
+            "uscc": make_uscc(n),
+            "admin_code": "450123",
+            "institution_type": kind.value,
+            "label": kind.label,
+            "people": 50 + n,
+        }
+        a = write_packet(varied(parts.data, n, **fields), parts, unit_key(n), slow)  # type: ignore[arg-type]
+        b = factory.write(n, unit_key(n), fast, **fields)
+        assert (a.name, a.read_bytes()) == (b.name, b.read_bytes())
+    store = open_store(tmp_path / "bureau", None)
+    try:
+        assert merge_folder(store, fast, workers=1).counts()["accepted"] == 3
+    finally:
+        store.close()
