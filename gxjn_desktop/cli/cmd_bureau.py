@@ -78,7 +78,7 @@ def _progress(done: int, total: int, outcome: Any) -> None:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from gxjn_desktop.errors import UserError
-    from gxjn_desktop.services.bureau.merge import OUTCOME_LABELS, merge_folder, report_json
+    from gxjn_desktop.services.bureau.merge import OUTCOME_LABELS, merge_folder, report_json_text
 
     if not args.folder.is_dir():
         raise UserError(f"文件夹 {args.folder} 不存在", "请指定存放各单位报送包（.zip）的文件夹")
@@ -93,8 +93,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
         extra = _after_merge(store, report, roster, args.out)
     finally:
         store.close()
-    if args.json:
-        print_json({**report_json(report), **extra})
+    if args.json:  # one JSON line as print_json writes it, the files read back one by one
+        sys.stdout.writelines(report_json_text(report, extra))
+        sys.stdout.write("\n")
     else:
         for f in report.files:
             print(f"{Path(f.file).name}：{OUTCOME_LABELS[f.outcome]}。{f.detail}")
@@ -109,7 +110,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
             )
         if extra.get("workbook"):
             print(f"汇总工作簿：{extra['workbook']}")
-    return EXIT_DATA_SAYS_NO if report.rejected else EXIT_OK
+    return EXIT_DATA_SAYS_NO if report.counts()["refused"] else EXIT_OK
 
 
 def _after_merge(store: Any, report: Any, roster: Any, out: Path | None) -> dict[str, Any]:
