@@ -1,4 +1,4 @@
-"""b0004: a forwarding bureau's key is one row, whatever names it came under (both engines)."""
+"""b0005: a forwarding bureau's key is one row, whatever names it came under (both engines)."""
 
 from __future__ import annotations
 

@@ -76,7 +76,7 @@ class UnitKeyRow(BureauBase):
 
 class ForwarderKeyRow(BureauBase):
     """A key of a bureau that forwarded a bundle (added in b0003): the key is who the bureau is (one
-    row per key, b0004); ``name`` is the label its index gave when the key was first seen."""
+    row per key, b0005); ``name`` is the label its index gave when the key was first seen."""
 
     __tablename__ = "forwarder_key"
     __table_args__ = (UniqueConstraint("public_key"),)

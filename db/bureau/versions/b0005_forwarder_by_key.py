@@ -1,8 +1,8 @@
 """Forwarding bureaus are known by their key, not by their name: one row per public key (the name is
 the label the bureau's index gave it), so two bureaus of the same name are never confused.
 
-Revision ID: b0004
-Revises: b0003
+Revision ID: b0005
+Revises: b0004
 Create Date: 2026-11-27
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "b0004"
-down_revision = "b0003"
+revision = "b0005"
+down_revision = "b0004"
 branch_labels = None
 depends_on = None
 
