@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 from gxjn_desktop.cli.output import EXIT_USER_ERROR
@@ -66,7 +67,8 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         return chinese_headings(super().format_help())
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USER_ERROR, f"gxjn-cli：{translate_usage_error(message)}（用 {self.prog} --help 查看用法）\n")
+        program = self.prog.split()[0]  # gxjn-cli (also for a subcommand's parser) or gxjn
+        self.exit(EXIT_USER_ERROR, f"{program}：{translate_usage_error(message)}（用 {self.prog} --help 查看用法）\n")
 
 
 _INVALID_CHOICE = re.compile(
@@ -75,7 +77,7 @@ _INVALID_CHOICE = re.compile(
 
 
 # argparse's other fixed wordings (Python 3.11's argparse.py), as whole patterns.
-_PATTERNS = (
+_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (
         re.compile(r"ambiguous option: (?P<opt>\S+?)(?:=\S*)? could match (?P<matches>.*)"),
         lambda m: (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -103,11 +104,11 @@ def list_backups(backup_dir: Path) -> list[tuple[datetime, Path]]:
     return sorted((t, p) for t, p in found if t is not None)
 
 
-def restore_backup(path: Path, backup: Path, backup_dir: Path) -> Path:
+def restore_backup(path: Path, backup: Path, backup_dir: Path, *, known_revisions: Collection[str]) -> Path:
     """Replace the database at ``path`` by ``backup``; return the backup made of it first.
 
-    The backup is checked (integrity_check, a gxjn revision this program knows) before anything
-    is touched; the current database is backed up (or, only when it fails its own integrity
+    The backup is checked (integrity_check, one of the ``known_revisions`` of this program's
+    migrations) before anything is touched; the current database is backed up (or, only when it fails its own integrity
     check, moved aside); then the backup API writes the pages into the live file through SQLite,
     so a WAL left by a killed session is part of what is replaced instead of being replayed over
     the restored data. The result is checked again.
@@ -116,7 +117,7 @@ def restore_backup(path: Path, backup: Path, backup_dir: Path) -> Path:
         raise StorageError(f"找不到备份文件 {backup}", "请用 gxjn-cli backup list 查看可用的备份")
     if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise read_only_error(path.parent)
-    _check_restorable(backup)
+    _check_restorable(backup, known_revisions)
     before: Path | None = None
     if path.exists():  # only a damaged file is set aside; a failed backup (full disk) stops here
         before = set_aside(path, backup_dir) if _damaged(path) else make_backup(path, backup_dir, "before-restore")
@@ -137,7 +138,7 @@ def _damaged(path: Path) -> bool:
     return False
 
 
-def _check_restorable(backup: Path) -> None:
+def _check_restorable(backup: Path, known_revisions: Collection[str]) -> None:
     """A backup is restored only when it is sound and a gxjn database this program can open. It
     is read through a URI that quotes its path (a ``#`` or ``?`` in a name would cut it short)
     and, with no WAL beside it, as immutable, so nothing is written next to it."""
@@ -161,9 +162,7 @@ def _check_restorable(backup: Path) -> None:
         raise err from exc
     if ok != [("ok",)] or row is None:
         raise refused
-    from gxjn_desktop.storage.migrate import known_revisions  # Alembic only for a restore
-
-    if str(row[0]) not in known_revisions():
+    if str(row[0]) not in known_revisions:
         raise StorageError(
             f"备份 {backup.name} 由更新版本的 gxjn 创建，当前程序无法读取，未恢复",
             "请安装最新版本的 gxjn 后再恢复；当前数据未受影响",

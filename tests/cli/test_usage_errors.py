@@ -10,7 +10,6 @@ import pytest
 
 from gxjn_desktop.cli.main import main
 
-
 _ARGPARSE_WORDS = re.compile(r"\b(argument|option|ambiguous|ignored|expected|invalid|error|usage|match)\b", re.I)
 
 
@@ -47,4 +46,20 @@ def test_argparse_wordings_are_chinese(
 def test_the_same_value_twice_is_not_an_error(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(data_dir), "demo"]) == 0
     capsys.readouterr()
-    assert main(["--data-dir", str(data_dir), "indicators", "--year", "2025", "--year", "2025", "--json", "--json"]) == 0
+    assert (
+        main(["--data-dir", str(data_dir), "indicators", "--year", "2025", "--year", "2025", "--json", "--json"]) == 0
+    )
+
+
+def test_the_desktop_programs_own_options_are_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    from gxjn_desktop.__main__ import main as desktop_main
+
+    with pytest.raises(SystemExit) as done:
+        desktop_main(["--help"])
+    out = capsys.readouterr().out
+    assert done.value.code == 0 and "用法：gxjn" in out and "显示本帮助并退出" in out
+    assert not _ARGPARSE_WORDS.search(out.replace("usage", "")), out
+    with pytest.raises(SystemExit) as done:
+        desktop_main(["--data-dir"])
+    err = capsys.readouterr().err
+    assert done.value.code == 2 and err.startswith("gxjn：参数 --data-dir") and not _ARGPARSE_WORDS.search(err)
