@@ -182,6 +182,8 @@ def check_bundles(store: BureauStore, folder: Path, paths: list[Path]) -> Bundle
     decided: dict[Forwarder, bool | str] = {}  # known?, or the registered key's fingerprint
     now = datetime.now()
     with transaction(store) as repo:
+        if sources:
+            repo.lock_writers()  # another merge may register the same bureau's key at this moment
         for f in sorted(set(sources.values()), key=lambda f: (f.name, f.fingerprint)):
             registered = repo.registered_forwarder_key(f.name)
             if registered is None:

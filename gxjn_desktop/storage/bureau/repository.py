@@ -126,6 +126,10 @@ class BureauRepo:
     def write_batch(self, writes: BatchWrites) -> None:
         bulk.write_batch(self.s, writes)
 
+    def lock_writers(self) -> None:
+        """Hold the store's writer lock for this transaction (see :func:`bulk.lock_writers`)."""
+        bulk.lock_writers(self.s)
+
     # -- packets ---------------------------------------------------------------------------
     def packet_by_sha(self, sha256: str) -> StoredPacket | None:
         row = self.s.scalar(select(PacketRow).where(PacketRow.sha256 == sha256))
@@ -263,6 +267,7 @@ class BureauRepo:
 
     def accept_key(self, uscc: str, fingerprint: str, now: datetime) -> StoredKey | None:
         """Make the unit's key with this fingerprint the registered one; the old one is retired."""
+        self.lock_writers()  # a merge's batch decides from the registered key: not while it changes
         row = self.s.scalar(select(UnitKeyRow).where(UnitKeyRow.uscc == uscc, UnitKeyRow.fingerprint == fingerprint))
         if row is None:
             return None
@@ -301,6 +306,7 @@ class BureauRepo:
 
     def accept_forwarder_key(self, name: str, fingerprint: str, now: datetime) -> StoredForwarderKey | None:
         """Make the bureau's key with this fingerprint the registered one; the old one is retired."""
+        self.lock_writers()
         q = select(ForwarderKeyRow).where(ForwarderKeyRow.name == name, ForwarderKeyRow.fingerprint == fingerprint)
         row = self.s.scalar(q)
         if row is None:
