@@ -24,6 +24,7 @@ from typing import Any
 from gxjn_desktop.domain.bureau import FactsError, PacketFacts, facts_from_data
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.errors import UserError
+from gxjn_desktop.services.bureau.outcome_log import OutcomeLog, json_lines
 from gxjn_desktop.services.bureau.store import (
     KEY_PENDING,
     KEY_REGISTERED,
@@ -89,12 +90,14 @@ class FileOutcome:
 @dataclass
 class MergeReport:
     folder: str
-    files: list[FileOutcome] = field(default_factory=list)
+    # every file's outcome, in order; on disk but a few hundred (a merge's memory stays flat in N)
+    files: OutcomeLog[FileOutcome] = field(default_factory=lambda: OutcomeLog(FileOutcome))
     cancelled: bool = False
 
     @property
     def merged(self) -> int:
-        return sum(1 for f in self.files if f.outcome in (ACCEPTED, SUPERSEDED))
+        c = self.counts()
+        return c[ACCEPTED] + c[SUPERSEDED]
 
     @property
     def rejected(self) -> list[FileOutcome]:
@@ -421,9 +424,11 @@ def merge_files(
     workers: int | None = None,
     examiner: Callable[[Path], Examined] = examine,
     batch: int = BATCH,
+    annotate: Callable[[FileOutcome], None] | None = None,
 ) -> MergeReport:
     """Verify in parallel, write in batches of packets, one transaction each: a cancel or a kill
-    leaves the store as it was before the batch under way, and merging again finishes the job."""
+    leaves the store as it was before the batch under way, and merging again finishes the job.
+    ``annotate`` completes each outcome before the report keeps it (it is not changed after)."""
     report = MergeReport(folder=folder)
     total = len(paths)
     pending: list[tuple[Examined, str | None]] = []
@@ -435,6 +440,8 @@ def merge_files(
         with transaction(store) as repo:
             outcomes = apply_batch(repo, pending, now=datetime.now())
         for outcome in outcomes:
+            if annotate is not None:
+                annotate(outcome)
             report.files.append(outcome)
             if progress is not None:
                 progress(len(report.files), total, outcome)
@@ -477,6 +484,10 @@ def merge_folder(
         f = bundles.forwarded_by.get(path)
         return None if f is None else f.label
 
+    def annotate(f: FileOutcome) -> None:
+        if f.forwarder_key_known is None:
+            f.forwarder_key_known = bundles.key_known.get(Path(f.file))
+
     report = merge_files(
         store,
         [p for p in paths if p not in refused],
@@ -486,6 +497,7 @@ def merge_folder(
         cancelled=cancelled,
         workers=workers,
         batch=batch,
+        annotate=annotate,
     )
     for path, problem in refused.items():
         report.files.append(
@@ -500,18 +512,34 @@ def merge_folder(
                 forwarder_key_known=False if "forwarded_by" in problem else None,
             )
         )
-    for f in report.files:
-        if f.forwarder_key_known is None:
-            f.forwarder_key_known = bundles.key_known.get(Path(f.file))
     return report
 
 
 def report_json(report: MergeReport) -> dict[str, Any]:
     return {
-        "folder": report.folder,
-        "merged": report.merged,
-        "counts": report.counts(),
-        "cancelled": report.cancelled,
-        "rejected": [{"file": f.file, "code": f.code, "message": f.message} for f in report.rejected],
-        "files": [{k: v for k, v in asdict(f).items()} for f in report.files],
+        **_report_head(report),
+        "rejected": list(_rejected_json(report)),
+        "files": [asdict(f) for f in report.files],
     }
+
+
+def _report_head(report: MergeReport) -> dict[str, Any]:
+    counts = report.counts()
+    merged = counts[ACCEPTED] + counts[SUPERSEDED]
+    return {"folder": report.folder, "merged": merged, "counts": counts, "cancelled": report.cancelled}
+
+
+def _rejected_json(report: MergeReport) -> Iterator[dict[str, Any]]:
+    return ({"file": f.file, "code": f.code, "message": f.message} for f in report.files if f.outcome == REFUSED)
+
+
+def report_json_text(report: MergeReport, extra: dict[str, Any]) -> Iterator[str]:
+    """``json.dumps({**report_json(report), **extra})`` a piece at a time, so printing the report of
+    a large merge never holds all of it (the files are read back from the report's log)."""
+    head = json.dumps({**_report_head(report), "rejected": 0, "files": 0, **extra}, ensure_ascii=False)
+    before, after = head.split('"rejected": 0, "files": 0', 1)
+    yield before + '"rejected": '
+    yield from json_lines(_rejected_json(report))
+    yield ', "files": '
+    yield from json_lines(asdict(f) for f in report.files)
+    yield after
