@@ -56,7 +56,9 @@ def test_the_task_table_is_a_rows_model_with_grouped_amounts(demo_window: MainWi
     row = next(i for i, t in enumerate(screen.model.tasks) if t.name == "附楼外窗及屋面隔热改造")
     assert "投资 410,000 元" in screen.model.index(row, workplan_screen.COL_DETAIL).data()
     assert screen.model.index(row, workplan_screen.COL_QUANTITY).data() == "1,800 m²"
-    assert screen.model.index(row, workplan_screen.COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == "附楼外窗及屋面隔热改造"
+    assert (
+        screen.model.index(row, workplan_screen.COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == "附楼外窗及屋面隔热改造"
+    )
     assert screen.model.index(row, workplan_screen.COL_DOC).data(Qt.ItemDataRole.ToolTipRole) is None  # none given
     assert screen.model.task_at(row) is screen.model.tasks[row]
 
