@@ -61,7 +61,7 @@ class _MergeWorker(QObject):
         self.data_dir, self.folder, self.cancel = data_dir, folder, cancel
 
     def run(self) -> None:
-        from gxjn_desktop.errors import StorageError, UserError
+        from gxjn_desktop.errors import Refusal
         from gxjn_desktop.services.bureau.merge import merge_folder
         from gxjn_desktop.services.bureau.store import open_store
 
@@ -76,7 +76,7 @@ class _MergeWorker(QObject):
                 )
             finally:
                 store.close()
-        except (UserError, StorageError) as err:
+        except Refusal as err:
             self.finished.emit(err.one_line())
             return
         self.finished.emit(report)
@@ -160,7 +160,7 @@ class BureauWindow(QWidget):
 
     def show_progress(self, year: int) -> None:
         """工作安排进度 of ``year`` over the accepted whole-year packets (``gxjn-cli bureau progress``)."""
-        from gxjn_desktop.errors import StorageError, UserError
+        from gxjn_desktop.errors import Refusal
         from gxjn_desktop.services.bureau.queries import accepted_packets
         from gxjn_desktop.services.bureau.store import open_store
         from gxjn_desktop.services.workplan.progress import progress_for
@@ -175,7 +175,7 @@ class BureauWindow(QWidget):
                 data = progress_for(accepted_packets(store, year), year, self.data_dir)
             finally:
                 store.close()
-        except (UserError, StorageError) as err:
+        except Refusal as err:
             self.progress_info.setText(f"错误：{err.one_line()}")
             return
         self.progress_info.setText(

@@ -136,7 +136,7 @@ def examine(path: Path) -> Examined:
         )
     sha = hashlib.sha256(raw).hexdigest()
     try:
-        result = verify_packet(path)
+        result = verify_packet(path, content=raw)  # the bytes just hashed, not a second reading
     except UserError as err:  # the file went away or cannot be read
         return Examined(
             str(path), sha, False, [_problem(NOT_READABLE, err.one_line())], None, None, None, None, None, None
@@ -202,16 +202,26 @@ def packet_files(folder: Path) -> list[Path]:
     return found
 
 
+def _examine_chunk(examiner: Callable[[Path], Examined], paths: list[Path]) -> list[Examined]:
+    return [examiner(p) for p in paths]
+
+
+CHUNK = 8  # packets per task sent to a worker: fewer round trips through the pool's queues
+
+
 def _examined_in_order(
-    paths: list[Path], workers: int | None, examiner: Callable[[Path], Examined]
+    paths: list[Path], workers: int | None, examiner: Callable[[Path], Examined], ahead: int = 0
 ) -> Iterator[Examined]:
-    """Verification results in file order; at most a few per worker wait, so memory stays flat."""
+    """Verification results in file order. The workers may run up to ``ahead`` packets (plus a few
+    tasks per worker) ahead of the consumer, so they go on verifying while it writes a batch; a
+    fixed number of results wait at most, so memory stays flat."""
     n = workers if workers is not None else (os.cpu_count() or 1)
     if n <= 1 or len(paths) < POOL_THRESHOLD:
         for p in paths:
             yield examiner(p)
         return
-    window = 4 * n
+    chunk = max(1, min(CHUNK, len(paths) // (4 * n)))
+    window = 4 * n + -(-ahead // chunk)  # tasks under way or waiting to be consumed
     try:
         pool = ProcessPoolExecutor(max_workers=n, mp_context=get_context("spawn"))
     except OSError:  # the pool's locks need shared memory (/dev/shm); without it, verify one by one
@@ -219,15 +229,15 @@ def _examined_in_order(
             yield examiner(p)
         return
     with pool:
-        pending: deque[Future[Examined]] = deque()
-        it = iter(paths)
+        pending: deque[Future[list[Examined]]] = deque()
+        chunks = (paths[i : i + chunk] for i in range(0, len(paths), chunk))
         try:
-            for p in it:
-                pending.append(pool.submit(examiner, p))
+            for c in chunks:
+                pending.append(pool.submit(_examine_chunk, examiner, c))
                 if len(pending) >= window:
-                    yield pending.popleft().result()
+                    yield from pending.popleft().result()
             while pending:
-                yield pending.popleft().result()
+                yield from pending.popleft().result()
         finally:
             for f in pending:
                 f.cancel()
@@ -437,7 +447,7 @@ def merge_files(
                 progress(len(report.files), total, outcome)
         pending.clear()
 
-    for ex in _examined_in_order(paths, workers, examiner):
+    for ex in _examined_in_order(paths, workers, examiner, ahead=batch):
         if cancelled is not None and cancelled():
             report.cancelled = True
             break
