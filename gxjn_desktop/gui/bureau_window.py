@@ -266,8 +266,12 @@ class BureauWindow(QWidget):
             return
         self.report_table.setRowCount(len(result.files))
         for r, f in enumerate(result.files):
+            codes = " ".join(f.codes or ([f.code] if f.code else []))
             for c, text in enumerate((Path(f.file).name, OUTCOME_LABELS[f.outcome], f.detail)):
-                self.report_table.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if codes and c > 0:  # the clerk reads Chinese; the code is there for support
+                    item.setToolTip(f"{text}\n问题代码（技术支持用）：{codes}")
+                self.report_table.setItem(r, c, item)
         self.report_table.resizeColumnsToContents()
         counts = result.counts()
         done = "已取消，已合并的报送包保留；再次合并会接着处理其余的。" if result.cancelled else "合并完成。"

@@ -262,7 +262,7 @@ class _Batch:
         first = problems[0]
         out.outcome, out.status, out.code, out.message = REFUSED, REFUSED, first["code"], first["message"]
         out.codes = list(dict.fromkeys(p["code"] for p in problems))
-        out.detail = f"拒收：{first['code']} {first['message']}"
+        out.detail = f"拒收：{first['message']}"  # Chinese only: the code is in ``code``/``codes``
         if ex.sha256 and ex.sha256 not in self.state.rejected and ex.sha256 not in self.w.rejections:
             self.w.rejections[ex.sha256] = {
                 "sha256": ex.sha256,
@@ -504,9 +504,10 @@ def merge_folder(
             FileOutcome(
                 file=str(path),
                 outcome=REFUSED,
-                detail=f"拒收：{problem['code']} {problem['message']}",
+                detail=f"拒收：{problem['message']}",
                 status=REFUSED,
                 code=problem["code"],
+                codes=[problem["code"]],
                 message=problem["message"],
                 forwarded_by=problem.get("forwarded_by"),
                 forwarder_key_known=False if "forwarded_by" in problem else None,
