@@ -15,9 +15,9 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QTableView, QToolBar, QWidget
 
-from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.errors import Refusal, StorageError, UserError
 from gxjn_desktop.gui import messages
-from gxjn_desktop.gui.screen_tabs import ScreenTabs, ScrollingPage
+from gxjn_desktop.gui.screen_tabs import ScreenTabs, ScrollingPage, fit_to_screen
 from gxjn_desktop.gui.ui_state import (
     ENTRY_HEADER,
     FINDINGS_HEADER,
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.entry_service: EntryService | None = None
         self._changer: Changer | None = None  # runs every change and keeps the one undo stack
         self.setWindowTitle("公共机构能源资源消费统计")
-        self.resize(1280, 720)
+        fit_to_screen(self, 1280, 720)  # the size when not maximised; 1366×768 at 150 % has 910×472
         self._painted = False
 
         self.stack = QStackedWidget()
@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         done = choose_and_restore(self, self.data_dir)
         try:
             store = LedgerService.open(self.data_dir)
-        except (StorageError, UserError) as err:
+        except Refusal as err:
             messages.show_user_error(self, err)
             return
         self.entry_service = None

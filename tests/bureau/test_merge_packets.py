@@ -322,6 +322,37 @@ def test_merge_writes_the_workbook_and_reads_the_roster(
     ]
 
 
+def test_the_merge_report_reads_in_chinese_and_keeps_the_codes_aside(
+    bureau_dir: Path, folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """合并报告 and 单位说明: the clerk reads Chinese (no NOT-A-ZIP, no rule ids); the code stays in
+    --json and in the sheet's last, narrow column for support."""
+    import re
+
+    from openpyxl import load_workbook
+
+    mixed = tmp_path / "mixed"
+    mixed.mkdir()
+    for p in folder.iterdir():
+        (mixed / p.name).write_bytes(p.read_bytes())
+    (mixed / "坏文件.zip").write_bytes(b"not a zip at all")
+    out = tmp_path / "汇总.xlsx"
+    code, text, _ = run(capsys, "--data-dir", str(bureau_dir), "bureau", "merge", str(mixed), "--out", str(out))
+    code_like = re.compile(r"\b[A-Z]+(?:-[A-Z]+)+\b")
+    assert code == 1 and "坏文件.zip：已拒收。拒收：不是完整的 zip 文件" in text and not code_like.search(text)
+    wb = load_workbook(out)
+    rows = list(wb["合并报告"].iter_rows(min_row=2, values_only=True))
+    assert rows[0][2] == "说明" and rows[0][-1] == "问题代码（技术支持用）"
+    bad = next(r for r in rows if r[0] == "坏文件.zip")
+    assert bad[2].startswith("拒收：不是完整的 zip 文件") and bad[-1] == "NOT-A-ZIP"
+    assert not any(code_like.search(str(r[2] or "")) for r in rows)
+    notes = list(wb["单位说明"].iter_rows(min_row=3, values_only=True))
+    assert notes and not any(code_like.search(str(r[2] or "")) for r in notes)
+    code, out_json, _ = run(capsys, "--data-dir", str(tmp_path / "b2"), "bureau", "merge", str(mixed), "--json")
+    f = next(f for f in json.loads(out_json)["files"] if f["file"].endswith("坏文件.zip"))
+    assert (f["code"], f["codes"]) == ("NOT-A-ZIP", ["NOT-A-ZIP"]) and "NOT-A-ZIP" not in f["detail"]
+
+
 def test_verify_with_a_bureau_folder_compares_the_registered_key(
     bureau_dir: Path, exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
