@@ -23,7 +23,7 @@ from gxjn_desktop.domain.records import (
 )
 from gxjn_desktop.domain.units import Unit, YearProfile
 from gxjn_desktop.domain.workplan import WorkTask, task_problems
-from gxjn_desktop.errors import UserError
+from gxjn_desktop.errors import UserError, read_only_error
 from gxjn_desktop.paths import backup_dir
 from gxjn_desktop.storage import plain_read
 from gxjn_desktop.storage.backup import make_backup
@@ -216,6 +216,8 @@ class LedgerService:
 
     def backup(self, reason: str) -> None:
         """A named backup now (before an import from the window, for instance)."""
+        if self.read_only:  # say why in the user's words, not SQLite's "cannot open"
+            raise read_only_error(self.path.parent)
         make_backup(self.path, backup_dir(self.path.parent), reason)
 
     def save_quotas(self, quotas: Iterable[Quota]) -> None:

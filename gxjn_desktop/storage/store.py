@@ -102,6 +102,8 @@ def prepare_database(data_dir: Path, *, create: bool = True) -> PreparedFile:
     bad = data_dir_problem(data_dir)
     if bad is not None:
         raise bad
+    if path.is_dir():
+        raise StorageError(f"{path} 是一个文件夹，不是 gxjn 的数据文件", "请把它移走或改名，或换一个数据文件夹")
     if not path.exists() and not create:
         raise StorageError(f"文件夹 {data_dir} 中没有 gxjn 数据", "请先新建单位，或用 gxjn-cli demo 创建示例单位")
     try:

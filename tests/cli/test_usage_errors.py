@@ -63,3 +63,16 @@ def test_the_desktop_programs_own_options_are_chinese(capsys: pytest.CaptureFixt
         desktop_main(["--data-dir"])
     err = capsys.readouterr().err
     assert done.value.code == 2 and err.startswith("gxjn：参数 --data-dir") and not _ARGPARSE_WORDS.search(err)
+
+
+def test_a_file_where_a_folder_belongs_and_the_reverse_are_named_as_such(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(data_dir), "demo"]) == 0
+    a_file = tmp_path / "填报.xlsx"
+    a_file.write_bytes(b"")
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "export", "--year", "2024", "--out", str(a_file)]) == 2
+    assert "是一个文件，不是文件夹" in capsys.readouterr().err
+    assert main(["--data-dir", str(data_dir), "template", "--out", str(tmp_path)]) == 2
+    assert "是文件夹，不是工作簿文件" in capsys.readouterr().err

@@ -101,3 +101,43 @@ def test_the_scan_reads_tags_cut_across_chunks(chunk: int) -> None:
     scan = scan_sheet(Chunked(xml))
     assert (scan.max_row, scan.max_col) == (3, 27)
     assert (scan.formulas_without_value, scan.first_formula_cell) == (2, "C2")
+
+
+@pytest.mark.parametrize("year", ["0", "1999", "2999"])
+def test_a_marked_year_out_of_range_is_one_line_not_a_crash_or_a_problem_per_row(
+    demo_service: LedgerService, template: Path, tmp_path: Path, year: str
+) -> None:
+    wb = openpyxl.load_workbook(template)
+    for key, value in wb["_gxjn"].iter_rows():
+        if key.value == "year":
+            value.value = year  # year 0 once reached a date computation (exit 3)
+    marked = tmp_path / "marked.xlsx"
+    wb.save(marked)
+    with pytest.raises(UserError) as err:
+        read_workbook(marked, demo_service.ledger())
+    assert err.value.message.startswith(f"marked.xlsx 标记的年度 {year} 超出范围")
+
+
+def test_a_meter_code_merged_down_the_column_says_the_cells_are_empty(
+    demo_service: LedgerService, template: Path, tmp_path: Path
+) -> None:
+    wb = openpyxl.load_workbook(template)
+    wb["月度台账"].merge_cells("A2:A13")  # E1 once, over its twelve months
+    merged = tmp_path / "merged.xlsx"
+    wb.save(merged)
+    with pytest.raises(UserError) as err:
+        read_workbook(merged, demo_service.ledger())
+    assert "“月度台账”第 3 行“计量器具编号”：计量器具编号是空的" in err.value.message
+    assert "编号为“”" not in err.value.message
+
+
+@pytest.mark.parametrize("typed", ["２０２５－１２－２７", "２０２５年１２月２７日", "2025/12/27"])
+def test_a_reading_date_typed_in_full_width_is_read_as_numbers_are(
+    demo_service: LedgerService, template: Path, tmp_path: Path, typed: str
+) -> None:
+    wb = openpyxl.load_workbook(template)
+    wb["月度台账"]["K13"] = typed  # E1, December: 抄表日期
+    dated = tmp_path / "dated.xlsx"
+    wb.save(dated)
+    plan = read_workbook(dated, demo_service.ledger())
+    assert any("抄表日期" in line and "2025-12-27" in line for line in plan.describe())

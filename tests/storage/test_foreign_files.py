@@ -106,13 +106,25 @@ def test_a_restore_on_a_full_disk_changes_nothing(demo_service: LedgerService, t
         assert table_dump(unit / "gxjn.db") == before
 
 
-def test_a_restore_into_a_read_only_folder_says_read_only(demo_service: LedgerService, tmp_path: Path) -> None:
+def test_writes_into_a_read_only_folder_say_read_only(demo_service: LedgerService, tmp_path: Path) -> None:
     demo_service.close()
     with _tmpfs(tmp_path / "disk", "4m") as disk:
         shutil.copytree(demo_service.db.path.parent, disk / "unit")
         backup = make_backup(disk / "unit" / "gxjn.db", disk / "unit" / "backups", "copy")
         import subprocess
 
+        out = tmp_path / "out"
+        out.mkdir()
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
         line = _one_clean_line(_cli(disk / "unit", "backup", "restore", backup.name))
         assert "数据文件夹只读" in line and "已损坏" not in line
+        line = _one_clean_line(_cli(disk / "unit", "demo", "--force"))
+        assert "数据文件夹只读" in line and "无法打开" not in line
+        line = _one_clean_line(_cli(disk / "unit", "export", "--year", "2024", "--out", str(out)))
+        assert "数据文件夹只读" in line and "导出数据包" in line  # the hint never says export works here
+
+
+def test_a_folder_where_the_database_belongs_is_named_as_such(data_dir: Path) -> None:
+    database_path(data_dir).mkdir()
+    line = _one_clean_line(_cli(data_dir, "indicators", "--year", "2025"))
+    assert "是一个文件夹，不是 gxjn 的数据文件" in line and "磁盘出错" not in line
