@@ -205,7 +205,14 @@ def _day(v: Any, what: str) -> date | None:
     if isinstance(v, date):
         return v
     # NFKC: full-width digits and dashes (２０２５－１２－２８), as numbers take them
-    text = unicodedata.normalize("NFKC", _text(v)).replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
+    text = (
+        unicodedata.normalize("NFKC", _text(v))
+        .replace("/", "-")
+        .replace(".", "-")
+        .replace("年", "-")
+        .replace("月", "-")
+        .rstrip("日")
+    )
     try:
         return date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
     except ValueError as exc:
