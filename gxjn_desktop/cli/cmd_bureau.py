@@ -50,6 +50,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     who.add_argument("--uscc", help="单位的统一社会信用代码")
     who.add_argument("--bureau", help="转报机关的名称（与其转报清单中的名称一致）")
     p.add_argument("--fingerprint", required=True, help="新密钥的指纹（keys list 或合并报告中显示）")
+    p.add_argument(
+        "--replaces", metavar="FP", help="仅用于 --bureau：该机关原来登记的密钥指纹（同一机关更换了密钥时，停用旧密钥）"
+    )
     p.add_argument("--db", help=DB_HELP)
     p.set_defaults(handler=cmd_keys_accept)
 
@@ -78,7 +81,7 @@ def _progress(done: int, total: int, outcome: Any) -> None:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from gxjn_desktop.errors import UserError
-    from gxjn_desktop.services.bureau.merge import OUTCOME_LABELS, merge_folder, report_json
+    from gxjn_desktop.services.bureau.merge import OUTCOME_LABELS, merge_folder, report_json_text
 
     if not args.folder.is_dir():
         raise UserError(f"文件夹 {args.folder} 不存在", "请指定存放各单位报送包（.zip）的文件夹")
@@ -93,8 +96,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
         extra = _after_merge(store, report, roster, args.out)
     finally:
         store.close()
-    if args.json:
-        print_json({**report_json(report), **extra})
+    if args.json:  # one JSON line as print_json writes it, the files read back one by one
+        sys.stdout.writelines(report_json_text(report, extra))
+        sys.stdout.write("\n")
     else:
         for f in report.files:
             print(f"{Path(f.file).name}：{OUTCOME_LABELS[f.outcome]}。{f.detail}")
@@ -109,7 +113,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
             )
         if extra.get("workbook"):
             print(f"汇总工作簿：{extra['workbook']}")
-    return EXIT_DATA_SAYS_NO if report.rejected else EXIT_OK
+    return EXIT_DATA_SAYS_NO if report.counts()["refused"] else EXIT_OK
 
 
 def _after_merge(store: Any, report: Any, roster: Any, out: Path | None) -> dict[str, Any]:
@@ -259,13 +263,17 @@ def cmd_keys_list(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_accept(args: argparse.Namespace) -> int:
+    from gxjn_desktop.errors import UserError
     from gxjn_desktop.services.bureau.keys import accept_forwarder_key, accept_key
 
+    if args.replaces is not None and args.bureau is None:
+        raise UserError("--replaces 只用于转报机关（--bureau）", "单位更换密钥时，登记新密钥即自动停用旧密钥")
     store = _store(args)
     try:
         if args.bureau is not None:
-            fkey = accept_forwarder_key(store, args.bureau, args.fingerprint)
-            print(f"已登记转报机关“{fkey.name}”的新密钥 {fkey.fingerprint}；原密钥已停用。请重新合并其转报的文件夹。")
+            fkey = accept_forwarder_key(store, args.bureau, args.fingerprint, args.replaces)
+            after = f"原密钥 {args.replaces.strip().lower()} 已停用" if args.replaces else "同名机关的其他密钥不受影响"
+            print(f"已登记转报机关“{fkey.name}”的密钥 {fkey.fingerprint}；{after}。请重新合并其转报的文件夹。")
             return EXIT_OK
         key = accept_key(store, args.uscc, args.fingerprint)
     finally:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from gxjn_desktop.cli.parsing import ChineseArgumentParser
-    from gxjn_desktop.errors import StorageError, UserError
+    from gxjn_desktop.errors import Refusal
 
 # Everything else is imported inside the functions: `gxjn-cli --version` answers before any of it
 # loads (bench/bench_frozen.py compares it with a bare frozen program's `--version`).
@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pathlib import Path
 
     from gxjn_desktop.cli.output import EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR
-    from gxjn_desktop.errors import StorageError, UserError, os_storage_error
+    from gxjn_desktop.errors import Refusal, UserError, os_storage_error
     from gxjn_desktop.paths import default_data_dir
 
     parser = build_parser()
@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _self_test()
         code: int = args.handler(args)
         return code
-    except (UserError, StorageError) as err:
+    except Refusal as err:
         return _user_error(err)
     except BrokenPipeError:  # the reader went away (e.g. `| head`): not an error of ours
         with contextlib.suppress(OSError):
@@ -129,7 +129,7 @@ def _left_out_of_bundle(exc: Exception) -> str | None:
     return name if getattr(sys, "frozen", False) and name in _BUREAU_ONLY_MODULES else None
 
 
-def _user_error(err: UserError | StorageError) -> int:
+def _user_error(err: Refusal) -> int:
     from gxjn_desktop.cli.output import EXIT_USER_ERROR
 
     sys.stderr.write(f"错误：{err.one_line()}\n")

@@ -6,6 +6,7 @@ import copy
 from bisect import bisect_left
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from typing import Any, TypeVar, cast
 
 from gxjn_desktop.domain.meters import Meter
@@ -77,6 +78,24 @@ class _MeterMemo:
         return _MeterMemo({ym: v for ym, v in self.months.items() if ym < first})
 
 
+class _Records:
+    """The ``records`` field of :class:`Ledger`: the tuple given to the constructor or, after
+    :meth:`Ledger.apply`, made from the per-meter index when first read (meter by meter, each in
+    month order), so an edit does not copy a tuple as long as the unit's history."""
+
+    def __get__(self, obj: Ledger | None, owner: type | None = None) -> tuple[MonthlyRecord, ...]:
+        if obj is None:
+            return ()  # the field's default
+        value: tuple[MonthlyRecord, ...] | None = obj.__dict__.get("_records_tuple")
+        if value is None:
+            by_meter: dict[str, list[MonthlyRecord]] = obj.__dict__["_by_meter"]
+            value = obj.__dict__["_records_tuple"] = tuple(chain.from_iterable(by_meter.values()))
+        return value
+
+    def __set__(self, obj: Ledger, value: Iterable[MonthlyRecord]) -> None:
+        obj.__dict__["_records_tuple"] = tuple(value)
+
+
 @dataclass(frozen=True)
 class Ledger:
     """A snapshot of one unit's ledger. Built by storage, read by calculations and rules."""
@@ -84,7 +103,7 @@ class Ledger:
     unit: Unit
     profiles: dict[int, YearProfile] = field(default_factory=dict)
     meters: tuple[Meter, ...] = ()
-    records: tuple[MonthlyRecord, ...] = ()
+    records: _Records = _Records()
     replacements: tuple[MeterReplacement, ...] = ()
     canteen: tuple[CanteenMonth, ...] = ()
     garbage: tuple[GarbageMonth, ...] = ()
@@ -94,14 +113,20 @@ class Ledger:
     tasks: tuple[WorkTask, ...] = ()  # work-plan tasks, every year
 
     def __post_init__(self) -> None:
-        # Indexes; the dataclass is frozen, so they are set once here.
+        # Indexes; the dataclass is frozen, so they are set once here. Records are indexed meter by
+        # meter (a dict by month, and the list in month order with its keys for bisect), so that
+        # :meth:`apply` copies only the edited meter's part.
         object.__setattr__(self, "_meters", {m.code: m for m in self.meters})
-        object.__setattr__(self, "_records", {(r.meter_code, r.year, r.month): r for r in self.records})
         by_meter: dict[str, list[MonthlyRecord]] = {}
         for r in _in_month_order(self.records):
             by_meter.setdefault(r.meter_code, []).append(r)
         object.__setattr__(self, "_by_meter", by_meter)
         object.__setattr__(self, "_month_keys", {c: [(r.year, r.month) for r in rs] for c, rs in by_meter.items()})
+        object.__setattr__(self, "_records", {c: {(r.year, r.month): r for r in rs} for c, rs in by_meter.items()})
+        years: dict[int, int] = {}
+        for r in self.records:
+            years[r.year] = years.get(r.year, 0) + 1
+        object.__setattr__(self, "_record_years", years)
         repl: dict[tuple[str, int, int], list[MeterReplacement]] = {}
         for rp in sorted(self.replacements, key=lambda x: x.day):
             repl.setdefault((rp.meter_code, rp.year, rp.month), []).append(rp)
@@ -132,22 +157,7 @@ class Ledger:
         new = copy.copy(self)  # shares the untouched indexes; frozen, so nothing else can change them
         sets: dict[str, object] = {}
         if state.records:
-            by_key: dict[RecordKey, MonthlyRecord] = dict(self._records)  # type: ignore[attr-defined]
-            by_meter: dict[str, list[MonthlyRecord]] = dict(self._by_meter)  # type: ignore[attr-defined]
-            month_keys: dict[str, list[tuple[int, int]]] = dict(self._month_keys)  # type: ignore[attr-defined]
-            touched: dict[str, dict[tuple[int, int], MonthlyRecord | None]] = {}
-            for key, rec in state.records:
-                if rec is None:
-                    by_key.pop(key, None)
-                else:
-                    by_key[key] = rec  # a changed record keeps its place, a new one goes last
-                touched.setdefault(key[0], {})[(key[1], key[2])] = rec
-            for code, months in touched.items():
-                kept = [r for r in by_meter.get(code, []) if (r.year, r.month) not in months]
-                ordered = _in_month_order([*kept, *(r for r in months.values() if r is not None)])
-                by_meter[code] = ordered
-                month_keys[code] = [(r.year, r.month) for r in ordered]
-            sets.update(records=tuple(by_key.values()), _records=by_key, _by_meter=by_meter, _month_keys=month_keys)
+            sets.update(self._applied_records(state.records))
         # A meter's cached results stay valid before the first month the state touches for it.
         first: dict[str, tuple[int, int]] = {}
         for (code, year, month), _ in (*state.records, *state.replacements):
@@ -170,28 +180,35 @@ class Ledger:
             sets.update(
                 replacements=kept_rps + tuple(rp for _, rps in state.replacements for rp in rps), _replacements=index
             )
-        canteen = self.canteen
-        for ym, c in state.canteen:
-            canteen = tuple(x for x in canteen if (x.year, x.month) != ym) + ((c,) if c and not c.is_empty else ())
-        garbage = self.garbage
-        for ym, g in state.garbage:
-            garbage = tuple(x for x in garbage if (x.year, x.month) != ym) + ((g,) if g and not g.is_empty else ())
-        profiles = dict(self.profiles)
-        for year, profile in state.profiles:
-            if profile is None:
-                profiles.pop(year, None)
-            else:
-                profiles[year] = profile
+        if state.canteen:
+            canteen = self.canteen
+            for ym, c in state.canteen:
+                canteen = tuple(x for x in canteen if (x.year, x.month) != ym) + ((c,) if c and not c.is_empty else ())
+            sets["canteen"] = canteen
+        if state.garbage:
+            garbage = self.garbage
+            for ym, g in state.garbage:
+                garbage = tuple(x for x in garbage if (x.year, x.month) != ym) + ((g,) if g and not g.is_empty else ())
+            sets["garbage"] = garbage
+        if state.profiles:
+            profiles = dict(self.profiles)
+            for year, profile in state.profiles:
+                if profile is None:
+                    profiles.pop(year, None)
+                else:
+                    profiles[year] = profile
+            sets["profiles"] = profiles
         if state.tasks:
             ids = {i for i, _ in state.tasks}
             sets["tasks"] = tuple(t for t in self.tasks if t.task_id not in ids) + tuple(
                 t for _, t in state.tasks if t is not None
             )
-        # A deletion removes every disposal of the same day, count, recipient and certificate, as SQL does.
-        gone = {_ewaste_key(e) for e, present in state.ewaste if not present}
-        ewaste = tuple(e for e in self.ewaste if _ewaste_key(e) not in gone) + tuple(
-            e for e, present in state.ewaste if present and e not in self.ewaste
-        )
+        if state.ewaste:
+            # A deletion removes every disposal of the same day, count, recipient and certificate, as SQL does.
+            gone = {_ewaste_key(e) for e, present in state.ewaste if not present}
+            sets["ewaste"] = tuple(e for e in self.ewaste if _ewaste_key(e) not in gone) + tuple(
+                e for e, present in state.ewaste if present and e not in self.ewaste
+            )
         if state.quotas:
             quota_keys = {k for k, _ in state.quotas}
             sets["quotas"] = tuple(q for q in self.quotas if (q.year, q.indicator, q.level) not in quota_keys) + tuple(
@@ -204,10 +221,52 @@ class Ledger:
             ) + tuple(e for _, e in state.explanations if e is not None)
         if state.unit is not None:
             sets["unit"] = state.unit
-        sets.update(canteen=canteen, garbage=garbage, profiles=profiles, ewaste=ewaste, _memo={})
+        sets["_memo"] = {}
         for name, value in sets.items():
             object.__setattr__(new, name, value)
         return new
+
+    def _applied_records(self, records: Iterable[tuple[RecordKey, MonthlyRecord | None]]) -> dict[str, object]:
+        """The record indexes with ``records`` written over them: the outer dicts are copied (one
+        entry per meter or year), and of the per-meter parts only those of the edited meters."""
+        by_meter: dict[str, list[MonthlyRecord]] = dict(self._by_meter)  # type: ignore[attr-defined]
+        month_keys: dict[str, list[tuple[int, int]]] = dict(self._month_keys)  # type: ignore[attr-defined]
+        by_month: dict[str, dict[tuple[int, int], MonthlyRecord]] = dict(self._records)  # type: ignore[attr-defined]
+        years: dict[int, int] = dict(self._record_years)  # type: ignore[attr-defined]
+        copied: set[str] = set()
+        for (code, year, month), rec in records:
+            if code not in copied:
+                copied.add(code)
+                by_meter[code] = list(by_meter.get(code, ()))
+                month_keys[code] = list(month_keys.get(code, ()))
+                by_month[code] = dict(by_month.get(code, {}))
+            ym = (year, month)
+            keys, recs, months = month_keys[code], by_meter[code], by_month[code]
+            i = bisect_left(keys, ym)
+            present = i < len(keys) and keys[i] == ym
+            if rec is None:
+                if present:
+                    del keys[i], recs[i], months[ym]
+                    years[year] -= 1
+                    if not years[year]:
+                        del years[year]
+            elif present:
+                recs[i] = months[ym] = rec
+            else:
+                keys.insert(i, ym)
+                recs.insert(i, rec)
+                months[ym] = rec
+                years[year] = years.get(year, 0) + 1
+        for code in copied:
+            if not month_keys[code]:
+                del by_meter[code], month_keys[code], by_month[code]
+        return {
+            "_records_tuple": None,
+            "_records": by_month,
+            "_by_meter": by_meter,
+            "_month_keys": month_keys,
+            "_record_years": years,
+        }
 
     def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()`` once per snapshot (a month's use is asked for by many periods and rules)."""
@@ -247,7 +306,8 @@ class Ledger:
         return self._meters[code]  # type: ignore[attr-defined,no-any-return]
 
     def record(self, meter_code: str, year: int, month: int) -> MonthlyRecord | None:
-        return self._records.get((meter_code, year, month))  # type: ignore[attr-defined,no-any-return]
+        months: dict[tuple[int, int], MonthlyRecord] | None = self._records.get(meter_code)  # type: ignore[attr-defined]
+        return None if months is None else months.get((year, month))
 
     def records_of(self, meter_code: str) -> list[MonthlyRecord]:
         """The meter's records in month order."""
@@ -273,7 +333,7 @@ class Ledger:
 
     def years(self) -> list[int]:
         """Years for which anything was recorded."""
-        ys = {r.year for r in self.records} | {c.year for c in self.canteen} | {g.year for g in self.garbage}
+        ys = set(self._record_years) | {c.year for c in self.canteen} | {g.year for g in self.garbage}  # type: ignore[attr-defined]
         return sorted(ys)
 
     def tasks_of(self, year: int) -> list[WorkTask]:

@@ -20,6 +20,10 @@ TCE_PLACES = 4
 INDICATOR_PLACES = 4
 PERCENT_PLACES = 2
 
+#: What a reader sees where a figure does not apply or cannot be computed (the report, the month
+#: grid): never an empty cell, which would read as "not filled in yet".
+NOT_APPLICABLE = "—"
+
 # Input limits: far beyond any real reading, quantity or cost, but small enough that every figure
 # stays exact in Decimal arithmetic and fits SQLite's integers (as 分).
 MAX_INTEGER_DIGITS = 15

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QLockFile, Q
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
-from gxjn_desktop.errors import DamagedDatabase, StorageError, UserError
+from gxjn_desktop.errors import DamagedDatabase, Refusal, StorageError, UserError
 from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.ui_state import MAIN_GEOMETRY
 from gxjn_desktop.paths import lock_path, resource_path
@@ -70,7 +70,7 @@ def install_translator(app: QCoreApplication, folder: str | None = None) -> bool
 
 def install_excepthook(data_dir: Path) -> None:
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        if isinstance(exc, UserError | StorageError):
+        if isinstance(exc, Refusal):
             messages.show_user_error(QApplication.activeWindow(), exc)
             return
         from gxjn_desktop.logs import write_crash
@@ -112,7 +112,7 @@ def offer_restore(parent: QWidget | None, data_dir: Path, err: StorageError) -> 
         return None
     try:
         return LedgerService.open(data_dir)
-    except (StorageError, UserError) as again:
+    except Refusal as again:
         messages.show_user_error(parent, again)
         return None
 
@@ -183,7 +183,7 @@ def _run(data_dir: Path, argv: list[str] | None) -> int:
                 app.exit(2)
                 return
             store = restored
-        except (StorageError, UserError) as err:
+        except Refusal as err:
             messages.show_user_error(window, err)
             app.exit(2)
             return

@@ -61,7 +61,7 @@ class _MergeWorker(QObject):
         self.data_dir, self.folder, self.cancel = data_dir, folder, cancel
 
     def run(self) -> None:
-        from gxjn_desktop.errors import StorageError, UserError
+        from gxjn_desktop.errors import Refusal
         from gxjn_desktop.services.bureau.merge import merge_folder
         from gxjn_desktop.services.bureau.store import open_store
 
@@ -76,7 +76,7 @@ class _MergeWorker(QObject):
                 )
             finally:
                 store.close()
-        except (UserError, StorageError) as err:
+        except Refusal as err:
             self.finished.emit(err.one_line())
             return
         self.finished.emit(report)
@@ -160,7 +160,7 @@ class BureauWindow(QWidget):
 
     def show_progress(self, year: int) -> None:
         """工作安排进度 of ``year`` over the accepted whole-year packets (``gxjn-cli bureau progress``)."""
-        from gxjn_desktop.errors import StorageError, UserError
+        from gxjn_desktop.errors import Refusal
         from gxjn_desktop.services.bureau.queries import accepted_packets
         from gxjn_desktop.services.bureau.store import open_store
         from gxjn_desktop.services.workplan.progress import progress_for
@@ -175,7 +175,7 @@ class BureauWindow(QWidget):
                 data = progress_for(accepted_packets(store, year), year, self.data_dir)
             finally:
                 store.close()
-        except (UserError, StorageError) as err:
+        except Refusal as err:
             self.progress_info.setText(f"错误：{err.one_line()}")
             return
         self.progress_info.setText(
@@ -266,8 +266,12 @@ class BureauWindow(QWidget):
             return
         self.report_table.setRowCount(len(result.files))
         for r, f in enumerate(result.files):
+            codes = " ".join(f.codes or ([f.code] if f.code else []))
             for c, text in enumerate((Path(f.file).name, OUTCOME_LABELS[f.outcome], f.detail)):
-                self.report_table.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if codes and c > 0:  # the clerk reads Chinese; the code is there for support
+                    item.setToolTip(f"{text}\n问题代码（技术支持用）：{codes}")
+                self.report_table.setItem(r, c, item)
         self.report_table.resizeColumnsToContents()
         counts = result.counts()
         done = "已取消，已合并的报送包保留；再次合并会接着处理其余的。" if result.cancelled else "合并完成。"

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.errors import Refusal, UserError
 from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.background import background
 
@@ -110,7 +110,7 @@ class Changer(QObject):
         self,
         op: Operation,
         parent: QWidget | None = None,
-        on_error: Callable[[UserError | StorageError], None] | None = None,
+        on_error: Callable[[Refusal], None] | None = None,
     ) -> bool:
         """Write ``op`` and make it one undo step; False (and the store's refusal shown, in a message
         box on ``parent`` or through ``on_error``) when nothing was written."""
@@ -135,7 +135,7 @@ class Changer(QObject):
         op: Operation,
         how: str,
         parent: QWidget | None = None,
-        on_error: Callable[[UserError | StorageError], None] | None = None,
+        on_error: Callable[[Refusal], None] | None = None,
     ) -> bool:
         from gxjn_desktop.services.operations import perform, start_over
 
@@ -147,7 +147,7 @@ class Changer(QObject):
                 self.undo_stack.clear()  # the steps before it refer to data that is gone
             else:
                 changes = perform(self.service, op, undo=how == UNDO)
-        except (StorageError, UserError) as err:
+        except Refusal as err:
             self.status.emit(f"保存失败：{err.message}。{err.hint}", True)
             if on_error is not None:
                 on_error(err)

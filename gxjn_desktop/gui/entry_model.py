@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from gxjn_desktop.domain.numbers import NOT_APPLICABLE
 from gxjn_desktop.gui.common import ListTableModel, shown_number, shown_unit
 from gxjn_desktop.services.entry import COLUMNS, CellEdit, Column, EntryRow, RowKey, RowKind
 from gxjn_desktop.validation.findings import Finding, Severity
@@ -95,12 +96,16 @@ class EntryTableModel(ListTableModel):
         row = self._rows[index.row()]
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if not row.applies(column):
+                return NOT_APPLICABLE  # shown only: copying the cell still gives its empty text
             if column is Column.UNIT:
                 return shown_unit(row.text(column))
             return shown_number(row.text(column)) if column in _NUMERIC else row.text(column)
         if role == Qt.ItemDataRole.EditRole:
             return row.text(column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
+            if not row.applies(column):
+                return int(Qt.AlignmentFlag.AlignCenter)
             if column in _NUMERIC:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

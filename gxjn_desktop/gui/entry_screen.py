@@ -312,6 +312,7 @@ class EntryScreen(QWidget):
             self.model.set_findings({})
         if not current.isValid() and self.model.rowCount():
             self.view.move_to(0, COLUMNS.index(Column.VALUE))
+        self._findings_asked += 1  # results still on their way are of the data as it was
         self._findings_timer.start()
 
     def request_findings(self) -> None:

@@ -280,11 +280,13 @@ class FindingsPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setWordWrap(True)  # a long Chinese message wraps (anywhere) instead of being cut
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        rows = self.view.verticalHeader()
+        rows.setVisible(False)
+        # Each row as tall as its wrapped text, and a one-line row as tall as a row of the grid.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.setMinimumSectionSize(self.fontMetrics().height() + 6)
         self._size_columns()
         return self.view
 
@@ -296,9 +298,9 @@ class FindingsPanel(QWidget):
         fm = self.fontMetrics()
         for col, sample in (
             (COL_SEVERITY, "级别级"),
-            (COL_RULE, "EXPORT-SIGNATORIES"),
+            (COL_RULE, "未达年度目标"),  # the rules' Chinese names; the id is in the tooltip
             (COL_PERIOD, "2025年第1季度"),
-            (COL_PLACE, "E1 主楼电表（南网户号 0301） · 本期示数"),
+            (COL_PLACE, "E1 主楼电表 · 本期示数"),  # a longer place wraps, as the message does
         ):
             self.view.setColumnWidth(col, fm.horizontalAdvance(sample) + 20)
         header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
-from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.errors import Refusal, StorageError, UserError
 from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.screen_tabs import ScreenTabs, ScrollingPage
 from gxjn_desktop.gui.ui_state import (
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         done = choose_and_restore(self, self.data_dir)
         try:
             store = LedgerService.open(self.data_dir)
-        except (StorageError, UserError) as err:
+        except Refusal as err:
             messages.show_user_error(self, err)
             return
         self.entry_service = None

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.errors import Refusal
 
 if TYPE_CHECKING:
     from gxjn_desktop.gui.welcome import NewUnitResult
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from gxjn_desktop.validation.findings import Finding
 
 
-def show_user_error(parent: QWidget | None, err: UserError | StorageError) -> None:
+def show_user_error(parent: QWidget | None, err: Refusal) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, "无法完成", err.message, QMessageBox.StandardButton.Ok, parent)
     if err.hint:
         box.setInformativeText(err.hint)

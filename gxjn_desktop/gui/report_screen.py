@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from gxjn_desktop.domain.exports import ExportRecord
 from gxjn_desktop.domain.periods import Period
-from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.errors import Refusal
 from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.common import ColumnSpec, RowsModel, year_bar
 from gxjn_desktop.gui.findings_panel import finding_target
@@ -223,7 +223,7 @@ class ReportScreen(QWidget):
         except ExportRefused:
             self.refresh()
             return
-        except (UserError, StorageError) as err:
+        except Refusal as err:
             messages.show_user_error(self, err)
             return
         finally:
@@ -245,7 +245,7 @@ class ReportScreen(QWidget):
             return
         try:
             latest = self.service.store.reopen_period(period.year, period.code, reason)
-        except (UserError, StorageError) as err:
+        except Refusal as err:
             messages.show_user_error(self, err)
             return
         self.status.emit(f"已重新打开 {period.label}：改正后导出即为第 {latest.revision + 1} 版")

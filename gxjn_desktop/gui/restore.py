@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.errors import Refusal, StorageError
 from gxjn_desktop.gui import messages
 from gxjn_desktop.paths import backup_dir
 
@@ -36,7 +36,7 @@ def choose_and_restore(parent: QWidget | None, data_dir: Path) -> str | None:
         return None
     try:
         before = restore(data_dir, chosen.path)
-    except (UserError, StorageError) as err:
+    except Refusal as err:
         messages.show_user_error(parent, err)
         return None
     return f"已从 {chosen.label} 的备份恢复；恢复前的数据已备份为 {before.name}"

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from gxjn_desktop.domain.numbers import parse_decimal, parse_integer, plain
 from gxjn_desktop.domain.units import Signatories, Unit, YearProfile
-from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.errors import Refusal, UserError
 from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.common import FORM_MAX_WIDTH, error_label
 from gxjn_desktop.gui.forms.ui_unit_screen import Ui_UnitScreen
@@ -138,12 +138,12 @@ class UnitScreen(QWidget):
     def _run(self, make: Callable[[], Operation], error: QLabel) -> bool:
         """Build and run one operation; a refusal is shown in the form's own error line."""
 
-        def refused(err: UserError | StorageError) -> None:
+        def refused(err: Refusal) -> None:
             error.setText(f"{err.message}。{err.hint}")
 
         try:
             op = make()
-        except (UserError, StorageError) as err:
+        except Refusal as err:
             refused(err)
             return False
         if not self.changer.run(op, self, refused):

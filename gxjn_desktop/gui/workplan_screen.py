@@ -9,10 +9,12 @@ disposal records, 节约型机关 / 节水型单位 status, the 反食品浪费 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,69 +28,78 @@ from PySide6.QtWidgets import (
 )
 
 from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.domain.numbers import plain
 from gxjn_desktop.domain.workplan import TaskKind, WorkTask
-from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.errors import Refusal, UserError
 from gxjn_desktop.gui import file_dialogs, messages
 from gxjn_desktop.gui.changes import Changer
-from gxjn_desktop.gui.common import ListTableModel, make_read_only_list, pad_columns, year_bar
+from gxjn_desktop.gui.common import ColumnSpec, RowsModel, make_read_only_list, pad_columns, shown_number, year_bar
 from gxjn_desktop.gui.task_dialog import ask_task
 from gxjn_desktop.services import edits
 from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation, Origin
-
-_Index = QModelIndex | QPersistentModelIndex
+from gxjn_desktop.services.workplan.tasks import detail_text, quantity_text
 
 HEADERS = ("类别", "季度", "项目或内容", "数量", "状态", "日期", "文号", "详情", "备注")
 COL_KIND, COL_QUARTER, COL_NAME, COL_QUANTITY, COL_STATUS, COL_DAY, COL_DOC, COL_DETAIL, COL_NOTE = range(len(HEADERS))
 
 
-class TaskModel(ListTableModel):
-    headers = HEADERS
+def _grouped(value: Decimal) -> str:
+    return shown_number(plain(value))
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.tasks: list[WorkTask] = []
-        self.grams: dict[int, str] = {}  # quarter → 人均餐厨垃圾 text
+
+@dataclass(frozen=True)
+class TaskLine:
+    """A task as its row shows it; ``detail`` adds the quarter's 人均餐厨垃圾 to a 反食品浪费 self-evaluation."""
+
+    task: WorkTask
+    detail: str
+
+
+def _column(header: str, text: Callable[[WorkTask], str]) -> ColumnSpec[TaskLine]:
+    """A column whose tooltip repeats its text (the narrow columns elide it)."""
+    return ColumnSpec(header, lambda line: text(line.task), lambda line: text(line.task) or None)
+
+
+class TaskModel(RowsModel[TaskLine]):
+    """The year's tasks by 类别, 季度 and entry order (read-only; the form edits)."""
+
+    columns = (
+        _column(HEADERS[COL_KIND], lambda t: t.kind.label),
+        _column(HEADERS[COL_QUARTER], lambda t: f"第 {t.quarter} 季度" if t.quarter else ""),
+        _column(HEADERS[COL_NAME], lambda t: t.name),
+        _column(HEADERS[COL_QUANTITY], lambda t: quantity_text(t, _grouped)),
+        _column(HEADERS[COL_STATUS], lambda t: t.status.label if t.status else ""),
+        _column(HEADERS[COL_DAY], lambda t: t.day.isoformat() if t.day else ""),
+        _column(HEADERS[COL_DOC], lambda t: t.document_no),
+        ColumnSpec(HEADERS[COL_DETAIL], lambda line: line.detail, lambda line: line.detail or None),
+        _column(HEADERS[COL_NOTE], lambda t: t.note),
+    )
+
+    @property
+    def tasks(self) -> list[WorkTask]:
+        return [line.task for line in self.items]
 
     def set_tasks(self, tasks: list[WorkTask], grams: dict[int, str]) -> None:
-        self.beginResetModel()
+        """``grams``: quarter → that quarter's 人均餐厨垃圾, shown beside its self-evaluation."""
         kinds = list(TaskKind)
-        self.tasks = sorted(tasks, key=lambda t: (kinds.index(t.kind), t.quarter or 0, t.task_id or 0))
-        self.grams = grams
-        self.endResetModel()
-
-    def rows(self) -> list[WorkTask]:
-        return self.tasks
+        ordered = sorted(tasks, key=lambda t: (kinds.index(t.kind), t.quarter or 0, t.task_id or 0))
+        self.set_items(TaskLine(t, _detail(t, grams)) for t in ordered)
 
     def task_at(self, row: int) -> WorkTask | None:
-        return self.tasks[row] if 0 <= row < len(self.tasks) else None
+        line = self.item_at(row)
+        return line.task if line is not None else None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        from gxjn_desktop.services.workplan.tasks import detail_text, quantity_text
-
-        if not index.isValid() or index.row() >= len(self.tasks):
-            return None
-        t = self.tasks[index.row()]
-        col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            detail = detail_text(t)
-            if t.kind is TaskKind.FOOD_WASTE_EVAL and t.quarter in self.grams:
-                detail = "；".join(x for x in (detail, f"人均餐厨垃圾 {self.grams[t.quarter]} 克/人次") if x)
-            texts = (
-                t.kind.label,
-                f"第 {t.quarter} 季度" if t.quarter else "",
-                t.name,
-                quantity_text(t),
-                t.status.label if t.status else "",
-                t.day.isoformat() if t.day else "",
-                t.document_no,
-                detail,
-                t.note,
-            )
-            text = texts[col]
-            return text if role == Qt.ItemDataRole.DisplayRole else (text or None)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_QUANTITY:
+    def role_data(self, item: TaskLine, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_QUANTITY:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def _detail(t: WorkTask, grams: dict[int, str]) -> str:
+    detail = detail_text(t, _grouped)
+    if t.kind is TaskKind.FOOD_WASTE_EVAL and t.quarter in grams:
+        detail = "；".join(x for x in (detail, f"人均餐厨垃圾 {grams[t.quarter]} 克/人次") if x)
+    return detail
 
 
 class TaskTableView(QTableView):
@@ -303,7 +314,7 @@ class WorkPlanScreen(QWidget):
             return
         try:
             plan = import_plan(path, self.service.store.path.parent)
-        except (UserError, StorageError) as err:
+        except Refusal as err:
             messages.show_user_error(self, err)
             return
         self.refresh()

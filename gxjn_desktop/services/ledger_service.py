@@ -27,6 +27,7 @@ from gxjn_desktop.errors import UserError
 from gxjn_desktop.paths import backup_dir
 from gxjn_desktop.storage import plain_read
 from gxjn_desktop.storage.backup import make_backup
+from gxjn_desktop.storage.edit_write import EditWriter, writes
 from gxjn_desktop.storage.lazy import import_orm_libraries, lazy_module
 from gxjn_desktop.storage.store import PreparedFile, prepare_database
 
@@ -46,6 +47,7 @@ class LedgerService:
         self.path = prepared.path
         self.read_only = prepared.read_only
         self._db: Database | None = None
+        self._edits = EditWriter(self.path)  # the grid's edits: plain sqlite3, no ORM (see storage/edit_write.py)
         self.last_saved: datetime | None = None
 
     @classmethod
@@ -78,6 +80,7 @@ class LedgerService:
         _ = self.db, repo.save_record, exports_repo.load_exports
 
     def close(self) -> None:
+        self._edits.close()
         if self._db is not None:
             self._db.close()
 
@@ -330,8 +333,15 @@ class LedgerService:
         """Write what an undo step stores under its keys (before or after), in one transaction.
 
         The one SQL counterpart of :meth:`Ledger.apply`: whatever is written here, ``apply`` replays
-        on the snapshot (``tests/services/test_snapshot_property.py`` holds them together).
+        on the snapshot (``tests/services/test_snapshot_property.py`` holds them together). The
+        grid's edits (records, canteen and garbage months) take the plain path of
+        :mod:`gxjn_desktop.storage.edit_write`: one statement per changed row, no ORM.
         """
+        if backup_reason is None and not self.read_only and writes(state):
+            months = [(y, m) for (_, y, m), _ in state.records] + [ym for ym, _ in (*state.canteen, *state.garbage)]
+            self._edits.write(state, lambda exports: self._refuse_locked(exports, months))
+            self._saved()
+            return
         self.save_batch(
             meters=[m for _, m in state.meters if m is not None],
             deleted_meters=[code for code, m in state.meters if m is None],

@@ -31,6 +31,7 @@ from gxjn_desktop.domain.records import (
 )
 from gxjn_desktop.domain.units import AdminLevel, ClimateZone, Contact, InstitutionType, Signatories, Unit, YearProfile
 from gxjn_desktop.domain.workplan import EmcType, RetrofitMeasure, TaskKind, TaskStatus, WorkTask
+from gxjn_desktop.storage.edit_write import estimates_json
 from gxjn_desktop.storage.tables import (
     CanteenMonthRow,
     EwasteRow,
@@ -407,16 +408,7 @@ def save_garbage(s: Session, g: GarbageMonth) -> None:
     for cat, column in _GARBAGE_COLUMNS.items():
         setattr(row, column, g.kg.get(cat))
     row.reported_total_kg, row.sorting_accuracy_pct, row.note = g.reported_total_kg, g.sorting_accuracy_pct, g.note
-    row.estimates_json = json.dumps(
-        {
-            cat.value: {
-                "container_litres": str(e.container_litres),
-                "times_emptied": e.times_emptied,
-                "fill_pct": str(e.fill_pct),
-            }
-            for cat, e in g.estimated.items()
-        }
-    )
+    row.estimates_json = estimates_json(g)
     s.add(row)
 
 

@@ -28,7 +28,7 @@ from gxjn_desktop.services.bureau.summary import load_summary, summary_json
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.services.packet.data import build_packet_data
 from gxjn_desktop.services.packet.export import export_packet
-from tests.bureau.builders import variant
+from tests.bureau.builders import make_uscc, variant
 from tests.bureau.conftest import both_engines
 from tests.bureau.packets import parts_of, unit_key, write_packet
 from tests.conftest import DEMO_TODAY
@@ -322,6 +322,37 @@ def test_merge_writes_the_workbook_and_reads_the_roster(
     ]
 
 
+def test_the_merge_report_reads_in_chinese_and_keeps_the_codes_aside(
+    bureau_dir: Path, folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """合并报告 and 单位说明: the clerk reads Chinese (no NOT-A-ZIP, no rule ids); the code stays in
+    --json and in the sheet's last, narrow column for support."""
+    import re
+
+    from openpyxl import load_workbook
+
+    mixed = tmp_path / "mixed"
+    mixed.mkdir()
+    for p in folder.iterdir():
+        (mixed / p.name).write_bytes(p.read_bytes())
+    (mixed / "坏文件.zip").write_bytes(b"not a zip at all")
+    out = tmp_path / "汇总.xlsx"
+    code, text, _ = run(capsys, "--data-dir", str(bureau_dir), "bureau", "merge", str(mixed), "--out", str(out))
+    code_like = re.compile(r"\b[A-Z]+(?:-[A-Z]+)+\b")
+    assert code == 1 and "坏文件.zip：已拒收。拒收：不是完整的 zip 文件" in text and not code_like.search(text)
+    wb = load_workbook(out)
+    rows = list(wb["合并报告"].iter_rows(min_row=2, values_only=True))
+    assert rows[0][2] == "说明" and rows[0][-1] == "问题代码（技术支持用）"
+    bad = next(r for r in rows if r[0] == "坏文件.zip")
+    assert bad[2].startswith("拒收：不是完整的 zip 文件") and bad[-1] == "NOT-A-ZIP"
+    assert not any(code_like.search(str(r[2] or "")) for r in rows)
+    notes = list(wb["单位说明"].iter_rows(min_row=3, values_only=True))
+    assert notes and not any(code_like.search(str(r[2] or "")) for r in notes)
+    code, out_json, _ = run(capsys, "--data-dir", str(tmp_path / "b2"), "bureau", "merge", str(mixed), "--json")
+    f = next(f for f in json.loads(out_json)["files"] if f["file"].endswith("坏文件.zip"))
+    assert (f["code"], f["codes"]) == ("NOT-A-ZIP", ["NOT-A-ZIP"]) and "NOT-A-ZIP" not in f["detail"]
+
+
 def test_verify_with_a_bureau_folder_compares_the_registered_key(
     bureau_dir: Path, exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -386,44 +417,95 @@ def test_forward_and_merge_the_bundle_one_tier_up(
     assert code == 1 and d["merged"] == 0 and {r["code"] for r in d["rejected"]} == {"FORWARD-SIGNATURE-INVALID"}
 
 
-def test_a_forwarding_bureaus_key_is_registered_like_a_units(
+def test_a_forwarding_bureau_is_known_by_its_key_not_its_name(
     folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """First bundle: the bureau's key registered (key_known false); the same key again: known; the
-    same bureau with another key: every packet refused KEY-CHANGED until the clerk accepts it."""
+    """First bundle: the bureau's key registered (key_known false); the same key again: known, even
+    under another name. Another key under a registered name: refused KEY-CHANGED until the clerk
+    accepts it — as another bureau of that name (both stay, never confused) or, with --replaces, as
+    the same bureau's new key (the old one retired)."""
     name = "隆安县机关事务服务中心"
-    bundles = []
-    for tag in ("a", "b"):  # two bureau folders under one name: two different bureau keys
-        county, bundle = tmp_path / f"county-{tag}", tmp_path / f"bundle-{tag}"
-        assert run(capsys, "--data-dir", str(county), "bureau", "merge", str(folder))[0] == 0
-        args = ("--period", "2024-Y", "--out", str(bundle), "--name", name, "--json")
-        code, out, _ = run(capsys, "--data-dir", str(county), "bureau", "forward", *args)
+    county = {tag: tmp_path / f"county-{tag}" for tag in "abc"}  # three bureau folders: three keys
+
+    def forward(tag: str, as_name: str, out: str) -> tuple[Path, str]:
+        if not (county[tag] / "bureau.db").exists():
+            assert run(capsys, "--data-dir", str(county[tag]), "bureau", "merge", str(folder))[0] == 0
+        args = ("--period", "2024-Y", "--out", str(tmp_path / out), "--name", as_name, "--json")
+        code, out_text, _ = run(capsys, "--data-dir", str(county[tag]), "bureau", "forward", *args)
         assert code == 0
-        bundles.append((bundle, json.loads(out)["key_fingerprint"]))
-    (bundle_a, fp_a), (bundle_b, fp_b) = bundles
-    assert fp_a != fp_b
+        return tmp_path / out, json.loads(out_text)["key_fingerprint"]
+
+    (bundle_a, fp_a), (bundle_b, fp_b), (bundle_c, fp_c) = (forward(t, name, f"bundle-{t}") for t in "abc")
+    bundle_a2, _ = forward("a", "隆安县机关事务管理局", "bundle-a-renamed")
+    assert len({fp_a, fp_b, fp_c}) == 3
     city = ("--data-dir", str(tmp_path / "city"), "bureau")
 
     def merge(bundle: Path) -> tuple[int, dict[str, Any]]:
         code, out, _ = run(capsys, *city, "merge", str(bundle), "--json")
         return code, json.loads(out)
 
+    def keys() -> list[tuple[str, str, str]]:
+        out = run(capsys, *city, "keys", "list", "--json")[1]
+        return [(k["bureau"], k["fingerprint"], k["status"]) for k in json.loads(out)["bureau_keys"]]
+
     code, d = merge(bundle_a)
     assert code == 0 and {f["forwarder_key_known"] for f in d["files"]} == {False}
     code, d = merge(bundle_a)
     assert code == 0 and {f["forwarder_key_known"] for f in d["files"]} == {True}
-    code, d = merge(bundle_b)
+    code, d = merge(bundle_a2)  # the same key under a new name: the same bureau, known
+    assert code == 0 and {f["forwarder_key_known"] for f in d["files"]} == {True}
+    assert {f["forwarded_by"] for f in d["files"]} == {f"隆安县机关事务管理局（密钥 {fp_a}）"}
+    code, d = merge(bundle_b)  # another key under the registered name
     assert code == 1 and d["merged"] == 0 and {r["code"] for r in d["rejected"]} == {"KEY-CHANGED"}
     assert all(fp_a in r["message"] and fp_b in r["message"] for r in d["rejected"])
-    code, out, _ = run(capsys, *city, "keys", "list", "--json")
-    assert [(k["bureau"], k["fingerprint"], k["status"]) for k in json.loads(out)["bureau_keys"]] == [
-        (name, fp_a, "registered"),
-        (name, fp_b, "pending"),
-    ]
+    assert keys() == [(name, fp_a, "registered"), (name, fp_b, "pending")]
+    # A name that does not go with the fingerprint, or a --replaces of no key, changes nothing.
+    assert run(capsys, *city, "keys", "accept", "--bureau", "别的名称", "--fingerprint", fp_b)[0] == 2
+    assert run(capsys, *city, "keys", "accept", "--bureau", name, "--fingerprint", fp_b, "--replaces", "0" * 16)[0] == 2
+    assert run(capsys, *city, "keys", "accept", "--uscc", "X", "--fingerprint", fp_b, "--replaces", fp_a)[0] == 2
+    assert keys() == [(name, fp_a, "registered"), (name, fp_b, "pending")]
+    # Another bureau of the same name: both registered, each bundle's packets named by its own key.
     code, out, _ = run(capsys, *city, "keys", "accept", "--bureau", name, "--fingerprint", fp_b)
     assert code == 0 and fp_b in out
     code, d = merge(bundle_b)  # the unit packets themselves were merged from the first bundle
     assert code == 0 and {f["outcome"] for f in d["files"]} == {"duplicate"}
-    assert {f["forwarder_key_known"] for f in d["files"]} == {True}
-    code, d = merge(bundle_a)  # the old key is retired now
+    assert {(f["forwarded_by"], f["forwarder_key_known"]) for f in d["files"]} == {(f"{name}（密钥 {fp_b}）", True)}
+    code, d = merge(bundle_a)
+    assert code == 0 and {(f["forwarded_by"], f["forwarder_key_known"]) for f in d["files"]} == {
+        (f"{name}（密钥 {fp_a}）", True)
+    }
+    # The first bureau's new key replaces its old one: the old key's bundles are refused from then on.
+    code, d = merge(bundle_c)
     assert code == 1 and {r["code"] for r in d["rejected"]} == {"KEY-CHANGED"}
+    assert run(capsys, *city, "keys", "accept", "--bureau", name, "--fingerprint", fp_c, "--replaces", fp_a)[0] == 0
+    assert keys() == [(name, fp_a, "retired"), (name, fp_b, "registered"), (name, fp_c, "registered")]
+    assert merge(bundle_c)[0] == 0 and merge(bundle_b)[0] == 0
+    code, d = merge(bundle_a)
+    assert code == 1 and {r["code"] for r in d["rejected"]} == {"KEY-CHANGED"}
+    assert all("已停用" in r["message"] for r in d["rejected"])
+
+
+def test_the_bench_packet_factory_writes_what_write_packet_writes(exported: Path, tmp_path: Path) -> None:
+    """bench/bench_bureau.py's cheap packets are the same files, byte for byte, and merge as accepted."""
+    from tests.bureau.packets import PacketFactory, varied
+
+    parts = parts_of(exported)
+    factory = PacketFactory(parts)
+    slow, fast = tmp_path / "slow", tmp_path / "fast"
+    slow.mkdir(), fast.mkdir()
+    for n, kind in ((3, InstitutionType.HEALTH), (41, InstitutionType.ORGAN), (507, InstitutionType.CULTURE)):
+        fields = {
+            "uscc": make_uscc(n),
+            "admin_code": "450123",
+            "institution_type": kind.value,
+            "label": kind.label,
+            "people": 50 + n,
+        }
+        a = write_packet(varied(parts.data, n, **fields), parts, unit_key(n), slow)  # type: ignore[arg-type]
+        b = factory.write(n, unit_key(n), fast, **fields)
+        assert (a.name, a.read_bytes()) == (b.name, b.read_bytes())
+    store = open_store(tmp_path / "bureau", None)
+    try:
+        assert merge_folder(store, fast, workers=1).counts()["accepted"] == 3
+    finally:
+        store.close()

@@ -108,3 +108,18 @@ def test_cancel_stops_after_the_packet_under_way(qtbot, packets: Path, tmp_path:
     with qtbot.waitSignal(w.mergeFinished, timeout=120_000) as again:  # merging again finishes the job
         w.merge_button.click()
     assert again.args[0].counts() == {"accepted": 3, "superseded": 0, "duplicate": 1, "refused": 0}
+
+
+def test_a_refused_file_reads_in_chinese_with_the_code_in_the_tooltip(qtbot, packets: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (packets / "坏文件.zip").write_bytes(b"not a zip at all")
+    w = BureauWindow(tmp_path / "bureau")
+    qtbot.addWidget(w)
+    w.set_folder(packets)
+    with qtbot.waitSignal(w.mergeFinished, timeout=120_000):
+        w.merge_button.click()
+    row = next(r for r in range(w.report_table.rowCount()) if w.report_table.item(r, 0).text() == "坏文件.zip")
+    detail = w.report_table.item(row, 2)
+    assert detail.text().startswith("拒收：不是完整的 zip 文件") and "NOT-A-ZIP" not in detail.text()
+    assert "NOT-A-ZIP" in detail.toolTip() and "NOT-A-ZIP" in w.report_table.item(row, 1).toolTip()
+    accepted = next(r for r in range(w.report_table.rowCount()) if r != row)
+    assert w.report_table.item(accepted, 2).toolTip() == ""

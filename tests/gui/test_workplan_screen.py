@@ -47,6 +47,22 @@ def test_the_screen_shows_the_years_tasks_and_the_carried_over_plan(demo_window:
     assert screen.view.hasFocus()
 
 
+def test_the_task_table_is_a_rows_model_with_grouped_amounts(demo_window: MainWindow, qtbot: Any) -> None:
+    """投资 and the quantities read with thousands grouping, as every other number of the window."""
+    from gxjn_desktop.gui.common import RowsModel
+
+    screen = _screen(demo_window, qtbot)
+    assert isinstance(screen.model, RowsModel)
+    row = next(i for i, t in enumerate(screen.model.tasks) if t.name == "附楼外窗及屋面隔热改造")
+    assert "投资 410,000 元" in screen.model.index(row, workplan_screen.COL_DETAIL).data()
+    assert screen.model.index(row, workplan_screen.COL_QUANTITY).data() == "1,800 m²"
+    assert (
+        screen.model.index(row, workplan_screen.COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == "附楼外窗及屋面隔热改造"
+    )
+    assert screen.model.index(row, workplan_screen.COL_DOC).data(Qt.ItemDataRole.ToolTipRole) is None  # none given
+    assert screen.model.task_at(row) is screen.model.tasks[row]
+
+
 def test_adding_a_task_saves_it_at_once(
     demo_window: MainWindow, qtbot: Any, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

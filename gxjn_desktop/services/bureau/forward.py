@@ -17,7 +17,7 @@ from typing import Any
 from gxjn_desktop.domain.exports import SigningKey
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.paths import bureau_key_path
-from gxjn_desktop.services.bureau.store import KEY_PENDING, KEY_REGISTERED, BureauStore, transaction
+from gxjn_desktop.services.bureau.store import KEY_PENDING, KEY_REGISTERED, KEY_RETIRED, BureauStore, transaction
 from gxjn_desktop.services.packet import signing
 
 INDEX_NAME = "gxjn-forward.json"
@@ -174,24 +174,34 @@ def bundle_sources(folder: Path, paths: list[Path]) -> tuple[dict[Path, Forwarde
 
 
 def check_bundles(store: BureauStore, folder: Path, paths: list[Path]) -> Bundles:
-    """The bundles' indexes checked, and each forwarding bureau's key registered like a unit's: on
-    first receipt (``key_known`` false: the clerk should confirm the fingerprint with that bureau),
-    then compared; a bundle signed by another key than the registered one has all its packets
-    refused as ``KEY-CHANGED`` until the clerk runs ``bureau keys accept --bureau NAME``."""
+    """The bundles' indexes checked, and each forwarding bureau's key registered like a unit's. A
+    bureau is its key (the name in its index is a label): a key seen for the first time is registered
+    (``key_known`` false: the clerk should confirm the fingerprint with that bureau) unless a bureau
+    of the same name is registered with another key — the same bureau with a new key, or another
+    bureau that calls itself the same: then, as for a pending or retired key, every packet of the
+    bundle is refused as ``KEY-CHANGED`` until the clerk runs ``bureau keys accept --bureau NAME
+    --fingerprint FP`` (with ``--replaces OLD`` when it is the same bureau's new key)."""
     sources, refused = bundle_sources(folder, paths)
-    decided: dict[Forwarder, bool | str] = {}  # known?, or the registered key's fingerprint
+    decided: dict[Forwarder, bool | str] = {}  # known?, or why its packets are refused
+    fresh: set[str] = set()  # keys registered by this merge: not yet known to the clerk
     now = datetime.now()
     with transaction(store) as repo:
         for f in sorted(set(sources.values()), key=lambda f: (f.name, f.fingerprint)):
-            registered = repo.registered_forwarder_key(f.name)
-            if registered is None:
-                repo.add_forwarder_key(f.name, f.public_key, f.fingerprint, KEY_REGISTERED, now)
-                decided[f] = False
-            elif registered.public_key == f.public_key:
-                decided[f] = True
-            else:
+            stored = repo.forwarder_key(f.public_key)
+            if stored is not None and stored.status == KEY_REGISTERED:
+                decided[f] = f.public_key not in fresh
+                continue
+            if stored is not None:
+                decided[f] = _refusal(f, stored.status, [])
+                continue
+            same_name = repo.registered_forwarder_keys_named(f.name) if f.name else []
+            if same_name:
                 repo.add_forwarder_key(f.name, f.public_key, f.fingerprint, KEY_PENDING, now)
-                decided[f] = registered.fingerprint
+                decided[f] = _refusal(f, KEY_PENDING, [k.fingerprint for k in same_name])
+            else:
+                repo.add_forwarder_key(f.name, f.public_key, f.fingerprint, KEY_REGISTERED, now)
+                fresh.add(f.public_key)
+                decided[f] = False
     known: dict[Path, bool] = {}
     for path, f in list(sources.items()):
         d = decided[f]
@@ -199,11 +209,21 @@ def check_bundles(store: BureauStore, folder: Path, paths: list[Path]) -> Bundle
             known[path] = d
             continue
         del sources[path]
-        refused[path] = {
-            "code": KEY_CHANGED,
-            "message": f"转报机关“{f.name or '下级机关'}”登记的签名密钥为 {d}，本次转报清单的密钥为 {f.fingerprint}；"
-            f"请与该机关电话核实后用 gxjn-cli bureau keys accept --bureau {f.name or '“”'} --fingerprint {f.fingerprint}"
-            " 登记新密钥，再重新合并",
-            "forwarded_by": f.label,
-        }
+        refused[path] = {"code": KEY_CHANGED, "message": d, "forwarded_by": f.label}
     return Bundles(sources, refused, known)
+
+
+def _refusal(f: Forwarder, status: str, others: list[str]) -> str:
+    """Why a bundle signed by a key that is not registered is refused, and what the clerk does."""
+    name = f.name or "下级机关"
+    accept = f"gxjn-cli bureau keys accept --bureau {f.name or '“”'} --fingerprint {f.fingerprint}"
+    if status == KEY_RETIRED:
+        return f"转报机关“{name}”的密钥 {f.fingerprint} 已停用（已登记其新密钥），本转报清单不予采用；请向该机关核实"
+    if not others:
+        return f"转报机关“{name}”的密钥 {f.fingerprint} 尚待确认；请与该机关电话核实后用 {accept} 登记，再重新合并"
+    old = "、".join(others)
+    return (
+        f"已登记名为“{name}”的转报机关，其签名密钥为 {old}，本次转报清单的密钥为 {f.fingerprint}；"
+        f"请与该机关电话核实：若是它更换了密钥，用 {accept} --replaces {others[0]} 登记新密钥并停用旧密钥；"
+        f"若是另一个同名机关，用 {accept} 登记；再重新合并"
+    )

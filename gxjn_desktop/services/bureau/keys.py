@@ -31,15 +31,31 @@ def list_forwarder_keys(store: BureauStore) -> list[StoredForwarderKey]:
         return repo.all_forwarder_keys()
 
 
-def accept_forwarder_key(store: BureauStore, name: str, fingerprint: str) -> StoredForwarderKey:
-    """Register a forwarding bureau's new key (after KEY-CHANGED on its bundle, checked by phone)."""
+def accept_forwarder_key(
+    store: BureauStore, name: str, fingerprint: str, replaces: str | None = None
+) -> StoredForwarderKey:
+    """Register a forwarding bureau's key (after KEY-CHANGED on its bundle, checked by phone). The
+    key is the bureau; ``name`` must be the one its bundle gave (a check that the clerk means that
+    key). ``replaces``: the fingerprint of the same bureau's old key, which is then retired; without
+    it, other keys under that name stay registered (another bureau may bear the same name)."""
+    fingerprint, name = fingerprint.strip().lower(), name.strip()
+    old = None if replaces is None else replaces.strip().lower()
     with transaction(store) as repo:
-        key = repo.accept_forwarder_key(name.strip(), fingerprint.strip().lower(), datetime.now())
-    if key is None:
-        raise UserError(
-            f"没有找到转报机关“{name}”的密钥 {fingerprint}",
-            "请用 gxjn-cli bureau keys list 查看待确认的密钥、机关名称及其指纹",
-        )
+        found = repo.forwarder_key_by_fingerprint(fingerprint)
+        if found is None or found.name != name:
+            raise UserError(
+                f"没有找到转报机关“{name}”的密钥 {fingerprint}",
+                "请用 gxjn-cli bureau keys list 查看待确认的密钥、机关名称及其指纹",
+            )
+        if old is not None:
+            previous = repo.forwarder_key_by_fingerprint(old)
+            if previous is None or old == fingerprint:
+                raise UserError(
+                    f"没有找到要停用的转报机关密钥 {old}",
+                    "--replaces 请填该机关原来登记的密钥指纹（gxjn-cli bureau keys list 中显示）",
+                )
+        key = repo.accept_forwarder_key(fingerprint, datetime.now(), retire=old)
+    assert key is not None
     return key
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from gxjn_desktop.domain.bureau import FactsError, PacketFacts, facts_from_data
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.errors import UserError
+from gxjn_desktop.services.bureau.outcome_log import OutcomeLog, json_lines
 from gxjn_desktop.services.bureau.store import (
     KEY_PENDING,
     KEY_REGISTERED,
@@ -89,12 +90,14 @@ class FileOutcome:
 @dataclass
 class MergeReport:
     folder: str
-    files: list[FileOutcome] = field(default_factory=list)
+    # every file's outcome, in order; on disk but a few hundred (a merge's memory stays flat in N)
+    files: OutcomeLog[FileOutcome] = field(default_factory=lambda: OutcomeLog(FileOutcome))
     cancelled: bool = False
 
     @property
     def merged(self) -> int:
-        return sum(1 for f in self.files if f.outcome in (ACCEPTED, SUPERSEDED))
+        c = self.counts()
+        return c[ACCEPTED] + c[SUPERSEDED]
 
     @property
     def rejected(self) -> list[FileOutcome]:
@@ -133,7 +136,7 @@ def examine(path: Path) -> Examined:
         )
     sha = hashlib.sha256(raw).hexdigest()
     try:
-        result = verify_packet(path)
+        result = verify_packet(path, content=raw)  # the bytes just hashed, not a second reading
     except UserError as err:  # the file went away or cannot be read
         return Examined(
             str(path), sha, False, [_problem(NOT_READABLE, err.one_line())], None, None, None, None, None, None
@@ -199,16 +202,26 @@ def packet_files(folder: Path) -> list[Path]:
     return found
 
 
+def _examine_chunk(examiner: Callable[[Path], Examined], paths: list[Path]) -> list[Examined]:
+    return [examiner(p) for p in paths]
+
+
+CHUNK = 8  # packets per task sent to a worker: fewer round trips through the pool's queues
+
+
 def _examined_in_order(
-    paths: list[Path], workers: int | None, examiner: Callable[[Path], Examined]
+    paths: list[Path], workers: int | None, examiner: Callable[[Path], Examined], ahead: int = 0
 ) -> Iterator[Examined]:
-    """Verification results in file order; at most a few per worker wait, so memory stays flat."""
+    """Verification results in file order. The workers may run up to ``ahead`` packets (plus a few
+    tasks per worker) ahead of the consumer, so they go on verifying while it writes a batch; a
+    fixed number of results wait at most, so memory stays flat."""
     n = workers if workers is not None else (os.cpu_count() or 1)
     if n <= 1 or len(paths) < POOL_THRESHOLD:
         for p in paths:
             yield examiner(p)
         return
-    window = 4 * n
+    chunk = max(1, min(CHUNK, len(paths) // (4 * n)))
+    window = 4 * n + -(-ahead // chunk)  # tasks under way or waiting to be consumed
     try:
         pool = ProcessPoolExecutor(max_workers=n, mp_context=get_context("spawn"))
     except OSError:  # the pool's locks need shared memory (/dev/shm); without it, verify one by one
@@ -216,15 +229,15 @@ def _examined_in_order(
             yield examiner(p)
         return
     with pool:
-        pending: deque[Future[Examined]] = deque()
-        it = iter(paths)
+        pending: deque[Future[list[Examined]]] = deque()
+        chunks = (paths[i : i + chunk] for i in range(0, len(paths), chunk))
         try:
-            for p in it:
-                pending.append(pool.submit(examiner, p))
+            for c in chunks:
+                pending.append(pool.submit(_examine_chunk, examiner, c))
                 if len(pending) >= window:
-                    yield pending.popleft().result()
+                    yield from pending.popleft().result()
             while pending:
-                yield pending.popleft().result()
+                yield from pending.popleft().result()
         finally:
             for f in pending:
                 f.cancel()
@@ -249,7 +262,7 @@ class _Batch:
         first = problems[0]
         out.outcome, out.status, out.code, out.message = REFUSED, REFUSED, first["code"], first["message"]
         out.codes = list(dict.fromkeys(p["code"] for p in problems))
-        out.detail = f"拒收：{first['code']} {first['message']}"
+        out.detail = f"拒收：{first['message']}"  # Chinese only: the code is in ``code``/``codes``
         if ex.sha256 and ex.sha256 not in self.state.rejected and ex.sha256 not in self.w.rejections:
             self.w.rejections[ex.sha256] = {
                 "sha256": ex.sha256,
@@ -411,9 +424,11 @@ def merge_files(
     workers: int | None = None,
     examiner: Callable[[Path], Examined] = examine,
     batch: int = BATCH,
+    annotate: Callable[[FileOutcome], None] | None = None,
 ) -> MergeReport:
     """Verify in parallel, write in batches of packets, one transaction each: a cancel or a kill
-    leaves the store as it was before the batch under way, and merging again finishes the job."""
+    leaves the store as it was before the batch under way, and merging again finishes the job.
+    ``annotate`` completes each outcome before the report keeps it (it is not changed after)."""
     report = MergeReport(folder=folder)
     total = len(paths)
     pending: list[tuple[Examined, str | None]] = []
@@ -425,12 +440,14 @@ def merge_files(
         with transaction(store) as repo:
             outcomes = apply_batch(repo, pending, now=datetime.now())
         for outcome in outcomes:
+            if annotate is not None:
+                annotate(outcome)
             report.files.append(outcome)
             if progress is not None:
                 progress(len(report.files), total, outcome)
         pending.clear()
 
-    for ex in _examined_in_order(paths, workers, examiner):
+    for ex in _examined_in_order(paths, workers, examiner, ahead=batch):
         if cancelled is not None and cancelled():
             report.cancelled = True
             break
@@ -467,6 +484,10 @@ def merge_folder(
         f = bundles.forwarded_by.get(path)
         return None if f is None else f.label
 
+    def annotate(f: FileOutcome) -> None:
+        if f.forwarder_key_known is None:
+            f.forwarder_key_known = bundles.key_known.get(Path(f.file))
+
     report = merge_files(
         store,
         [p for p in paths if p not in refused],
@@ -476,32 +497,50 @@ def merge_folder(
         cancelled=cancelled,
         workers=workers,
         batch=batch,
+        annotate=annotate,
     )
     for path, problem in refused.items():
         report.files.append(
             FileOutcome(
                 file=str(path),
                 outcome=REFUSED,
-                detail=f"拒收：{problem['code']} {problem['message']}",
+                detail=f"拒收：{problem['message']}",
                 status=REFUSED,
                 code=problem["code"],
+                codes=[problem["code"]],
                 message=problem["message"],
                 forwarded_by=problem.get("forwarded_by"),
                 forwarder_key_known=False if "forwarded_by" in problem else None,
             )
         )
-    for f in report.files:
-        if f.forwarder_key_known is None:
-            f.forwarder_key_known = bundles.key_known.get(Path(f.file))
     return report
 
 
 def report_json(report: MergeReport) -> dict[str, Any]:
     return {
-        "folder": report.folder,
-        "merged": report.merged,
-        "counts": report.counts(),
-        "cancelled": report.cancelled,
-        "rejected": [{"file": f.file, "code": f.code, "message": f.message} for f in report.rejected],
-        "files": [{k: v for k, v in asdict(f).items()} for f in report.files],
+        **_report_head(report),
+        "rejected": list(_rejected_json(report)),
+        "files": [asdict(f) for f in report.files],
     }
+
+
+def _report_head(report: MergeReport) -> dict[str, Any]:
+    counts = report.counts()
+    merged = counts[ACCEPTED] + counts[SUPERSEDED]
+    return {"folder": report.folder, "merged": merged, "counts": counts, "cancelled": report.cancelled}
+
+
+def _rejected_json(report: MergeReport) -> Iterator[dict[str, Any]]:
+    return ({"file": f.file, "code": f.code, "message": f.message} for f in report.files if f.outcome == REFUSED)
+
+
+def report_json_text(report: MergeReport, extra: dict[str, Any]) -> Iterator[str]:
+    """``json.dumps({**report_json(report), **extra})`` a piece at a time, so printing the report of
+    a large merge never holds all of it (the files are read back from the report's log)."""
+    head = json.dumps({**_report_head(report), "rejected": 0, "files": 0, **extra}, ensure_ascii=False)
+    before, after = head.split('"rejected": 0, "files": 0', 1)
+    yield before + '"rejected": '
+    yield from json_lines(_rejected_json(report))
+    yield ', "files": '
+    yield from json_lines(asdict(f) for f in report.files)
+    yield after

@@ -13,11 +13,12 @@ from gxjn_desktop.storage.bureau.repository import (
     StoredPacket,
     transaction,
 )
-from gxjn_desktop.storage.bureau.tables import KEY_PENDING, KEY_REGISTERED
+from gxjn_desktop.storage.bureau.tables import KEY_PENDING, KEY_REGISTERED, KEY_RETIRED
 
 __all__ = [
     "KEY_PENDING",
     "KEY_REGISTERED",
+    "KEY_RETIRED",
     "BatchWrites",
     "BureauRepo",
     "BureauStore",

@@ -15,7 +15,7 @@ from typing import Any
 from gxjn_desktop.domain.bureau import TYPE_COLUMNS
 from gxjn_desktop.domain.numbers import INDICATOR_PLACES, round_half_up
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.services.bureau.merge import OUTCOME_LABELS, MergeReport
+from gxjn_desktop.services.bureau.merge import OUTCOME_LABELS, MergeReport, _period_words
 from gxjn_desktop.services.bureau.roster import RosterComparison
 from gxjn_desktop.services.bureau.summary import FIGURE_LABELS, FIGURES, INDICATORS, Group, Summary, Total
 from gxjn_desktop.services.finding_words import location_text
@@ -227,13 +227,14 @@ def _units_sheet(wb: Any, s: Summary, details: list[dict[str, Any]]) -> None:
         ["统一社会信用代码", "单位名称", "规则", "位置", "警告", "原因", "单位的说明"],
         [21, 28, 18, 14, 50, 12, 50],
     )
+    from gxjn_desktop.services.checks import rule_names
+
     for d in details:
         for f in d["explanations"]:
             where = _where(f.get("location"))
             e = f["explanation"]
-            notes.row(
-                [d["uscc"], d["name"], f.get("rule"), where, f.get("message"), e.get("cause"), e.get("text")], wrap=True
-            )
+            rule = rule_names(f["rule"])[0] if f.get("rule") else ""  # its Chinese name, not the id
+            notes.row([d["uscc"], d["name"], rule, where, f.get("message"), e.get("cause"), e.get("text")], wrap=True)
 
 
 def _where(location: Any) -> str:
@@ -256,9 +257,21 @@ def _num(text: Any) -> Decimal | None:
 
 
 def _report_sheet(wb: Any, report: MergeReport) -> None:
-    header = ["文件", "结果", "说明", "统一社会信用代码", "期间", "版本", "密钥指纹", "密钥", "转报机关"]
-    sh = _Sheet(wb, "合并报告", f"合并报告：{report.folder}", header, [44, 12, 60, 21, 10, 6, 18, 10, 20])
-    for f in report.files:
+    header = [
+        "文件",
+        "结果",
+        "说明",
+        "统一社会信用代码",
+        "期间",
+        "版本",
+        "密钥指纹",
+        "密钥",
+        "转报机关",
+        "问题代码（技术支持用）",
+    ]
+    widths = [44, 12, 60, 21, 13, 6, 18, 16, 20, 14]
+    sh = _Sheet(wb, "合并报告", f"合并报告：{report.folder}", header, widths)
+    for f in report.files:  # 说明 in Chinese only; verify's codes (NOT-A-ZIP …) in the last, narrow column
         key = "" if f.key_known is None else ("已登记" if f.key_known else "首次收到，请核实")
         sh.row(
             [
@@ -266,11 +279,12 @@ def _report_sheet(wb: Any, report: MergeReport) -> None:
                 OUTCOME_LABELS[f.outcome],
                 f.detail,
                 f.uscc,
-                f.period,
+                _period_words(f.period) if f.period else None,  # 2024年全年, not its key 2024-Y
                 f.revision,
                 f.key_fingerprint,
                 key,
                 (f.forwarded_by or "") + ("（该机关的密钥首次收到，请核实）" if f.forwarder_key_known is False else ""),
+                " ".join(f.codes or ([f.code] if f.code else [])),
             ]
         )
 

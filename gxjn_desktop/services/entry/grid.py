@@ -108,6 +108,15 @@ class EntryRow:
             return column in EDITABLE_COLUMNS
         return column is Column.VALUE
 
+    def applies(self, column: Column) -> bool:
+        """Whether the column means anything for this row: a direct quantity has no 上期示数 or 倍率;
+        a 食堂 / 垃圾 row has only its figure (docs/gui.md). The window shows "—" where it does not."""
+        if self.key.kind is not RowKind.METER:
+            return column in (Column.ITEM, Column.UNIT, Column.VALUE)
+        if self.meter_kind is MeterKind.QUANTITY:
+            return column not in (Column.PREVIOUS, Column.MULTIPLIER)
+        return True
+
     def text(self, column: Column) -> str:
         """What the cell shows (and what the editor starts with)."""
         if column is Column.ITEM:

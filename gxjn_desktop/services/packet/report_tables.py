@@ -16,6 +16,7 @@ from gxjn_desktop.domain.carriers import CARRIER_ORDER, Carrier
 from gxjn_desktop.domain.numbers import (
     INDICATOR_PLACES,
     MONEY_PLACES,
+    NOT_APPLICABLE,
     PERCENT_PLACES,
     QUANTITY_PLACES,
     TCE_PLACES,
@@ -39,7 +40,7 @@ PLACES: dict[str, int] = {
     "reading": QUANTITY_PLACES,
 }
 
-NONE_TEXT = "—"  # a value that does not apply or cannot be computed; never an empty cell
+NONE_TEXT = NOT_APPLICABLE  # a value that does not apply or cannot be computed; never an empty cell
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SPACES = re.compile(r"[\t\r\n]+")
 

@@ -162,8 +162,49 @@ def _compile_root(root: dict[str, Any]) -> _Check:
     return _compile(root, refs)
 
 
+_NUMBERS = (int, float)  # a tuple, not int | float: isinstance is twice as fast with it
+
+
 def _always(_value: Any) -> bool:
     return True
+
+
+_EXACT: dict[str, frozenset[type]] = {
+    "object": frozenset({dict}),
+    "array": frozenset({list}),
+    "string": frozenset({str}),
+    "integer": frozenset({int}),
+    "number": frozenset({int, float}),
+    "boolean": frozenset({bool}),
+    "null": frozenset({type(None)}),
+}
+# Which keywords constrain a value of which exact type beyond its type (a node with any other
+# keyword, e.g. const, enum, oneOf or $ref, has no value that fits by its type alone).
+_CONSTRAINS: dict[str, frozenset[type]] = {
+    "pattern": _EXACT["string"], "minLength": _EXACT["string"], "maxLength": _EXACT["string"],
+    "minimum": _EXACT["number"], "maximum": _EXACT["number"],
+    "items": _EXACT["array"], "minItems": _EXACT["array"], "maxItems": _EXACT["array"],
+    "properties": _EXACT["object"], "required": _EXACT["object"], "additionalProperties": _EXACT["object"],
+}  # fmt: skip
+_ANNOTATIONS = {"$schema", "$id", "$defs", "title", "description", "type"}
+
+
+def _fits_by_type(schema: dict[str, Any]) -> frozenset[type]:
+    """The exact Python types of which every value fits ``schema`` (as parsed from JSON: no
+    subclasses), so a caller can accept such a value without calling the node's check. A value of
+    any other type (or of a subclass) still goes through the full check."""
+    if not isinstance(schema.get("type"), str | list):
+        return frozenset()
+    names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+    exact = frozenset(t for name in names for t in _EXACT[name])
+    for key in schema:
+        if key in _ANNOTATIONS:
+            continue
+        constrained = _CONSTRAINS.get(key)
+        if constrained is None:
+            return frozenset()
+        exact -= constrained
+    return exact
 
 
 def _type_check(types: list[str]) -> _Check:
@@ -215,13 +256,14 @@ def _compile(schema: dict[str, Any], refs: dict[str, _Check]) -> _Check:
         low, high = schema.get("minimum"), schema.get("maximum")
 
         def bounds(v: Any) -> bool:
-            if not isinstance(v, int | float) or isinstance(v, bool):
+            if not isinstance(v, _NUMBERS) or isinstance(v, bool):
                 return True
             return (low is None or not v < low) and (high is None or not v > high)
 
         checks.append(bounds)
     min_items, max_items = schema.get("minItems", 0), schema.get("maxItems")
     item = _compile(schema["items"], refs) if "items" in schema else None
+    item_fits = _fits_by_type(schema["items"]) if "items" in schema else frozenset()
     if item is not None or "minItems" in schema or max_items is not None:
         other_list = sole != "array"
 
@@ -230,14 +272,21 @@ def _compile(schema: dict[str, Any], refs: dict[str, _Check]) -> _Check:
                 return other_list
             if len(v) < min_items or (max_items is not None and len(v) > max_items):
                 return False
-            return item is None or all(map(item, v))
+            if item is None:
+                return True
+            for x in v:  # noqa: SIM110 - a plain loop: no generator per value on the hot path
+                if type(x) not in item_fits and not item(x):
+                    return False
+            return True
 
         checks.append(array)
         fused = array if sole == "array" else fused
     required = frozenset(schema.get("required", ()))
-    props = {k: _compile(sub, refs) for k, sub in schema.get("properties", {}).items()}
+    # each property: the exact types that fit it by type alone (no call needed), and its check
+    props = {k: (_fits_by_type(sub), _compile(sub, refs)) for k, sub in schema.get("properties", {}).items()}
     extra = schema.get("additionalProperties", True)
     extra_check = _compile(extra, refs) if isinstance(extra, dict) else None
+    extra_fits = _fits_by_type(extra) if isinstance(extra, dict) else frozenset()
     if required or props or extra is not True:
         closed, other_dict = extra is False, sole != "object"
 
@@ -247,11 +296,11 @@ def _compile(schema: dict[str, Any], refs: dict[str, _Check]) -> _Check:
             if not required <= v.keys():
                 return False
             for key, sub in v.items():
-                check = props.get(key)
-                if check is not None:
-                    if not check(sub):
+                prop = props.get(key)
+                if prop is not None:
+                    if type(sub) not in prop[0] and not prop[1](sub):
                         return False
-                elif closed or (extra_check is not None and not extra_check(sub)):
+                elif closed or (extra_check is not None and type(sub) not in extra_fits and not extra_check(sub)):
                     return False
             return True
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from gxjn_desktop.domain.carriers import Carrier
@@ -27,23 +28,27 @@ def pv_meters(ledger: Ledger) -> list[Meter]:
     return [m for m in ledger.meters if m.carrier is Carrier.PV]
 
 
-def quantity_text(t: WorkTask) -> str:
-    """``改造面积 3200 m²`` — the kind's figure with its label and unit, or empty."""
+#: How an amount is written: ``plain`` here; the window passes its grouped form (``gui.common.shown_number``).
+NumberText = Callable[[Decimal], str]
+
+
+def quantity_text(t: WorkTask, number: NumberText = plain) -> str:
+    """``3200 m²`` — the kind's figure with its unit, or empty."""
     field = next((f for f in TASK_FIELDS[t.kind] if f.name == "quantity"), None)
     if field is None or t.quantity is None:
         return ""
-    return f"{plain(t.quantity)} {field.unit}".strip()
+    return f"{number(t.quantity)} {field.unit}".strip()
 
 
-def detail_text(t: WorkTask) -> str:
+def detail_text(t: WorkTask, number: NumberText = plain) -> str:
     """The fields of the task's kind beyond the table's columns, in one line."""
     parts: list[str] = []
     if t.measures:
         parts.append("措施：" + "、".join(m.label for m in t.measures))
     if t.investment_yuan is not None:
-        parts.append(f"投资 {plain(t.investment_yuan)} 元")
+        parts.append(f"投资 {number(t.investment_yuan)} 元")
     if t.saving_tce is not None:
-        parts.append(f"预计年节能 {plain(t.saving_tce)} tce")
+        parts.append(f"预计年节能 {number(t.saving_tce)} tce")
     if t.kind is TaskKind.PV:
         parts.append(f"光伏表 {t.meter_code}" if t.meter_code else "未指定光伏表")
     if t.emc_type is not None:
@@ -53,7 +58,7 @@ def detail_text(t: WorkTask) -> str:
     if t.term_years is not None:
         parts.append(f"期限 {t.term_years} 年")
     if t.saving_yuan is not None:
-        parts.append(f"预计年节约 {plain(t.saving_yuan)} 元")
+        parts.append(f"预计年节约 {number(t.saving_yuan)} 元")
     if t.built_year is not None:
         parts.append(f"{t.built_year} 年建成")
     if t.part_scores and all(v is not None for v in t.part_scores):

@@ -14,7 +14,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    DateTime,
+    Integer,
+    LargeBinary,
+    Numeric,
+    Table,
+    bindparam,
+    delete,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from gxjn_desktop.domain.bureau import PacketFacts
@@ -146,69 +158,86 @@ def write_batch(session: Session, w: BatchWrites) -> None:
         conn.execute(insert(REJECTIONS), list(w.rejections.values()))
 
 
+_PACKET_COLS = (
+    "sha256", "file_name", "uscc", "year", "period", "revision", "status", "key_fingerprint", "received_at",
+    "forwarded_by", "data_json",
+)  # fmt: skip
+_FACT_COLS = (
+    "packet_id", "people", "area_m2", "comprehensive_energy_tce", "building_energy_tce", "co2_t",
+    "water_m3", "cost_yuan", "open_warnings", "explained_warnings",
+)  # fmt: skip
+_CARRIER_COLS = ("packet_id", "code", "label", "unit", "quantity", "cost_yuan", "tce", "part_of")
+
+
+def _packet_row(p: NewPacket) -> tuple[Any, ...]:
+    f = p.facts
+    return (
+        p.sha256, p.file_name, f.uscc, f.year, f.period, f.revision, p.status, p.key_fingerprint, p.received_at,
+        p.forwarded_by, p.data_json,
+    )  # fmt: skip
+
+
+def _fact_row(pid: int, f: PacketFacts) -> tuple[Any, ...]:
+    return (
+        pid, f.people, f.area_m2, f.comprehensive_energy_tce, f.building_energy_tce, f.co2_t, f.water_m3,
+        f.cost_yuan, f.open_warnings, f.explained_warnings,
+    )  # fmt: skip
+
+
 def _insert_packets(session: Session, packets: list[NewPacket]) -> None:
     conn = session.connection()
-    rows = [
-        {
-            "sha256": p.sha256,
-            "file_name": p.file_name,
-            "uscc": p.facts.uscc,
-            "year": p.facts.year,
-            "period": p.facts.period,
-            "revision": p.facts.revision,
-            "status": p.status,
-            "key_fingerprint": p.key_fingerprint,
-            "received_at": p.received_at,
-            "forwarded_by": p.forwarded_by,
-            "data_json": p.data_json,
-        }
-        for p in packets
-    ]
-    result = conn.execute(insert(PACKETS).returning(PACKETS.c.id, sort_by_parameter_order=True), rows)
-    ids = [row[0] for row in result]
-    files = [(pid, p.content) for pid, p in zip(ids, packets, strict=True) if p.content is not None]
-    facts = [
-        (
-            pid,
-            f.people,
-            f.area_m2,
-            f.comprehensive_energy_tce,
-            f.building_energy_tce,
-            f.co2_t,
-            f.water_m3,
-            f.cost_yuan,
-            f.open_warnings,
-            f.explained_warnings,
+    if conn.dialect.name == "postgresql":
+        # Ids drawn from the packet's own sequence in one query, so every table goes in by COPY.
+        ids = list(
+            conn.scalars(
+                text("SELECT nextval(pg_get_serial_sequence('packet', 'id')) FROM generate_series(1, :n)"),
+                {"n": len(packets)},
+            )
         )
-        for pid, f in zip(ids, (p.facts for p in packets), strict=True)
-    ]
+        _copy(
+            session,
+            PACKETS,
+            ("id", *_PACKET_COLS),
+            [(pid, *_packet_row(p)) for pid, p in zip(ids, packets, strict=True)],
+        )
+    else:
+        rows = [dict(zip(_PACKET_COLS, _packet_row(p), strict=True)) for p in packets]
+        result = conn.execute(insert(PACKETS).returning(PACKETS.c.id, sort_by_parameter_order=True), rows)
+        ids = [row[0] for row in result]
+    files = [(pid, p.content) for pid, p in zip(ids, packets, strict=True) if p.content is not None]
+    facts = [_fact_row(pid, p.facts) for pid, p in zip(ids, packets, strict=True)]
     carriers = [
         (pid, c.code, c.label, c.unit, c.quantity, c.cost_yuan, c.tce, c.part_of)
         for pid, p in zip(ids, packets, strict=True)
         for c in p.facts.carriers
     ]
-    fact_cols = (
-        "packet_id", "people", "area_m2", "comprehensive_energy_tce", "building_energy_tce", "co2_t",
-        "water_m3", "cost_yuan", "open_warnings", "explained_warnings",
-    )  # fmt: skip
-    carrier_cols = ("packet_id", "code", "label", "unit", "quantity", "cost_yuan", "tce", "part_of")
-    if conn.dialect.name == "postgresql":
-        _copy(session, FILES, ("packet_id", "content"), files)
-        _copy(session, FACTS, fact_cols, facts)
-        _copy(session, CARRIERS, carrier_cols, carriers)
-        return
-    for table, cols, values in ((FILES, ("packet_id", "content"), files), (FACTS, fact_cols, facts)):
-        if values:
+    tables = ((FILES, ("packet_id", "content"), files), (FACTS, _FACT_COLS, facts), (CARRIERS, _CARRIER_COLS, carriers))
+    for table, cols, values in tables:
+        if not values:
+            continue
+        if conn.dialect.name == "postgresql":
+            _copy(session, table, cols, values)
+        else:
             conn.execute(insert(table), [dict(zip(cols, v, strict=True)) for v in values])
-    if carriers:
-        conn.execute(insert(CARRIERS), [dict(zip(carrier_cols, v, strict=True)) for v in carriers])
+
+
+def _copy_type(column: Any) -> str:
+    """The PostgreSQL type psycopg sends a column's values as, in COPY's binary format."""
+    kind = column.type
+    for sa_type, pg in ((Integer, "int4"), (Numeric, "numeric"), (DateTime, "timestamp"), (LargeBinary, "bytea")):
+        if isinstance(kind, sa_type):
+            return pg
+    return "text"  # String and Text: the same bytes on the wire for varchar and text
 
 
 def _copy(session: Session, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
-    """PostgreSQL's COPY … FROM STDIN through psycopg 3, on the session's own connection."""
+    """PostgreSQL's COPY … FROM STDIN in binary format (no hex for the files, no decimal text to
+    parse) through psycopg 3, on the session's own connection."""
     if not rows:
         return
     raw: Any = session.connection().connection.driver_connection
-    with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+    sql = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN (FORMAT BINARY)"
+    with raw.cursor() as cur, cur.copy(sql) as copy:
+        copy.set_types([_copy_type(table.c[name]) for name in columns])
         for row in rows:
             copy.write_row(row)

@@ -277,16 +277,20 @@ class BureauRepo:
     def all_keys(self) -> list[StoredKey]:
         return [_key(r) for r in self.s.scalars(select(UnitKeyRow).order_by(UnitKeyRow.uscc, UnitKeyRow.id))]
 
-    # -- keys of forwarding bureaus (the same rules as units' keys) ----------------------------
-    def registered_forwarder_key(self, name: str) -> StoredForwarderKey | None:
-        q = select(ForwarderKeyRow).where(ForwarderKeyRow.name == name, ForwarderKeyRow.status == KEY_REGISTERED)
+    # -- keys of forwarding bureaus: a bureau is its key; the name is a label ------------------
+    def forwarder_key(self, public_key: str) -> StoredForwarderKey | None:
+        q = select(ForwarderKeyRow).where(ForwarderKeyRow.public_key == public_key)
         row = self.s.scalar(q.with_for_update())
         return None if row is None else _forwarder_key(row)
 
+    def registered_forwarder_keys_named(self, name: str) -> list[StoredForwarderKey]:
+        """The registered keys whose bureau gave this name (another bureau, or the same with a new key)."""
+        q = select(ForwarderKeyRow).where(ForwarderKeyRow.name == name, ForwarderKeyRow.status == KEY_REGISTERED)
+        return [_forwarder_key(r) for r in self.s.scalars(q.order_by(ForwarderKeyRow.id))]
+
     def add_forwarder_key(self, name: str, public_key: str, fingerprint: str, status: str, now: datetime) -> None:
         """A key seen for the first time (registered, or pending after KEY-CHANGED); once per key."""
-        q = select(ForwarderKeyRow.id).where(ForwarderKeyRow.name == name, ForwarderKeyRow.public_key == public_key)
-        if self.s.scalar(q) is None:
+        if self.s.scalar(select(ForwarderKeyRow.id).where(ForwarderKeyRow.public_key == public_key)) is None:
             accepted = now if status == KEY_REGISTERED else None
             self.s.add(
                 ForwarderKeyRow(
@@ -298,21 +302,26 @@ class BureauRepo:
                     accepted_at=accepted,
                 )
             )
+            self.s.flush()
 
-    def accept_forwarder_key(self, name: str, fingerprint: str, now: datetime) -> StoredForwarderKey | None:
-        """Make the bureau's key with this fingerprint the registered one; the old one is retired."""
-        q = select(ForwarderKeyRow).where(ForwarderKeyRow.name == name, ForwarderKeyRow.fingerprint == fingerprint)
-        row = self.s.scalar(q)
+    def accept_forwarder_key(
+        self, fingerprint: str, now: datetime, *, retire: str | None = None
+    ) -> StoredForwarderKey | None:
+        """Register the key with this fingerprint; ``retire``: the fingerprint of a key it replaces
+        (the same bureau's old key). Other keys, of other bureaus of the same name, stay as they are."""
+        row = self.s.scalar(select(ForwarderKeyRow).where(ForwarderKeyRow.fingerprint == fingerprint))
         if row is None:
             return None
-        registered = select(ForwarderKeyRow).where(
-            ForwarderKeyRow.name == name, ForwarderKeyRow.status == KEY_REGISTERED
-        )
-        for other in self.s.scalars(registered):
-            other.status = KEY_RETIRED
+        if retire is not None:
+            for old in self.s.scalars(select(ForwarderKeyRow).where(ForwarderKeyRow.fingerprint == retire)):
+                old.status = KEY_RETIRED
         row.status, row.accepted_at = KEY_REGISTERED, now
         self.s.flush()
         return _forwarder_key(row)
+
+    def forwarder_key_by_fingerprint(self, fingerprint: str) -> StoredForwarderKey | None:
+        row = self.s.scalar(select(ForwarderKeyRow).where(ForwarderKeyRow.fingerprint == fingerprint))
+        return None if row is None else _forwarder_key(row)
 
     def all_forwarder_keys(self) -> list[StoredForwarderKey]:
         q = select(ForwarderKeyRow).order_by(ForwarderKeyRow.name, ForwarderKeyRow.id)

@@ -75,10 +75,11 @@ class UnitKeyRow(BureauBase):
 
 
 class ForwarderKeyRow(BureauBase):
-    """A key of a bureau that forwarded a bundle (added in b0003), keyed by the bureau's name."""
+    """A key of a bureau that forwarded a bundle (added in b0003): the key is who the bureau is (one
+    row per key, b0005); ``name`` is the label its index gave when the key was first seen."""
 
     __tablename__ = "forwarder_key"
-    __table_args__ = (UniqueConstraint("name", "public_key"),)
+    __table_args__ = (UniqueConstraint("public_key"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), index=True)
     public_key: Mapped[str] = mapped_column(String(64))  # hex of the 32-byte Ed25519 key
