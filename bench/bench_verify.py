@@ -35,7 +35,7 @@ STEPS = (
     ("  of which schema", "gxjn_desktop.services.packet.verify", "schema_problems"),
     ("  of which depth walk", "gxjn_desktop.services.packet.verify", "_depth"),
     ("report.xlsx parts", "gxjn_desktop.services.packet.verify", "_check_xlsx"),
-    ("facts", "gxjn_desktop.services.bureau.merge", "facts_checked"),
+    ("facts", "gxjn_desktop.services.bureau.examine", "facts_checked"),
 )
 
 
@@ -63,7 +63,7 @@ def step_times(paths: list[Path]) -> dict[str, float]:
     """CPU seconds inside each step over all ``paths`` (wrapped only for this pass)."""
     import importlib
 
-    from gxjn_desktop.services.bureau.merge import examine
+    from gxjn_desktop.services.bureau.examine import examine
 
     saved: list[tuple[Any, str, Any]] = []
     accs: dict[str, list[float]] = {}
@@ -91,7 +91,7 @@ def main() -> int:
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--packets", help="an existing folder of packets (default: make --n of them)")
     args = ap.parse_args()
-    from gxjn_desktop.services.bureau.merge import examine
+    from gxjn_desktop.services.bureau.examine import examine
 
     with tempfile.TemporaryDirectory(prefix="gxjn-bench-verify-") as tmp:
         if args.packets:

@@ -35,9 +35,11 @@ CONFIGS = (
     ("1920x1080", 1920, 1080, "1", "1920×1080，100 %"),
     ("1920x1080@1.5", 1920, 1080, "1.5", "1920×1080，150 %"),
 )
-#: What a maximised window leaves of a Windows screen: the taskbar (40 px at 100 %) and the title bar
-#: (31 px), in points (the scale factor applies to both).
-TASKBAR_AND_TITLE = 71
+#: What Windows keeps of a screen: the taskbar (40 px at 100 %) and, for a window, its title bar
+#: (31 px), in points (the scale factor applies to both). The offscreen screen is the part beside the
+#: taskbar, so that a dialog sized from the screen's free area sees what it would see on Windows.
+TASKBAR = 40
+TITLE = 31
 TODAY = date(2026, 11, 24)
 NOW = datetime(2026, 11, 24, 10, 30, tzinfo=timezone(timedelta(hours=8)))
 
@@ -118,7 +120,7 @@ def render(out: Path, tag: str, wanted: frozenset[str]) -> tuple[list[str], list
     app = make_application([sys.argv[0]])
     out.mkdir(parents=True, exist_ok=True)
     screen = app.primaryScreen().availableGeometry()  # logical pixels: the screen ÷ the scale factor
-    logical = (screen.width(), screen.height() - TASKBAR_AND_TITLE)  # a maximised window's inside
+    logical = (screen.width(), screen.height() - TITLE)  # a maximised window's inside
     written: list[str] = []
     too_big: list[str] = []  # a window that, with its title bar, would not fit above the taskbar
 
@@ -424,8 +426,10 @@ def write_index(out: Path, too_big: dict[str, list[str]]) -> None:
     (out / "README.md").write_text("\n".join(lines), encoding="utf-8")
 
 
-def screen_config(folder: Path, width: int, height: int) -> Path:
-    """The offscreen platform's screen, so that maximised windows and dialogs see the real size."""
+def screen_config(folder: Path, width: int, height: int, scale: float = 1) -> Path:
+    """The offscreen platform's screen, so that maximised windows and dialogs see the real size: the
+    screen less the taskbar (Windows' available area; the offscreen platform has no taskbar)."""
+    height -= round(TASKBAR * scale)
     path = folder / f"screen-{width}x{height}.json"
     screen = {"name": "屏幕", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}
     path.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
@@ -469,7 +473,7 @@ def main() -> int:
         for tag, width, height, scale, _label in CONFIGS:
             if tag not in setups:
                 continue
-            platform = f"offscreen:configfile={screen_config(Path(tmp), width, height)}"
+            platform = f"offscreen:configfile={screen_config(Path(tmp), width, height, float(scale))}"
             env = dict(os.environ, QT_QPA_PLATFORM=platform, QT_SCALE_FACTOR=scale)
             report = Path(tmp) / f"too-big-{tag}.json"
             command = [sys.executable, __file__, str(fresh), "--one", tag, "--too-big", str(report)]

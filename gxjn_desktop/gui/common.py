@@ -19,8 +19,11 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from gxjn_desktop.gui.screen_tabs import TITLE_BAR as TITLE_BAR
 from gxjn_desktop.gui.screen_tabs import ScreenTabs as ScreenTabs
 from gxjn_desktop.gui.screen_tabs import ScrollingPage as ScrollingPage
+from gxjn_desktop.gui.screen_tabs import fit_to_screen as fit_to_screen
+from gxjn_desktop.gui.screen_tabs import scroll_when_small as scroll_when_small
 
 _Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
@@ -101,9 +104,13 @@ class RowsModel(ListTableModel, Generic[T]):
         return None
 
 
-def ok_cancel(dialog: QDialog, ok_text: str = "", cancel_text: str = "") -> QDialogButtonBox:
-    """确定/取消 wired to the dialog's accept and reject; the texts replace the standard ones when given."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+def ok_cancel(
+    dialog: QDialog, ok_text: str = "", cancel_text: str = "", buttons: QDialogButtonBox | None = None
+) -> QDialogButtonBox:
+    """确定/取消 (``buttons``, a form's, or new ones) wired to the dialog's accept and reject; the texts
+    replace the standard ones when given."""
+    if buttons is None:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     if ok_text:
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
     if cancel_text:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +25,7 @@ from gxjn_desktop.domain.meters import month_end
 from gxjn_desktop.domain.numbers import plain
 from gxjn_desktop.domain.records import EXPLANATION_CAUSES, ReplacementReason
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.gui.common import error_label
+from gxjn_desktop.gui.common import error_label, scroll_when_small
 from gxjn_desktop.gui.forms.ui_decrease import Ui_DecreaseDialog
 from gxjn_desktop.gui.forms.ui_explanation import Ui_ExplanationDialog
 from gxjn_desktop.gui.forms.ui_paste_preview import Ui_PastePreviewDialog
@@ -75,7 +75,9 @@ class DecreaseDialog(QDialog):
         self.ui.buttons.rejected.connect(self.reject)
         self.replacement.toggled.connect(self.details.setEnabled)
         self.replacement.toggled.connect(lambda on: on and self.old_final.setFocus())
-        self.mistake.setFocus()  # keyboard: ↑/↓ choose, Enter confirms
+        # The replacement's seven fields scroll above 确定 / 取消 when the screen is too small for them.
+        self.fields_area = scroll_when_small(self, self.ui.buttons)
+        self.mistake.setFocus()  # keyboard: ↑/↓ choose, Enter confirms (after the move, which loses it)
 
     def choice(self) -> DecreaseChoice:
         if self.rollover.isChecked():
@@ -101,6 +103,7 @@ class DecreaseDialog(QDialog):
                 )
             except UserError as err:
                 self.error.setText(f"{err.message}。{err.hint}")
+                QTimer.singleShot(0, lambda: self.fields_area.ensureWidgetVisible(self.error))
                 return
             self.answer = DecreaseAnswer(choice, rp)
         else:

@@ -13,20 +13,18 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
+    QSpinBox,
     QWidget,
 )
 
@@ -36,8 +34,10 @@ from gxjn_desktop.domain.records import EwasteDisposal
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui import messages
 from gxjn_desktop.gui.changes import DO, UNDO, Changer
-from gxjn_desktop.gui.common import ColumnSpec, RowsModel, make_read_only_list, year_bar
+from gxjn_desktop.gui.common import ColumnSpec, RowsModel, fit_to_screen, make_read_only_list
+from gxjn_desktop.gui.forms.ui_ewaste_dialog import Ui_EwasteDialog
 from gxjn_desktop.gui.forms.ui_ewaste_form import Ui_EwasteForm
+from gxjn_desktop.gui.list_views import RecordTableView
 from gxjn_desktop.services import edits
 from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation
 
@@ -113,19 +113,6 @@ class EwasteModel(RowsModel[EwasteDisposal]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_ITEMS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-
-class EwasteTableView(QTableView):
-    """Delete asks to delete the current disposal; the rest is a plain table."""
-
-    deleteRequested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            self.deleteRequested.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class EwasteForm(QDialog):
@@ -234,15 +221,14 @@ class EwasteDialog(QDialog):
         self.today = today or date.today()
         self.saved_any = False
         self._disposals: tuple[EwasteDisposal, ...] = ()
-        self.setWindowTitle("废旧电子产品规范处置")
-        self.resize(960, 480)
-        layout = QVBoxLayout(self)
-
-        top, self.year_box, self.count_label = year_bar(year)
-        layout.addLayout(top)
-
+        self.ui = Ui_EwasteDialog()
+        self.ui.setupUi(self)  # ui/ewaste_dialog.ui: 年度, the list, the total, 新增 / 删除 / 关闭
+        fit_to_screen(self, 960, 480)
+        self.year_box: QSpinBox = self.ui.year_box
+        self.year_box.setValue(year)
+        self.count_label: QLabel = self.ui.count_label
         self.model = EwasteModel(self)
-        self.view = EwasteTableView()
+        self.view: RecordTableView = self.ui.view  # Delete deletes; Enter presses no button by surprise
         self.view.setModel(self.model)
         make_read_only_list(self.view)
         header = self.view.horizontalHeader()
@@ -257,39 +243,13 @@ class EwasteDialog(QDialog):
         ):
             width = max(fm.horizontalAdvance(sample), header.sectionSizeHint(col))
             self.view.setColumnWidth(col, width + pad)
-        layout.addWidget(self.view, 1)
-
-        self.total_label = QLabel()
-        font = self.total_label.font()
-        font.setBold(True)
-        self.total_label.setFont(font)
-        layout.addWidget(self.total_label)
-        self.empty_label = QLabel()
-        self.empty_label.setStyleSheet("color: #666;")
-        self.empty_label.setWordWrap(True)
-        layout.addWidget(self.empty_label)
-
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton("新增(&N)…")
-        self.delete_button = QPushButton("删除(&D)")
-        self.close_button = QPushButton("关闭")
+        self.total_label: QLabel = self.ui.total_label
+        self.empty_label: QLabel = self.ui.empty_label
+        self.add_button: QPushButton = self.ui.add_button
+        self.delete_button: QPushButton = self.ui.delete_button
+        self.close_button: QPushButton = self.ui.close_button
         self.add_button.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
-        self.add_button.setToolTip("新增一次处置（Ctrl+N）")
-        self.delete_button.setToolTip("删除选中的处置记录（Delete）")
-        self.close_button.setToolTip("关闭（Esc）")
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        for b in (self.add_button, self.delete_button, self.close_button):
-            b.setAutoDefault(False)  # Enter never presses a button by surprise
-            b.setDefault(False)
-        layout.addLayout(buttons)
-
-        self.status = QLabel()
-        self.status.setStyleSheet("color: #2e7d32;")
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
+        self.status: QLabel = self.ui.status
 
         self.year_box.valueChanged.connect(lambda _y: self.refresh())
         self.add_button.clicked.connect(self.add_disposal)

@@ -11,15 +11,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFileSystemModel,
-    QLabel,
     QListView,
-    QListWidget,
     QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
-from gxjn_desktop.gui.common import ok_cancel
+from gxjn_desktop.gui.common import fit_to_screen, ok_cancel
+from gxjn_desktop.gui.forms.ui_import_preview import Ui_ImportPreviewDialog
 
 if TYPE_CHECKING:
     from gxjn_desktop.gui.ui_state import UiState
@@ -140,24 +138,19 @@ def ask_save_workbook(parent: QWidget | None, title: str, suggested: str) -> Pat
 
 
 class ImportPreviewDialog(QDialog):
-    """What a workbook will change, before anything is written."""
+    """What a workbook will change, before anything is written (ui/import_preview.ui)."""
 
     def __init__(self, plan: ImportPlan, file_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("导入预览")
-        self.resize(640, 440)
-        layout = QVBoxLayout(self)
-        summary = QLabel(
+        self.ui = Ui_ImportPreviewDialog()
+        self.ui.setupUi(self)
+        fit_to_screen(self, 640, 440)
+        self.ui.summary.setText(
             f"{file_name}：新增 {plan.added} 项，修改 {plan.changed} 项，不变 {plan.unchanged} 项。\n"
             "确认后一次保存（导入前自动备份；可用 Ctrl+Z 整体撤销）。"
         )
-        summary.setWordWrap(True)
-        layout.addWidget(summary)
-        changes = QListWidget()
-        changes.addItems(plan.describe())
-        layout.addWidget(changes)
-        layout.addWidget(ok_cancel(self, "导入", "取消"))
-        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.ui.changes.addItems(plan.describe())
+        ok_cancel(self, "导入", "取消", self.ui.buttons)
 
 
 def confirm_import(parent: QWidget | None, plan: ImportPlan, file_name: str) -> bool:

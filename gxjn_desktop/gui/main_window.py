@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget,
 
 from gxjn_desktop.errors import Refusal, StorageError, UserError
 from gxjn_desktop.gui import messages
-from gxjn_desktop.gui.screen_tabs import ScreenTabs, ScrollingPage
+from gxjn_desktop.gui.screen_tabs import ScreenTabs, ScrollingPage, fit_to_screen
 from gxjn_desktop.gui.ui_state import (
     ENTRY_HEADER,
     FINDINGS_HEADER,
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.entry_service: EntryService | None = None
         self._changer: Changer | None = None  # runs every change and keeps the one undo stack
         self.setWindowTitle("公共机构能源资源消费统计")
-        self.resize(1280, 720)
+        fit_to_screen(self, 1280, 720)  # the size when not maximised; 1366×768 at 150 % has 910×472
         self._painted = False
 
         self.stack = QStackedWidget()

@@ -12,22 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,8 +34,11 @@ from gxjn_desktop.domain.quotas import Basis, Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui import file_dialogs, messages
 from gxjn_desktop.gui.changes import DO, UNDO, Changer
-from gxjn_desktop.gui.common import ColumnSpec, RowsModel, make_read_only_list, pad_columns, year_bar
+from gxjn_desktop.gui.common import ColumnSpec, RowsModel, fit_to_screen, make_read_only_list, ok_cancel, pad_columns
+from gxjn_desktop.gui.forms.ui_quota_dialog import Ui_QuotaDialog
 from gxjn_desktop.gui.forms.ui_quota_form import Ui_QuotaForm
+from gxjn_desktop.gui.forms.ui_quota_import_preview import Ui_QuotaImportPreview
+from gxjn_desktop.gui.list_views import RecordTableView
 from gxjn_desktop.services import edits
 from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation
 from gxjn_desktop.services.quotas import parse_quota_value
@@ -103,27 +103,6 @@ class QuotaModel(RowsModel[Quota]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_VALUE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-
-class QuotaTableView(QTableView):
-    """Enter asks to edit the current quota, Delete to delete it; the rest is a plain table."""
-
-    editRequested = Signal()
-    deleteRequested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if (
-            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ):
-            self.editRequested.emit()
-            event.accept()
-            return
-        if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            self.deleteRequested.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class QuotaForm(QDialog):
@@ -209,21 +188,17 @@ class QuotaImportPreview(QDialog):
         self, quotas: list[Quota], others: int, existing: Iterable[Quota], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("导入定额文件：预览")
-        self.resize(1080, 440)
+        self.ui = Ui_QuotaImportPreview()
+        self.ui.setupUi(self)
+        fit_to_screen(self, 1080, 440)
         old = {q.key: q for q in existing}
-        layout = QVBoxLayout(self)
         years = sorted({q.year for q in quotas})
-        head = f"将保存本单位的 {len(quotas)} 项定额（{'、'.join(f'{y} 年' for y in years)}），确认后一次保存。"
-        layout.addWidget(QLabel(head))
-        skipped = QLabel(f"已跳过其他单位的 {others} 行。" if others else "文件中没有其他单位的行。")
-        skipped.setStyleSheet("color: #555;")
-        layout.addWidget(skipped)
-        self.table = QTableWidget(len(quotas), 7)
-        self.table.setHorizontalHeaderLabels(["年度", "指标", "级别", "数值", "口径", "文号", "与现有定额相比"])
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
+        self.ui.head.setText(
+            f"将保存本单位的 {len(quotas)} 项定额（{'、'.join(f'{y} 年' for y in years)}），确认后一次保存。"
+        )
+        self.ui.skipped.setText(f"已跳过其他单位的 {others} 行。" if others else "文件中没有其他单位的行。")
+        self.table: QTableWidget = self.ui.table
+        self.table.setRowCount(len(quotas))
         for i, q in enumerate(sorted(quotas, key=sort_key)):
             before = old.get(q.key)
             if before is None:
@@ -243,12 +218,7 @@ class QuotaImportPreview(QDialog):
                 self.table.setItem(i, j, item)
         pad_columns(self.table, (0, 1, 2, 3, 4, 6))
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("导入并保存")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        ok_cancel(self, "导入并保存", buttons=self.ui.buttons)
         self.table.setFocus()
 
 
@@ -273,15 +243,14 @@ class QuotaDialog(QDialog):
         self.changer = changer
         self.saved_any = False
         self._quotas: tuple[Quota, ...] = ()
-        self.setWindowTitle("能耗定额")
-        self.resize(960, 480)
-        layout = QVBoxLayout(self)
-
-        top, self.year_box, self.count_label = year_bar(year)
-        layout.addLayout(top)
-
+        self.ui = Ui_QuotaDialog()
+        self.ui.setupUi(self)  # ui/quota_dialog.ui: 年度, the list, 新增 / 修改 / 删除 / 导入 / 关闭
+        fit_to_screen(self, 960, 480)
+        self.year_box: QSpinBox = self.ui.year_box
+        self.year_box.setValue(year)
+        self.count_label: QLabel = self.ui.count_label
         self.model = QuotaModel(self)
-        self.view = QuotaTableView()
+        self.view: RecordTableView = self.ui.view
         self.view.setModel(self.model)
         make_read_only_list(self.view)
         self.view.horizontalHeader().setSectionResizeMode(COL_DOCUMENT, QHeaderView.ResizeMode.Stretch)
@@ -292,39 +261,17 @@ class QuotaDialog(QDialog):
             COL_VALUE: fm.horizontalAdvance("1234.5 kgce/m²") + 16,
             COL_BASIS: max(fm.horizontalAdvance(b.label) for b in Basis) + 16,
         }
-        layout.addWidget(self.view, 1)
-
-        self.empty_label = QLabel()
-        self.empty_label.setStyleSheet("color: #666;")
-        layout.addWidget(self.empty_label)
-
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton("新增(&N)…")
-        self.edit_button = QPushButton("修改(&E)…")
-        self.delete_button = QPushButton("删除(&D)")
-        self.import_button = QPushButton("导入定额文件(&I)…")
-        self.close_button = QPushButton("关闭")
+        self.empty_label: QLabel = self.ui.empty_label
+        self.add_button: QPushButton = self.ui.add_button
+        self.edit_button: QPushButton = self.ui.edit_button
+        self.delete_button: QPushButton = self.ui.delete_button
+        self.import_button: QPushButton = self.ui.import_button
+        self.close_button: QPushButton = self.ui.close_button
         # Ctrl+N / Ctrl+O as separate shortcuts: a button's own shortcut would replace its Alt letter.
+        # No button is a default one (the form says so): Enter belongs to the table (修改).
         QShortcut(QKeySequence.StandardKey.New, self, self.add_button.click)
         QShortcut(QKeySequence.StandardKey.Open, self, self.import_button.click)
-        self.add_button.setToolTip("新增一条定额（Ctrl+N）")
-        self.edit_button.setToolTip("修改选中的定额（Enter）")
-        self.delete_button.setToolTip("删除选中的定额（Delete）")
-        self.import_button.setToolTip("导入机关事务管理局下发的定额工作簿（Ctrl+O）")
-        self.close_button.setToolTip("关闭（Esc）")
-        for b in (self.add_button, self.edit_button, self.delete_button, self.import_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        for b in (self.add_button, self.edit_button, self.delete_button, self.import_button, self.close_button):
-            b.setAutoDefault(False)  # Enter belongs to the table (修改), never to a button
-            b.setDefault(False)
-        layout.addLayout(buttons)
-
-        self.status = QLabel()
-        self.status.setStyleSheet("color: #2e7d32;")
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
+        self.status: QLabel = self.ui.status
 
         self.year_box.valueChanged.connect(lambda _y: self.refresh())
         self.add_button.clicked.connect(self.add_quota)

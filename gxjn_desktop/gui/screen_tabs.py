@@ -1,12 +1,13 @@
-"""The main window's tabs: each screen in a page that scrolls when the window is smaller than the
-screen. Apart from :mod:`gxjn_desktop.gui.common` because the main window builds its tabs before
+"""Fitting small screens: the main window's tabs, each screen in a page that scrolls when the window
+is smaller than the screen; dialogs sized from the screen's free area, whose fields scroll the same
+way when it is too small for them. Apart from :mod:`gxjn_desktop.gui.common` because the main window builds its tabs before
 its first paint: nothing here loads the Qt namespace (~17 ms) until a screen is put in."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 
 class ScrollingPage(QScrollArea):
@@ -96,3 +97,49 @@ class ScreenTabs(QTabWidget):
         index = self.indexOf(widget)
         if index >= 0:
             self.setCurrentIndex(index)
+
+
+#: Room kept above a window for its title bar (logical px) when it is sized from the screen.
+TITLE_BAR = 32
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Open ``window`` at ``width``×``height`` (logical px), or smaller where the screen's free area is
+    smaller: 1366×768 at 150 % leaves 910×472 points beside the taskbar, the title bar included."""
+    free = window.screen().availableGeometry()
+    window.resize(min(width, free.width()), min(height, free.height() - TITLE_BAR))
+
+
+def scroll_when_small(window: QWidget, *below: QWidget) -> ScrollingPage:
+    """What a form laid out in ``window``, in a :class:`ScrollingPage` that fills it: the fields scroll
+    only when the screen is too small for them (Tab scrolls to the field it reaches), while ``below``
+    (a dialog's buttons) stay in view under them. The window opens at its full size where that fits."""
+    layout = window.layout()
+    assert layout is not None, "a window laid out by its form"
+    wanted = window.sizeHint().expandedTo(window.minimumSizeHint())
+    margins = layout.contentsMargins()
+    for widget in below:
+        layout.removeWidget(widget)
+    if below:
+        layout.setContentsMargins(margins.left(), margins.top(), margins.right(), 0)  # the buttons' margin
+    body = QWidget()
+    body.setLayout(layout)  # takes the layout, and the widgets in it, from the window
+    page = ScrollingPage(body)
+    outer = QVBoxLayout(window)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.setSpacing(layout.spacing())
+    outer.addWidget(page, 1)
+    extra = 0
+    if below:
+        bar = QVBoxLayout()
+        bar.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
+        for widget in below:
+            bar.addWidget(widget)
+        outer.addLayout(bar)
+        extra = bar.sizeHint().height() + outer.spacing()
+    # All of it unscrolled: the fields' least size (a wrapped label as tall as the width makes it).
+    least = body.minimumSizeHint()
+    width = max(wanted.width(), least.width())
+    height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else least.height()
+    fit_to_screen(window, width, max(wanted.height(), max(height, least.height()) + extra))
+    return page

@@ -6,11 +6,12 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -28,7 +29,7 @@ from gxjn_desktop.domain.units import (
     YearProfile,
 )
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.gui.common import error_label
+from gxjn_desktop.gui.common import error_label, fit_to_screen, scroll_when_small
 from gxjn_desktop.gui.forms.ui_meter_page import Ui_MeterPage
 from gxjn_desktop.gui.forms.ui_profile_page import Ui_ProfilePage
 from gxjn_desktop.gui.forms.ui_unit_page import Ui_UnitPage
@@ -228,7 +229,19 @@ class NewUnitWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, "上一步")
         self.setButtonText(QWizard.WizardButton.FinishButton, "完成")
         self.setButtonText(QWizard.WizardButton.CancelButton, "取消")
-        self.resize(600, 560)  # room for two or three lines of a refused 单位信息 below the fields
+        # Each page's fields scroll when the screen is too small for them (1366×768 at 150 %).
+        self._scrolls = {id(p): scroll_when_small(p) for p in (self.unit_page, self.profile_page, self.meter_page)}
+        fit_to_screen(self, 600, 560)  # room for two or three lines of a refused 单位信息 below the fields
+
+    def validateCurrentPage(self) -> bool:
+        if super().validateCurrentPage():
+            return True
+        page = self.currentPage()
+        error = getattr(page, "error", None)
+        if isinstance(error, QLabel):  # the refusal below the fields: scrolled into view once laid out
+            scroll = self._scrolls[id(page)]
+            QTimer.singleShot(0, lambda: scroll.ensureWidgetVisible(error))
+        return False
 
     def result_value(self) -> NewUnitResult:
         profile = self.profile_page.profile()

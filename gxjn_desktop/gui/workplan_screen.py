@@ -15,14 +15,13 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from gxjn_desktop.errors import Refusal, UserError
 from gxjn_desktop.gui import file_dialogs, messages
 from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.common import ColumnSpec, RowsModel, make_read_only_list, pad_columns, shown_number, year_bar
+from gxjn_desktop.gui.list_views import RecordTableView
 from gxjn_desktop.gui.task_dialog import ask_task
 from gxjn_desktop.services import edits
 from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation, Origin
@@ -102,24 +102,6 @@ def _detail(t: WorkTask, grams: dict[int, str]) -> str:
     return detail
 
 
-class TaskTableView(QTableView):
-    """Enter edits the current task, Delete asks to delete it."""
-
-    editRequested = Signal()
-    deleteRequested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() == Qt.Key.Key_Delete:
-            self.deleteRequested.emit()
-            event.accept()
-            return
-        if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.editRequested.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
 class WorkPlanScreen(QWidget):
     saved = Signal(str)
     #: The tasks, and the summary under them (e-waste 件, PV generation and 餐厨垃圾 from the readings, vehicles).
@@ -159,7 +141,7 @@ class WorkPlanScreen(QWidget):
         layout.addLayout(actions)
 
         self.model = TaskModel(self)
-        self.view = TaskTableView()
+        self.view = RecordTableView()  # Enter edits, Delete deletes
         self.view.setModel(self.model)
         make_read_only_list(self.view)
         self.view.horizontalHeader().setSectionResizeMode(COL_DETAIL, QHeaderView.ResizeMode.Interactive)

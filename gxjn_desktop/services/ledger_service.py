@@ -34,7 +34,7 @@ from gxjn_desktop.storage.store import PreparedFile, prepare_database
 if TYPE_CHECKING:
     from gxjn_desktop.storage import exports_repo
     from gxjn_desktop.storage import repositories as repo
-    from gxjn_desktop.storage.database import Database
+    from gxjn_desktop.storage.database import Database, Session
 else:  # reads go through plain_read; SQLAlchemy loads with the first write (see storage/lazy.py)
     exports_repo = lazy_module("gxjn_desktop.storage.exports_repo")
     repo = lazy_module("gxjn_desktop.storage.repositories")
@@ -117,7 +117,7 @@ class LedgerService:
         if problems:
             raise UserError(problems[0], "请修改后再保存")
         with self.db.session() as s:
-            self._refuse_locked(exports_repo.load_exports(s), years=[profile.year])
+            self._refuse_locked_in(s, years=[profile.year])
             repo.save_profile(s, profile)
         self._saved()
 
@@ -135,9 +135,7 @@ class LedgerService:
         records = list(records)
         deletions = list(deletions)
         with self.db.session() as s:
-            self._refuse_locked(
-                exports_repo.load_exports(s), [(r.year, r.month) for r in records] + [(y, m) for _, y, m in deletions]
-            )
+            self._refuse_locked_in(s, [(r.year, r.month) for r in records] + [(y, m) for _, y, m in deletions])
             for key in deletions:
                 repo.delete_record(s, *key)
             repo.save_records(s, records)
@@ -152,7 +150,7 @@ class LedgerService:
     def record_replacement(self, replacement: MeterReplacement, record: MonthlyRecord | None = None) -> None:
         """A replacement and the month's reading are saved together or not at all."""
         with self.db.session() as s:
-            self._refuse_locked(exports_repo.load_exports(s), [(replacement.year, replacement.month)])
+            self._refuse_locked_in(s, [(replacement.year, replacement.month)])
             repo.add_replacement(s, replacement)
             if record is not None:
                 repo.save_record(s, record)
@@ -160,31 +158,31 @@ class LedgerService:
 
     def remove_replacements(self, meter_code: str, year: int, month: int) -> None:
         with self.db.session() as s:
-            self._refuse_locked(exports_repo.load_exports(s), [(year, month)])
+            self._refuse_locked_in(s, [(year, month)])
             repo.delete_replacements(s, meter_code, year, month)
         self._saved()
 
     def save_canteen(self, month: CanteenMonth) -> None:
         with self.db.session() as s:
-            self._refuse_locked(exports_repo.load_exports(s), [(month.year, month.month)])
+            self._refuse_locked_in(s, [(month.year, month.month)])
             repo.save_canteen(s, month)
         self._saved()
 
     def save_garbage(self, month: GarbageMonth) -> None:
         with self.db.session() as s:
-            self._refuse_locked(exports_repo.load_exports(s), [(month.year, month.month)])
+            self._refuse_locked_in(s, [(month.year, month.month)])
             repo.save_garbage(s, month)
         self._saved()
 
     def add_ewaste(self, disposal: EwasteDisposal) -> None:
         with self.db.session() as s:
-            self._refuse_locked(exports_repo.load_exports(s), [(disposal.day.year, disposal.day.month)])
+            self._refuse_locked_in(s, [(disposal.day.year, disposal.day.month)])
             repo.add_ewaste(s, disposal)
         self._saved()
 
     def delete_ewaste(self, disposal: EwasteDisposal) -> None:
         with self.db.session() as s:
-            self._refuse_locked(exports_repo.load_exports(s), [(disposal.day.year, disposal.day.month)])
+            self._refuse_locked_in(s, [(disposal.day.year, disposal.day.month)])
             repo.delete_ewaste(s, disposal)
         self._saved()
 
@@ -283,13 +281,13 @@ class LedgerService:
         locked_years = [p.year for p in profiles] + deleted_profiles
         if backup_reason:  # refused before a backup is made (the write below checks again)
             with self.db.session() as s:
-                self._refuse_locked(exports_repo.load_exports(s), touched, locked_years)
+                self._refuse_locked_in(s, touched, locked_years)
             self.backup(backup_reason)
         quotas = list(quotas)
         for q in quotas:
             check_year(q.year)
         with self.db.session() as s:  # one transaction: an edit is one commit, lock check included
-            self._refuse_locked(exports_repo.load_exports(s), touched, locked_years)
+            self._refuse_locked_in(s, touched, locked_years)
             if unit is not None:
                 repo.save_unit(s, unit)
             for m in meters:  # first: records and replacements may refer to new meters
@@ -334,11 +332,12 @@ class LedgerService:
 
         The one SQL counterpart of :meth:`Ledger.apply`: whatever is written here, ``apply`` replays
         on the snapshot (``tests/services/test_snapshot_property.py`` holds them together). The
-        grid's edits (records, canteen and garbage months) take the plain path of
+        grid's edits (records, a month's replacements, canteen and garbage months) take the plain path of
         :mod:`gxjn_desktop.storage.edit_write`: one statement per changed row, no ORM.
         """
         if backup_reason is None and not self.read_only and writes(state):
-            months = [(y, m) for (_, y, m), _ in state.records] + [ym for ym, _ in (*state.canteen, *state.garbage)]
+            keyed = (*state.records, *state.replacements)
+            months = [(y, m) for (_, y, m), _ in keyed] + [ym for ym, _ in (*state.canteen, *state.garbage)]
             self._edits.write(state, lambda exports: self._refuse_locked(exports, months))
             self._saved()
             return
@@ -382,6 +381,15 @@ class LedgerService:
     def locked_months(self) -> dict[tuple[int, int], ExportRecord]:
         """(year, month) → the export that locks it."""
         return locked_months(self.exports())
+
+    @classmethod
+    def _refuse_locked_in(cls, s: Session, months: Iterable[tuple[int, int]] = (), years: Iterable[int] = ()) -> None:
+        """The lock check inside the write's own session: only the touched years' packets are read
+        (a packet locks months of its own year only)."""
+        months, years = list(months), list(years)
+        touched = {y for y, _ in months} | set(years)
+        if touched:
+            cls._refuse_locked(exports_repo.load_exports(s, touched), months, years)
 
     @staticmethod
     def _refuse_locked(

@@ -16,7 +16,8 @@ from typing import Any
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session as Session  # the type of a write's session, for the services' hints
+from sqlalchemy.orm import sessionmaker
 
 from gxjn_desktop.errors import read_only_error
 from gxjn_desktop.storage.sqlite_file import READONLY_CODES, read_only_uri

@@ -1,7 +1,7 @@
 """The month grid's edits written with the standard library's ``sqlite3``, without SQLAlchemy.
 
-An edit of the grid (monthly records, the month's canteen and garbage figures, and an undo or
-redo of one) is one transaction of prepared single statements: an upsert or a delete per changed
+An edit of the grid (monthly records, a month's meter replacements, the month's canteen and
+garbage figures, and an undo or redo of one) is one transaction of prepared single statements: an upsert or a delete per changed
 row. The locked-month check reads the exports of the edited years inside that same transaction
 (``BEGIN IMMEDIATE``), so a packet that ``gxjn-cli export`` wrote while the window was open is
 seen. Going through SQLAlchemy's Session cost about 0.5 ms per edit, more than the disk's commit.
@@ -25,7 +25,7 @@ from typing import Any
 
 from gxjn_desktop.domain.exports import ExportRecord
 from gxjn_desktop.domain.ledger import StoredState
-from gxjn_desktop.domain.records import CanteenMonth, GarbageCategory, GarbageMonth, MonthlyRecord
+from gxjn_desktop.domain.records import CanteenMonth, GarbageCategory, GarbageMonth, MeterReplacement, MonthlyRecord
 from gxjn_desktop.storage.sqlite_file import raise_storage_error
 
 #: Refuses the write (raises) when one of the exports read in the transaction locks what it touches.
@@ -59,15 +59,22 @@ _GARBAGE_UPSERT = (
     "estimates_json = excluded.estimates_json, note = excluded.note"
 )
 _GARBAGE_DELETE = "DELETE FROM garbage_month WHERE year = ? AND month = ?"
+_REPLACEMENTS_DELETE = "DELETE FROM meter_replacement WHERE meter_code = ? AND day >= ? AND day < ?"
+_REPLACEMENT_INSERT = (
+    "INSERT INTO meter_replacement (meter_code, day, old_final_reading, new_initial_reading, reason, old_meter_no, "
+    "new_meter_no, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
 _GARBAGE_ORDER = (GarbageCategory.RECYCLABLE, GarbageCategory.HAZARDOUS, GarbageCategory.KITCHEN, GarbageCategory.OTHER)
 
 
 def writes(state: StoredState) -> bool:
-    """Whether :class:`EditWriter` writes ``state``: monthly records and the month's canteen and
-    garbage figures only (what the grid changes); anything else goes through the ORM."""
-    return (state.records or state.canteen or state.garbage) != () and state == StoredState(
-        records=state.records, canteen=state.canteen, garbage=state.garbage
+    """Whether :class:`EditWriter` writes ``state``: monthly records, a month's meter replacements
+    and its canteen and garbage figures only (what the grid changes); anything else goes through
+    the ORM."""
+    grid = StoredState(
+        records=state.records, replacements=state.replacements, canteen=state.canteen, garbage=state.garbage
     )
+    return state == grid and not grid.is_empty
 
 
 def _text(value: Decimal | None) -> str | None:
@@ -86,6 +93,19 @@ def _record_row(r: MonthlyRecord, now: datetime) -> tuple[object, ...]:
     return (
         r.meter_code, r.year, r.month, _text(r.reading), _text(r.quantity), r.cost_fen, r.source.value,
         _day(r.reading_date), int(r.rollover_confirmed), r.note, r.entered_by, _moment(r.entered_at or now),
+    )  # fmt: skip
+
+
+def _month_days(year: int, month: int) -> tuple[str, str]:
+    """The stored days of a month as a half-open text range (``day`` is stored as YYYY-MM-DD)."""
+    after = (year + 1, 1) if month == 12 else (year, month + 1)
+    return f"{year:04d}-{month:02d}-01", f"{after[0]:04d}-{after[1]:02d}-01"
+
+
+def _replacement_row(r: MeterReplacement) -> tuple[object, ...]:
+    return (
+        r.meter_code, _day(r.day), _text(r.old_final_reading), _text(r.new_initial_reading), r.reason.value,
+        r.old_meter_no, r.new_meter_no, r.note,
     )  # fmt: skip
 
 
@@ -157,6 +177,11 @@ class EditWriter:
                 try:
                     exports = [_export(row) for y in years for row in con.execute(_EXPORTS, (y,))]
                     refuse_locked(exports)
+                    for (code, year, month), _ in state.replacements:  # the month's set is replaced whole
+                        con.execute(_REPLACEMENTS_DELETE, (code, *_month_days(year, month)))
+                    for _, rps in state.replacements:
+                        for rp in rps:
+                            con.execute(_REPLACEMENT_INSERT, _replacement_row(rp))
                     for key, rec in state.records:
                         if rec is None:
                             con.execute(_RECORD_DELETE, key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 from sqlalchemy import delete, select
@@ -17,10 +18,13 @@ _FIELDS = (
 )  # fmt: skip
 
 
-def load_exports(s: Session) -> list[ExportRecord]:
-    rows = s.scalars(select(PacketExportRow).order_by(PacketExportRow.year, PacketExportRow.period_code,
-                                                      PacketExportRow.revision))  # fmt: skip
-    return [ExportRecord(**{f: getattr(r, f) for f in _FIELDS}) for r in rows]
+def load_exports(s: Session, years: Iterable[int] | None = None) -> list[ExportRecord]:
+    """Every exported packet, or those of ``years`` (what can lock a month of those years)."""
+    query = select(PacketExportRow).order_by(PacketExportRow.year, PacketExportRow.period_code,
+                                             PacketExportRow.revision)  # fmt: skip
+    if years is not None:
+        query = query.where(PacketExportRow.year.in_(sorted(set(years))))
+    return [ExportRecord(**{f: getattr(r, f) for f in _FIELDS}) for r in s.scalars(query)]
 
 
 def add_export(s: Session, e: ExportRecord) -> None:

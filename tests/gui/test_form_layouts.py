@@ -215,3 +215,43 @@ def test_tab_order_of_the_welcome_screen(qtbot: Any, tmp_path: Path) -> None:
     screen = _shown(qtbot, WelcomeScreen(str(tmp_path)))
     assert assert_tab_follows_reading_order(screen) == ["new_button", "demo_button", "bureau_button"]
     assert str(tmp_path) in screen.ui.folder.text()
+
+
+def test_the_list_dialogs_come_from_their_forms_in_reading_order(qtbot: Any, changer: Any, tmp_path: Path) -> None:
+    """能耗定额, 废旧电子产品处置 and both import previews are Designer forms (ui/*.ui) like the others."""
+    from gxjn_desktop.gui.ewaste_dialog import EwasteDialog
+    from gxjn_desktop.gui.file_dialogs import ImportPreviewDialog
+    from gxjn_desktop.gui.forms.ui_ewaste_dialog import Ui_EwasteDialog
+    from gxjn_desktop.gui.forms.ui_import_preview import Ui_ImportPreviewDialog
+    from gxjn_desktop.gui.forms.ui_quota_dialog import Ui_QuotaDialog
+    from gxjn_desktop.gui.forms.ui_quota_import_preview import Ui_QuotaImportPreview
+    from gxjn_desktop.gui.list_views import RecordTableView
+    from gxjn_desktop.gui.quota_dialog import QuotaDialog, QuotaImportPreview
+    from gxjn_desktop.services.workbook.importer import read_workbook
+    from gxjn_desktop.services.workbook.template import write_template
+    from tests.conftest import DEMO_TODAY
+
+    ledger = changer.service.ledger
+    quotas = _shown(qtbot, QuotaDialog(changer, 2025))
+    assert isinstance(quotas.ui, Ui_QuotaDialog) and isinstance(quotas.view, RecordTableView)
+    assert assert_tab_follows_reading_order(quotas) == [
+        "year_box", "view", "add_button", "edit_button", "delete_button", "import_button", "close_button"
+    ]  # fmt: skip
+    ewaste = _shown(qtbot, EwasteDialog(changer, 2025, today=DEMO_TODAY))
+    assert isinstance(ewaste.ui, Ui_EwasteDialog)
+    assert assert_tab_follows_reading_order(ewaste) == [
+        "year_box",
+        "view",
+        "add_button",
+        "delete_button",
+        "close_button",
+    ]
+    preview = _shown(qtbot, QuotaImportPreview(list(ledger.quotas), 3, ledger.quotas[:1]))
+    assert isinstance(preview.ui, Ui_QuotaImportPreview)
+    assert assert_tab_follows_reading_order(preview) == ["table"]
+    assert preview.table.rowCount() == len(ledger.quotas) and "已跳过其他单位的 3 行" in preview.ui.skipped.text()
+    book = write_template(ledger, 2025, tmp_path / "填报.xlsx")
+    workbook = _shown(qtbot, ImportPreviewDialog(read_workbook(book, ledger), book.name))
+    assert isinstance(workbook.ui, Ui_ImportPreviewDialog)
+    assert assert_tab_follows_reading_order(workbook) == ["changes"]
+    assert workbook.ui.summary.text().startswith("填报.xlsx：新增 0 项")

@@ -3,7 +3,12 @@ inside its own transaction, and writes nothing when it fails."""
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
@@ -19,12 +24,16 @@ from gxjn_desktop.domain.records import (
     ContainerEstimate,
     GarbageCategory,
     GarbageMonth,
+    MeterReplacement,
     MonthlyRecord,
+    ReplacementReason,
     Source,
 )
-from gxjn_desktop.errors import UserError
+from gxjn_desktop.errors import StorageError, UserError
+from gxjn_desktop.paths import database_path
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.storage.edit_write import writes
+from gxjn_desktop.storage.sqlite_file import integrity_check
 
 RECORDS = [
     MonthlyRecord("E1", 2025, 3, reading=Decimal("1.20E+3"), cost_fen=123456, entered_at=datetime(2026, 1, 2, 3, 4, 5)),
@@ -43,8 +52,16 @@ GARBAGE = [
     ),
     GarbageMonth(2025, 4),
 ]  # fmt: skip
+NEW_METER = MeterReplacement(
+    "E2", date(2025, 12, 31), Decimal("99.90"), Decimal("0"), ReplacementReason.UPGRADE, "A-1", "B-2", "年底换表"
+)
+REPLACEMENTS = (
+    (("W1", 2024, 6), ()),  # the demo's replacement taken back
+    (("E2", 2025, 12), (NEW_METER, replace(NEW_METER, day=date(2025, 12, 1), note="第二块"))),
+)
 STATE = StoredState(
     records=(*(((r.meter_code, r.year, r.month), r) for r in RECORDS), (("V1", 2025, 1), None)),
+    replacements=REPLACEMENTS,
     canteen=tuple(((c.year, c.month), c) for c in CANTEEN),
     garbage=tuple(((g.year, g.month), g) for g in GARBAGE),
 )
@@ -55,7 +72,7 @@ def rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
     try:
         return {
             t: sorted(con.execute(f"SELECT * FROM {t}"), key=repr)
-            for t in ("monthly_record", "canteen_month", "garbage_month")
+            for t in ("monthly_record", "meter_replacement", "canteen_month", "garbage_month")
         }
     finally:
         con.close()
@@ -80,6 +97,8 @@ def test_the_plain_path_stores_what_the_orm_stores(tmp_path: Path, demo_ledger: 
                 service.save_batch(
                     records=[r for _, r in STATE.records if r is not None],
                     deleted_records=[k for k, r in STATE.records if r is None],
+                    replaced_months=[k for k, _ in REPLACEMENTS],
+                    replacements=[rp for _, rps in REPLACEMENTS for rp in rps],
                     canteen=CANTEEN,
                     garbage=GARBAGE,
                 )
@@ -105,6 +124,8 @@ def test_the_snapshot_equals_what_the_plain_path_stored(demo_service: LedgerServ
     again = demo_service.ledger()
     applied = demo_ledger.apply(state)
     assert set(again.records) == set(applied.records)
+    assert again.replacements == tuple(sorted(applied.replacements, key=lambda r: r.day))
+    assert [r.note for r in again.replacements] == ["第二块", "年底换表"]
     assert by_month(again.canteen) == by_month(applied.canteen) and by_month(again.garbage) == by_month(applied.garbage)
 
 
@@ -141,4 +162,60 @@ def test_a_failed_write_leaves_nothing_and_the_next_one_works(demo_service: Ledg
 def test_other_changes_go_through_the_orm() -> None:
     assert not writes(StoredState())
     assert not writes(replace(STATE, profiles=((2025, None),)))
-    assert not writes(StoredState(replacements=((("E1", 2025, 3), ()),)))
+    assert writes(StoredState(replacements=((("E1", 2025, 3), ()),)))
+
+
+def test_full_disk_is_a_clear_message_and_nothing_is_written(demo_service: LedgerService) -> None:
+    demo_service.write_state(StoredState(canteen=(((2025, 6), CanteenMonth(2025, 6, diners=1)),)))  # connects
+    con = demo_service._edits._connection()  # SQLite says SQLITE_FULL, as for a full disk, once the file may not grow
+    pages = con.execute("PRAGMA page_count").fetchone()[0]
+    con.execute(f"PRAGMA max_page_count={pages}")
+    before = rows(demo_service.path)
+    big = tuple(
+        (("V1", 2030, m), MonthlyRecord("V1", 2030, m, quantity=Decimal(m), note="备注" * 2000)) for m in range(1, 13)
+    )
+    with pytest.raises(StorageError) as err:
+        demo_service.write_state(StoredState(records=big))
+    assert "磁盘已满" in err.value.message
+    assert rows(demo_service.path) == before
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from decimal import Decimal
+    from pathlib import Path
+    from gxjn_desktop.domain.ledger import StoredState
+    from gxjn_desktop.domain.records import MonthlyRecord
+    from gxjn_desktop.services.ledger_service import LedgerService
+
+    service = LedgerService.open(Path(sys.argv[1]))
+    i = 0
+    while True:
+        i += 1
+        key = ("V1", 2030 + (i - 1) // 12, (i - 1) % 12 + 1)
+        service.write_state(StoredState(records=((key, MonthlyRecord(*key, quantity=Decimal(i), cost_fen=i)),)))
+        print(i, flush=True)
+    """
+)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_killed_mid_edit_keeps_every_committed_edit(demo_service: LedgerService, data_dir: Path) -> None:
+    demo_service.close()
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(data_dir)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    committed = 0
+    for line in proc.stdout:  # each line is printed only after its transaction committed
+        committed = int(line)
+        if committed >= 40:
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    integrity_check(database_path(data_dir))
+    reopened = LedgerService.open(data_dir)
+    try:
+        saved = [r for r in reopened.ledger().records if r.year >= 2030]
+    finally:
+        reopened.close()
+    assert {int(r.quantity or 0) for r in saved} >= set(range(1, committed + 1))

@@ -8,7 +8,6 @@ second merge of the same folder finishes the job. The outcome of every file is r
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -21,9 +20,11 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from gxjn_desktop.domain.bureau import FactsError, PacketFacts, facts_from_data
+from gxjn_desktop.domain.bureau import PacketFacts
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.errors import UserError
+from gxjn_desktop.services.bureau.examine import Examined, examine, examine_chunk, facts_checked
+from gxjn_desktop.services.bureau.examine import make_problem as _problem
 from gxjn_desktop.services.bureau.outcome_log import OutcomeLog, json_lines
 from gxjn_desktop.services.bureau.store import (
     KEY_PENDING,
@@ -33,6 +34,7 @@ from gxjn_desktop.services.bureau.store import (
     BureauStore,
     CurrentPacket,
     NewPacket,
+    StoreConflict,
     transaction,
 )
 
@@ -44,29 +46,8 @@ REFUSED = "refused"
 OUTCOME_LABELS = {ACCEPTED: "已采用", SUPERSEDED: "已存档（被更新版本替代）", DUPLICATE: "重复", REFUSED: "已拒收"}
 
 KEY_CHANGED = "KEY-CHANGED"
-DATA_INCOMPLETE = "DATA-INCOMPLETE"
-DATA_MISMATCH = "DATA-MISMATCH"
-NOT_READABLE = "FILE-UNREADABLE"
 
 POOL_THRESHOLD = 8  # fewer packets than this are verified in this process (a pool costs ~1 s to start)
-
-
-@dataclass(frozen=True)
-class Examined:
-    """What verification found in one file (small and picklable: it crosses processes)."""
-
-    file: str
-    sha256: str
-    ok: bool
-    problems: list[dict[str, str]]
-    data_json: str | None
-    public_key: str | None  # hex
-    key_fingerprint: str | None
-    uscc: str | None
-    period: str | None
-    revision: int | None
-    content: bytes | None = None  # the file itself, kept for forwarding
-    facts: PacketFacts | None = None  # read in the worker (None: read from data_json when applied)
 
 
 @dataclass
@@ -110,76 +91,6 @@ class MergeReport:
         return out
 
 
-def _problem(code: str, message: str, file: str = "") -> dict[str, str]:
-    return {"code": code, "file": file, "message": message}
-
-
-def examine(path: Path) -> Examined:
-    """Verify one packet file and read its facts (runs in a worker process: the main process only
-    decides and writes)."""
-    from gxjn_desktop.services.packet.verify import verify_packet
-
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return Examined(
-            path.name,
-            "",
-            False,
-            [_problem(NOT_READABLE, f"无法读取文件：{exc.strerror}")],
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-        )
-    sha = hashlib.sha256(raw).hexdigest()
-    try:
-        result = verify_packet(path, content=raw)  # the bytes just hashed, not a second reading
-    except UserError as err:  # the file went away or cannot be read
-        return Examined(
-            str(path), sha, False, [_problem(NOT_READABLE, err.one_line())], None, None, None, None, None, None
-        )
-    problems = [_problem(str(p.code), str(p.message), str(getattr(p, "file", "") or "")) for p in result.problems]
-    ok = bool(result.ok) and not problems and result.data is not None
-    facts = None
-    if ok:
-        assert result.data is not None
-        facts, problem = facts_checked(result.data, result.uscc, result.period, result.revision)
-        if problem is not None:
-            ok, problems = False, [problem]
-    return Examined(
-        file=str(path),
-        sha256=sha,
-        ok=ok,
-        problems=problems,
-        data_json=result.data_text if ok else None,
-        public_key=None if result.public_key is None else bytes(result.public_key).hex(),
-        key_fingerprint=result.key_fingerprint,
-        uscc=result.uscc,
-        period=result.period,
-        revision=result.revision,
-        content=raw if ok else None,
-        facts=facts,
-    )
-
-
-def facts_checked(
-    data: dict[str, Any], uscc: str | None, period: str | None, revision: int | None
-) -> tuple[PacketFacts | None, dict[str, str] | None]:
-    """The packet's facts, or the problem that refuses it (data.json lacks a figure, or names
-    another unit or period than the bag)."""
-    try:
-        facts = facts_from_data(data, revision)
-    except FactsError as exc:
-        return None, _problem(DATA_INCOMPLETE, str(exc), "data/data.json")
-    if (uscc and facts.uscc != uscc) or (period and facts.period != period):
-        message = f"data.json 中的单位或期间（{facts.uscc} {facts.period}）与包信息不一致"
-        return None, _problem(DATA_MISMATCH, message, "data/data.json")
-    return facts, None
-
-
 def _period_words(key: str) -> str:
     """``2025-Y`` as a clerk reads it (2025年全年); the key itself if it is not one."""
     try:
@@ -200,10 +111,6 @@ def packet_files(folder: Path) -> list[Path]:
             if name.lower().endswith(".zip") and not p.is_symlink():
                 found.append(p)
     return found
-
-
-def _examine_chunk(examiner: Callable[[Path], Examined], paths: list[Path]) -> list[Examined]:
-    return [examiner(p) for p in paths]
 
 
 CHUNK = 8  # packets per task sent to a worker: fewer round trips through the pool's queues
@@ -233,7 +140,7 @@ def _examined_in_order(
         chunks = (paths[i : i + chunk] for i in range(0, len(paths), chunk))
         try:
             for c in chunks:
-                pending.append(pool.submit(_examine_chunk, examiner, c))
+                pending.append(pool.submit(examine_chunk, examiner, c))
                 if len(pending) >= window:
                     yield from pending.popleft().result()
             while pending:
@@ -411,6 +318,7 @@ def apply_examined(repo: BureauRepo, ex: Examined, *, now: datetime, forwarded_b
 ProgressFn = Callable[[int, int, FileOutcome], None]
 BATCH = 200  # packets per transaction: few statements per batch, memory still flat
 BATCH_SECONDS = 2.0  # …or what arrived in this long, so the progress count keeps moving
+WRITE_ATTEMPTS = 3  # a batch that collided with another writer is decided and written again
 
 
 def merge_files(
@@ -437,8 +345,14 @@ def merge_files(
     def flush() -> None:
         if not pending:
             return
-        with transaction(store) as repo:
-            outcomes = apply_batch(repo, pending, now=datetime.now())
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                with transaction(store) as repo:
+                    outcomes = apply_batch(repo, pending, now=datetime.now())
+                break
+            except StoreConflict:  # another writer got there first: decide again from what it wrote
+                if attempt == WRITE_ATTEMPTS:
+                    raise
         for outcome in outcomes:
             if annotate is not None:
                 annotate(outcome)

@@ -207,6 +207,55 @@ def _fits_by_type(schema: dict[str, Any]) -> frozenset[type]:
     return exact
 
 
+_MISSING = object()
+
+
+def _object_check(
+    props: dict[str, tuple[frozenset[type], _Check]],
+    required: frozenset[str],
+    closed: bool,
+    extra_check: _Check | None,
+    extra_fits: frozenset[type],
+    other: bool,
+) -> _Check:
+    """An object node's check as one function written out for its properties (the hot loop of the
+    whole validator: no per-key lookup of what to do, no call for a value that fits by type).
+
+    Built from the schema file's own property names with ``exec``; the names go in as literals
+    (``repr``), nothing else from the file becomes code."""
+    ns: dict[str, Any] = {
+        "_MISSING": _MISSING, "_required": required, "_keys": frozenset(props), "_other": other,
+        "_extra": extra_check, "_extra_fits": extra_fits,
+    }  # fmt: skip
+    lines = [
+        "def obj(v):",
+        "    if not isinstance(v, dict):",
+        "        return _other",
+        "    if not _required <= v.keys():",
+        "        return False",
+    ]
+    if closed:
+        lines += ["    if not v.keys() <= _keys:", "        return False"]
+    for i, (key, (fits, check)) in enumerate(props.items()):
+        ns[f"_f{i}"], ns[f"_c{i}"] = fits, check
+        present = "" if key in required else "x is not _MISSING and "
+        lines += [
+            f"    x = v.get({key!r}, _MISSING)",
+            f"    if {present}type(x) not in _f{i} and not _c{i}(x):",
+            "        return False",
+        ]
+    if extra_check is not None:
+        lines += [
+            "    for k, x in v.items():",
+            "        if k not in _keys and type(x) not in _extra_fits and not _extra(x):",
+            "            return False",
+        ]
+    lines.append("    return True")
+    exec("\n".join(lines), ns)  # see the docstring
+    made: _Check = ns["obj"]
+    return made
+
+
 def _type_check(types: list[str]) -> _Check:
     pythons = tuple(t for name in types for t in _TYPES[name])
     numeric = "integer" in types or "number" in types
@@ -288,22 +337,7 @@ def _compile(schema: dict[str, Any], refs: dict[str, _Check]) -> _Check:
     extra_check = _compile(extra, refs) if isinstance(extra, dict) else None
     extra_fits = _fits_by_type(extra) if isinstance(extra, dict) else frozenset()
     if required or props or extra is not True:
-        closed, other_dict = extra is False, sole != "object"
-
-        def obj(v: Any) -> bool:
-            if not isinstance(v, dict):
-                return other_dict
-            if not required <= v.keys():
-                return False
-            for key, sub in v.items():
-                prop = props.get(key)
-                if prop is not None:
-                    if type(sub) not in prop[0] and not prop[1](sub):
-                        return False
-                elif closed or (extra_check is not None and type(sub) not in extra_fits and not extra_check(sub)):
-                    return False
-            return True
-
+        obj = _object_check(props, required, extra is False, extra_check, extra_fits, sole != "object")
         checks.append(obj)
         fused = obj if sole == "object" else fused
     if "oneOf" in schema:
