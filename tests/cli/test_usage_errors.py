@@ -94,3 +94,13 @@ def test_a_year_without_its_profile_says_not_filled_in_not_none(
     assert main(["--data-dir", str(data_dir), "indicators", "--year", "2026", "--period", "M01"]) == 0
     out = capsys.readouterr().out
     assert "用能人数 未填写，建筑面积 未填写" in out and "None" not in out
+
+
+def test_a_name_with_a_line_break_keeps_the_error_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "新建\n文件夹"
+    assert main(["--data-dir", str(folder), "indicators", "--year", "2025"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "新建\\n文件夹" in err
+    assert "bogus\\nname" in _usage_error(capsys, "--data-dir", str(folder), "bogus\nname")
