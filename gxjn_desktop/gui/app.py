@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -145,7 +146,9 @@ def _run(data_dir: Path, argv: list[str] | None) -> int:
         return 2
     install_excepthook(data_dir)
     lock = acquire_lock(data_dir)
-    if lock is None:
+    # A read-only folder takes no lock file, and needs none: nothing can be written there (the store
+    # opens it read-only and every write says so), so it is not "open in another window".
+    if lock is None and os.access(data_dir, os.W_OK):
         messages.show_user_error(
             None,
             UserError(
@@ -203,4 +206,5 @@ def _run(data_dir: Path, argv: list[str] | None) -> int:
             store.close()
         if window._store is not None:  # a restore may have replaced the first one
             window._store.close()
-        lock.unlock()
+        if lock is not None:  # none in a read-only folder
+            lock.unlock()

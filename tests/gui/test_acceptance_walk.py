@@ -146,3 +146,33 @@ def _real_dialog(parent: Any, finding: Any, place: str = "") -> tuple[str, str] 
     if dialog.exec() != ExplanationDialog.DialogCode.Accepted:
         return None
     return dialog.result_value
+
+
+def test_a_read_only_data_folder_opens_for_reading_not_as_locked(
+    demo_service: LedgerService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No lock file can be made in a read-only folder; that once read as "open in another window"."""
+    import shutil
+    import subprocess
+    import sys
+
+    from gxjn_desktop.gui import app as gui_app
+    from tests.storage.test_environment import _tmpfs
+
+    demo_service.close()
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    with _tmpfs(tmp_path / "disk", "8m") as disk:
+        shutil.copytree(demo_service.db.path.parent, disk / "unit")
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        opened: list[bool] = []
+        attach = MainWindow.attach
+
+        def attach_then_quit(window: MainWindow, store: LedgerService) -> None:
+            attach(window, store)
+            opened.append(store.read_only)
+            QTimer.singleShot(0, window.close)
+            QTimer.singleShot(0, QApplication.instance().quit)  # type: ignore[union-attr]
+
+        monkeypatch.setattr(MainWindow, "attach", attach_then_quit)
+        assert gui_app.run(disk / "unit", ["gxjn"]) == 0  # show_user_error would fail the test
+        assert opened == [True]
