@@ -28,7 +28,7 @@ from gxjn_desktop.paths import backup_dir
 from gxjn_desktop.storage import plain_read
 from gxjn_desktop.storage.backup import make_backup
 from gxjn_desktop.storage.edit_write import EditWriter, writes
-from gxjn_desktop.storage.lazy import lazy_module
+from gxjn_desktop.storage.lazy import import_orm_libraries, lazy_module
 from gxjn_desktop.storage.store import PreparedFile, prepare_database
 
 if TYPE_CHECKING:
@@ -448,3 +448,9 @@ class LedgerService:
                 key = make()
                 exports_repo.save_signing_key(s, key)
         return key
+
+
+def load_orm_libraries() -> None:
+    """SQLAlchemy and the ORM's tables (0.3–0.4 s once Qt is loaded), imported from any thread: the
+    window does it in its background thread, so :meth:`LedgerService.warm_up` is quick after it."""
+    import_orm_libraries()
