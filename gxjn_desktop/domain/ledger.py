@@ -77,7 +77,8 @@ class _MeterMemo:
 
     def kept_before(self, first: tuple[int, int]) -> _MeterMemo:
         """What stays valid when the meter's data changes from month ``first`` on."""
-        return _MeterMemo({ym: v for ym, v in self.months.items() if ym < first})
+        # list() copies in one step: the review may be adding results in its own thread meanwhile.
+        return _MeterMemo({ym: v for ym, v in list(self.months.items()) if ym < first})
 
 
 class _Records:
@@ -141,6 +142,9 @@ class Ledger:
 
         Only the indexes of the meters and months the state touches are rebuilt, so an edit costs
         the same with one year of history as with twenty. Meter changes (rare) rebuild everything.
+        This snapshot is left as it was (nothing of it is changed in place), and the caches a review
+        in another thread may be filling meanwhile are copied in single steps, so the review need not
+        finish first (``tests/validation/test_check_while_editing.py``).
         """
         if state.meters:
             return self._apply_meters(state)._apply_values(replace(state, meters=()))

@@ -3,10 +3,9 @@ worker thread, and their results come back to the UI thread by a queued signal, 
 keys and paints while the rules run (they take 0.2–1 s on a long history under load).
 
 The jobs read the snapshot the window shows and fill its caches (``Ledger.meter_month_cached``);
-:meth:`Ledger.apply` reads those caches while it builds the next snapshot, so every write waits for
-the jobs already submitted (:meth:`Background.wait`, called by the one write path,
-``Changer.perform``). A result is delivered only while the object that asked for it exists; the
-receiver drops it when it no longer matches what is on screen.
+:meth:`Ledger.apply` copies those caches in single steps and changes nothing of the old snapshot, so
+a write does not wait for the jobs. A result is delivered only while the object that asked for it
+exists; the receiver drops it when it no longer matches what is on screen.
 """
 
 from __future__ import annotations
