@@ -186,6 +186,8 @@ def check_bundles(store: BureauStore, folder: Path, paths: list[Path]) -> Bundle
     fresh: set[str] = set()  # keys registered by this merge: not yet known to the clerk
     now = datetime.now()
     with transaction(store) as repo:
+        if sources:
+            repo.lock_writers()  # another merge may register the same bureau's key at this moment
         for f in sorted(set(sources.values()), key=lambda f: (f.name, f.fingerprint)):
             stored = repo.forwarder_key(f.public_key)
             if stored is not None and stored.status == KEY_REGISTERED:

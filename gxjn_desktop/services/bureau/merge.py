@@ -34,6 +34,7 @@ from gxjn_desktop.services.bureau.store import (
     BureauStore,
     CurrentPacket,
     NewPacket,
+    StoreConflict,
     transaction,
 )
 
@@ -317,6 +318,7 @@ def apply_examined(repo: BureauRepo, ex: Examined, *, now: datetime, forwarded_b
 ProgressFn = Callable[[int, int, FileOutcome], None]
 BATCH = 200  # packets per transaction: few statements per batch, memory still flat
 BATCH_SECONDS = 2.0  # …or what arrived in this long, so the progress count keeps moving
+WRITE_ATTEMPTS = 3  # a batch that collided with another writer is decided and written again
 
 
 def merge_files(
@@ -343,8 +345,14 @@ def merge_files(
     def flush() -> None:
         if not pending:
             return
-        with transaction(store) as repo:
-            outcomes = apply_batch(repo, pending, now=datetime.now())
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                with transaction(store) as repo:
+                    outcomes = apply_batch(repo, pending, now=datetime.now())
+                break
+            except StoreConflict:  # another writer got there first: decide again from what it wrote
+                if attempt == WRITE_ATTEMPTS:
+                    raise
         for outcome in outcomes:
             if annotate is not None:
                 annotate(outcome)

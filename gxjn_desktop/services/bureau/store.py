@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gxjn_desktop.storage.bureau.bulk import BatchWrites, CurrentPacket, NewPacket
-from gxjn_desktop.storage.bureau.database import BureauStore, open_bureau_store
+from gxjn_desktop.storage.bureau.database import BureauStore, StoreConflict, open_bureau_store
 from gxjn_desktop.storage.bureau.repository import (
     BureauRepo,
     StoredForwarderKey,
@@ -24,6 +24,7 @@ __all__ = [
     "BureauStore",
     "CurrentPacket",
     "NewPacket",
+    "StoreConflict",
     "StoredForwarderKey",
     "StoredKey",
     "StoredPacket",

@@ -51,6 +51,7 @@ KEYS: Table = UnitKeyRow.__table__  # type: ignore[assignment]
 REJECTIONS: Table = RejectionRow.__table__  # type: ignore[assignment]
 
 _CHUNK = 500  # values in one IN (…): far below SQLite's and PostgreSQL's limits
+WRITERS_LOCK = 0x67786A6E_0001  # PostgreSQL advisory lock of the store's writers ("gxjn", 1)
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,21 @@ def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
         yield items[i : i + _CHUNK]
 
 
+def lock_writers(session: Session) -> None:
+    """Wait until no other transaction that decides from what it reads is writing, and hold the
+    store's writer lock until this transaction ends (PostgreSQL; SQLite's ``BEGIN IMMEDIATE``
+    already lets one writer in at a time). Two merges at once would otherwise both find a unit (or
+    a unit's counted packet for a period) missing and both add it: row locks cannot lock rows that
+    do not exist yet. One merge's batch holds it for the fraction of a second its writing takes;
+    verifying, the long part, still runs in parallel."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITERS_LOCK})
+
+
 def batch_state(session: Session, shas: Sequence[str], usccs: Sequence[str]) -> BatchState:
-    """Read what the batch's decisions need; rows that will change are locked on PostgreSQL."""
+    """Read what the batch's decisions need, holding the writer lock (:func:`lock_writers`), so
+    what is read stays true until the batch commits."""
+    lock_writers(session)
     state = BatchState({}, {}, set(), {}, set(), set())
     for part in _chunks(s for s in shas if s):
         rows = session.execute(select(PACKETS.c.sha256, PACKETS.c.status).where(PACKETS.c.sha256.in_(part)))

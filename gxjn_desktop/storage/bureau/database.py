@@ -22,17 +22,41 @@ from gxjn_desktop.storage.database import make_engine
 from gxjn_desktop.storage.sqlite_file import integrity_check, raise_storage_error
 
 VERSION_TABLE = "bureau_alembic_version"
+MIGRATION_LOCK = 0x67786A6E_0002  # PostgreSQL advisory lock: one program upgrades the store at a time
 
 
 def _bureau_migrations() -> Path:
     return migrations_path() / "bureau"
 
 
+# SQLSTATEs of a write that collided with another one at the same moment: running it again resolves it.
+_CONFLICTS = {"40001", "40P01", "23505"}  # serialization failure, deadlock, unique violation
+# Classes that mean the server could not be reached or used: connection, authentication, no such
+# database, shut down by its administrator, out of resources.
+_UNREACHABLE = ("08", "28", "3D", "57", "53")
+
+
+class StoreConflict(StorageError):
+    """Another merge (or key decision) wrote the same rows at the same moment; nothing of this
+    transaction was saved, and running it again gives the right result."""
+
+
 def _pg_error(exc: BaseException, url: str) -> StorageError:
     safe = make_url(url).render_as_string(hide_password=True)
+    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+    state = str(getattr(getattr(exc, "orig", None), "sqlstate", None) or "")
+    if state in _CONFLICTS:
+        return StoreConflict(
+            f"PostgreSQL 数据库 {safe} 正被另一项合并或密钥操作同时写入，本批未保存：{detail}",
+            "请稍后重新运行同一命令；已保存的内容不受影响，重复合并不会重复计入",
+        )
+    if not state or state.startswith(_UNREACHABLE):
+        return StorageError(
+            f"无法连接 PostgreSQL 数据库 {safe}：{detail}", "请检查数据库地址、用户名、密码以及服务器是否已启动"
+        )
     return StorageError(
-        f"无法连接 PostgreSQL 数据库 {safe}：{str(getattr(exc, 'orig', exc)).strip().splitlines()[0]}",
-        "请检查数据库地址、用户名、密码以及服务器是否已启动",
+        f"PostgreSQL 数据库 {safe} 拒绝了本次写入：{detail}",
+        "本次未保存，已保存的内容不受影响；如果重新运行后仍出现，请把这条信息告知数据库管理员",
     )
 
 
@@ -146,6 +170,8 @@ def _upgrade(store: BureauStore) -> None:
     if current == head:
         return
     with store.engine.begin() as conn:
+        if store.dialect == "postgresql":  # two clerks opening a new store at once: one creates it
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

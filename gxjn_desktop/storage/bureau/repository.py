@@ -126,6 +126,10 @@ class BureauRepo:
     def write_batch(self, writes: BatchWrites) -> None:
         bulk.write_batch(self.s, writes)
 
+    def lock_writers(self) -> None:
+        """Hold the store's writer lock for this transaction (see :func:`bulk.lock_writers`)."""
+        bulk.lock_writers(self.s)
+
     # -- packets ---------------------------------------------------------------------------
     def packet_by_sha(self, sha256: str) -> StoredPacket | None:
         row = self.s.scalar(select(PacketRow).where(PacketRow.sha256 == sha256))
@@ -263,6 +267,7 @@ class BureauRepo:
 
     def accept_key(self, uscc: str, fingerprint: str, now: datetime) -> StoredKey | None:
         """Make the unit's key with this fingerprint the registered one; the old one is retired."""
+        self.lock_writers()  # a merge's batch decides from the registered key: not while it changes
         row = self.s.scalar(select(UnitKeyRow).where(UnitKeyRow.uscc == uscc, UnitKeyRow.fingerprint == fingerprint))
         if row is None:
             return None
@@ -309,6 +314,7 @@ class BureauRepo:
     ) -> StoredForwarderKey | None:
         """Register the key with this fingerprint; ``retire``: the fingerprint of a key it replaces
         (the same bureau's old key). Other keys, of other bureaus of the same name, stay as they are."""
+        self.lock_writers()  # a merge decides from the registered keys: not while they change
         row = self.s.scalar(select(ForwarderKeyRow).where(ForwarderKeyRow.fingerprint == fingerprint))
         if row is None:
             return None
