@@ -382,6 +382,12 @@ class LedgerService:
         """(year, month) → the export that locks it."""
         return locked_months(self.exports())
 
+    def lock_of(self, year: int, month: int) -> ExportRecord | None:
+        """The export that locks (year, month), or ``None``; read from the file now (gxjn-cli may
+        have exported while the window is open), only that year's packets and not their data."""
+        exports = [e for e in self.exports() if e.year == year] if self.read_only else self._edits.exports_of(year)
+        return locked_months(exports).get((year, month))
+
     @classmethod
     def _refuse_locked_in(cls, s: Session, months: Iterable[tuple[int, int]] = (), years: Iterable[int] = ()) -> None:
         """The lock check inside the write's own session: only the touched years' packets are read
