@@ -355,6 +355,12 @@ def ledger_write_line(label: str, ledger: Ledger, runs: int) -> None:
 GROUPS = ["edit", "recheck", "start", "cli", "import", "write"]
 
 
+def load_line(when: str) -> str:
+    """The machine's load: the ratios hold on a busy machine only roughly (both sides wait for a core)."""
+    one, five, fifteen = os.getloadavg()
+    return f"负载（{when}）：{one:.2f} / {five:.2f} / {fifteen:.2f}（1 / 5 / 15 分钟），{os.cpu_count()} 个 CPU"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--edits", type=int, default=200)
@@ -363,6 +369,7 @@ def main() -> int:
     parser.add_argument("--only", nargs="+", choices=GROUPS, default=GROUPS, help="only these groups of rows")
     args = parser.parse_args()
     only = set(args.only)
+    print(load_line("开始"), flush=True)
     y1, _ = demo_years(TODAY)
     demo = build_demo_ledger(TODAY)
     sizes = [(DEMO, demo)]
@@ -391,6 +398,7 @@ def main() -> int:
         print(r.line())
     held = sum(r.holds for r in rows)
     print(f"\n{held} / {len(rows)} 项目标达成")
+    print(load_line("结束"))
     return 0
 
 

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QTableView, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from gxjn_desktop.errors import Refusal, StorageError, UserError
 from gxjn_desktop.gui import messages
@@ -29,6 +28,11 @@ from gxjn_desktop.gui.ui_state import (
 from gxjn_desktop.paths import bureau_dir
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after the window is painted
+    # Qt makes a class's enums when it is first touched (QAction's and QTableView's cost ~5 ms
+    # each): the menus, the toolbar and the tables import them after the first paint.
+    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QMenu, QTableView, QToolBar
+
     from gxjn_desktop.gui.changes import Changer, ShowsChanges
     from gxjn_desktop.gui.dashboard import Dashboard
     from gxjn_desktop.gui.findings_panel import FindingsPanel, FindingTarget
@@ -179,6 +183,8 @@ class MainWindow(QMainWindow):
     # ---- menus --------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         file_menu = self.menuBar().addMenu("文件(&F)")
         new_unit = QAction("新建单位（替换本文件夹中的数据）(&N)…", self)
         new_unit.triggered.connect(self.new_unit)
@@ -321,7 +327,7 @@ class MainWindow(QMainWindow):
     def _build_toolbar(self, undo: QAction, redo: QAction) -> None:
         """The month's main actions under the menus, with text beside each icon (as WPS shows them)."""
         from PySide6.QtCore import QSize, Qt
-        from PySide6.QtGui import QIcon
+        from PySide6.QtGui import QAction, QIcon
 
         from gxjn_desktop.paths import resource_path
 
@@ -560,8 +566,8 @@ class MainWindow(QMainWindow):
         steps: list[Callable[[], object]] = []
         if self.edit_menu is None:
             steps.append(self._build_menus)
-        if self._store is not None:
-            steps.append(self._store.warm_up)
+        if self._store is not None and not self._store.orm_opened:
+            steps.append(partial(self._load_orm, self._store))
         if self.entry_service is not None:
             steps += [partial(self.screen_at, i) for i in range(len(TAB_NAMES)) if self.built(i) is None]
 
@@ -571,6 +577,14 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, self, next_step)
 
         QTimer.singleShot(0, self, next_step)
+
+    def _load_orm(self, store: LedgerService) -> None:
+        """SQLAlchemy's import in the background thread (the window keeps taking keys), then the
+        engine in this one, so the first write waits for neither."""
+        from gxjn_desktop.gui.background import background
+        from gxjn_desktop.services.ledger_service import load_orm_libraries
+
+        background().submit(self, load_orm_libraries, lambda _: store.warm_up() if store is self._store else None)
 
     def _leave_unit_screen(self) -> bool:
         """单位信息 is saved with its buttons: before leaving it, offer to save what was typed.

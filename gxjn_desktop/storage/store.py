@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from gxjn_desktop.errors import StorageError, os_storage_error, read_only_error
 from gxjn_desktop.paths import backup_dir, database_path
 from gxjn_desktop.storage.backup import clean_partial_backups, daily_backup
-from gxjn_desktop.storage.schema import SCHEMA_HEAD, stored_revision
+from gxjn_desktop.storage.schema import SCHEMA_HEAD, foreign_tables, stored_revision
 from gxjn_desktop.storage.sqlite_file import integrity_check
 
 if TYPE_CHECKING:
@@ -68,6 +68,15 @@ def writable(data_dir: Path, path: Path) -> bool:
     return os.access(data_dir, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
+def refuse_foreign(path: Path) -> None:
+    """Another program's SQLite file named like ours is refused before a migration writes into it."""
+    if foreign_tables(path):
+        raise StorageError(
+            f"{path} 不是 gxjn 的数据库（里面有数据表，但没有 gxjn 的版本记录），程序不会改动它",
+            "请换一个数据文件夹，或用“文件 → 从备份恢复”（或 gxjn-cli backup restore）换回 gxjn 的备份",
+        )
+
+
 @dataclass(frozen=True)
 class PreparedFile:
     """A unit database that passed the checks at open and is at the program's schema revision."""
@@ -93,6 +102,8 @@ def prepare_database(data_dir: Path, *, create: bool = True) -> PreparedFile:
     bad = data_dir_problem(data_dir)
     if bad is not None:
         raise bad
+    if path.is_dir():
+        raise StorageError(f"{path} 是一个文件夹，不是 gxjn 的数据文件", "请把它移走或改名，或换一个数据文件夹")
     if not path.exists() and not create:
         raise StorageError(f"文件夹 {data_dir} 中没有 gxjn 数据", "请先新建单位，或用 gxjn-cli demo 创建示例单位")
     try:
@@ -106,12 +117,14 @@ def prepare_database(data_dir: Path, *, create: bool = True) -> PreparedFile:
         if not path.exists():
             raise read_only_error(data_dir)
         integrity_check(path)
+        refuse_foreign(path)
         if stored_revision(path) != SCHEMA_HEAD:
             raise StorageError(f"数据文件夹只读 {data_dir}，无法把数据升级到本程序的版本", "请检查文件夹权限后重试")
         return PreparedFile(path, read_only=True)
     if path.exists():
         clean_partial_backups(backup_dir(data_dir))
         integrity_check(path)
+        refuse_foreign(path)
         daily_backup(path, backup_dir(data_dir))
     if stored_revision(path) != SCHEMA_HEAD:
         from gxjn_desktop.storage.migrate import upgrade  # Alembic only when there is work for it
