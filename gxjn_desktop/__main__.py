@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
@@ -14,9 +13,11 @@ from gxjn_desktop.paths import default_data_dir
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="gxjn", description="公共机构能源资源消费统计（桌面程序）")
+    from gxjn_desktop.cli.parsing import ChineseArgumentParser  # argparse's help and errors in Chinese
+
+    parser = ChineseArgumentParser(prog="gxjn", description="公共机构能源资源消费统计（桌面程序）")
     parser.add_argument("--data-dir", type=Path, default=None, help="数据文件夹（默认为本机用户数据目录）")
-    parser.add_argument("--version", action="version", version=f"gxjn {__version__}")
+    parser.add_argument("--version", action="version", version=f"gxjn {__version__}", help="显示版本")
     args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
     from gxjn_desktop.gui.app import run  # Qt loads only once the arguments are fine
 

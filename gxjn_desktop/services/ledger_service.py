@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from gxjn_desktop.domain.exports import ExportRecord, SigningKey, latest_exports, locked_months
 from gxjn_desktop.domain.ledger import ExplanationKey, Ledger, QuotaKey, StoredState
 from gxjn_desktop.domain.meters import Meter
-from gxjn_desktop.domain.periods import check_year
+from gxjn_desktop.domain.periods import Period, check_year
 from gxjn_desktop.domain.places import RESERVED_CODE_HINT, reserved_code_problem
 from gxjn_desktop.domain.quotas import Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.domain.records import (
@@ -23,7 +23,7 @@ from gxjn_desktop.domain.records import (
 )
 from gxjn_desktop.domain.units import Unit, YearProfile
 from gxjn_desktop.domain.workplan import WorkTask, task_problems
-from gxjn_desktop.errors import UserError
+from gxjn_desktop.errors import UserError, read_only_error
 from gxjn_desktop.paths import backup_dir
 from gxjn_desktop.storage import plain_read
 from gxjn_desktop.storage.backup import make_backup
@@ -216,6 +216,8 @@ class LedgerService:
 
     def backup(self, reason: str) -> None:
         """A named backup now (before an import from the window, for instance)."""
+        if self.read_only:  # say why in the user's words, not SQLite's "cannot open"
+            raise read_only_error(self.path.parent)
         make_backup(self.path, backup_dir(self.path.parent), reason)
 
     def save_quotas(self, quotas: Iterable[Quota]) -> None:
@@ -430,7 +432,7 @@ class LedgerService:
         with self.db.session() as s:
             latest = latest_exports(exports_repo.load_exports(s)).get((year, period_code))
             if latest is None:
-                raise UserError(f"{year} 年 {period_code} 还没有导出过", "未上报的期间可以直接修改")
+                raise UserError(f"{Period.parse(year, period_code).label}还没有导出过", "未上报的期间可以直接修改")
             if not latest.locks:
                 raise UserError(
                     f"{latest.period.label}已于 {latest.reopened_at} 重新打开，正在准备第 {latest.revision + 1} 版",
