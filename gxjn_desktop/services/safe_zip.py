@@ -76,9 +76,9 @@ def _check_sheet_cells(z: zipfile.ZipFile, parts: list[zipfile.ZipInfo], path: P
             names = sheet_names_by_part(z) if names is None else names
             sheet = names.get(info.filename, info.filename)
             more = f" 等 {scan.formulas_without_value} 处" if scan.formulas_without_value > 1 else ""
+            where = f"单元格 {scan.first_formula_cell}" if scan.first_formula_cell else "有单元格"
             raise UserError(
-                f"{path.name} 的工作表“{sheet}”单元格 {scan.first_formula_cell}{more} 是公式，"
-                "但文件中没有保存公式的计算结果，无法读出数值",
+                f"{path.name} 的工作表“{sheet}”{where}{more} 是公式，但文件中没有保存公式的计算结果，无法读出数值",
                 "请用 Excel 或 WPS 打开该文件并保存一次（会算出公式的值），或直接填写数值而不是公式",
             )
 

@@ -5,8 +5,8 @@ calamine builds a sheet as one dense grid from A1 (or the first used cell) to th
 cell, so a single cell at ``XFD1048576`` makes it ask for hundreds of gigabytes and abort the
 process. And a formula written by a script (openpyxl, not Excel) carries no computed value:
 calamine reads it as an empty cell, which the import would take for "no change". Both are found
-here by walking the sheet's ``<row>``, ``<c>``, ``<f>`` and ``<v>`` tags the way a reader places
-cells (an ``r`` attribute, else the next row or column).
+here from the sheet's ``<row>``, ``<c>``, ``<f>`` and ``<v>`` tags, placing cells as a reader does
+(an ``r`` attribute, else the next row or column).
 """
 
 from __future__ import annotations
@@ -18,8 +18,12 @@ from dataclasses import dataclass
 from typing import IO
 
 _CHUNK = 1024 * 1024
-_TAG = re.compile(rb"<(/?)(row|c|f|v)(?=[\s/>])([^>]*)>")
-_R_ATTR = re.compile(rb'\sr\s*=\s*["\']\$?([A-Za-z]*)\$?([0-9]*)["\']')
+_ROW = re.compile(rb"<row\b([^>]*)>")
+_ROW_R = re.compile(rb"""\br\s*=\s*["'](\d+)["']""")
+_CELL = re.compile(rb"<c[\s/>]")
+_CELL_R = re.compile(rb"""<c\s[^>]*?\br\s*=\s*["']\$?([A-Za-z]+)\$?(\d*)["']""")
+# A formula followed by no value: an empty <v>, or the end of its cell.
+_NO_VALUE = re.compile(rb"<f\b[^>]*?(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v(?:\s[^>]*)?>\s*</v>|</c>)")
 _HUGE = 10**9  # a coordinate with more digits than this is as good as infinite
 
 
@@ -31,6 +35,7 @@ class SheetScan:
     max_col: int = 0
     formulas_without_value: int = 0
     first_formula_cell: str = ""
+    last_row: int = 0  # where a row without an ``r`` attribute goes: after the one before it
 
     @property
     def cells(self) -> int:
@@ -38,102 +43,57 @@ class SheetScan:
 
 
 def _column_number(letters: bytes) -> int:
+    if len(letters) > 7:
+        return _HUGE
     n = 0
-    for ch in letters.upper()[:8]:
+    for ch in letters.upper():
         n = n * 26 + (ch - 64)
-    return n if len(letters) <= 7 else _HUGE
+    return n
 
 
 def _number(digits: bytes) -> int:
     return int(digits) if len(digits) <= 9 else _HUGE
 
 
-def _cell_name(col: int, row: int) -> str:
-    name = ""
-    while col > 0:
-        col, rem = divmod(col - 1, 26)
-        name = chr(65 + rem) + name
-    return f"{name}{row}"
-
-
-class _Walker:
-    def __init__(self) -> None:
-        self.scan = SheetScan()
-        self.row = 0
-        self.col = 0
-        self.in_cell = False
-        self.formula = False
-        self.value = False
-        self.cell_row = 0
-        self.value_open = -1  # where the open <v>'s text starts in the current buffer
-
-    def feed(self, buf: bytes) -> None:
-        for m in _TAG.finditer(buf):
-            closing, name, attrs = m.group(1), m.group(2), m.group(3)
-            empty = attrs.rstrip().endswith(b"/")
-            if name == b"v":
-                if closing:
-                    self._value_text(buf, m.start())
-                    self.value_open = -1
-                elif not empty:
-                    self.value_open = m.end()
-                continue
-            if closing:
-                if name == b"c":
-                    self._end_cell()
-                continue
-            if name == b"row":
-                r = _R_ATTR.search(attrs)
-                self.row = _number(r.group(2)) if r and r.group(2) else self.row + 1
-                self.col = 0
-                self.scan.max_row = max(self.scan.max_row, self.row)
-            elif name == b"c":
-                self._start_cell(attrs)
-                if empty:
-                    self._end_cell()
-            elif name == b"f":
-                self.formula = True
-        if self.value_open >= 0:  # a <v> whose text runs on into the next buffer
-            self._value_text(buf, len(buf))
-            self.value_open = 0
-
-    def _value_text(self, buf: bytes, end: int) -> None:
-        if self.value_open >= 0 and buf[self.value_open : end].strip():
-            self.value = True
-
-    def _start_cell(self, attrs: bytes) -> None:
-        r = _R_ATTR.search(attrs)
-        if r and r.group(1):
-            self.col = _column_number(r.group(1))
-        else:
-            self.col += 1
-        self.cell_row = _number(r.group(2)) if r and r.group(2) else self.row
-        self.scan.max_row = max(self.scan.max_row, self.cell_row)
-        self.scan.max_col = max(self.scan.max_col, self.col)
-        self.in_cell, self.formula, self.value = True, False, False
-
-    def _end_cell(self) -> None:
-        if self.in_cell and self.formula and not self.value:
-            if not self.scan.formulas_without_value:
-                self.scan.first_formula_cell = _cell_name(self.col, self.cell_row)
-            self.scan.formulas_without_value += 1
-        self.in_cell = self.formula = self.value = False
+def _scan_rows(buf: bytes, scan: SheetScan) -> None:
+    """One stretch of whole rows. The regular expressions do the per-cell work in C: a sheet of
+    45,000 rows is read in a fraction of a second."""
+    found = _CELL_R.findall(buf)
+    for letters, digits in set(found):
+        scan.max_col = max(scan.max_col, _column_number(letters))
+        if digits:
+            scan.max_row = max(scan.max_row, _number(digits))
+    cells_without_r = len(_CELL.findall(buf)) > len(found)
+    rows = list(_ROW.finditer(buf))
+    for i, m in enumerate(rows):
+        r = _ROW_R.search(m.group(1))
+        scan.last_row = _number(r.group(1)) if r else scan.last_row + 1
+        scan.max_row = max(scan.max_row, scan.last_row)
+        if cells_without_r:  # such cells take the next column: count them row by row
+            end = rows[i + 1].start() if i + 1 < len(rows) else len(buf)
+            scan.max_col = max(scan.max_col, buf.count(b"<c", m.end(), end))  # in a row only cells start so
+    if b"<f" in buf:
+        for m in _NO_VALUE.finditer(buf):
+            if not scan.formulas_without_value:
+                cell = _CELL_R.match(buf, max(buf.rfind(b"<c", 0, m.start()), 0))
+                scan.first_formula_cell = (cell.group(1) + cell.group(2)).decode("ascii") if cell else ""
+            scan.formulas_without_value += 1
 
 
 def scan_sheet(stream: IO[bytes]) -> SheetScan:
-    """Walk a worksheet part in chunks, cut at the last ``<`` so every tag is read whole."""
-    walker = _Walker()
+    """Read a worksheet part in chunks, each cut where a row starts so every row is read whole."""
+    scan = SheetScan()
     rest = b""
     while chunk := stream.read(_CHUNK):
         buf = rest + chunk
-        cut = buf.rfind(b"<")
-        if cut <= 0:
+        cut = buf.rfind(b"<row")
+        if cut <= 0:  # no row starts here yet (or one row longer than a chunk): read on
             rest = buf
             continue
-        walker.feed(buf[:cut])
+        _scan_rows(buf[:cut], scan)
         rest = buf[cut:]
-    walker.feed(rest)
-    return walker.scan
+    _scan_rows(rest, scan)
+    return scan
 
 
 def sheet_names_by_part(z: zipfile.ZipFile) -> dict[str, str]:

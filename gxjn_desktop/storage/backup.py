@@ -131,6 +131,8 @@ def restore_backup(path: Path, backup: Path, backup_dir: Path, *, known_revision
 
 
 def _damaged(path: Path) -> bool:
+    if path.stat().st_size == 0:  # emptied (store.refuse_emptied): nothing worth a backup
+        return True
     try:
         integrity_check(path)
     except DamagedDatabase:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gxjn_desktop.errors import StorageError
+from gxjn_desktop.errors import DamagedDatabase, StorageError
 from gxjn_desktop.paths import database_path
 from gxjn_desktop.services.backups import restore
 from gxjn_desktop.services.ledger_service import LedgerService
@@ -128,3 +128,40 @@ def test_a_folder_where_the_database_belongs_is_named_as_such(data_dir: Path) ->
     database_path(data_dir).mkdir()
     line = _one_clean_line(_cli(data_dir, "indicators", "--year", "2025"))
     assert "是一个文件夹，不是 gxjn 的数据文件" in line and "磁盘出错" not in line
+
+
+def test_an_emptied_database_beside_backups_is_damaged_not_a_new_unit(
+    demo_service: LedgerService, data_dir: Path
+) -> None:
+    backup = make_backup(demo_service.db.path, data_dir / "backups", "copy")
+    demo_service.close()
+    for part in data_dir.glob("gxjn.db*"):
+        part.unlink()
+    database_path(data_dir).write_bytes(b"")  # a copy cut short: SQLite would call it a new database
+    with pytest.raises(DamagedDatabase) as err:
+        open_database(data_dir)
+    assert "是空的（0 字节）" in err.value.message and "从备份恢复" in err.value.hint
+    assert "0 字节" in _one_clean_line(_cli(data_dir, "demo", "--force"))
+    assert database_path(data_dir).stat().st_size == 0  # nothing was written into it
+    restore(data_dir, backup)
+    assert table_dump(database_path(data_dir)) == table_dump(backup)
+
+
+def test_an_empty_file_without_backups_is_a_new_database(data_dir: Path) -> None:
+    database_path(data_dir).write_bytes(b"")
+    assert _cli(data_dir, "demo").returncode == 0
+
+
+def test_a_newer_database_in_a_read_only_folder_says_newer(demo_service: LedgerService, tmp_path: Path) -> None:
+    demo_service.close()
+    with _tmpfs(tmp_path / "disk", "4m") as disk:
+        shutil.copytree(demo_service.db.path.parent, disk / "unit")
+        con = sqlite3.connect(disk / "unit" / "gxjn.db")
+        con.execute("UPDATE alembic_version SET version_num = '9999'")
+        con.commit()
+        con.close()
+        import subprocess
+
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        line = _one_clean_line(_cli(disk / "unit", "indicators", "--year", "2025"))
+        assert "更新版本的 gxjn" in line and "权限" not in line
