@@ -45,8 +45,11 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after t
     from gxjn_desktop.services.ledger_service import LedgerService
     from gxjn_desktop.services.operations import OpChanges, Operation, Origin
 
-#: Set by bench/bench_startup.py: print the time of the first paint and quit.
+#: Set by bench/bench_startup.py: print the time of the first paint and quit. With the value STALLS
+#: (bench/bench_speed.py), stay until the warm-up and the background work are done and print the
+#: longest the window did not answer meanwhile (gui/background.py, report_stalls).
 BENCH_ENV = "GXJN_EXIT_AFTER_PAINT"
+STALLS = "stalls"
 
 TAB_OVERVIEW, TAB_ENTRY, TAB_UNIT, TAB_METERS, TAB_FINDINGS, TAB_REPORT, TAB_WORKPLAN = range(7)
 TAB_NAMES = ("概览", "月度填报", "单位信息", "计量器具", "数据审核", "报送", "工作任务")
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         self.today = today
         self._store = store
         self._ready_pending = False
+        self.warmed_up = False  # warm_up has built everything
         self.ui_state = UiState(data_dir)
         self.entry_service: EntryService | None = None
         self._changer: Changer | None = None  # runs every change and keeps the one undo stack
@@ -561,21 +565,30 @@ class MainWindow(QMainWindow):
         return cast("WorkPlanScreen", self.screen_at(TAB_WORKPLAN))
 
     def warm_up(self) -> None:
-        """Once the month grid is on screen: the menus, the ORM (so the first edit waits for
-        nothing), then the other screens, one per turn of the event loop so typing is never held up."""
+        """Once the month grid is on screen: the menus, the other screens, then the ORM (so the first
+        write waits for nothing), one step per turn of the event loop so typing is never held up for
+        long, and no step while the background thread works (the grid's findings first): both would
+        share one interpreter lock, and each would take twice as long."""
+        from gxjn_desktop.gui.background import background
+
         steps: list[Callable[[], object]] = []
         if self.edit_menu is None:
             steps.append(self._build_menus)
-        if self._store is not None and not self._store.orm_opened:
-            steps.append(partial(self._load_orm, self._store))
         if self.entry_service is not None:
             steps += [partial(self.screen_at, i) for i in range(len(TAB_NAMES)) if self.built(i) is None]
+        if self._store is not None and not self._store.orm_opened:
+            steps.append(partial(self._load_orm, self._store))
 
         def next_step() -> None:
-            if steps:
+            if not steps:
+                self.warmed_up = True
+            elif background().busy():
+                QTimer.singleShot(20, self, next_step)
+            else:
                 steps.pop(0)()
                 QTimer.singleShot(0, self, next_step)
 
+        self.warmed_up = False
         QTimer.singleShot(0, self, next_step)
 
     def _load_orm(self, store: LedgerService) -> None:
@@ -737,5 +750,10 @@ class MainWindow(QMainWindow):
             if bench:  # the unit's data is on screen
                 sys.stdout.write(f"ready {time.perf_counter():.6f}\n")
                 sys.stdout.flush()
-                QTimer.singleShot(0, QApplication.quit)
+                if os.environ[BENCH_ENV] == STALLS:
+                    from gxjn_desktop.gui.background import report_stalls
+
+                    report_stalls(self, lambda: self.warmed_up and self.store.orm_opened, self.entry.findingsShown)
+                else:
+                    QTimer.singleShot(0, QApplication.quit)
             self.warm_up()

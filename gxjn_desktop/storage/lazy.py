@@ -29,7 +29,13 @@ def lazy_module(name: str) -> ModuleType:
 
 #: What the ORM modules stand on, imported the ordinary way (thread-safe, unlike a lazy module's
 #: first use before Python 3.12): the window loads them in its background thread.
-ORM_LIBRARIES = ("sqlalchemy", "sqlalchemy.orm", "sqlalchemy.dialects.sqlite", "gxjn_desktop.storage.database")
+ORM_LIBRARIES = (
+    "sqlalchemy",
+    "sqlalchemy.orm",
+    "sqlalchemy.dialects.sqlite",
+    "gxjn_desktop.storage.tables",
+    "gxjn_desktop.storage.database",
+)
 
 
 def import_orm_libraries() -> None:
