@@ -21,7 +21,11 @@ _CHUNK = 1024 * 1024
 _ROW = re.compile(rb"<row\b([^>]*)>")
 _ROW_R = re.compile(rb"""\br\s*=\s*["'](\d+)["']""")
 _CELL = re.compile(rb"<c[\s/>]")
-_CELL_R = re.compile(rb"""<c\s[^>]*?\br\s*=\s*["']\$?([A-Za-z]+)\$?(\d*)["']""")
+# A cell with its place and something in it: not <c r="XFD1048576" s="1"/> (a format alone, which
+# calamine leaves out of the grid as Excel writes it after Ctrl+End and a click far away).
+_CELL_R = re.compile(rb"""<c\s[^>]*?\br\s*=\s*["']\$?([A-Za-z]+)\$?(\d*)["'][^>/]*>(?!\s*</c>)""")
+_PLACED = re.compile(rb"""<c\s[^>]*?\br\s*=""")
+_CONTENT = (b"<v", b"<is", b"<f")
 # A formula followed by no value: an empty <v>, or the end of its cell.
 _NO_VALUE = re.compile(rb"<f\b[^>]*?(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v(?:\s[^>]*)?>\s*</v>|</c>)")
 _HUGE = 10**9  # a coordinate with more digits than this is as good as infinite
@@ -63,15 +67,16 @@ def _scan_rows(buf: bytes, scan: SheetScan) -> None:
         scan.max_col = max(scan.max_col, _column_number(letters))
         if digits:
             scan.max_row = max(scan.max_row, _number(digits))
-    cells_without_r = len(_CELL.findall(buf)) > len(found)
+    cells_without_r = len(_CELL.findall(buf)) > len(_PLACED.findall(buf))
     rows = list(_ROW.finditer(buf))
     for i, m in enumerate(rows):
         r = _ROW_R.search(m.group(1))
         scan.last_row = _number(r.group(1)) if r else scan.last_row + 1
-        scan.max_row = max(scan.max_row, scan.last_row)
-        if cells_without_r:  # such cells take the next column: count them row by row
+        if cells_without_r:  # such cells take the next row and column: count them row by row
             end = rows[i + 1].start() if i + 1 < len(rows) else len(buf)
-            scan.max_col = max(scan.max_col, buf.count(b"<c", m.end(), end))  # in a row only cells start so
+            if any(buf.find(tag, m.end(), end) >= 0 for tag in _CONTENT):  # an empty row adds nothing
+                scan.max_row = max(scan.max_row, scan.last_row)
+                scan.max_col = max(scan.max_col, buf.count(b"<c", m.end(), end))  # only cells start so
     if b"<f" in buf:
         for m in _NO_VALUE.finditer(buf):
             if not scan.formulas_without_value:

@@ -149,30 +149,26 @@ def _real_dialog(parent: Any, finding: Any, place: str = "") -> tuple[str, str] 
 
 
 def test_a_read_only_data_folder_opens_for_reading_not_as_locked(
-    demo_service: LedgerService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    demo_service: LedgerService, data_dir: Path, tmp_path: Path
 ) -> None:
     """No lock file can be made in a read-only folder; that once read as "open in another window"."""
     import shutil
     import subprocess
-    import sys
 
     from gxjn_desktop.gui import app as gui_app
     from tests.storage.test_environment import _tmpfs
 
     demo_service.close()
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    held = gui_app.acquire_lock(data_dir)
+    assert held is not None and gui_app.held_by_another_window(data_dir, gui_app.acquire_lock(data_dir))
+    held.unlock()
     with _tmpfs(tmp_path / "disk", "8m") as disk:
-        shutil.copytree(demo_service.db.path.parent, disk / "unit")
+        shutil.copytree(data_dir, disk / "unit")
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
-        opened: list[bool] = []
-        attach = MainWindow.attach
-
-        def attach_then_quit(window: MainWindow, store: LedgerService) -> None:
-            attach(window, store)
-            opened.append(store.read_only)
-            QTimer.singleShot(0, window.close)
-            QTimer.singleShot(0, QApplication.instance().quit)  # type: ignore[union-attr]
-
-        monkeypatch.setattr(MainWindow, "attach", attach_then_quit)
-        assert gui_app.run(disk / "unit", ["gxjn"]) == 0  # show_user_error would fail the test
-        assert opened == [True]
+        lock = gui_app.acquire_lock(disk / "unit")
+        assert lock is None and not gui_app.held_by_another_window(disk / "unit", lock)
+        store = LedgerService.open(disk / "unit")  # what the window then opens: for reading
+        try:
+            assert store.read_only and "示例单位" in store.ledger().unit.name
+        finally:
+            store.close()
