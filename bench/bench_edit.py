@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_speed import bare_commit_factory, pct
+from bench.bench_speed import bare_commit_factory, load_line, pct
 from bench.synthetic import synthetic_ledger
 from gxjn_desktop.domain.meters import MeterKind
 from gxjn_desktop.services.demo import demo_years
@@ -109,6 +109,7 @@ def main() -> int:
     parser.add_argument("--years", type=int, nargs="+", default=[1, 10, 20])
     parser.add_argument("--meters", type=int, default=50)
     args = parser.parse_args()
+    print(load_line("开始"), flush=True)
     verdicts = []
     for years in args.years:
         n, times = run(years, args.meters, args.edits)
@@ -124,6 +125,7 @@ def main() -> int:
             verdicts.append(holds)
             print(f"  目标 {NAMES[part]} p95 ≤ 3× 基线且 ≤ 10 ms：{'达成' if holds else '未达成'}")
     print(f"\n{sum(verdicts)} / {len(verdicts)} 项目标达成")
+    print(load_line("结束"))
     return 0
 
 

@@ -3,11 +3,9 @@ worker thread, and their results come back to the UI thread by a queued signal, 
 keys and paints while the rules run (they take 0.2–1 s on a long history under load).
 
 The jobs read the snapshot the window shows and fill its caches (``Ledger.meter_month_cached``);
-:meth:`Ledger.apply` reads those caches while it builds the next snapshot, so every write waits for
-the jobs already submitted that read it (:meth:`Background.wait`, called by the one write path,
-``Changer.perform``; SQLAlchemy's import, also run here, is not waited for: the grid's edits do not
-use it). A result is delivered only while the object that asked for it exists; the receiver drops
-it when it no longer matches what is on screen.
+:meth:`Ledger.apply` copies those caches in single steps and changes nothing of the old snapshot, so
+a write does not wait for the jobs. A result is delivered only while the object that asked for it
+exists; the receiver drops it when it no longer matches what is on screen.
 """
 
 from __future__ import annotations
@@ -33,19 +31,16 @@ class Background(QObject):
     def __init__(self) -> None:
         super().__init__()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gxjn-background")
-        self._pending: list[tuple[Future[None], bool]] = []  # with whether the job reads the snapshot
+        self._pending: list[Future[None]] = []
         self._lock = threading.Lock()
         self.worked = 0.0  # seconds the jobs have run (the bench compares the window's stalls with it)
         # Emitted from the worker, received by this object's slot in the UI thread (it lives there).
         self._finished.connect(self._deliver)
 
-    def submit(
-        self, owner: QObject, compute: Callable[[], T], done: Callable[[T], None], *, reads_snapshot: bool = True
-    ) -> None:
+    def submit(self, owner: QObject, compute: Callable[[], T], done: Callable[[T], None]) -> None:
         """Run ``compute()`` in the worker; then ``done(result)`` in the UI thread if ``owner`` still
         exists. An exception of ``compute`` is raised in the UI thread instead (the window's
-        excepthook shows it as it would any other). A job that does not read the ledger snapshot
-        (an import) says so, and a write does not wait for it."""
+        excepthook shows it as it would any other)."""
 
         def job() -> None:
             start = time.perf_counter()
@@ -60,8 +55,8 @@ class Background(QObject):
             self._finished.emit(lambda: done(result) if isValid(owner) else None)
 
         with self._lock:
-            self._pending = [(f, snapshot) for f, snapshot in self._pending if not f.done()]
-            self._pending.append((self._pool.submit(job), reads_snapshot))
+            self._pending = [f for f in self._pending if not f.done()]
+            self._pending.append(self._pool.submit(job))
 
     @Slot(object)
     def _deliver(self, deliver: Callable[[], None]) -> None:
@@ -69,13 +64,12 @@ class Background(QObject):
 
     def busy(self) -> bool:
         with self._lock:
-            return any(not f.done() for f, _ in self._pending)
+            return any(not f.done() for f in self._pending)
 
     def wait(self) -> None:
-        """Until every job submitted so far that reads the snapshot has finished (their results
-        arrive later, as always)."""
+        """Until every job submitted so far has finished (their results arrive later, as always)."""
         with self._lock:
-            pending = [f for f, snapshot in self._pending if snapshot]
+            pending = list(self._pending)
         for f in pending:
             f.result()
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QWidget
 
 from gxjn_desktop.errors import Refusal, UserError
 from gxjn_desktop.gui import messages
-from gxjn_desktop.gui.background import background
 
 if TYPE_CHECKING:
     from gxjn_desktop.domain.ledger import Ledger
@@ -143,7 +142,6 @@ class Changer(QObject):
     ) -> bool:
         from gxjn_desktop.services.operations import perform, start_over
 
-        background().wait()  # rules still reading the snapshot's caches, which the write replaces
         try:
             if op.replacement is not None:
                 changes = start_over(self.store, op)

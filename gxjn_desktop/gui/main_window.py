@@ -604,9 +604,7 @@ class MainWindow(QMainWindow):
         from gxjn_desktop.gui.background import background
         from gxjn_desktop.services.ledger_service import load_orm_libraries
 
-        background().submit(
-            self, load_orm_libraries, lambda _: store.warm_up() if store is self._store else None, reads_snapshot=False
-        )
+        background().submit(self, load_orm_libraries, lambda _: store.warm_up() if store is self._store else None)
 
     def _leave_unit_screen(self) -> bool:
         """单位信息 is saved with its buttons: before leaving it, offer to save what was typed.

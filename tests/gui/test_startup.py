@@ -195,7 +195,7 @@ def test_an_edit_does_not_wait_for_the_orm_import(qtbot: Any, demo_window: MainW
     from gxjn_desktop.gui.background import background
 
     release, after = threading.Event(), threading.Event()
-    background().submit(demo_window, lambda: release.wait(60), lambda _: None, reads_snapshot=False)
+    background().submit(demo_window, lambda: release.wait(60), lambda _: None)
     try:
         demo_window.entry.set_period(2026, 1)
         go_to(demo_window, "V1", Column.VALUE)
