@@ -15,12 +15,14 @@ import html
 import re
 import zipfile
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import IO
 
 _CHUNK = 1024 * 1024
 _ROW = re.compile(rb"<row\b([^>]*)>")
 _ROW_R = re.compile(rb"""\br\s*=\s*["'](\d+)["']""")
-_CELL = re.compile(rb"<c[\s/>]")
+_ROW_NUMBERED = re.compile(rb"""<row\b[^>]*?\br\s*=\s*["'](\d+)["'][^>]*>""")  # _ROW with _ROW_R in it
+_CELL_STARTS = tuple(b"<c" + bytes([c]) for c in b" \t\n\r\f\v/>")  # where a <c> tag starts: counted in C
 _CELL_R = re.compile(rb"""<c\s[^>]*?\br\s*=\s*["']\$?([A-Za-z]+)\$?(\d*)["']""")
 # A formula followed by no value: an empty <v>, or the end of its cell.
 _NO_VALUE = re.compile(rb"<f\b[^>]*?(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v(?:\s[^>]*)?>\s*</v>|</c>)")
@@ -55,16 +57,29 @@ def _number(digits: bytes) -> int:
     return int(digits) if len(digits) <= 9 else _HUGE
 
 
+def _largest(numbers: set[bytes]) -> int:
+    """The largest of these numbers (``_HUGE`` if one is too long), each turned into an int in C."""
+    numbers.discard(b"")
+    if not numbers:
+        return 0
+    return _HUGE if max(map(len, numbers)) > 9 else max(map(int, numbers))
+
+
 def _scan_rows(buf: bytes, scan: SheetScan) -> None:
     """One stretch of whole rows. The regular expressions do the per-cell work in C: a sheet of
     45,000 rows is read in a fraction of a second."""
     found = _CELL_R.findall(buf)
-    for letters, digits in set(found):
-        scan.max_col = max(scan.max_col, _column_number(letters))
-        if digits:
-            scan.max_row = max(scan.max_row, _number(digits))
-    cells_without_r = len(_CELL.findall(buf)) > len(found)
+    if found:  # each column's letters once (not once per cell)
+        scan.max_col = max(scan.max_col, *map(_column_number, set(map(itemgetter(0), found))))
+        scan.max_row = max(scan.max_row, _largest(set(map(itemgetter(1), found))))
+    cells_without_r = sum(buf.count(start) for start in _CELL_STARTS) > len(found)
     rows = list(_ROW.finditer(buf))
+    numbered = _ROW_NUMBERED.findall(buf)
+    if rows and len(numbered) == len(rows) and not cells_without_r:
+        # Every row says its number (as Excel, WPS and openpyxl write them): no row-by-row count.
+        scan.last_row = _number(numbered[-1])
+        scan.max_row = max(scan.max_row, _largest(set(numbered)))
+        rows = []
     for i, m in enumerate(rows):
         r = _ROW_R.search(m.group(1))
         scan.last_row = _number(r.group(1)) if r else scan.last_row + 1
