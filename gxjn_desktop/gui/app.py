@@ -167,6 +167,7 @@ def _run(data_dir: Path, argv: list[str] | None) -> int:
     stores: list[LedgerService] = []
 
     def open_store() -> None:
+        window.show_opening()
         try:
             show_data()
         finally:

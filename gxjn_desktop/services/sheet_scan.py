@@ -15,12 +15,14 @@ import html
 import re
 import zipfile
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import IO
 
 _CHUNK = 1024 * 1024
 _ROW = re.compile(rb"<row\b([^>]*)>")
 _ROW_R = re.compile(rb"""\br\s*=\s*["'](\d+)["']""")
-_CELL = re.compile(rb"<c[\s/>]")
+_ROW_NUMBERED = re.compile(rb"""<row\b[^>]*?\br\s*=\s*["'](\d+)["'][^>]*>""")  # _ROW with _ROW_R in it
+_CELL_STARTS = tuple(b"<c" + bytes([c]) for c in b" \t\n\r\f\v/>")  # where a <c> tag starts: counted in C
 # A cell with its place and something in it: not <c r="XFD1048576" s="1"/> (a format alone, which
 # calamine leaves out of the grid as Excel writes it after Ctrl+End and a click far away).
 _CELL_R = re.compile(rb"""<c\s[^>]*?\br\s*=\s*["']\$?([A-Za-z]+)\$?(\d*)["'][^>/]*>(?!\s*</c>)""")
@@ -59,24 +61,37 @@ def _number(digits: bytes) -> int:
     return int(digits) if len(digits) <= 9 else _HUGE
 
 
+def _largest(numbers: set[bytes]) -> int:
+    """The largest of these numbers (``_HUGE`` if one is too long), each turned into an int in C."""
+    numbers.discard(b"")
+    if not numbers:
+        return 0
+    return _HUGE if max(map(len, numbers)) > 9 else max(map(int, numbers))
+
+
 def _scan_rows(buf: bytes, scan: SheetScan) -> None:
     """One stretch of whole rows. The regular expressions do the per-cell work in C: a sheet of
     45,000 rows is read in a fraction of a second."""
     found = _CELL_R.findall(buf)
-    for letters, digits in set(found):
-        scan.max_col = max(scan.max_col, _column_number(letters))
-        if digits:
-            scan.max_row = max(scan.max_row, _number(digits))
-    cells_without_r = len(_CELL.findall(buf)) > len(_PLACED.findall(buf))
+    if found:  # each column's letters once (not once per cell)
+        scan.max_col = max(scan.max_col, *map(_column_number, set(map(itemgetter(0), found))))
+        scan.max_row = max(scan.max_row, _largest(set(map(itemgetter(1), found))))
+    cells_without_r = sum(buf.count(start) for start in _CELL_STARTS) > len(_PLACED.findall(buf))
     rows = list(_ROW.finditer(buf))
+    numbered = _ROW_NUMBERED.findall(buf)
+    if rows and len(numbered) == len(rows) and not cells_without_r:
+        # Every row and cell says its number (as Excel, WPS and openpyxl write them): the cells with
+        # something in them gave the extent above; an empty row (a height, a format) adds nothing.
+        scan.last_row = _number(numbered[-1])
+        rows = []
     for i, m in enumerate(rows):
         r = _ROW_R.search(m.group(1))
         scan.last_row = _number(r.group(1)) if r else scan.last_row + 1
-        if cells_without_r:  # such cells take the next row and column: count them row by row
-            end = rows[i + 1].start() if i + 1 < len(rows) else len(buf)
-            if any(buf.find(tag, m.end(), end) >= 0 for tag in _CONTENT):  # an empty row adds nothing
-                scan.max_row = max(scan.max_row, scan.last_row)
-                scan.max_col = max(scan.max_col, buf.count(b"<c", m.end(), end))  # only cells start so
+        end = rows[i + 1].start() if i + 1 < len(rows) else len(buf)
+        if any(buf.find(tag, m.end(), end) >= 0 for tag in _CONTENT):  # an empty row adds nothing
+            scan.max_row = max(scan.max_row, scan.last_row)
+            if cells_without_r:  # such cells take the next column: count them row by row
+                scan.max_col = max(scan.max_col, buf.count(b"<c", m.end(), end))  # in a row only cells start so
     if b"<f" in buf:
         for m in _NO_VALUE.finditer(buf):
             if not scan.formulas_without_value:
