@@ -6,7 +6,7 @@ for a decrease, work out the undo step), ``LedgerService.write_state`` (one tran
 check and one statement per changed row, fsync) and ``Ledger.apply`` (the snapshot in memory).
 Then the same step is undone (``EntryService.revert``: the undo stack's path). Goal (issue 12):
 edit → committed p95 ≤ 3× the bare commit's p95 and ≤ 10 ms, the same at every history length.
-The grid's refresh of the month (``rows``) is printed beside it too. No assertions.
+The grid's refresh of the month after it (``locked_reason`` and ``rows``) is printed beside it too. No assertions.
 
     python bench/bench_edit.py [--edits 300] [--years 1 10 20] [--meters 50]
 """
@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_speed import bare_commit_factory, pct
+from bench.bench_speed import bare_commit_factory, load_line, pct
 from bench.synthetic import synthetic_ledger
 from gxjn_desktop.domain.meters import MeterKind
 from gxjn_desktop.services.demo import demo_years
@@ -39,7 +39,7 @@ NAMES = {
     "apply": "内存台账更新",
     "edit": "修改 → 已提交（合计）",
     "undo": "撤销 → 已提交",
-    "rows": "刷新本月表格行",
+    "rows": "刷新本月表格（只读检查与各行）",
 }
 
 
@@ -77,6 +77,7 @@ def run(years: int, meters: int, edits: int) -> tuple[int, dict[str, list[float]
             t3 = time.perf_counter()
             service._ledger = service.ledger.apply(change.after)
             t4 = time.perf_counter()
+            service.locked_reason(year, month)  # the grid's refresh after a change, as EntryScreen.refresh
             service.rows(year, month)
             t5 = time.perf_counter()
             bare(2 * i + 1)
@@ -108,6 +109,7 @@ def main() -> int:
     parser.add_argument("--years", type=int, nargs="+", default=[1, 10, 20])
     parser.add_argument("--meters", type=int, default=50)
     args = parser.parse_args()
+    print(load_line("开始"), flush=True)
     verdicts = []
     for years in args.years:
         n, times = run(years, args.meters, args.edits)
@@ -123,6 +125,7 @@ def main() -> int:
             verdicts.append(holds)
             print(f"  目标 {NAMES[part]} p95 ≤ 3× 基线且 ≤ 10 ms：{'达成' if holds else '未达成'}")
     print(f"\n{sum(verdicts)} / {len(verdicts)} 项目标达成")
+    print(load_line("结束"))
     return 0
 
 

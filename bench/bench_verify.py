@@ -1,13 +1,17 @@
 """The verifying side of a bureau merge, in one process: CPU per packet, step by step, beside the
 baseline of only unzipping every member and parsing data.json (same packets, same run, interleaved).
 
-    .venv/bin/python -m bench.bench_verify [--n 500] [--rounds 3] [--profile] [--packets DIR]
+    .venv/bin/python -m bench.bench_verify [--n 500] [--rounds 3] [--merge] [--profile] [--packets DIR]
 
 Packets are made as bench/bench_bureau.py makes them (one exported packet, data.json varied and
 re-signed per unit). The whole of ``examine`` (what a merge's worker does per file) is timed
 against the baseline; the steps are timed by wrapping the verifier's own functions, so their sum is
 a little less than the whole. ``pickle`` is what a worker's result costs to cross to the merging
 process (dumped in the worker, loaded in the parent). ``--profile`` adds cProfile's top entries.
+``--merge`` also merges the packets into SQLite as ``bureau merge`` does (a fresh process, its
+workers on every core) between two baseline passes, and prints its wall time and the CPU of the
+merging process and of its workers beside the baseline's: on a loaded machine the CPU figures are
+the steadier ones (total CPU / cores is what the merge would take on idle cores, without stalls).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import json
 import os
 import pickle
 import pstats
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -84,13 +90,75 @@ def step_times(paths: list[Path]) -> dict[str, float]:
     return {label: acc[0] for label, acc in accs.items()}
 
 
+def one_merge(folder: str, where: str) -> None:
+    """Runs in its own process: merge into a fresh SQLite store, print wall and CPU as JSON."""
+    from gxjn_desktop.services.bureau.merge import merge_folder
+    from gxjn_desktop.services.bureau.store import open_store
+
+    store = open_store(Path(where), None)
+    wall, cpu, main_thread = time.perf_counter(), time.process_time(), time.thread_time()
+    report = merge_folder(store, Path(folder))
+    wall, cpu, main_thread = time.perf_counter() - wall, time.process_time() - cpu, time.thread_time() - main_thread
+    store.close()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = {"wall": wall, "cpu": cpu, "main_thread": main_thread, "workers": children.ru_utime + children.ru_stime}
+    print(json.dumps({**out, "accepted": report.counts()["accepted"]}))
+
+
+def baseline_pass(paths: list[Path]) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    for p in paths:
+        baseline_one(p)
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def merge_figures(folder: Path, paths: list[Path], work: Path) -> None:
+    n = len(paths)
+    before = baseline_pass(paths)
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.bench_verify", "--one-merge", str(folder), str(work / "store")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    ).stdout
+    m = json.loads(out.strip().splitlines()[-1])
+    assert m["accepted"] == n, m
+    after = baseline_pass(paths)
+    base_wall, base_cpu = min(before[0], after[0]), min(before[1], after[1])
+    cores = os.cpu_count() or 1
+    total = m["cpu"] + m["workers"]
+    print(f"\nmerge into SQLite, {cores} workers, fresh process (baseline: best of the passes before and after)")
+    print(f"{'':<44} {'s':>7} {'ms/packet':>10} {'× baseline':>11}")
+    print(f"{'baseline wall (one process)':<44} {base_wall:>7.2f} {base_wall / n * 1000:>10.2f} {1:>11.2f}")
+    print(f"{'baseline CPU':<44} {base_cpu:>7.2f} {base_cpu / n * 1000:>10.2f} {1:>11.2f}")
+    print(f"{'merge wall':<44} {m['wall']:>7.2f} {m['wall'] / n * 1000:>10.2f} {m['wall'] / base_wall:>11.2f}")
+    for label, seconds in (
+        ("merge CPU: merging process (all threads)", m["cpu"]),
+        ("  of which its main thread (decide + write)", m["main_thread"]),
+        ("merge CPU: workers (verify, incl. start)", m["workers"]),
+        (f"merge CPU total / {cores} cores", total / cores),
+    ):
+        print(f"{label:<44} {seconds:>7.2f} {seconds / n * 1000:>10.2f} {seconds / base_cpu:>11.2f}")
+    print(
+        f"goal (merge ≤ 3× unzip+parse): wall {m['wall'] / base_wall:.2f}× "
+        f"{'met' if m['wall'] <= 3 * base_wall else 'NOT met'}; CPU total / cores {total / cores / base_cpu:.2f}× "
+        f"{'met' if total / cores <= 3 * base_cpu else 'NOT met'} (load average {os.getloadavg()[0]:.1f})"
+    )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=500)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--packets", help="an existing folder of packets (default: make --n of them)")
+    ap.add_argument("--merge", action="store_true", help="also merge them into SQLite, beside the baseline")
+    ap.add_argument("--one-merge", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.one_merge:
+        one_merge(*args.one_merge)
+        return 0
     from gxjn_desktop.services.bureau.examine import examine
 
     with tempfile.TemporaryDirectory(prefix="gxjn-bench-verify-") as tmp:
@@ -142,6 +210,8 @@ def main() -> int:
         goal = whole <= 3 * base
         print(f"goal (examine ≤ 3× unzip+parse, one process): {'met' if goal else 'NOT met'} ({whole / base:.2f}×)")
         print(f"load average at end {os.getloadavg()[0]:.1f}")
+        if args.merge:
+            merge_figures(folder, paths, Path(tmp))
         if args.profile:
             prof = cProfile.Profile()
             prof.enable()

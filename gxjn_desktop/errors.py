@@ -51,7 +51,8 @@ def disk_full_error() -> StorageError:
 def read_only_error(folder: Path | None = None) -> StorageError:
     where = f" {folder}" if folder is not None else ""
     return StorageError(
-        f"数据文件夹只读{where}，无法保存修改", "可以查看和导出数据；要修改，请检查文件夹权限或把它复制到本机可写的位置"
+        f"数据文件夹只读{where}，无法保存修改",
+        "可以查看数据；要修改或导出数据包，请检查文件夹权限或把它复制到本机可写的位置",
     )
 
 

@@ -230,6 +230,7 @@ def render(out: Path, tag: str, wanted: frozenset[str]) -> tuple[list[str], list
             window.entry.refresh_findings()
             save(window, "20-entry-2025-06")
             window.entry.set_period(2026, 1)
+            window.entry.refresh_findings()  # now: the window works them out in the background
             save(window, "21-entry-2026-01-empty")
             window.tabs.setCurrentIndex(2)
             save(window, "30-unit")
@@ -271,6 +272,7 @@ def render(out: Path, tag: str, wanted: frozenset[str]) -> tuple[list[str], list
             # The menus', the toolbar's and the right-click menu's dialogs.
             window.tabs.setCurrentIndex(TAB_ENTRY)
             window.entry.set_period(2024, 6)
+            window.entry.refresh_findings()
             cell = window.entry.model.index(
                 window.entry.model.row_of(RowKey(RowKind.METER, "W1")), COLUMNS.index(Column.NOTE)
             )

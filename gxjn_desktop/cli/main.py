@@ -75,17 +75,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     import os
     from pathlib import Path
 
-    from gxjn_desktop.cli.output import EXIT_INTERNAL, EXIT_OK, EXIT_USER_ERROR
+    from gxjn_desktop.cli.output import EXIT_INTERNAL, EXIT_OK
     from gxjn_desktop.errors import Refusal, UserError, os_storage_error
     from gxjn_desktop.paths import default_data_dir
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    if len(given := _data_dirs_given(sys.argv[1:] if argv is None else argv)) > 1:
+        parser.error(f"参数 --data-dir 给出了两次（{' 和 '.join(given)}），请只给一次")
     data_dir: Path = getattr(args, "data_dir", None) or default_data_dir()
     args.data_dir = data_dir
     if not getattr(args, "handler", None) and not args.self_test:
-        parser.print_help()
-        return EXIT_USER_ERROR
+        parser.error("缺少子命令，如 gxjn-cli indicators --year 2025")
     try:
         if args.self_test:
             return _self_test()
@@ -119,6 +120,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def _data_dirs_given(argv: Sequence[str]) -> list[str]:
+    """The different folders given with ``--data-dir`` before and after the subcommand (argparse
+    would silently keep the last one; within one level the parser itself refuses a second)."""
+    found: list[str] = []
+    for i, token in enumerate(argv):
+        value = argv[i + 1] if token == "--data-dir" and i + 1 < len(argv) else None
+        if token.startswith("--data-dir="):
+            value = token.split("=", 1)[1]
+        if value is not None and value not in found:
+            found.append(value)
+    return found
+
+
 # What the unit's frozen bundle leaves out (packaging/freeze_rules.py BUREAU_ONLY): the bureau's.
 _BUREAU_ONLY_MODULES = ("pandas", "numpy", "psycopg")
 
@@ -130,7 +144,7 @@ def _left_out_of_bundle(exc: Exception) -> str | None:
 
 
 def _user_error(err: Refusal) -> int:
-    from gxjn_desktop.cli.output import EXIT_USER_ERROR
+    from gxjn_desktop.cli.output import EXIT_USER_ERROR, one_line
 
-    sys.stderr.write(f"错误：{err.one_line()}\n")
+    sys.stderr.write(f"错误：{one_line(err.one_line())}\n")
     return EXIT_USER_ERROR

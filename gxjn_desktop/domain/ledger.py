@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import copy
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field, replace
 from itertools import chain
+from operator import attrgetter
 from typing import Any, TypeVar, cast
 
 from gxjn_desktop.domain.meters import Meter
@@ -75,7 +77,8 @@ class _MeterMemo:
 
     def kept_before(self, first: tuple[int, int]) -> _MeterMemo:
         """What stays valid when the meter's data changes from month ``first`` on."""
-        return _MeterMemo({ym: v for ym, v in self.months.items() if ym < first})
+        # list() copies in one step: the review may be adding results in its own thread meanwhile.
+        return _MeterMemo({ym: v for ym, v in list(self.months.items()) if ym < first})
 
 
 class _Records:
@@ -120,13 +123,13 @@ class Ledger:
         by_meter: dict[str, list[MonthlyRecord]] = {}
         for r in _in_month_order(self.records):
             by_meter.setdefault(r.meter_code, []).append(r)
+        month_keys = {c: [(r.year, r.month) for r in rs] for c, rs in by_meter.items()}
         object.__setattr__(self, "_by_meter", by_meter)
-        object.__setattr__(self, "_month_keys", {c: [(r.year, r.month) for r in rs] for c, rs in by_meter.items()})
-        object.__setattr__(self, "_records", {c: {(r.year, r.month): r for r in rs} for c, rs in by_meter.items()})
-        years: dict[int, int] = {}
-        for r in self.records:
-            years[r.year] = years.get(r.year, 0) + 1
-        object.__setattr__(self, "_record_years", years)
+        object.__setattr__(self, "_month_keys", month_keys)
+        object.__setattr__(
+            self, "_records", {c: dict(zip(keys, by_meter[c], strict=True)) for c, keys in month_keys.items()}
+        )
+        object.__setattr__(self, "_record_years", dict(Counter(map(attrgetter("year"), self.records))))
         repl: dict[tuple[str, int, int], list[MeterReplacement]] = {}
         for rp in sorted(self.replacements, key=lambda x: x.day):
             repl.setdefault((rp.meter_code, rp.year, rp.month), []).append(rp)
@@ -139,6 +142,9 @@ class Ledger:
 
         Only the indexes of the meters and months the state touches are rebuilt, so an edit costs
         the same with one year of history as with twenty. Meter changes (rare) rebuild everything.
+        This snapshot is left as it was (nothing of it is changed in place), and the caches a review
+        in another thread may be filling meanwhile are copied in single steps, so the review need not
+        finish first (``tests/validation/test_check_while_editing.py``).
         """
         if state.meters:
             return self._apply_meters(state)._apply_values(replace(state, meters=()))

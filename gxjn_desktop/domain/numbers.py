@@ -114,7 +114,9 @@ def check_size(value: Decimal, what: str = "数值") -> Decimal:
     places = -exponent if exponent < 0 else 0
     if integer_digits > MAX_INTEGER_DIGITS:
         raise InvalidNumber(
-            f"{what} {value:E} 过大（整数部分超过 {MAX_INTEGER_DIGITS} 位）", "请核对是否多输了数字或单位是否有误"
+            # the digits counted, not the value: 1.2E+22 means nothing to the person who typed it
+            f"{what}过大（整数部分有 {integer_digits} 位，最多 {MAX_INTEGER_DIGITS} 位）",
+            "请核对是否多输了数字或单位是否有误",
         )
     if places > MAX_DECIMAL_PLACES:
         raise InvalidNumber(f"{what}的小数超过 {MAX_DECIMAL_PLACES} 位", f"请保留不超过 {MAX_DECIMAL_PLACES} 位小数")

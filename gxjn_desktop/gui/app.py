@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -92,6 +94,12 @@ def acquire_lock(data_dir: Path) -> QLockFile | None:
     return None
 
 
+def held_by_another_window(data_dir: Path, lock: QLockFile | None) -> bool:
+    """Whether no lock means another window has the folder. A read-only folder takes no lock file,
+    and needs none: nothing can be written there (the store opens it read-only, every write says so)."""
+    return lock is None and os.access(data_dir, os.W_OK)
+
+
 def show_window(window: MainWindow) -> None:
     """The first start fills the screen; later ones restore the size and place the window had."""
     if window.ui_state.bytes(MAIN_GEOMETRY) is None:
@@ -116,7 +124,23 @@ def offer_restore(parent: QWidget | None, data_dir: Path, err: StorageError) -> 
         return None
 
 
+def settle_heap() -> None:
+    """End of start-up: what was loaded and read so far lives as long as the window, so the collector
+    stops walking it (``gc.freeze``) and runs again. Until now it was off: reading 12,000 records
+    made it walk the whole heap again and again, 40–50 ms of the 20-year unit's start."""
+    gc.freeze()
+    gc.enable()
+
+
 def run(data_dir: Path, argv: list[str] | None = None) -> int:
+    gc.disable()  # until the month grid is built (settle_heap): start-up makes objects, frees few
+    try:
+        return _run(data_dir, argv)
+    finally:
+        gc.enable()
+
+
+def _run(data_dir: Path, argv: list[str] | None) -> int:
     app = make_application(argv if argv is not None else sys.argv)
     translated = bool(app.property(TRANSLATED_PROPERTY))
     try:
@@ -128,7 +152,7 @@ def run(data_dir: Path, argv: list[str] | None = None) -> int:
         return 2
     install_excepthook(data_dir)
     lock = acquire_lock(data_dir)
-    if lock is None:
+    if held_by_another_window(data_dir, lock):
         messages.show_user_error(
             None,
             UserError(
@@ -143,6 +167,15 @@ def run(data_dir: Path, argv: list[str] | None = None) -> int:
     stores: list[LedgerService] = []
 
     def open_store() -> None:
+        window.show_opening()
+        try:
+            show_data()
+        finally:
+            settle_heap()
+        if stores and not translated:
+            messages.show_info(window, "缺少中文翻译", TRANSLATION_MISSING)
+
+    def show_data() -> None:
         # After the first paint: the person sees the window while SQLite and migrations load.
         import logging
 
@@ -168,8 +201,6 @@ def run(data_dir: Path, argv: list[str] | None = None) -> int:
             log.warning(warning)
         log.info("opened data folder %s", data_dir)
         window.attach(store)
-        if not translated:
-            messages.show_info(window, "缺少中文翻译", TRANSLATION_MISSING)
 
     window.firstPainted.connect(lambda: QTimer.singleShot(0, open_store))
     show_window(window)
@@ -180,4 +211,5 @@ def run(data_dir: Path, argv: list[str] | None = None) -> int:
             store.close()
         if window._store is not None:  # a restore may have replaced the first one
             window._store.close()
-        lock.unlock()
+        if lock is not None:  # none in a read-only folder
+            lock.unlock()

@@ -71,11 +71,10 @@ class Changer(QObject):
         self._service: EntryService | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_action = self._action("撤销", self.undo_stack.undo, self.undo_stack.canUndoChanged)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_stack.undoTextChanged.connect(lambda text: self.undo_action.setText(f"撤销 {text}".strip()))
         self.redo_action = self._action("重做", self.undo_stack.redo, self.undo_stack.canRedoChanged)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.undo_stack.redoTextChanged.connect(lambda text: self.redo_action.setText(f"重做 {text}".strip()))
+        self._keys_set = False  # the keys come with the menus (see actions): ~20 ms, after the grid shows
 
     def _action(self, text: str, slot: Callable[[], None], enabled: SignalInstance) -> QAction:
         # Made here rather than by QUndoStack.createUndoAction, whose action PySide may free early.
@@ -96,7 +95,12 @@ class Changer(QObject):
 
     @property
     def actions(self) -> list[QAction]:
-        """撤销 and 重做, for a dialog to add so Ctrl+Z works while it is open too."""
+        """撤销 and 重做 with their keys, for the 编辑 menu, and for a dialog to add so Ctrl+Z works
+        while it is open too. (An action's keys work only where it is added.)"""
+        if not self._keys_set:  # Qt's standard-key tables load on the first use: ~20 ms
+            self._keys_set = True
+            self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+            self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         return [self.undo_action, self.redo_action]
 
     def start(self, store: LedgerService) -> None:

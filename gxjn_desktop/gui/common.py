@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from gxjn_desktop.gui.screen_tabs import TITLE_BAR as TITLE_BAR
 from gxjn_desktop.gui.screen_tabs import ScreenTabs as ScreenTabs
 from gxjn_desktop.gui.screen_tabs import ScrollingPage as ScrollingPage
+from gxjn_desktop.gui.screen_tabs import fit_contents as fit_contents
 from gxjn_desktop.gui.screen_tabs import fit_to_screen as fit_to_screen
 from gxjn_desktop.gui.screen_tabs import scroll_when_small as scroll_when_small
 

@@ -25,7 +25,7 @@ from gxjn_desktop.domain.meters import month_end
 from gxjn_desktop.domain.numbers import plain
 from gxjn_desktop.domain.records import EXPLANATION_CAUSES, ReplacementReason
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.gui.common import error_label, scroll_when_small
+from gxjn_desktop.gui.common import error_label, fit_contents, scroll_when_small
 from gxjn_desktop.gui.forms.ui_decrease import Ui_DecreaseDialog
 from gxjn_desktop.gui.forms.ui_explanation import Ui_ExplanationDialog
 from gxjn_desktop.gui.forms.ui_paste_preview import Ui_PastePreviewDialog
@@ -171,6 +171,7 @@ class ExplanationDialog(QDialog):
         # A shown problem is re-judged as the user fixes it, and disappears once it is fixed.
         self.cause.currentIndexChanged.connect(self._recheck)
         self.text.textChanged.connect(self._recheck)
+        fit_contents(self)  # the finding's message and hint wrap: as tall as they need
         self.cause.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -6,8 +6,10 @@ from datetime import date
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -38,6 +40,7 @@ from gxjn_desktop.domain.periods import next_month, previous_month
 from gxjn_desktop.domain.records import MeterReplacement, Source
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.background import background
 from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.entry_model import FINDINGS_ROLE, EntryTableModel
 from gxjn_desktop.services.entry import (
@@ -52,10 +55,12 @@ from gxjn_desktop.services.entry import (
     RowKey,
     RowKind,
 )
+from gxjn_desktop.services.entry.cells import findings_by_cell
 from gxjn_desktop.services.operations import ChangeKind, OpChanges, Origin
 from gxjn_desktop.validation.findings import Finding, Severity
 
 _Index = QModelIndex | QPersistentModelIndex
+_FILLED = "gxjnFilled"  # an editor's property: it holds the cell's value (and then what was typed)
 
 
 class EntryDelegate(QStyledItemDelegate):
@@ -71,6 +76,11 @@ class EntryDelegate(QStyledItemDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        # Once per editor: the view calls this again whenever the model says its rows changed, and
+        # findings (worked out in the background) may arrive while the person types.
+        if editor.property(_FILLED):
+            return
+        editor.setProperty(_FILLED, True)
         text = str(index.data(Qt.ItemDataRole.EditRole) or "")
         if isinstance(editor, QComboBox):
             i = editor.findText(text)
@@ -198,6 +208,7 @@ class EntryScreen(QWidget):
     changeApplied = Signal(object)  # OpChanges the screen has refreshed for (also on undo/redo)
     periodChanged = Signal(int, int)
     explained = Signal(str)  # a 说明 saved from the right-click menu (the review's list changes)
+    findingsShown = Signal()  # the cells show the findings of the snapshot and month on screen
 
     #: What the grid shows: readings, the meters' rows and 倍率, and findings (which every kind of data moves).
     SHOWS = frozenset(ChangeKind) - {ChangeKind.TASKS}
@@ -244,7 +255,12 @@ class EntryScreen(QWidget):
         self._findings_timer = QTimer(self)
         self._findings_timer.setSingleShot(True)
         self._findings_timer.setInterval(0)
-        self._findings_timer.timeout.connect(self.refresh_findings)
+        self._findings_timer.timeout.connect(self.request_findings)
+        self._findings_asked = 0  # requests made; only the latest one's result is shown
+        self._findings_period = (self.year, self.month)  # the month the cells' findings are of
+        self._grid_painted = False  # the rules start once the grid is on screen
+        self._findings_deferred = False
+        self.view.viewport().installEventFilter(self)
 
         self.model.editRequested.connect(self.submit_edits)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -291,12 +307,49 @@ class EntryScreen(QWidget):
         self.title.setToolTip(self.model.locked or "")
         current = self.view.currentIndex()
         self.model.set_rows(self.service.rows(self.year, self.month))
+        if (self.year, self.month) != self._findings_period:  # another month's findings would sit on its cells
+            self._findings_period = (self.year, self.month)
+            self.model.set_findings({})
         if not current.isValid() and self.model.rowCount():
             self.view.move_to(0, COLUMNS.index(Column.VALUE))
+        self._findings_asked += 1  # results still on their way are of the data as it was
         self._findings_timer.start()
 
+    def request_findings(self) -> None:
+        """The month's findings, worked out in the background (gui/background.py) from the snapshot
+        as it is now; the cells show them when they come, unless the month or the data has changed
+        meanwhile (a newer request is then on its way)."""
+        if not self._grid_painted and self.view.isVisible():
+            self._findings_deferred = True  # the grid's first paint asks again (start-up: the grid first)
+            return
+        self._findings_asked += 1
+        asked, ledger, year, month, today = self._findings_asked, self.service.ledger, self.year, self.month, self.today
+
+        def show(found: dict[tuple[RowKey, Column], list[Finding]]) -> None:
+            if (
+                asked == self._findings_asked
+                and ledger is self.service.ledger
+                and (year, month) == self._findings_period
+            ):
+                self.model.set_findings(found)
+                self.findingsShown.emit()
+
+        background().submit(self, lambda: findings_by_cell(ledger, year, month, today), show)
+
     def refresh_findings(self) -> None:
+        """The month's findings now, in this thread (results still on their way are older)."""
+        self._findings_timer.stop()
+        self._findings_asked += 1
+        self._findings_period = (self.year, self.month)
         self.model.set_findings(self.service.findings_by_cell(self.year, self.month, self.today))
+        self.findingsShown.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._grid_painted and event.type() == QEvent.Type.Paint and watched is self.view.viewport():
+            self._grid_painted = True
+            if self._findings_deferred:
+                self._findings_timer.start()  # after this paint
+        return super().eventFilter(watched, event)
 
     def _size_columns(self) -> None:
         widths = {Column.ITEM: 260, Column.UNIT: 56, Column.SOURCE: 64, Column.NOTE: 160, Column.MULTIPLIER: 56}

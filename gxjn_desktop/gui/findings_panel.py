@@ -37,12 +37,13 @@ from gxjn_desktop.domain.places import Place
 from gxjn_desktop.domain.records import EXPLANATION_CAUSES
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui import messages
+from gxjn_desktop.gui.background import background
 from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.common import ColumnSpec, RowsModel
 from gxjn_desktop.gui.entry_model import SEVERITY_COLOURS
 from gxjn_desktop.gui.forms.ui_findings_header import Ui_FindingsHeader
 from gxjn_desktop.services import finding_words
-from gxjn_desktop.services.checks import rule_names
+from gxjn_desktop.services.checks import CheckResult, check_period, rule_names
 from gxjn_desktop.services.entry import Column, RowKey, cell_of
 from gxjn_desktop.services.finding_words import meter_names, period_text, place_label
 from gxjn_desktop.services.operations import ChangeKind, OpChanges
@@ -216,6 +217,7 @@ class FindingsPanel(QWidget):
     navigate = Signal(object)  # FindingTarget
     status = Signal(str, bool)  # text, is_error
     explained = Signal(str)  # after a 说明 is saved (the grid's tooltips change)
+    reviewed = Signal()  # the panel shows the review of the period and data on screen
 
     SHOWS = frozenset(ChangeKind)  # the review judges every kind of data
 
@@ -228,6 +230,7 @@ class FindingsPanel(QWidget):
         self.counts: dict[str, int] = {}
         self.export_allowed = False
         self._stale = False
+        self._asked = 0  # reviews asked for; only the latest one's result is shown
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_header())
@@ -328,7 +331,7 @@ class FindingsPanel(QWidget):
         return detail_box
 
     def _connect(self) -> None:
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.timeout.connect(self.request_refresh)
         self.year_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)
@@ -372,7 +375,7 @@ class FindingsPanel(QWidget):
     # ---- content ------------------------------------------------------------------------------
 
     def schedule_refresh(self) -> None:
-        """After a save elsewhere: re-run the review now if the panel is on screen, else when shown."""
+        """After a save elsewhere: re-run the review soon if the panel is on screen, else when shown."""
         if self.isVisible():
             self._refresh_timer.start()
         else:
@@ -384,22 +387,42 @@ class FindingsPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
-            self.refresh()
+            self.request_refresh()
 
-    def refresh(self) -> None:
-        from gxjn_desktop.services.checks import check_period  # the rules load lazily, after the window shows
-
+    def request_refresh(self) -> None:
+        """The review of the period on screen, its rules run in the background (gui/background.py):
+        the window takes keys meanwhile (on a long history the first run takes up to a second); the
+        result is shown unless the period or the data changed meanwhile (a newer run is on its way)."""
         self._stale = False
         self._refresh_timer.stop()
         self._fill_years()
-        try:
-            result = check_period(self.service.ledger, self.period(), self.today)
-        except UserError as err:
+        self._asked += 1
+        asked, ledger, period, today = self._asked, self.service.ledger, self.period(), self.today
+        self.shown_label.setText("正在审核……")
+
+        def show(result: CheckResult | UserError) -> None:
+            if asked == self._asked and ledger is self.service.ledger and period == self.period():
+                self._show_result(result)
+
+        background().submit(self, lambda: _checked(ledger, period, today), show)
+
+    def refresh(self) -> None:
+        """The review of the period on screen, now (a period chosen, 重新审核, a 说明 saved)."""
+        self._stale = False
+        self._refresh_timer.stop()
+        self._fill_years()
+        self._asked += 1  # a result still on its way is older
+        self._show_result(_checked(self.service.ledger, self.period(), self.today))
+
+    def _show_result(self, result: CheckResult | UserError) -> None:
+        if isinstance(result, UserError):
+            err = result
             self.findings, self.counts, self.export_allowed = [], {}, False
             self.counts_label.setText("")
             self.gate_label.setText(f"无法审核：{err.message}。{err.hint}")
             self.gate_label.setStyleSheet("color: #b3261e; font-weight: bold;")
             self.apply_filters()
+            self.reviewed.emit()
             return
         self.findings = result.findings
         self.counts = result.counts()
@@ -416,6 +439,7 @@ class FindingsPanel(QWidget):
         self.gate_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self._fill_filters()
         self.apply_filters()
+        self.reviewed.emit()
 
     def _fill_filters(self) -> None:
         """Months of the period and the places that have findings; the user's choice is kept."""
@@ -589,6 +613,14 @@ def explain_finding(parent: QWidget, changer: Changer, f: Finding) -> str | None
     if not changer.run(explanation_saved(service.ledger, explanation, f"填写说明：{where}"), parent):
         return None
     return f"已保存说明：{where}（{cause}）"
+
+
+def _checked(ledger: Ledger, period: Period, today: date | None) -> CheckResult | UserError:
+    """check_period, its refusal (rules.json unreadable) returned to be shown in the panel."""
+    try:
+        return check_period(ledger, period, today)
+    except UserError as err:
+        return err
 
 
 def _esc(text: str) -> str:

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QTableView, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from gxjn_desktop.errors import Refusal, StorageError, UserError
 from gxjn_desktop.gui import messages
@@ -29,6 +28,11 @@ from gxjn_desktop.gui.ui_state import (
 from gxjn_desktop.paths import bureau_dir
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after the window is painted
+    # Qt makes a class's enums when it is first touched (QAction's and QTableView's cost ~5 ms
+    # each): the menus, the toolbar and the tables import them after the first paint.
+    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QMenu, QTableView, QToolBar
+
     from gxjn_desktop.gui.changes import Changer, ShowsChanges
     from gxjn_desktop.gui.dashboard import Dashboard
     from gxjn_desktop.gui.findings_panel import FindingsPanel, FindingTarget
@@ -41,8 +45,12 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after t
     from gxjn_desktop.services.ledger_service import LedgerService
     from gxjn_desktop.services.operations import OpChanges, Operation, Origin
 
-#: Set by bench/bench_startup.py: print the time of the first paint and quit.
+#: Set by bench/bench_startup.py: print the time of the first paint (with the CPU time used by then)
+#: and quit. With the value STALLS
+#: (bench/bench_speed.py), stay until the warm-up and the background work are done and print the
+#: longest the window did not answer meanwhile (gui/background.py, report_stalls).
 BENCH_ENV = "GXJN_EXIT_AFTER_PAINT"
+STALLS = "stalls"
 
 TAB_OVERVIEW, TAB_ENTRY, TAB_UNIT, TAB_METERS, TAB_FINDINGS, TAB_REPORT, TAB_WORKPLAN = range(7)
 TAB_NAMES = ("概览", "月度填报", "单位信息", "计量器具", "数据审核", "报送", "工作任务")
@@ -91,6 +99,7 @@ class MainWindow(QMainWindow):
         self.today = today
         self._store = store
         self._ready_pending = False
+        self.warmed_up = False  # warm_up has built everything
         self.ui_state = UiState(data_dir)
         self.entry_service: EntryService | None = None
         self._changer: Changer | None = None  # runs every change and keeps the one undo stack
@@ -100,7 +109,7 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.loading = QLabel(f"正在打开数据……\n{data_dir}")
+        self.loading = QLabel()  # its words come after the first paint (show_opening)
         self.loading.setStyleSheet("qproperty-alignment: AlignCenter;")  # the Qt namespace costs ~15 ms to load
         self.stack.addWidget(self.loading)
         self._welcome: WelcomeScreen | None = None  # built when needed (most starts never need it)
@@ -119,6 +128,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.loading)
         if store is not None:
             self.attach(store)
+
+    def show_opening(self) -> None:
+        """“正在打开数据……”, painted now, before the data folder is opened and read. Not in the first
+        paint: a window's first text loads the fonts (~6 ms), the bare window shows sooner without."""
+        self.loading.setText(f"正在打开数据……\n{self.data_dir}")
+        self.loading.repaint()
 
     @property
     def welcome(self) -> WelcomeScreen:
@@ -179,6 +194,8 @@ class MainWindow(QMainWindow):
     # ---- menus --------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         file_menu = self.menuBar().addMenu("文件(&F)")
         new_unit = QAction("新建单位（替换本文件夹中的数据）(&N)…", self)
         new_unit.triggered.connect(self.new_unit)
@@ -321,7 +338,7 @@ class MainWindow(QMainWindow):
     def _build_toolbar(self, undo: QAction, redo: QAction) -> None:
         """The month's main actions under the menus, with text beside each icon (as WPS shows them)."""
         from PySide6.QtCore import QSize, Qt
-        from PySide6.QtGui import QIcon
+        from PySide6.QtGui import QAction, QIcon
 
         from gxjn_desktop.paths import resource_path
 
@@ -555,22 +572,39 @@ class MainWindow(QMainWindow):
         return cast("WorkPlanScreen", self.screen_at(TAB_WORKPLAN))
 
     def warm_up(self) -> None:
-        """Once the month grid is on screen: the menus, the ORM (so the first edit waits for
-        nothing), then the other screens, one per turn of the event loop so typing is never held up."""
+        """Once the month grid is on screen: the menus, the other screens, then the ORM (so the first
+        write waits for nothing), one step per turn of the event loop so typing is never held up for
+        long, and no step while the background thread works (the grid's findings first): both would
+        share one interpreter lock, and each would take twice as long."""
+        from gxjn_desktop.gui.background import background
+
         steps: list[Callable[[], object]] = []
         if self.edit_menu is None:
             steps.append(self._build_menus)
-        if self._store is not None:
-            steps.append(self._store.warm_up)
         if self.entry_service is not None:
             steps += [partial(self.screen_at, i) for i in range(len(TAB_NAMES)) if self.built(i) is None]
+        if self._store is not None and not self._store.orm_opened:
+            steps.append(partial(self._load_orm, self._store))
 
         def next_step() -> None:
-            if steps:
+            if not steps:
+                self.warmed_up = True
+            elif background().busy():
+                QTimer.singleShot(20, self, next_step)
+            else:
                 steps.pop(0)()
                 QTimer.singleShot(0, self, next_step)
 
+        self.warmed_up = False
         QTimer.singleShot(0, self, next_step)
+
+    def _load_orm(self, store: LedgerService) -> None:
+        """SQLAlchemy's import in the background thread (the window keeps taking keys), then the
+        engine in this one, so the first write waits for neither."""
+        from gxjn_desktop.gui.background import background
+        from gxjn_desktop.services.ledger_service import load_orm_libraries
+
+        background().submit(self, load_orm_libraries, lambda _: store.warm_up() if store is self._store else None)
 
     def _leave_unit_screen(self) -> bool:
         """单位信息 is saved with its buttons: before leaving it, offer to save what was typed.
@@ -713,7 +747,7 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             if bench:
-                sys.stdout.write(f"painted {time.perf_counter():.6f}\n")
+                sys.stdout.write(f"painted {time.perf_counter():.6f} {time.process_time():.6f}\n")
                 sys.stdout.flush()
             self.firstPainted.emit()
             if self._ready_pending:  # the data came before the first paint: the next paint shows it
@@ -721,7 +755,12 @@ class MainWindow(QMainWindow):
         elif self._ready_pending:
             self._ready_pending = False
             if bench:  # the unit's data is on screen
-                sys.stdout.write(f"ready {time.perf_counter():.6f}\n")
+                sys.stdout.write(f"ready {time.perf_counter():.6f} {time.process_time():.6f}\n")
                 sys.stdout.flush()
-                QTimer.singleShot(0, QApplication.quit)
+                if os.environ[BENCH_ENV] == STALLS:
+                    from gxjn_desktop.gui.background import report_stalls
+
+                    report_stalls(self, lambda: self.warmed_up and self.store.orm_opened, self.entry.findingsShown)
+                else:
+                    QTimer.singleShot(0, QApplication.quit)
             self.warm_up()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import Meter, MeterKind
-from gxjn_desktop.domain.numbers import parse_decimal, plain
+from gxjn_desktop.domain.numbers import NOT_APPLICABLE, parse_decimal, plain
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.common import ColumnSpec, RowsModel, error_label, shown_unit
@@ -44,6 +44,11 @@ def _date(d: date | None) -> str:
     return "" if d is None else f"{d:%Y-%m-%d}"
 
 
+def _register(meter: Meter, text: str) -> str:
+    """A register's figure; "—" for a direct quantity, which has neither digits nor a 倍率 (as in the grid)."""
+    return text if meter.kind is MeterKind.REGISTER else NOT_APPLICABLE
+
+
 class MetersModel(RowsModel[Meter]):
     """The unit's meters; a retired one is grey."""
 
@@ -56,8 +61,8 @@ class MetersModel(RowsModel[Meter]):
         ColumnSpec("用途", lambda m: m.use.label),
         ColumnSpec("户号", lambda m: m.account_no),
         ColumnSpec("表号", lambda m: m.meter_no),
-        ColumnSpec("表位数", lambda m: "" if m.register_digits is None else str(m.register_digits)),
-        ColumnSpec("当前倍率", lambda m: plain(m.multiplier_on(date.today()))),
+        ColumnSpec("表位数", lambda m: _register(m, "" if m.register_digits is None else str(m.register_digits))),
+        ColumnSpec("当前倍率", lambda m: _register(m, plain(m.multiplier_on(date.today())))),
         ColumnSpec("启用", lambda m: _date(m.active_from)),
         ColumnSpec("停用", lambda m: _date(m.active_to)),
         ColumnSpec("上级表", lambda m: m.parent_code or ""),

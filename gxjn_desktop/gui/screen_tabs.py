@@ -110,6 +110,17 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     window.resize(min(width, free.width()), min(height, free.height() - TITLE_BAR))
 
 
+def fit_contents(window: QWidget) -> None:
+    """Open ``window`` as tall as its wrapped labels need at its preferred width, within the screen's
+    free area: Qt's own first size of a window (at most ⅔ of the screen) can be shorter than that, and
+    then lays the fields over each other."""
+    layout = window.layout()
+    assert layout is not None, "a window laid out by its form"
+    hint = window.sizeHint().expandedTo(window.minimumSizeHint())
+    height = layout.totalHeightForWidth(hint.width()) if layout.hasHeightForWidth() else hint.height()
+    fit_to_screen(window, hint.width(), max(height, hint.height()))
+
+
 def scroll_when_small(window: QWidget, *below: QWidget) -> ScrollingPage:
     """What a form laid out in ``window``, in a :class:`ScrollingPage` that fills it: the fields scroll
     only when the screen is too small for them (Tab scrolls to the field it reaches), while ``below``

@@ -201,11 +201,15 @@ class WorkPlanScreen(QWidget):
             self.view.selectRow(min(max(current, 0), self.model.rowCount() - 1))
         s = summary_json(ledger, year, load_reference())
         yes = {True: "是", False: "否"}
-        generation = f"，发电 {s['pv_generation_kwh']} kWh（取自光伏表月度记录）" if s["pv_generation_kwh"] else ""
+
+        def n(key: str) -> str:  # the summary's figures as every number of the window is shown
+            return shown_number(str(s[key]))
+
+        generation = f"，发电 {n('pv_generation_kwh')} kWh（取自光伏表月度记录）" if s["pv_generation_kwh"] else ""
         vehicles = f"新能源汽车 {s['new_energy_vehicles']}/{s['fleet_vehicles']} 辆；" if s["fleet_vehicles"] else ""
         self.summary.setText(
-            f"{year} 年计入工作安排目标：节能改造（已完成）{s['retrofit_area_m2']} m²；"
-            f"屋顶光伏 {s['pv_projects']} 个、{s['pv_capacity_kw']} kW{generation}；"
+            f"{year} 年计入工作安排目标：节能改造（已完成）{n('retrofit_area_m2')} m²；"
+            f"屋顶光伏 {s['pv_projects']} 个、{n('pv_capacity_kw')} kW{generation}；"
             f"合同能源管理 {s['emc_projects']} 个；废旧电子产品 {s['ewaste_items']} 件（取自处置记录）；"
             f"节约型机关 {yes[s['saving_org']]}；节水型单位 {yes[s['water_saving_unit']]}；{vehicles}"
             f"全电厨房 {yes[s['electric_kitchen']]}"

@@ -111,6 +111,8 @@ def restore(data_dir: Path, backup: Path) -> Path:
     """Restore ``backup`` over the unit database (nothing may hold it open); the current data is
     backed up first and its backup returned. The restored file is opened once, so it is checked
     and brought to the program's schema before anyone works on it."""
-    made = restore_backup(database_path(data_dir), backup, backup_dir(data_dir))
+    from gxjn_desktop.storage.migrate import known_revisions  # Alembic only for a restore
+
+    made = restore_backup(database_path(data_dir), backup, backup_dir(data_dir), known_revisions=known_revisions())
     open_database(data_dir, create=False).close()
     return made

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from gxjn_desktop.domain.exports import ExportRecord, SigningKey, latest_exports, locked_months
 from gxjn_desktop.domain.ledger import ExplanationKey, Ledger, QuotaKey, StoredState
 from gxjn_desktop.domain.meters import Meter
-from gxjn_desktop.domain.periods import check_year
+from gxjn_desktop.domain.periods import Period, check_year
 from gxjn_desktop.domain.places import RESERVED_CODE_HINT, reserved_code_problem
 from gxjn_desktop.domain.quotas import Quota, QuotaIndicator, QuotaLevel
 from gxjn_desktop.domain.records import (
@@ -23,12 +23,12 @@ from gxjn_desktop.domain.records import (
 )
 from gxjn_desktop.domain.units import Unit, YearProfile
 from gxjn_desktop.domain.workplan import WorkTask, task_problems
-from gxjn_desktop.errors import UserError
+from gxjn_desktop.errors import UserError, read_only_error
 from gxjn_desktop.paths import backup_dir
 from gxjn_desktop.storage import plain_read
 from gxjn_desktop.storage.backup import make_backup
 from gxjn_desktop.storage.edit_write import EditWriter, writes
-from gxjn_desktop.storage.lazy import lazy_module
+from gxjn_desktop.storage.lazy import import_orm_libraries, lazy_module
 from gxjn_desktop.storage.store import PreparedFile, prepare_database
 
 if TYPE_CHECKING:
@@ -216,6 +216,8 @@ class LedgerService:
 
     def backup(self, reason: str) -> None:
         """A named backup now (before an import from the window, for instance)."""
+        if self.read_only:  # say why in the user's words, not SQLite's "cannot open"
+            raise read_only_error(self.path.parent)
         make_backup(self.path, backup_dir(self.path.parent), reason)
 
     def save_quotas(self, quotas: Iterable[Quota]) -> None:
@@ -382,6 +384,12 @@ class LedgerService:
         """(year, month) → the export that locks it."""
         return locked_months(self.exports())
 
+    def lock_of(self, year: int, month: int) -> ExportRecord | None:
+        """The export that locks (year, month), or ``None``; read from the file now (gxjn-cli may
+        have exported while the window is open), only that year's packets and not their data."""
+        exports = [e for e in self.exports() if e.year == year] if self.read_only else self._edits.exports_of(year)
+        return locked_months(exports).get((year, month))
+
     @classmethod
     def _refuse_locked_in(cls, s: Session, months: Iterable[tuple[int, int]] = (), years: Iterable[int] = ()) -> None:
         """The lock check inside the write's own session: only the touched years' packets are read
@@ -424,7 +432,7 @@ class LedgerService:
         with self.db.session() as s:
             latest = latest_exports(exports_repo.load_exports(s)).get((year, period_code))
             if latest is None:
-                raise UserError(f"{year} 年 {period_code} 还没有导出过", "未上报的期间可以直接修改")
+                raise UserError(f"{Period.parse(year, period_code).label}还没有导出过", "未上报的期间可以直接修改")
             if not latest.locks:
                 raise UserError(
                     f"{latest.period.label}已于 {latest.reopened_at} 重新打开，正在准备第 {latest.revision + 1} 版",
@@ -442,3 +450,9 @@ class LedgerService:
                 key = make()
                 exports_repo.save_signing_key(s, key)
         return key
+
+
+def load_orm_libraries() -> None:
+    """SQLAlchemy and the ORM's tables (0.3–0.4 s once Qt is loaded), imported from any thread: the
+    window does it in its background thread, so :meth:`LedgerService.warm_up` is quick after it."""
+    import_orm_libraries()

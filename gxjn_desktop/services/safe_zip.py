@@ -3,7 +3,8 @@
 Refuses what a hostile or broken file can do: not a zip, truncated, too many members, members
 that expand enormously (zip bombs), names that escape the folder, encrypted members, and any XML
 part that declares a DOCTYPE (entity expansion, external entities: no Office file needs one).
-Also the one way the program opens a workbook with calamine, whose errors are English type names.
+A sheet whose cells reach absurdly far, or that holds formulas without a saved value, is refused too
+(`sheet_scan`). Also the one way the program opens a workbook with calamine, whose errors are English type names.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from gxjn_desktop.errors import UserError
+from gxjn_desktop.services.sheet_scan import scan_sheet, sheet_names_by_part
 
 # Limits far above any real entry workbook or packet, far below what would hurt an old PC.
 MAX_MEMBERS = 2000
@@ -29,27 +31,56 @@ _CHUNK = 1024 * 1024
 # A unit's entry workbook has meters × 12 rows, a bureau's quota file one row per unit and
 # indicator: far below this. A sheet of junk is refused before calamine spends seconds on it.
 MAX_SHEET_ROWS = 50_000
+# calamine holds a sheet as one grid up to its last used cell: 50,000 rows of 40 columns at most
+# (the entry workbook has 14), so one stray cell at XFD1048576 cannot make it ask for 500 GB.
+MAX_SHEET_CELLS = 2_000_000
 _SHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$", re.IGNORECASE)
 _ROW_TAGS = (b"<row ", b"<row>")
 
 
-def _scan_member(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[bool, int]:
+def _scan_member(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[bool, int, bool]:
     """Read a member to its end (its CRC is checked there) in chunks; for an XML part say whether
     it holds ``<!DOCTYPE`` anywhere (in a well-formed part only a declaration can: a literal ``<``
-    in text is always escaped), and for a sheet how many rows it has."""
+    in text is always escaped), for a sheet how many rows it has, and whether it holds cells
+    (``<sheetData``, wherever the part is: the relationships, not the path, make it a sheet)."""
     xml = bool(_XML_PART.search(info.filename))
     sheet = bool(_SHEET_PART.match(info.filename))
-    doctype, rows, tail = False, 0, b""
+    doctype, rows, cells, tail = False, 0, False, b""
     with z.open(info) as f:
         while chunk := f.read(_CHUNK):
             if not xml:
                 continue
             window = (tail + chunk).lower()
             doctype = doctype or any(d in window for d in _DOCTYPE)
+            cells = cells or b"<sheetdata" in window
             if sheet:
                 rows += sum(chunk.count(t) for t in _ROW_TAGS)
             tail = window[-32:]
-    return doctype, rows
+    return doctype, rows, cells
+
+
+def _check_sheet_cells(z: zipfile.ZipFile, parts: list[zipfile.ZipInfo], path: Path) -> None:
+    """Refuse a sheet whose cells reach too far for calamine's grid, or that holds formulas
+    without a saved value (calamine would read them as empty cells)."""
+    names: dict[str, str] | None = None
+    for info in parts:
+        with z.open(info) as f:
+            scan = scan_sheet(f)
+        if scan.max_row > MAX_SHEET_ROWS or scan.cells > MAX_SHEET_CELLS:
+            raise UserError(
+                f"{path.name} 的一个工作表用到了第 {scan.max_row} 行、第 {scan.max_col} 列，超出允许的范围"
+                f"（最多 {MAX_SHEET_ROWS} 行、共 {MAX_SHEET_CELLS} 个单元格），已拒绝",
+                "请删除表格右侧和下方多余的单元格后重新保存，或重新生成模板",
+            )
+        if scan.formulas_without_value:
+            names = sheet_names_by_part(z) if names is None else names
+            sheet = names.get(info.filename, info.filename)
+            more = f" 等 {scan.formulas_without_value} 处" if scan.formulas_without_value > 1 else ""
+            where = f"单元格 {scan.first_formula_cell}" if scan.first_formula_cell else "有单元格"
+            raise UserError(
+                f"{path.name} 的工作表“{sheet}”{where}{more} 是公式，但文件中没有保存公式的计算结果，无法读出数值",
+                "请用 Excel 或 WPS 打开该文件并保存一次（会算出公式的值），或直接填写数值而不是公式",
+            )
 
 
 def unsafe_member_name(name: str) -> bool:
@@ -92,8 +123,11 @@ def check_zip(path: Path, what: str) -> None:
                     and info.file_size / info.compress_size > MAX_RATIO
                 ):
                     raise UserError(f"{path.name} 压缩比异常（疑似压缩炸弹），已拒绝", "请确认文件来源")
+            sheets: list[zipfile.ZipInfo] = []
             for info in infos:
-                doctype, rows = _scan_member(z, info)
+                doctype, rows, cells = _scan_member(z, info)
+                if cells:
+                    sheets.append(info)
                 if rows > MAX_SHEET_ROWS:
                     raise UserError(
                         f"{path.name} 的一个工作表有 {rows} 行，远多于正常的{what}（最多 {MAX_SHEET_ROWS} 行），已拒绝",
@@ -104,6 +138,7 @@ def check_zip(path: Path, what: str) -> None:
                         f"{path.name} 的部件 {info.filename} 含有 DOCTYPE 声明（可用于实体炸弹或读取本机文件），已拒绝",
                         "正常的 Excel 文件不含这种声明；请用 Excel 或 WPS 另存为 .xlsx，或向来源方索取原文件",
                     )
+            _check_sheet_cells(z, sheets, path)
     except zipfile.BadZipFile as exc:
         raise UserError(f"{path.name} 内部数据校验失败，文件已损坏", "请重新保存或重新复制文件") from exc
     except (EOFError, OSError) as exc:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from gxjn_desktop.errors import StorageError, os_storage_error
-from gxjn_desktop.storage.sqlite_file import storage_error_from
+from gxjn_desktop.errors import DamagedDatabase, StorageError, os_storage_error, read_only_error
+from gxjn_desktop.storage.sqlite_file import integrity_check, read_only_uri, storage_error_from
 
 BACKUP_PREFIX = "gxjn-"
 BACKUP_SUFFIX = ".db"
@@ -103,34 +104,23 @@ def list_backups(backup_dir: Path) -> list[tuple[datetime, Path]]:
     return sorted((t, p) for t, p in found if t is not None)
 
 
-def restore_backup(path: Path, backup: Path, backup_dir: Path) -> Path:
+def restore_backup(path: Path, backup: Path, backup_dir: Path, *, known_revisions: Collection[str]) -> Path:
     """Replace the database at ``path`` by ``backup``; return the backup made of it first.
 
-    The backup is checked (integrity_check, on a copy) before anything is touched; the current
-    database is backed up; then the backup API writes the pages into the live file through
-    SQLite, so a WAL left by a killed session is part of what is replaced instead of being
-    replayed over the restored data. The result is checked again.
+    The backup is checked (integrity_check, one of the ``known_revisions`` of this program's
+    migrations) before anything is touched; the current database is backed up (or, only when it fails its own integrity
+    check, moved aside); then the backup API writes the pages into the live file through SQLite,
+    so a WAL left by a killed session is part of what is replaced instead of being replayed over
+    the restored data. The result is checked again.
     """
     if not backup.is_file():
         raise StorageError(f"找不到备份文件 {backup}", "请用 gxjn-cli backup list 查看可用的备份")
-    try:
-        src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-        try:
-            ok = src.execute("PRAGMA integrity_check").fetchall()
-        finally:
-            src.close()
-    except sqlite3.DatabaseError as exc:
-        ok = [(str(exc),)]
-    if ok != [("ok",)]:
-        raise StorageError(
-            f"备份 {backup.name} 已损坏或不是 gxjn 的数据文件，未恢复", "请选择另一个备份；当前数据未受影响"
-        )
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise read_only_error(path.parent)
+    _check_restorable(backup, known_revisions)
     before: Path | None = None
-    if path.exists():
-        try:
-            before = make_backup(path, backup_dir, "before-restore")
-        except StorageError:  # the current file is damaged: keep its bytes, then start afresh
-            before = set_aside(path, backup_dir)
+    if path.exists():  # only a damaged file is set aside; a failed backup (full disk) stops here
+        before = set_aside(path, backup_dir) if _damaged(path) else make_backup(path, backup_dir, "before-restore")
     try:
         ok = _write_into(backup, path)
     except sqlite3.Error as exc:
@@ -140,8 +130,49 @@ def restore_backup(path: Path, backup: Path, backup_dir: Path) -> Path:
     return before or backup
 
 
+def _damaged(path: Path) -> bool:
+    if path.stat().st_size == 0:  # emptied (store.refuse_emptied): nothing worth a backup
+        return True
+    try:
+        integrity_check(path)
+    except DamagedDatabase:
+        return True
+    return False
+
+
+def _check_restorable(backup: Path, known_revisions: Collection[str]) -> None:
+    """A backup is restored only when it is sound and a gxjn database this program can open. It
+    is read through a URI that quotes its path (a ``#`` or ``?`` in a name would cut it short)
+    and, with no WAL beside it, as immutable, so nothing is written next to it."""
+    refused = StorageError(
+        f"备份 {backup.name} 已损坏或不是 gxjn 的数据文件，未恢复", "请选择另一个备份；当前数据未受影响"
+    )
+    try:
+        con = sqlite3.connect(read_only_uri(backup), uri=True)
+        try:
+            ok = con.execute("PRAGMA integrity_check").fetchall()
+            versioned = con.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone() if versioned else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        err = storage_error_from(exc, backup.parent)
+        if err is None or isinstance(err, DamagedDatabase):
+            raise refused from exc
+        raise err from exc
+    if ok != [("ok",)] or row is None:
+        raise refused
+    if str(row[0]) not in known_revisions:
+        raise StorageError(
+            f"备份 {backup.name} 由更新版本的 gxjn 创建，当前程序无法读取，未恢复",
+            "请安装最新版本的 gxjn 后再恢复；当前数据未受影响",
+        )
+
+
 def _write_into(backup: Path, path: Path) -> list[tuple[str]]:
-    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(backup), uri=True)
     try:
         dst = sqlite3.connect(path)
         try:

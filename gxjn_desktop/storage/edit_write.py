@@ -205,6 +205,16 @@ class EditWriter:
             except sqlite3.Error as exc:
                 raise_storage_error(exc, self.path.parent)
 
+    def exports_of(self, year: int) -> list[ExportRecord]:
+        """The packets exported for ``year``, without their data.json (which months they lock), read
+        now through the same connection: the grid asks after every edit whether its month is locked,
+        and reading every packet whole cost milliseconds per packet kept."""
+        with self._lock:
+            try:
+                return [_export(row) for row in self._connection().execute(_EXPORTS, (year,))]
+            except sqlite3.Error as exc:
+                raise_storage_error(exc, self.path.parent)
+
     def close(self) -> None:
         with self._lock:
             if self._con is not None:

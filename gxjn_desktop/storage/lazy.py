@@ -25,3 +25,19 @@ def lazy_module(name: str) -> ModuleType:
     sys.modules[name] = module
     loader.exec_module(module)
     return module
+
+
+#: What the ORM modules stand on, imported the ordinary way (thread-safe, unlike a lazy module's
+#: first use before Python 3.12): the window loads them in its background thread.
+ORM_LIBRARIES = (
+    "sqlalchemy",
+    "sqlalchemy.orm",
+    "sqlalchemy.dialects.sqlite",
+    "gxjn_desktop.storage.tables",
+    "gxjn_desktop.storage.database",
+)
+
+
+def import_orm_libraries() -> None:
+    for name in ORM_LIBRARIES:
+        importlib.import_module(name)

@@ -39,6 +39,15 @@ def current_revision(path: Path) -> str | None:
     return stored_revision(path)
 
 
+def refuse_newer(revision: str | None) -> None:
+    """A revision this program's migrations do not know was written by a newer program."""
+    if revision is not None and revision not in known_revisions():
+        raise StorageError(
+            "这个数据库由更新版本的 gxjn 创建，当前程序无法读取",
+            "请安装最新版本的 gxjn 后再打开；数据库未被改动",
+        )
+
+
 def upgrade(path: Path, target: str = "head", *, backup_dir: Path | None = None) -> bool:
     """Upgrade ``path`` to ``target``; return whether anything ran.
 
@@ -48,11 +57,7 @@ def upgrade(path: Path, target: str = "head", *, backup_dir: Path | None = None)
     file exactly as it was.
     """
     current = current_revision(path)
-    if current is not None and current not in known_revisions():
-        raise StorageError(
-            "这个数据库由更新版本的 gxjn 创建，当前程序无法读取",
-            "请安装最新版本的 gxjn 后再打开；数据库未被改动",
-        )
+    refuse_newer(current)
     wanted = head_revision() if target == "head" else target
     if current == wanted:
         return False

@@ -14,6 +14,23 @@ from gxjn_desktop.storage.sqlite_file import connect_read_only, raise_storage_er
 SCHEMA_HEAD = "0005"
 
 
+def foreign_tables(path: Path) -> bool:
+    """Whether the file holds tables but no revision: another program's database (or one whose
+    version record was removed), which the migrations must not write into."""
+    if not path.exists() or stored_revision(path) is not None:
+        return False
+    con = connect_read_only(path)
+    try:
+        return (
+            con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite%'").fetchone()
+            is not None
+        )
+    except sqlite3.DatabaseError as exc:
+        raise_storage_error(exc, path.parent)
+    finally:
+        con.close()
+
+
 def stored_revision(path: Path) -> str | None:
     """The Alembic revision recorded in the file, or ``None`` for a new or unversioned file."""
     if not path.exists():

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gxjn_desktop.errors import StorageError, os_storage_error, read_only_error
+from gxjn_desktop.errors import DamagedDatabase, StorageError, os_storage_error, read_only_error
 from gxjn_desktop.paths import backup_dir, database_path
-from gxjn_desktop.storage.backup import clean_partial_backups, daily_backup
-from gxjn_desktop.storage.schema import SCHEMA_HEAD, stored_revision
-from gxjn_desktop.storage.sqlite_file import integrity_check
+from gxjn_desktop.storage.backup import clean_partial_backups, daily_backup, list_backups
+from gxjn_desktop.storage.schema import SCHEMA_HEAD, foreign_tables, stored_revision
+from gxjn_desktop.storage.sqlite_file import RESTORE_HINT, integrity_check
 
 if TYPE_CHECKING:
     from gxjn_desktop.storage.database import Database
@@ -68,6 +68,25 @@ def writable(data_dir: Path, path: Path) -> bool:
     return os.access(data_dir, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
+def refuse_emptied(path: Path, data_dir: Path) -> None:
+    """A database of 0 bytes beside earlier backups lost its data (a copy cut short, a power cut):
+    SQLite would take it for a new, empty database and the unit would seem to be gone."""
+    if path.stat().st_size == 0 and list_backups(backup_dir(data_dir)):
+        raise DamagedDatabase(
+            f"数据文件 {path} 是空的（0 字节），而备份文件夹中有以前的备份：数据可能在复制或断电时丢失",
+            f"{RESTORE_HINT}；如确要从头开始，请先删除这个空文件",
+        )
+
+
+def refuse_foreign(path: Path) -> None:
+    """Another program's SQLite file named like ours is refused before a migration writes into it."""
+    if foreign_tables(path):
+        raise StorageError(
+            f"{path} 不是 gxjn 的数据库（里面有数据表，但没有 gxjn 的版本记录），程序不会改动它",
+            "请换一个数据文件夹，或用“文件 → 从备份恢复”（或 gxjn-cli backup restore）换回 gxjn 的备份",
+        )
+
+
 @dataclass(frozen=True)
 class PreparedFile:
     """A unit database that passed the checks at open and is at the program's schema revision."""
@@ -93,6 +112,8 @@ def prepare_database(data_dir: Path, *, create: bool = True) -> PreparedFile:
     bad = data_dir_problem(data_dir)
     if bad is not None:
         raise bad
+    if path.is_dir():
+        raise StorageError(f"{path} 是一个文件夹，不是 gxjn 的数据文件", "请把它移走或改名，或换一个数据文件夹")
     if not path.exists() and not create:
         raise StorageError(f"文件夹 {data_dir} 中没有 gxjn 数据", "请先新建单位，或用 gxjn-cli demo 创建示例单位")
     try:
@@ -105,13 +126,20 @@ def prepare_database(data_dir: Path, *, create: bool = True) -> PreparedFile:
     if not writable(data_dir, path):
         if not path.exists():
             raise read_only_error(data_dir)
+        refuse_emptied(path, data_dir)
         integrity_check(path)
-        if stored_revision(path) != SCHEMA_HEAD:
+        refuse_foreign(path)
+        if (revision := stored_revision(path)) != SCHEMA_HEAD:
+            from gxjn_desktop.storage.migrate import refuse_newer  # Alembic only when there is work for it
+
+            refuse_newer(revision)  # a newer program's file: permissions would not help
             raise StorageError(f"数据文件夹只读 {data_dir}，无法把数据升级到本程序的版本", "请检查文件夹权限后重试")
         return PreparedFile(path, read_only=True)
     if path.exists():
         clean_partial_backups(backup_dir(data_dir))
+        refuse_emptied(path, data_dir)
         integrity_check(path)
+        refuse_foreign(path)
         daily_backup(path, backup_dir(data_dir))
     if stored_revision(path) != SCHEMA_HEAD:
         from gxjn_desktop.storage.migrate import upgrade  # Alembic only when there is work for it

@@ -154,3 +154,10 @@ def test_rounding_never_fails_or_shows_negative_zero() -> None:
     assert format_fixed(Decimal("1E+30"), 2) == "1000000000000000000000000000000.00"
     assert format_fixed(Decimal("-0.001"), 2) == "0.00"
     assert parse_decimal("999999999999999.999999") == Decimal("999999999999999.999999")
+
+
+def test_a_number_too_long_is_refused_in_words_not_in_scientific_notation() -> None:
+    with pytest.raises(InvalidNumber) as err:
+        parse_decimal("12345678901234567890123", "用能人数")
+    assert err.value.message == "用能人数过大（整数部分有 23 位，最多 15 位）"
+    assert "E+" not in err.value.one_line()

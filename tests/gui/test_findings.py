@@ -304,7 +304,7 @@ def test_five_tabs_reachable_by_keyboard(qtbot: Any, demo_window: MainWindow) ->
     review.trigger()
     assert window.tabs.currentIndex() == TAB_FINDINGS
     assert QApplication.focusWidget() is window.findings.view
-    assert window.findings.model.rowCount() > 0
+    qtbot.waitUntil(lambda: window.findings.model.rowCount() > 0)  # the review runs in the background
     assert any(f.severity is Severity.ERROR for f in shown(window.findings))
 
 
@@ -333,3 +333,46 @@ def test_rule_column_shows_chinese_names_and_keeps_ids_in_tooltip_and_detail(dem
     assert "EXPORT-SIGNATORIES" in tooltip and "报表签署人未填写" in tooltip
     panel.select_row(row)
     assert "签署人未填" in panel.detail.text() and "EXPORT-SIGNATORIES" in panel.detail.text()
+
+
+def test_shown_the_panel_reviews_in_the_background(
+    qtbot: Any, demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening 数据审核 runs the rules in the background thread (here held until the test lets them
+    go): meanwhile the panel says so and the window takes keys. A review asked for meanwhile (a
+    period chosen) is shown, and the older one, arriving later, is not."""
+    import threading
+
+    from gxjn_desktop.gui import findings_panel
+    from gxjn_desktop.gui.background import background
+
+    started, release = threading.Event(), threading.Event()
+    opened: list[Period] = []
+
+    def held(ledger: Any, period: Period, today: Any) -> Any:
+        if not started.is_set():  # the review the panel runs when it is shown
+            opened.append(period)
+            started.set()
+            release.wait(60)  # the test sets it; the bound only keeps a failed test from hanging the run
+        return check_period(ledger, period, today)
+
+    monkeypatch.setattr(findings_panel, "check_period", held)
+    try:
+        demo_window.tabs.setCurrentIndex(TAB_FINDINGS)
+        panel = demo_window.findings
+        qtbot.waitUntil(started.is_set)
+        assert background().busy() and panel.shown_label.text() == "正在审核……"
+        qtbot.keyClick(panel.severity_box, Qt.Key.Key_Down)  # the window answers while the rules run
+        assert panel.severity_box.currentIndex() == 1 and background().busy()
+        panel.severity_box.setCurrentIndex(0)
+        assert opened == [panel.period()] != [Period.parse(2025, "Q2")]
+        panel.set_period(2025, "Q2")  # at once, in this thread
+        q2 = check_period(demo_window.store.ledger(), Period.parse(2025, "Q2"), DEMO_TODAY).findings
+        assert panel.findings == q2
+        release.set()
+        after = threading.Event()  # jobs and their results come in order: this one's comes last
+        background().submit(panel, lambda: None, lambda _: after.set())
+        qtbot.waitUntil(after.is_set)
+    finally:
+        release.set()
+    assert panel.period() == Period.parse(2025, "Q2") and panel.findings == q2

@@ -65,3 +65,16 @@ def test_grid_cells_that_do_not_apply_show_a_dash(demo_window: MainWindow) -> No
     # Copying takes a cell's edit text (EntryTableView.copy_selection): still empty, so a copied block
     # pastes back unchanged.
     assert cell(fuel, Column.PREVIOUS, Qt.ItemDataRole.EditRole) == ""
+
+
+def test_the_meter_list_shows_a_dash_for_a_direct_quantitys_digits_and_multiplier(demo_window: MainWindow) -> None:
+    from gxjn_desktop.gui.main_window import TAB_METERS
+
+    demo_window.tabs.setCurrentIndex(TAB_METERS)
+    model = demo_window.meters.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    digits, multiplier = headers.index("表位数"), headers.index("当前倍率")
+    fuel = model.row_where(lambda m: m.code == "V1")
+    water = model.row_where(lambda m: m.code == "W1")
+    assert model.index(fuel, digits).data() == NOT_APPLICABLE == model.index(fuel, multiplier).data()
+    assert model.index(water, digits).data() == "5" and model.index(water, multiplier).data() == "1"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStatusBar
 
 from gxjn_desktop.gui.main_window import TAB_ENTRY, TAB_FINDINGS, TAB_NAMES, TAB_OVERVIEW, MainWindow
-from gxjn_desktop.services.entry import Column
+from gxjn_desktop.services.entry import COLUMNS, Column
+from gxjn_desktop.services.entry.cells import findings_by_cell
 from gxjn_desktop.services.ledger_service import LedgerService
 from tests.conftest import DEMO_TODAY
 from tests.gui.helpers import go_to, reopen, type_text
@@ -73,8 +75,10 @@ def test_screens_are_built_on_first_use_or_after_the_grid(
     assert window.built(TAB_OVERVIEW) is window.dashboard and "2025" in window.dashboard.heading.text()
     window.tabs.setCurrentIndex(TAB_ENTRY)
     window.warm_up()
-    qtbot.waitUntil(lambda: all(window.built(i) is not None for i in range(len(TAB_NAMES))), timeout=20000)
-    assert store.orm_opened
+    # The ORM's libraries load in the background thread, the engine once they are there.
+    qtbot.waitUntil(
+        lambda: all(window.built(i) is not None for i in range(len(TAB_NAMES))) and store.orm_opened, timeout=20000
+    )
     store.close()
 
 
@@ -115,3 +119,111 @@ def test_at_start_up_the_menus_follow_the_grid(qtbot: Any, demo_service: LedgerS
     assert window.toolbar is not None and window.import_action.shortcut().toString() == "Ctrl+I"
     qtbot.waitUntil(lambda: all(window.built(i) is not None for i in range(len(TAB_NAMES))), timeout=20000)
     store.close()
+
+
+def test_the_grid_takes_keys_while_the_findings_are_worked_out(
+    qtbot: Any, demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules run in the background: while they have not finished (here: held until the test lets
+    them go), the grid opens an editor on a keystroke; their result then colours the cells and
+    leaves what is being typed alone."""
+    from gxjn_desktop.gui import entry_screen
+    from gxjn_desktop.gui.background import background
+
+    entry = demo_window.entry
+    started, release = threading.Event(), threading.Event()
+
+    def held(*args: Any) -> Any:
+        started.set()
+        release.wait(60)  # the test sets it; the bound only keeps a failed test from hanging the run
+        return findings_by_cell(*args)
+
+    monkeypatch.setattr(entry_screen, "findings_by_cell", held)
+    try:
+        entry.set_period(2025, 6)  # a month with findings (the demo's later year)
+        assert not entry.model._findings  # the last month's findings are not left on this month's cells
+        qtbot.waitUntil(started.is_set)
+        assert background().busy()
+        go_to(demo_window, "E1", Column.VALUE)
+        editor = type_text(qtbot, demo_window, "7")
+        assert editor.text() == "7" and background().busy()  # the key was taken while the rules ran
+        with qtbot.waitSignal(entry.findingsShown, timeout=20000):
+            release.set()
+    finally:
+        release.set()
+    assert editor.text() == "7"  # what was typed stays when the findings arrive
+    assert entry.model._findings
+    (key, column), found = next(iter(entry.model._findings.items()))
+    index = entry.model.index(entry.model.row_of(key), COLUMNS.index(column))
+    assert found[0].message in index.data(Qt.ItemDataRole.ToolTipRole)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert entry.undo_stack.count() == 0
+
+
+def test_a_result_older_than_the_data_on_screen_is_dropped(
+    qtbot: Any, demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Findings worked out for a month the grid has left are not shown on the month it shows now."""
+    from gxjn_desktop.gui import entry_screen
+
+    entry = demo_window.entry
+    asked: list[tuple[int, int]] = []
+    release = threading.Event()
+
+    def held(ledger: Any, year: int, month: int, today: Any) -> Any:
+        asked.append((year, month))
+        if (year, month) == (2025, 6):
+            release.wait(60)
+        return findings_by_cell(ledger, year, month, today)
+
+    monkeypatch.setattr(entry_screen, "findings_by_cell", held)
+    try:
+        entry.set_period(2025, 6)
+        qtbot.waitUntil(lambda: asked == [(2025, 6)])
+        entry.set_period(2026, 1)
+        with qtbot.waitSignal(entry.findingsShown, timeout=20000):
+            release.set()
+    finally:
+        release.set()
+    assert asked == [(2025, 6), (2026, 1)]
+    assert entry.model._findings == findings_by_cell(entry.service.ledger, 2026, 1, DEMO_TODAY)
+
+
+def test_an_edit_does_not_wait_for_the_orm_import(qtbot: Any, demo_window: MainWindow) -> None:
+    """The grid's edits are written without SQLAlchemy: one made while its import runs in the
+    background (here held until the test lets it go) is saved at once."""
+    from gxjn_desktop.gui.background import background
+
+    release, after = threading.Event(), threading.Event()
+    background().submit(demo_window, lambda: release.wait(60), lambda _: None)
+    try:
+        demo_window.entry.set_period(2026, 1)
+        go_to(demo_window, "V1", Column.VALUE)
+        editor = type_text(qtbot, demo_window, "321.5")
+        with qtbot.waitSignal(demo_window.entry.changeApplied, timeout=20000):
+            qtbot.keyClick(editor, Qt.Key.Key_Return)
+        assert background().busy()  # the held job still runs
+        record = demo_window.store.ledger().record("V1", 2026, 1)
+        assert record is not None and record.quantity == Decimal("321.5")
+    finally:
+        release.set()
+    background().submit(demo_window, lambda: None, lambda _: after.set())  # results come in order
+    qtbot.waitUntil(after.is_set)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--data-dir", "/tmp/单位 数据"], ["--data-dir=/tmp/单位"], ["--data-dir", ""], ["--data-dir="]],
+)
+def test_a_plain_start_reads_its_folder_as_argparse_does(argv: list[str]) -> None:
+    """`gxjn` from its shortcut or with --data-dir skips argparse (~7 ms before the first paint) and
+    gets the folder argparse would give; anything else goes to argparse."""
+    from gxjn_desktop.__main__ import plain_start
+    from gxjn_desktop.cli.parsing import ChineseArgumentParser
+
+    parser = ChineseArgumentParser(prog="gxjn")
+    parser.add_argument("--data-dir", type=Path, default=None)
+    args, rest = parser.parse_known_args(argv)
+    assert plain_start(argv) == (args.data_dir,) and rest == []
+    for other in (["--help"], ["--version"], ["--data"], ["--data-dir"], ["--data-dir", "-x"], ["-platform", "xcb"]):
+        assert plain_start(other) is None

@@ -61,6 +61,7 @@ def test_the_task_table_is_a_rows_model_with_grouped_amounts(demo_window: MainWi
     )
     assert screen.model.index(row, workplan_screen.COL_DOC).data(Qt.ItemDataRole.ToolTipRole) is None  # none given
     assert screen.model.task_at(row) is screen.model.tasks[row]
+    assert "发电 62,170.5 kWh" in screen.summary.text()  # the summary's figures too
 
 
 def test_adding_a_task_saves_it_at_once(

@@ -81,3 +81,23 @@ def test_plain_reading_agrees_with_zipfile(demo_service: LedgerService, tmp_path
             base = (raw, xlsx, stored.getvalue())[i % 3]
             wrong += [f"{i}: {w}" for w in _disagreements(_damaged(base, rng))]
     assert not wrong, wrong[:5]
+
+
+def test_nesting_depth_at_the_limit() -> None:
+    """The depth walk counts objects and arrays alike, wherever the deepest branch is, up to the
+    limit and past it."""
+    from gxjn_desktop.services.packet import limits
+
+    def nested(depth: int) -> object:
+        value: object = "leaf"
+        for i in range(depth):  # each wrapping adds one level; the siblings are flatter
+            flat: object = {"x": None} if i else None  # a flatter sibling (a scalar at the bottom)
+            value = {"a": flat, "k": value, "s": "x"} if i % 2 else [flat, True, value]
+        return value
+
+    for depth in (1, 2, 3, limits.MAX_JSON_DEPTH - 1, limits.MAX_JSON_DEPTH):
+        assert verify._depth(nested(depth)) == depth
+    assert verify._depth(nested(limits.MAX_JSON_DEPTH + 1)) > limits.MAX_JSON_DEPTH
+    assert verify._depth({"a": 1, "b": "x", "c": None, "d": 1.5, "e": True}) == 1
+    assert verify._depth([[], {}, [[]]]) == 3
+    assert verify._depth("scalar") == 0

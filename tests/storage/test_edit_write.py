@@ -219,3 +219,17 @@ def test_killed_mid_edit_keeps_every_committed_edit(demo_service: LedgerService,
     finally:
         reopened.close()
     assert {int(r.quantity or 0) for r in saved} >= set(range(1, committed + 1))
+
+
+def test_the_lock_of_a_month_agrees_with_all_the_locks(demo_service: LedgerService) -> None:
+    for year, period in ((2024, "Y"), (2025, "Q1"), (2025, "YTD-M05")):
+        demo_service.record_export(
+            ExportRecord(year, period, 1, "2025-07-20T10:00:00+08:00", "p", "ab", "cd", "e", "{}")
+        )
+    demo_service.reopen_period(2025, "Q1", "更正一季度电量", "张敏")
+    every = demo_service.locked_months()
+    months = [(y, m) for y in (2023, 2024, 2025, 2026) for m in range(1, 13)]
+    assert {ym: demo_service.lock_of(*ym) for ym in months} == {ym: every.get(ym) for ym in months} | {
+        ym: replace(e, data_json="") for ym, e in every.items()
+    }
+    assert demo_service.lock_of(2025, 3) is not None and demo_service.lock_of(2025, 6) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from gxjn_desktop.domain.records import (
     GarbageCategory,
     GarbageMonth,
     MeterReplacement,
+    MonthlyRecord,
     ReplacementReason,
 )
 from gxjn_desktop.errors import StorageError
@@ -104,6 +106,18 @@ def test_every_column_of_the_schema_is_read() -> None:
     for table, columns in plain_read.COLUMNS.items():
         assert set(columns) == {c.name for c in Base.metadata.tables[table].columns}, table
     assert set(plain_read.ORDER) == set(plain_read.COLUMNS)
+
+
+def test_records_are_made_with_every_field(demo_service: LedgerService) -> None:
+    """The record loop fills MonthlyRecord's fields itself (no __init__): exactly its fields, and a
+    record equals and hashes as one made by its constructor."""
+    records = plain_read.read_ledger(demo_service.path).records  # type: ignore[union-attr]
+    names = [f.name for f in dataclasses.fields(MonthlyRecord)]
+    assert not hasattr(MonthlyRecord, "__post_init__")
+    for r in records[:50]:
+        assert list(vars(r)) == names
+        made = MonthlyRecord(**vars(r))
+        assert made == r and hash(made) == hash(r)
 
 
 def test_reading_imports_no_sqlalchemy(demo_service: LedgerService) -> None:

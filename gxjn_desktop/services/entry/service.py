@@ -50,7 +50,7 @@ class EntryService:
 
     def locked_reason(self, year: int, month: int) -> str | None:
         """Why the month is read-only (已上报), or ``None`` when it may be edited."""
-        export = self.store.locked_months().get((year, month))
+        export = self.store.lock_of(year, month)
         if export is None:
             return None
         return f"已上报（{export.period.label} 第 {export.revision} 版），本月数据只读；如需更正，请先写明原因重新打开该期间"

@@ -193,6 +193,8 @@ def export_packet(
 
     ``write_pdf(data, path, fingerprint=...)`` writes report.pdf (see :func:`render_reports`).
     """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UserError(f"{out_dir} 是一个文件，不是文件夹", "请给出存放数据包的文件夹")
     if not out_dir.is_dir():
         raise UserError(f"输出文件夹 {out_dir} 不存在", "请先建立该文件夹，或换一个已有的文件夹")
     ledger = service.ledger()

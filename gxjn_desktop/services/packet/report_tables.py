@@ -819,59 +819,84 @@ def waste(data: dict[str, Any]) -> Sheet:
     return Sheet("垃圾分类与餐厨", "生活垃圾分类、餐厨与废旧电子产品", tuple(tables), landscape=True)
 
 
-_TASK_LABELS = {
-    "id": "编号",
-    "code": "编号",
-    "goal": "目标",
-    "title": "任务",
-    "name": "任务",
-    "task": "任务",
-    "description": "内容",
-    "target": "目标值",
-    "achieved": "完成值",
-    "unit": "单位",
-    "status": "状态",
-    "status_label": "状态",
-    "due": "完成时限",
-    "deadline": "完成时限",
-    "note": "备注",
-    "source": "依据",
-}
+def _quantity_text(task: dict[str, Any]) -> Cell:
+    """数量 in words: the kind's own name and unit beside the figure (改造面积 3,200 m²)."""
+    figure = n(task.get("quantity"), "reading").number
+    if figure is None:
+        return t(None)
+    label, unit = task.get("quantity_label") or "", task.get("quantity_unit") or ""
+    # As it was entered (a score of 85, not 85.00): grouped, with the places it was typed with.
+    return t(" ".join(x for x in (clean_text(label), f"{figure:,f}", clean_text(unit)) if x))
+
+
+def _blank_is_none(value: object) -> object:
+    return None if value is None or (isinstance(value, str) and not value.strip()) else value
+
+
+def _task_details(task: dict[str, Any]) -> Cell:
+    """What only some kinds of task carry, in one sentence (措施, 光伏, 合同能源管理, 自评 …)."""
+
+    def figure(key: str, kind: Kind, unit: str) -> str | None:
+        cell = n(task.get(key), kind)
+        return None if cell.number is None else f"{cell.display()} {unit}"
+
+    measures = task.get("measure_labels")
+    scores = task.get("part_scores")
+    parts = [
+        ("改造措施", "、".join(clean_text(m) for m in measures) if isinstance(measures, list) and measures else None),
+        ("光伏计量表", _blank_is_none(task.get("meter_code"))),
+        ("年发电量", figure("generation_kwh", "quantity", "kWh")),
+        ("合同类型", _blank_is_none(task.get("emc_type_label"))),
+        ("节能服务公司", _blank_is_none(task.get("contractor"))),
+        ("合同期限", None if task.get("term_years") is None else f"{task.get('term_years')} 年"),
+        ("预计年节约费用", figure("saving_yuan", "money", "元")),
+        ("建成年度", _blank_is_none(task.get("built_year"))),
+        (
+            "分项得分",
+            "，".join(f"{clean_text(k)} {clean_text(v)}" for k, v in scores.items())
+            if isinstance(scores, dict) and scores
+            else None,
+        ),
+        ("等级", _blank_is_none(task.get("grade"))),
+        ("人均餐厨垃圾", figure("canteen_waste_g_per_diner", "quantity", "克/人·餐")),
+        ("发现的问题", _blank_is_none(task.get("findings"))),
+    ]
+    return t("；".join(f"{label}：{clean_text(value)}" for label, value in parts if value is not None) or None)
+
+
+# The columns every kind of task shares (summary.task_json's keys); the rest goes to 详情, so the
+# printed page stays readable. 投资 and 节能量 stay numbers a clerk can add up.
+_TASK_COLUMNS: tuple[tuple[Column, Any], ...] = (
+    (Column("类别", 14), lambda task: t(task.get("kind_label"))),
+    (Column("项目名称", 22), lambda task: t(_blank_is_none(task.get("name")))),
+    (Column("季度", 5), lambda task: t(_blank_is_none(task.get("quarter")))),
+    (Column("日期", 12), lambda task: t(task.get("date"))),
+    (Column("数量", 16), _quantity_text),
+    (Column("状态", 8), lambda task: t(task.get("status_label"))),
+    (Column("文号", 18), lambda task: t(_blank_is_none(task.get("document_no")))),
+    (Column("投资（元）", 13), lambda task: n(task.get("investment_yuan"), "money")),
+    (Column("预计年节能量（tce）", 11), lambda task: n(task.get("saving_tce"), "tce")),
+    (Column("详情", 40), _task_details),
+    (Column("备注", 22), lambda task: t(_blank_is_none(task.get("note")))),
+)
 
 
 def work_plan(data: dict[str, Any]) -> Sheet | None:
-    """工作任务, when data.json carries a work plan: its tasks in a generic table."""
+    """工作任务, when data.json carries a work plan: the year's tasks, one row each, in words."""
     plan = data.get("work_plan")
     if not isinstance(plan, dict):
         return None
-    tasks = _list(plan.get("tasks") or plan.get("goals"))
-    keys: list[str] = []
-    for task in tasks:
-        keys += [k for k, v in task.items() if k not in keys and not isinstance(v, dict | list)]
-    if "status_label" in keys and "status" in keys:
-        keys.remove("status")
-    intro = tuple(
-        f"{_TASK_LABELS.get(k, k)}：{clean_text(v)}"
-        for k, v in plan.items()
-        if not isinstance(v, dict | list) and v is not None
-    )
-    rows = tuple(tuple(_generic_cell(task.get(k)) for k in keys) for task in tasks)
-    columns = tuple(
-        Column(_TASK_LABELS.get(k, k), 28 if k in ("title", "name", "task", "description") else 12) for k in keys
-    )
-    if not columns:
-        columns, rows = (Column("任务", 30),), ((t("本年度工作计划没有任务"),),)
+    tasks = [task for task in _list(plan.get("tasks")) if isinstance(task, dict)]
+    columns = tuple(column for column, _ in _TASK_COLUMNS)
+    rows = tuple(tuple(cell(task) for _, cell in _TASK_COLUMNS) for task in tasks)
+    if not rows:
+        columns, rows = (Column("任务", 30),), ((t("本年度没有登记工作任务"),),)
+    about = plan.get("plan")
+    intro: tuple[str, ...] = ()
+    if isinstance(about, dict) and (about.get("label") or about.get("title")):
+        basis = about.get("label") or f"{about.get('title')}（{about.get('document') or ''}）"
+        intro = (f"工作安排：{clean_text(basis)}",)
     return Sheet("工作任务", "年度工作任务", (Table("工作任务", columns, rows),), landscape=True, intro=intro)
-
-
-def _generic_cell(value: Any) -> Cell:
-    if isinstance(value, bool):
-        return t("是" if value else "否")
-    if isinstance(value, int):
-        return n(value, "int")
-    if isinstance(value, str) and re.fullmatch(r"-?\d+\.\d+", value):
-        return n(value, "reading")
-    return t(value if value is not None else NONE_TEXT)
 
 
 def emission_factor_rows(ref: ReferenceData, year: int) -> list[dict[str, Any]]:

@@ -145,20 +145,32 @@ def _compiled_packet_schema() -> _Check:
     return _compile_root(load_schema())
 
 
-def _compile_root(root: dict[str, Any]) -> _Check:
-    compiled: dict[str, _Check] = {}
+class _Refs(dict[str, _Check]):
+    """``$ref`` targets while compiling: a definition compiled already is used directly; one that
+    is not yet (a later or recursive one) through a function that looks it up at call time."""
 
-    def ref(name: str) -> _Check:
-        def late(value: Any) -> bool:  # resolved at call time: $defs may refer to each other
-            return compiled[name](value)
+    def __init__(self, names: list[str]) -> None:
+        super().__init__()
+        self.compiled: dict[str, _Check] = {}
+        for name in names:
+            self[name] = self._late(name)
+
+    def _late(self, name: str) -> _Check:
+        def late(value: Any) -> bool:
+            return self.compiled[name](value)
 
         return late
 
-    for name in root.get("$defs", {}):
-        compiled[name] = _always
-    refs = {name: ref(name) for name in compiled}
-    for name, sub in root.get("$defs", {}).items():
-        compiled[name] = _compile(sub, refs)
+    def __getitem__(self, name: str) -> _Check:
+        done = self.compiled.get(name)
+        return done if done is not None else super().__getitem__(name)
+
+
+def _compile_root(root: dict[str, Any]) -> _Check:
+    defs = root.get("$defs", {})
+    refs = _Refs(list(defs))
+    for name, sub in defs.items():
+        refs.compiled[name] = _compile(sub, refs)
     return _compile(root, refs)
 
 
@@ -264,7 +276,7 @@ def _type_check(types: list[str]) -> _Check:
     return lambda v: isinstance(v, pythons)
 
 
-def _compile(schema: dict[str, Any], refs: dict[str, _Check]) -> _Check:
+def _compile(schema: dict[str, Any], refs: _Refs) -> _Check:
     unknown = set(schema) - _KNOWN
     if unknown:
         raise ValueError(f"schema: unsupported keywords {sorted(unknown)}")
@@ -289,6 +301,8 @@ def _compile(schema: dict[str, Any], refs: dict[str, _Check]) -> _Check:
         checks.append(lambda v: v in enum)
     pattern = re.compile(schema["pattern"]).search if "pattern" in schema else None
     min_len, max_len = schema.get("minLength", 0), schema.get("maxLength")
+    # A check fused with the node's type check, used when it is the node's only check.
+    typed: tuple[_Check, _Check] | None = None
     if pattern is not None or "minLength" in schema or max_len is not None:
         other_str = sole != "string"
 
@@ -301,6 +315,17 @@ def _compile(schema: dict[str, Any], refs: dict[str, _Check]) -> _Check:
 
         checks.append(string)
         fused = string if sole == "string" else fused
+        if types is not None and "string" in types and sole is None:  # e.g. a decimal or null
+            rest = _type_check([t for t in types if t != "string"])
+
+            def string_or(v: Any) -> bool:
+                if not isinstance(v, str):
+                    return rest(v)
+                if pattern is not None and pattern(v) is None:
+                    return False
+                return min_len <= len(v) and (max_len is None or len(v) <= max_len)
+
+            typed = (string, string_or)
     if "minimum" in schema or "maximum" in schema:
         low, high = schema.get("minimum"), schema.get("maximum")
 
@@ -310,6 +335,15 @@ def _compile(schema: dict[str, Any], refs: dict[str, _Check]) -> _Check:
             return (low is None or not v < low) and (high is None or not v > high)
 
         checks.append(bounds)
+        if sole in ("integer", "number"):
+            numbers = tuple(_TYPES[sole])
+
+            def bounded(v: Any) -> bool:
+                if not isinstance(v, numbers) or isinstance(v, bool):
+                    return False
+                return (low is None or not v < low) and (high is None or not v > high)
+
+            typed = (bounds, bounded)
     min_items, max_items = schema.get("minItems", 0), schema.get("maxItems")
     item = _compile(schema["items"], refs) if "items" in schema else None
     item_fits = _fits_by_type(schema["items"]) if "items" in schema else frozenset()
@@ -347,6 +381,8 @@ def _compile(schema: dict[str, Any], refs: dict[str, _Check]) -> _Check:
         return type_ok
     if len(checks) == 1 and (type_ok is _always or checks[0] is fused):
         return checks[0]
+    if len(checks) == 1 and typed is not None and checks[0] is typed[0]:
+        return typed[1]
     if len(checks) == 1:
         only = checks[0]
         return lambda v: type_ok(v) and only(v)

@@ -8,6 +8,7 @@ unit, or of another template version is refused with a message that says so.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -20,6 +21,7 @@ from gxjn_desktop.domain.consumption import UseProblem, month_use
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange, month_end
 from gxjn_desktop.domain.numbers import check_size, fen_to_yuan, parse_decimal, plain, yuan_to_fen
+from gxjn_desktop.domain.periods import check_year
 from gxjn_desktop.domain.places import RESERVED_CODE_HINT, reserved_code_problem
 from gxjn_desktop.domain.records import (
     CanteenMonth,
@@ -202,11 +204,25 @@ def _day(v: Any, what: str) -> date | None:
         return v.date()
     if isinstance(v, date):
         return v
-    text = _text(v).replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
+    # NFKC: full-width digits and dashes (２０２５－１２－２８), as numbers take them
+    text = (
+        unicodedata.normalize("NFKC", _text(v))
+        .replace("/", "-")
+        .replace(".", "-")
+        .replace("年", "-")
+        .replace("月", "-")
+        .rstrip("日")
+    )
     try:
         return date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
     except ValueError as exc:
         raise InvalidNumber(f"{what}“{_text(v)}”不是有效的日期", "请按 2025-06-16 的格式填写") from exc
+
+
+def _unknown_meter(code: str) -> str:
+    if not code:  # e.g. the code written once into cells merged down a column
+        return "计量器具编号是空的；每一行都要填写编号（合并的单元格只有第一行有值，请取消合并后逐行填写）"
+    return f"本单位没有编号为“{code}”的计量器具；新的表计请在“计量器具”表中新增一行，或先在程序中登记"
 
 
 def _sheet_rows(wb: Any, name: str, columns: tuple[Column, ...], path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -257,6 +273,10 @@ def _open_workbook(path: Path, ledger: Ledger) -> tuple[Any, int]:
         year = int(marks.get("year", ""))
     except ValueError as exc:
         raise UserError(f"{path.name} 的版本标记已损坏", "请重新生成模板") from exc
+    try:
+        check_year(year)
+    except UserError as exc:  # one line for the workbook, not one per row of every sheet
+        raise UserError(f"{path.name} 标记的{exc.message}", "请用本程序重新生成该年度的模板") from exc
     return wb, year
 
 
@@ -300,12 +320,7 @@ def _read_records(
         code = _text(c["meter"])
         meter = meters.get(code)
         if meter is None:
-            problems.add(
-                RECORDS_SHEET,
-                row,
-                "计量器具编号",
-                f"本单位没有编号为“{code}”的计量器具；新的表计请在“计量器具”表中新增一行，或先在程序中登记",
-            )
+            problems.add(RECORDS_SHEET, row, "计量器具编号", _unknown_meter(code))
             continue
         y = _cell_value(problems, RECORDS_SHEET, row, cols["year"], _integer, c["year"])
         m = _cell_value(problems, RECORDS_SHEET, row, cols["month"], _integer, c["month"])
@@ -411,7 +426,7 @@ def _read_replacements(
     for row, c in _sheet_rows(wb, REPLACEMENTS_SHEET, REPLACEMENT_COLUMNS, path):
         code = _text(c["meter"])
         if code not in meters:
-            problems.add(REPLACEMENTS_SHEET, row, "计量器具编号", f"本单位没有编号为“{code}”的计量器具")
+            problems.add(REPLACEMENTS_SHEET, row, "计量器具编号", _unknown_meter(code))
             continue
         rp = _replacement_row(row, c, code, year, problems, written_rows)
         if rp is not None:

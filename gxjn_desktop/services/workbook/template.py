@@ -403,6 +403,8 @@ def build_workbook(ledger: Ledger, year: int) -> Any:
 def write_template(ledger: Ledger, year: int, out: Path) -> Path:
     """Write atomically: a crash or a full disk never leaves a half-written workbook behind."""
     check_year(year)
+    if out.is_dir():
+        raise UserError(f"{out} 是文件夹，不是工作簿文件", "请给出要写出的文件名，如 填报.xlsx")
     if out.suffix.lower() != ".xlsx":
         raise UserError(f"输出文件 {out.name} 的扩展名应为 .xlsx", "请换一个以 .xlsx 结尾的文件名")
     folder = out.parent if str(out.parent) else Path(".")

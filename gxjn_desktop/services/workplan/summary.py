@@ -16,7 +16,7 @@ from gxjn_desktop.domain.carriers import Carrier
 from gxjn_desktop.domain.consumption import month_use
 from gxjn_desktop.domain.indicators import period_figures
 from gxjn_desktop.domain.ledger import Ledger
-from gxjn_desktop.domain.numbers import plain
+from gxjn_desktop.domain.numbers import QUANTITY_PLACES, format_fixed, plain
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.reference import ReferenceData
 from gxjn_desktop.domain.units import InstitutionType
@@ -114,7 +114,7 @@ def task_json(ledger: Ledger, t: WorkTask) -> dict[str, Any]:
         out["part_scores"] = {p: _s(v) for p, v in zip(FOOD_EVAL_PARTS, t.part_scores, strict=False)}
         out["grade"] = t.grade or None
         grams = canteen_grams_per_diner(ledger, t.year, _quarter_months(t.quarter)) if t.quarter else None
-        out["canteen_waste_g_per_diner"] = _s(grams)
+        out["canteen_waste_g_per_diner"] = format_fixed(grams, QUANTITY_PLACES)  # a quantity, written rounded
     if t.kind is TaskKind.PLASTICS_CHECK:
         out["findings"] = t.findings
     return out
@@ -175,7 +175,9 @@ def summary_json(ledger: Ledger, year: int, reference: ReferenceData) -> dict[st
                 "quarter": t.quarter,
                 "score": _s(t.quantity),
                 "grade": t.grade or None,
-                "canteen_waste_g_per_diner": _s(canteen_grams_per_diner(ledger, year, _quarter_months(t.quarter)))
+                "canteen_waste_g_per_diner": format_fixed(
+                    canteen_grams_per_diner(ledger, year, _quarter_months(t.quarter)), QUANTITY_PLACES
+                )
                 if t.quarter
                 else None,
             }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -124,31 +125,24 @@ def test_sheet_names_are_valid_and_unique() -> None:
     assert again != long and len(again) <= 31
 
 
-def test_work_plan_tasks_get_their_own_sheet(tmp_path: Path, demo_data: dict[str, Any]) -> None:
-    data = copy.deepcopy(demo_data)
-    data["work_plan"] = {
-        "version": "桂事管发〔2023〕7号",
-        "tasks": [
-            {
-                "title": "公共机构节水型单位建设",
-                "target": "60",
-                "achieved": "45.5",
-                "unit": "pct",
-                "status_label": "进行中",
-            },
-            {
-                "title": "废旧电子产品规范处置",
-                "target": "17000",
-                "achieved": "36",
-                "unit": "件",
-                "status_label": "已完成",
-            },
-        ],
-    }
+def test_work_plan_tasks_are_listed_in_words(tmp_path: Path, demo_data: dict[str, Any]) -> None:
+    """The demo's tasks, one row each, under Chinese headers, with figures rounded and grouped."""
     path = tmp_path / "report.xlsx"
-    write_report_xlsx(data, path, fingerprint=FINGERPRINT)
+    write_report_xlsx(demo_data, path, fingerprint=FINGERPRINT)
     ws = openpyxl.load_workbook(path)["工作任务"]
-    r, c = _find(ws, "公共机构节水型单位建设")
-    assert ws.cell(r + 1, c).value == "废旧电子产品规范处置"
     header = int(ws.print_title_rows.split(":")[0].lstrip("$"))
-    assert [x.value for x in ws[header]][:3] == ["任务", "目标值", "完成值"]
+    titles = [x.value for x in ws[header] if x.value is not None]
+    assert titles[:2] == ["类别", "项目名称"] and "备注" in titles
+    assert not [x for x in titles if re.fullmatch(r"[A-Za-z_ ]+", str(x))]  # no field names
+    tasks = demo_data["work_plan"]["tasks"]
+    body = [[c.value for c in row] for row in ws.iter_rows(min_row=header + 1, max_row=header + len(tasks))]
+    kinds = [row[0] for row in body]
+    assert kinds == [task["kind_label"] for task in tasks]
+    retrofit = body[kinds.index("节能改造")]
+    assert "改造面积 3,200 m²" in retrofit and retrofit[titles.index("投资（元）")] == 286000
+    assert "改造措施：照明、制冷" in retrofit[titles.index("详情")]
+    water = body[kinds.index("节水型单位")]
+    assert water[titles.index("文号")] == "—"  # not an empty cell
+    details = body[kinds.index("反食品浪费自评")][titles.index("详情")]
+    grams = re.search(r"人均餐厨垃圾：([\d.]+) 克/人·餐", details)
+    assert grams and len(grams.group(1).split(".")[1]) == 2  # rounded once: 112.40, not 112.3979…

@@ -1,0 +1,153 @@
+"""Sheets that would make calamine ask for hundreds of gigabytes, and formulas a script wrote
+without a value: refused before calamine reads the sheet, with the sheet and cell named; a
+formula Excel saved (with its value) imports that value."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from gxjn_desktop.cli.main import main
+from gxjn_desktop.errors import UserError
+from gxjn_desktop.services.ledger_service import LedgerService
+from gxjn_desktop.services.sheet_scan import scan_sheet
+from gxjn_desktop.services.workbook.importer import read_workbook
+from gxjn_desktop.services.workbook.template import write_template
+
+
+@pytest.fixture
+def template(demo_service: LedgerService, tmp_path: Path) -> Path:
+    return write_template(demo_service.ledger(), 2025, tmp_path / "填报.xlsx")
+
+
+def _records_part(z: zipfile.ZipFile) -> str:
+    from bench.hostile_workbook import _sheet_member
+
+    return _sheet_member(z, "月度台账")
+
+
+def _edit_records(src: Path, dst: Path, edit: object) -> Path:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        part = _records_part(zin)
+        for info in zin.infolist():
+            data = zin.read(info)
+            zout.writestr(info, edit(data.decode("utf-8")).encode("utf-8") if info.filename == part else data)  # type: ignore[operator]
+    return dst
+
+
+def test_one_cell_far_away_is_refused_before_calamine_allocates_its_grid(
+    demo_service: LedgerService, template: Path, tmp_path: Path
+) -> None:
+    far = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    bad = _edit_records(template, tmp_path / "far.xlsx", lambda xml: xml.replace("</sheetData>", far))
+    with pytest.raises(UserError) as err:  # without the check calamine aborts the process (512 GB)
+        read_workbook(bad, demo_service.ledger())
+    assert "第 1048576 行、第 16384 列" in err.value.message and "多余的单元格" in err.value.hint
+
+
+def test_a_wide_row_of_cells_without_coordinates_counts_too(
+    demo_service: LedgerService, template: Path, tmp_path: Path
+) -> None:
+    wide = '<row r="40000">' + "<c><v>1</v></c>" * 100 + "</row></sheetData>"
+    bad = _edit_records(template, tmp_path / "wide.xlsx", lambda xml: xml.replace("</sheetData>", wide))
+    with pytest.raises(UserError, match="第 40000 行、第 100 列"):
+        read_workbook(bad, demo_service.ledger())
+
+
+def test_a_formula_without_a_saved_value_is_refused_not_read_as_empty(
+    demo_service: LedgerService, template: Path, tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wb = openpyxl.load_workbook(template)
+    wb["月度台账"]["G13"] = "=G12+1000"  # openpyxl writes the formula, never its value
+    wb["月度台账"]["I5"] = "=1+2"
+    scripted = tmp_path / "scripted.xlsx"
+    wb.save(scripted)
+    with pytest.raises(UserError) as err:
+        read_workbook(scripted, demo_service.ledger())
+    assert "“月度台账”单元格 I5 等 2 处 是公式" in err.value.message
+    assert "打开该文件并保存一次" in err.value.hint
+    demo_service.close()
+    assert main(["--data-dir", str(data_dir), "import", str(scripted)]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_formula_excel_saved_with_its_value_imports_the_value(
+    demo_service: LedgerService, template: Path, tmp_path: Path
+) -> None:
+    def computed(xml: str) -> str:  # what Excel writes: the formula and, beside it, its value
+        return re.sub(r'<c r="G13"([^>]*)>.*?</c>', r'<c r="G13"\1><f>G12+1000</f><v>34500.5</v></c>', xml, count=1)
+
+    saved = _edit_records(template, tmp_path / "excel.xlsx", computed)
+    plan = read_workbook(saved, demo_service.ledger())
+    assert any("34500.5" in line for line in plan.describe())
+
+
+@pytest.mark.parametrize("chunk", [7, 64, 1 << 20])
+def test_the_scan_reads_tags_cut_across_chunks(chunk: int) -> None:
+    xml = (
+        b'<sheetData><row r="2"><c r="B2"><f>1+1</f><v>2</v></c><c r="C2"><f t="shared" si="0"/></c>'
+        b'<c r="D2"><f>A1</f><v>  </v></c><c/></row><row><c r="AA3" t="s"><v>7</v></c></row></sheetData>'
+    )
+
+    class Chunked(io.BytesIO):
+        def read(self, n: int | None = -1) -> bytes:
+            return super().read(min(chunk, n if n is not None and n >= 0 else chunk))
+
+    scan = scan_sheet(Chunked(xml))
+    assert (scan.max_row, scan.max_col) == (3, 27)
+    assert (scan.formulas_without_value, scan.first_formula_cell) == (2, "C2")
+
+
+@pytest.mark.parametrize("year", ["0", "1999", "2999"])
+def test_a_marked_year_out_of_range_is_one_line_not_a_crash_or_a_problem_per_row(
+    demo_service: LedgerService, template: Path, tmp_path: Path, year: str
+) -> None:
+    wb = openpyxl.load_workbook(template)
+    for key, value in wb["_gxjn"].iter_rows():
+        if key.value == "year":
+            value.value = year  # year 0 once reached a date computation (exit 3)
+    marked = tmp_path / "marked.xlsx"
+    wb.save(marked)
+    with pytest.raises(UserError) as err:
+        read_workbook(marked, demo_service.ledger())
+    assert err.value.message.startswith(f"marked.xlsx 标记的年度 {year} 超出范围")
+
+
+def test_a_meter_code_merged_down_the_column_says_the_cells_are_empty(
+    demo_service: LedgerService, template: Path, tmp_path: Path
+) -> None:
+    wb = openpyxl.load_workbook(template)
+    wb["月度台账"].merge_cells("A2:A13")  # E1 once, over its twelve months
+    merged = tmp_path / "merged.xlsx"
+    wb.save(merged)
+    with pytest.raises(UserError) as err:
+        read_workbook(merged, demo_service.ledger())
+    assert "“月度台账”第 3 行“计量器具编号”：计量器具编号是空的" in err.value.message
+    assert "编号为“”" not in err.value.message
+
+
+@pytest.mark.parametrize("typed", ["２０２５－１２－２７", "２０２５年１２月２７日", "2025/12/27"])
+def test_a_reading_date_typed_in_full_width_is_read_as_numbers_are(
+    demo_service: LedgerService, template: Path, tmp_path: Path, typed: str
+) -> None:
+    wb = openpyxl.load_workbook(template)
+    wb["月度台账"]["K13"] = typed  # E1, December: 抄表日期
+    dated = tmp_path / "dated.xlsx"
+    wb.save(dated)
+    plan = read_workbook(dated, demo_service.ledger())
+    assert any("抄表日期" in line and "2025-12-27" in line for line in plan.describe())
+
+
+def test_a_format_alone_far_away_is_no_cell_and_is_not_refused(
+    demo_service: LedgerService, template: Path, tmp_path: Path
+) -> None:
+    """Excel writes a formatted empty cell (Ctrl+End, a click far away, a border) as <c r=… s=…/>;
+    calamine leaves it out of the grid, so it must not make the workbook look huge."""
+    far = '<row r="1048576" ht="30" customHeight="1"><c r="XFD1048576" s="1"/></row></sheetData>'
+    styled = _edit_records(template, tmp_path / "styled.xlsx", lambda xml: xml.replace("</sheetData>", far))
+    read_workbook(styled, demo_service.ledger())
