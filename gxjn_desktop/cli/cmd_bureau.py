@@ -57,7 +57,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_keys_accept)
 
     p = bsub.add_parser("forward", parents=[common], help="把本局采用的报送包原样转报上级，附本局签名的清单")
-    p.add_argument("--period", required=True, help="期间，如 2025-Y、2025-Q2")
+    p.add_argument("--period", required=True, help="期间，如 2025-Y、2025-Q2；给了 --year 时也可只写 Y、Q2")
+    p.add_argument("--year", type=year_arg, help="年度，如 2025（与 --period Y、Q2 等合用，同 bureau summary）")
     p.add_argument("--out", type=Path, required=True, help="输出文件夹")
     p.add_argument("--name", default="", help="本局名称（写入转报清单，如 南宁市机关事务管理局）")
     p.add_argument("--db", help=DB_HELP)
@@ -282,12 +283,20 @@ def cmd_keys_accept(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _period_key(args: argparse.Namespace) -> str:
+    """``--period 2025-Y`` as it stands, or ``--year 2025 --period Y`` (cli.md's P) joined into it."""
+    if args.year is None:
+        return str(args.period)
+    period = Period.parse(args.year, args.period)
+    return f"{period.year}-{period.code}"
+
+
 def cmd_forward(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.bureau.forward import forward
 
     store = _store(args)
     try:
-        result = forward(store, args.data_dir, args.period, args.out, args.name)
+        result = forward(store, args.data_dir, _period_key(args), args.out, args.name)
     finally:
         store.close()
     if args.json:

@@ -143,7 +143,9 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         months = f"{report.covered[0]}—{report.covered[-1]} 月" if report.covered else ""
         part = f"以下为 {months}的数据，同比与上年同月比较" if months else "没有可计算的月份"
         print(f"{report.coverage_label}：本期间尚未填完，{part}")
-    print(f"用能人数 {data['people']} 人，建筑面积 {data['area_m2']} m²")
+    people = "未填写" if data["people"] is None else f"{data['people']} 人"
+    area = "未填写" if data["area_m2"] is None else f"{data['area_m2']} m²"
+    print(f"用能人数 {people}，建筑面积 {area}")
     print("品种            用量              单位    金额(元)        折标系数      折标准煤(tce)")
     for t in data["totals"]:
         label = t["carrier"] + ("（其中）" if t.get("of") else "")

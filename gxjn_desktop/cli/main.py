@@ -144,7 +144,7 @@ def _left_out_of_bundle(exc: Exception) -> str | None:
 
 
 def _user_error(err: Refusal) -> int:
-    from gxjn_desktop.cli.output import EXIT_USER_ERROR
+    from gxjn_desktop.cli.output import EXIT_USER_ERROR, one_line
 
-    sys.stderr.write(f"错误：{err.one_line()}\n")
+    sys.stderr.write(f"错误：{one_line(err.one_line())}\n")
     return EXIT_USER_ERROR

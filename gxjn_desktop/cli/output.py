@@ -17,6 +17,15 @@ EXIT_USER_ERROR = 2
 EXIT_INTERNAL = 3
 
 
+# A file or folder name may hold a line break; an error stays one line on stderr (cli.md).
+_CONTROL = {c: f"\\x{c:02x}" for c in range(32)} | {10: "\\n", 13: "\\r", 9: "\\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters written out (``\\n``), so it prints as one line."""
+    return text.translate(_CONTROL)
+
+
 def print_json(data: dict[str, Any]) -> None:
     """One UTF-8 JSON object on one line of stdout (cli.md §JSON)."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=None) + "\n")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-from gxjn_desktop.cli.output import EXIT_USER_ERROR
+from gxjn_desktop.cli.output import EXIT_USER_ERROR, one_line
 
 # argparse's headings as they start a line of its help text, and their Chinese.
 _HEADINGS = (
@@ -68,7 +68,8 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         program = self.prog.split()[0]  # gxjn-cli (also for a subcommand's parser) or gxjn
-        self.exit(EXIT_USER_ERROR, f"{program}：{translate_usage_error(message)}（用 {self.prog} --help 查看用法）\n")
+        line = one_line(translate_usage_error(message))
+        self.exit(EXIT_USER_ERROR, f"{program}：{line}（用 {self.prog} --help 查看用法）\n")
 
 
 _INVALID_CHOICE = re.compile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -93,6 +94,12 @@ def acquire_lock(data_dir: Path) -> QLockFile | None:
     return None
 
 
+def held_by_another_window(data_dir: Path, lock: QLockFile | None) -> bool:
+    """Whether no lock means another window has the folder. A read-only folder takes no lock file,
+    and needs none: nothing can be written there (the store opens it read-only, every write says so)."""
+    return lock is None and os.access(data_dir, os.W_OK)
+
+
 def show_window(window: MainWindow) -> None:
     """The first start fills the screen; later ones restore the size and place the window had."""
     if window.ui_state.bytes(MAIN_GEOMETRY) is None:
@@ -145,7 +152,7 @@ def _run(data_dir: Path, argv: list[str] | None) -> int:
         return 2
     install_excepthook(data_dir)
     lock = acquire_lock(data_dir)
-    if lock is None:
+    if held_by_another_window(data_dir, lock):
         messages.show_user_error(
             None,
             UserError(
@@ -204,4 +211,5 @@ def _run(data_dir: Path, argv: list[str] | None) -> int:
             store.close()
         if window._store is not None:  # a restore may have replaced the first one
             window._store.close()
-        lock.unlock()
+        if lock is not None:  # none in a read-only folder
+            lock.unlock()

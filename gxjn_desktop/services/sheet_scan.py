@@ -23,7 +23,11 @@ _ROW = re.compile(rb"<row\b([^>]*)>")
 _ROW_R = re.compile(rb"""\br\s*=\s*["'](\d+)["']""")
 _ROW_NUMBERED = re.compile(rb"""<row\b[^>]*?\br\s*=\s*["'](\d+)["'][^>]*>""")  # _ROW with _ROW_R in it
 _CELL_STARTS = tuple(b"<c" + bytes([c]) for c in b" \t\n\r\f\v/>")  # where a <c> tag starts: counted in C
-_CELL_R = re.compile(rb"""<c\s[^>]*?\br\s*=\s*["']\$?([A-Za-z]+)\$?(\d*)["']""")
+# A cell with its place and something in it: not <c r="XFD1048576" s="1"/> (a format alone, which
+# calamine leaves out of the grid as Excel writes it after Ctrl+End and a click far away).
+_CELL_R = re.compile(rb"""<c\s[^>]*?\br\s*=\s*["']\$?([A-Za-z]+)\$?(\d*)["'][^>/]*>(?!\s*</c>)""")
+_PLACED = re.compile(rb"""<c\s[^>]*?\br\s*=""")
+_CONTENT = (b"<v", b"<is", b"<f")
 # A formula followed by no value: an empty <v>, or the end of its cell.
 _NO_VALUE = re.compile(rb"<f\b[^>]*?(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v(?:\s[^>]*)?>\s*</v>|</c>)")
 _HUGE = 10**9  # a coordinate with more digits than this is as good as infinite
@@ -72,21 +76,22 @@ def _scan_rows(buf: bytes, scan: SheetScan) -> None:
     if found:  # each column's letters once (not once per cell)
         scan.max_col = max(scan.max_col, *map(_column_number, set(map(itemgetter(0), found))))
         scan.max_row = max(scan.max_row, _largest(set(map(itemgetter(1), found))))
-    cells_without_r = sum(buf.count(start) for start in _CELL_STARTS) > len(found)
+    cells_without_r = sum(buf.count(start) for start in _CELL_STARTS) > len(_PLACED.findall(buf))
     rows = list(_ROW.finditer(buf))
     numbered = _ROW_NUMBERED.findall(buf)
     if rows and len(numbered) == len(rows) and not cells_without_r:
-        # Every row says its number (as Excel, WPS and openpyxl write them): no row-by-row count.
+        # Every row and cell says its number (as Excel, WPS and openpyxl write them): the cells with
+        # something in them gave the extent above; an empty row (a height, a format) adds nothing.
         scan.last_row = _number(numbered[-1])
-        scan.max_row = max(scan.max_row, _largest(set(numbered)))
         rows = []
     for i, m in enumerate(rows):
         r = _ROW_R.search(m.group(1))
         scan.last_row = _number(r.group(1)) if r else scan.last_row + 1
-        scan.max_row = max(scan.max_row, scan.last_row)
-        if cells_without_r:  # such cells take the next column: count them row by row
-            end = rows[i + 1].start() if i + 1 < len(rows) else len(buf)
-            scan.max_col = max(scan.max_col, buf.count(b"<c", m.end(), end))  # in a row only cells start so
+        end = rows[i + 1].start() if i + 1 < len(rows) else len(buf)
+        if any(buf.find(tag, m.end(), end) >= 0 for tag in _CONTENT):  # an empty row adds nothing
+            scan.max_row = max(scan.max_row, scan.last_row)
+            if cells_without_r:  # such cells take the next column: count them row by row
+                scan.max_col = max(scan.max_col, buf.count(b"<c", m.end(), end))  # in a row only cells start so
     if b"<f" in buf:
         for m in _NO_VALUE.finditer(buf):
             if not scan.formulas_without_value:

@@ -509,3 +509,16 @@ def test_the_bench_packet_factory_writes_what_write_packet_writes(exported: Path
         assert merge_folder(store, fast, workers=1).counts()["accepted"] == 3
     finally:
         store.close()
+
+
+def test_forward_takes_the_year_and_period_as_summary_does(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    county = tmp_path / "county"
+    assert run(capsys, "--data-dir", str(county), "bureau", "merge", str(folder))[0] == 0
+    for n, period in enumerate((["--period", "2024-Y"], ["--year", "2024", "--period", "Y"])):
+        bundle = tmp_path / f"bundle{n}"
+        code, out, _ = run(
+            capsys, "--data-dir", str(county), "bureau", "forward", *period, "--out", str(bundle), "--json"
+        )
+        assert code == 0 and json.loads(out)["packets"] == 6

@@ -76,3 +76,31 @@ def test_a_file_where_a_folder_belongs_and_the_reverse_are_named_as_such(
     assert "是一个文件，不是文件夹" in capsys.readouterr().err
     assert main(["--data-dir", str(data_dir), "template", "--out", str(tmp_path)]) == 2
     assert "是文件夹，不是工作簿文件" in capsys.readouterr().err
+
+
+def test_a_year_without_its_profile_says_not_filled_in_not_none(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gxjn_desktop.domain.records import MonthlyRecord
+    from gxjn_desktop.services.ledger_service import LedgerService
+
+    assert main(["--data-dir", str(data_dir), "demo"]) == 0
+    store = LedgerService.open(data_dir)
+    e1 = store.record("E1", 2025, 12)
+    assert e1 is not None and e1.reading is not None
+    store.save_record(MonthlyRecord("E1", 2026, 1, reading=e1.reading + 100))  # 2026 has no 基本情况 yet
+    store.close()
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "indicators", "--year", "2026", "--period", "M01"]) == 0
+    out = capsys.readouterr().out
+    assert "用能人数 未填写，建筑面积 未填写" in out and "None" not in out
+
+
+def test_a_name_with_a_line_break_keeps_the_error_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "新建\n文件夹"
+    assert main(["--data-dir", str(folder), "indicators", "--year", "2025"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "新建\\n文件夹" in err
+    assert "bogus\\nname" in _usage_error(capsys, "--data-dir", str(folder), "bogus\nname")

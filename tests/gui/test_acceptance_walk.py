@@ -146,3 +146,29 @@ def _real_dialog(parent: Any, finding: Any, place: str = "") -> tuple[str, str] 
     if dialog.exec() != ExplanationDialog.DialogCode.Accepted:
         return None
     return dialog.result_value
+
+
+def test_a_read_only_data_folder_opens_for_reading_not_as_locked(
+    demo_service: LedgerService, data_dir: Path, tmp_path: Path
+) -> None:
+    """No lock file can be made in a read-only folder; that once read as "open in another window"."""
+    import shutil
+    import subprocess
+
+    from gxjn_desktop.gui import app as gui_app
+    from tests.storage.test_environment import _tmpfs
+
+    demo_service.close()
+    held = gui_app.acquire_lock(data_dir)
+    assert held is not None and gui_app.held_by_another_window(data_dir, gui_app.acquire_lock(data_dir))
+    held.unlock()
+    with _tmpfs(tmp_path / "disk", "8m") as disk:
+        shutil.copytree(data_dir, disk / "unit")
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        lock = gui_app.acquire_lock(disk / "unit")
+        assert lock is None and not gui_app.held_by_another_window(disk / "unit", lock)
+        store = LedgerService.open(disk / "unit")  # what the window then opens: for reading
+        try:
+            assert store.read_only and "示例单位" in store.ledger().unit.name
+        finally:
+            store.close()

@@ -141,3 +141,13 @@ def test_a_reading_date_typed_in_full_width_is_read_as_numbers_are(
     wb.save(dated)
     plan = read_workbook(dated, demo_service.ledger())
     assert any("抄表日期" in line and "2025-12-27" in line for line in plan.describe())
+
+
+def test_a_format_alone_far_away_is_no_cell_and_is_not_refused(
+    demo_service: LedgerService, template: Path, tmp_path: Path
+) -> None:
+    """Excel writes a formatted empty cell (Ctrl+End, a click far away, a border) as <c r=… s=…/>;
+    calamine leaves it out of the grid, so it must not make the workbook look huge."""
+    far = '<row r="1048576" ht="30" customHeight="1"><c r="XFD1048576" s="1"/></row></sheetData>'
+    styled = _edit_records(template, tmp_path / "styled.xlsx", lambda xml: xml.replace("</sheetData>", far))
+    read_workbook(styled, demo_service.ledger())
