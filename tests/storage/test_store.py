@@ -221,3 +221,27 @@ def test_a_network_share_is_refused_on_windows() -> None:
     assert "网络共享" in (network_location_problem(Path(r"\\server\share\gxjn"), "win32") or "")
     assert network_location_problem(Path("//server/share"), "win32") is not None
     assert network_location_problem(Path("/home/someone/.local/share/gxjn"), "linux") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "made"),
+    [
+        ("gxjn-20261127-163007-daily.db", datetime(2026, 11, 27, 16, 30, 7)),
+        ("gxjn-20240229-000000-before-import-年报.db", datetime(2024, 2, 29)),
+        ("gxjn-20230229-000000-daily.db", None),  # no such day
+        ("gxjn-20261127-246000-daily.db", None),  # no such time
+        ("gxjn-2026112-163007-daily.db", None),  # strptime would guess 2 November; the program pads
+        ("gxjn-20261127-daily.db", None),
+        ("gxjn-２０２６1127-163007-daily.db", None),  # full-width digits
+        ("gxjn-.db", None),
+    ],
+)
+def test_a_backup_is_dated_by_its_name(name: str, made: datetime | None) -> None:
+    """backup_time reads the stamp the program writes (``_STAMP``, zero-padded) by hand: strptime
+    costs ~5 ms at every start, when the backups are listed."""
+    from gxjn_desktop.storage.backup import _STAMP, backup_time
+
+    when = backup_time(Path(name))
+    assert when == made
+    if when is not None:
+        assert name.startswith(f"gxjn-{when.strftime(_STAMP)}-")
