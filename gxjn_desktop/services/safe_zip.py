@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.services.sheet_scan import scan_sheet, sheet_names_by_part
+from gxjn_desktop.services.sheet_scan import quick_bound, scan_sheet, sheet_names_by_part
 
 # Limits far above any real entry workbook or packet, far below what would hurt an old PC.
 MAX_MEMBERS = 2000
@@ -34,6 +34,7 @@ MAX_SHEET_ROWS = 50_000
 # calamine holds a sheet as one grid up to its last used cell: 50,000 rows of 40 columns at most
 # (the entry workbook has 14), so one stray cell at XFD1048576 cannot make it ask for 500 GB.
 MAX_SHEET_CELLS = 2_000_000
+_QUICK_SCAN_BYTES = 16 * 1024 * 1024  # a sheet part up to this size is read whole for quick_bound
 _SHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$", re.IGNORECASE)
 _ROW_TAGS = (b"<row ", b"<row>")
 
@@ -64,6 +65,10 @@ def _check_sheet_cells(z: zipfile.ZipFile, parts: list[zipfile.ZipInfo], path: P
     without a saved value (calamine would read them as empty cells)."""
     names: dict[str, str] | None = None
     for info in parts:
+        if info.file_size <= _QUICK_SCAN_BYTES:  # an ordinary sheet: its bound is enough
+            bound = quick_bound(z.read(info))
+            if bound is not None and bound[0] <= MAX_SHEET_ROWS and bound[0] * bound[1] <= MAX_SHEET_CELLS:
+                continue
         with z.open(info) as f:
             scan = scan_sheet(f)
         if scan.max_row > MAX_SHEET_ROWS or scan.cells > MAX_SHEET_CELLS:

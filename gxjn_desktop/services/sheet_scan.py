@@ -138,3 +138,25 @@ def sheet_names_by_part(z: zipfile.ZipFile) -> dict[str, str]:
         if name and rid and rid.group(1) in targets:
             names[targets[rid.group(1)]] = html.unescape(name.group(1))
     return names
+
+
+_ANY_CELL = re.compile(rb"<c[\s/>]")
+_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
+
+
+def quick_bound(part: bytes) -> tuple[int, int] | None:
+    """An upper bound of (max_row, max_col) when every cell starts as Excel, WPS and openpyxl
+    write it (``<c r="B7"``) and every formula has its saved value; ``None`` when the full scan is
+    needed.
+
+    Counting every placed cell, empty ones included, can only overestimate what ``scan_sheet``
+    finds, so a bound within the limits lets an ordinary workbook skip the slower exact scan."""
+    if b"<f" in part and _NO_VALUE.search(part):
+        return None
+    found = _PLAIN_CELL.findall(part)
+    if len(found) != len(_ANY_CELL.findall(part)):
+        return None
+    if not found:
+        return 0, 0
+    columns = max(map(_column_number, set(map(itemgetter(0), found))))
+    return _largest(set(map(itemgetter(1), found))), columns

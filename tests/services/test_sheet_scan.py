@@ -15,7 +15,7 @@ import pytest
 from gxjn_desktop.cli.main import main
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.ledger_service import LedgerService
-from gxjn_desktop.services.sheet_scan import scan_sheet
+from gxjn_desktop.services.sheet_scan import quick_bound, scan_sheet
 from gxjn_desktop.services.workbook.importer import read_workbook
 from gxjn_desktop.services.workbook.template import write_template
 
@@ -151,3 +151,38 @@ def test_a_format_alone_far_away_is_no_cell_and_is_not_refused(
     far = '<row r="1048576" ht="30" customHeight="1"><c r="XFD1048576" s="1"/></row></sheetData>'
     styled = _edit_records(template, tmp_path / "styled.xlsx", lambda xml: xml.replace("</sheetData>", far))
     read_workbook(styled, demo_service.ledger())
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        '<c r="A1" t="inlineStr"><is><t>x</t></is></c><c r="C9" s="1"/>',
+        '<c r="XFD1048576"><v>1</v></c>',
+        '<c r="B2"><f>1+1</f><v>2</v></c><c r="AA30"/>',
+        "",
+    ],
+)
+def test_the_quick_bound_never_falls_below_the_full_scan(cells: str) -> None:
+    part = f"<worksheet><sheetData><row r='1'>{cells}</row></sheetData></worksheet>".encode()
+    bound = quick_bound(part)
+    exact = scan_sheet(io.BytesIO(part))
+    assert bound is not None and bound[0] >= exact.max_row and bound[1] >= exact.max_col
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        "<c><v>1</v></c>",  # no coordinate: its column comes from its place in the row
+        '<c s="1" r="B2"><v>1</v></c>',  # another attribute first
+        '<c r="B2"><f>1+1</f></c>',  # a formula without its value
+    ],
+)
+def test_an_unusual_sheet_gets_the_full_scan(cells: str) -> None:
+    part = f"<worksheet><sheetData><row>{cells}</row></sheetData></worksheet>".encode()
+    assert quick_bound(part) is None
+
+
+def test_the_programs_own_template_takes_the_quick_path(template: Path) -> None:
+    with zipfile.ZipFile(template) as z:
+        parts = [i for i in z.infolist() if i.filename.startswith("xl/worksheets/")]
+        assert parts and all(quick_bound(z.read(i)) is not None for i in parts)
