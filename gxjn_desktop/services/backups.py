@@ -59,6 +59,8 @@ def backups(data_dir: Path) -> list[BackupInfo]:
     bad = data_dir_problem(data_dir)
     if bad is not None:
         raise bad
+    if not data_dir.is_dir():  # a mistyped --data-dir is not "no backups yet"
+        raise UserError(f"文件夹 {data_dir} 不存在", "请检查 --data-dir 给出的数据文件夹")
     return [
         BackupInfo(p, t, backup_reason(p), p.stat().st_size) for t, p in reversed(list_backups(backup_dir(data_dir)))
     ]

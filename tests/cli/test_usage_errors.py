@@ -104,3 +104,11 @@ def test_a_name_with_a_line_break_keeps_the_error_on_one_line(
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "新建\\n文件夹" in err
     assert "bogus\\nname" in _usage_error(capsys, "--data-dir", str(folder), "bogus\nname")
+
+
+def test_backup_list_of_a_folder_that_does_not_exist_is_a_user_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(tmp_path / "没有这个文件夹"), "backup", "list"]) == 2
+    assert "不存在" in capsys.readouterr().err
+    assert not (tmp_path / "没有这个文件夹").exists()
