@@ -223,6 +223,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.checks import rules_json
+    from gxjn_desktop.services.finding_words import threshold_text
 
     data = rules_json()
     if args.json:
@@ -230,7 +231,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"审核规则版本 {data['rules_version']}，共 {len(data['rules'])} 条")
     for r in data["rules"]:
-        th = "，".join(f"{k}={v}" for k, v in r["thresholds"].items())
+        th = threshold_text(r["thresholds"])
         print(
             f"{r['id']:<22}[{r['severity_label']}] {r['checks']}{'（' + th + '）' if th else ''}  来源：{r['source']}"
         )

@@ -11,6 +11,7 @@ from typing import Any
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.errors import UserError
+from gxjn_desktop.services.finding_words import with_threshold_values
 from gxjn_desktop.services.reference_data import load_reference, read_reference_file
 from gxjn_desktop.validation.catalogue import ALL_RULES, RulesConfig, build_rules_config
 from gxjn_desktop.validation.findings import Finding, Severity
@@ -150,19 +151,22 @@ def rules_json() -> dict[str, Any]:
     """The catalogue in the order of the bureau's rules.json, with what each rule checks."""
     config = load_rules_config()
     checks = {r.rule_id: r.checks for r in ALL_RULES}
-    rules = [
-        {
-            "id": s.rule_id,
-            "severity": s.severity.value,
-            "severity_label": s.severity.label,
-            "name": s.short_name,
-            "title": s.title,
-            "checks": checks[s.rule_id],
-            "thresholds": {k: f"{v:f}" for k, v in s.thresholds.items()},
-            "source": s.source,
-            "enabled": s.enabled,
-        }
-        for s in config.rules.values()
-        if s.rule_id in checks
-    ]
+    rules = []
+    for s in config.rules.values():
+        if s.rule_id not in checks:
+            continue
+        values = {k: f"{v:f}" for k, v in s.thresholds.items()}
+        rules.append(
+            {
+                "id": s.rule_id,
+                "severity": s.severity.value,
+                "severity_label": s.severity.label,
+                "name": s.short_name,
+                "title": with_threshold_values(s.title, values),
+                "checks": with_threshold_values(checks[s.rule_id], values),
+                "thresholds": values,
+                "source": with_threshold_values(s.source, values),
+                "enabled": s.enabled,
+            }
+        )
     return {"rules_version": config.version, "rules": rules}

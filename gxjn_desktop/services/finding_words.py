@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from gxjn_desktop.domain.carriers import Carrier
@@ -119,3 +120,41 @@ def place_text(loc: Location, names: Mapping[str, str]) -> str:
 def location_text(loc: Location, names: Mapping[str, str]) -> str:
     """Period and place in one line: ``2025年4月 · E1 主楼电表 · 本期示数``."""
     return f"{period_text(loc)} · {place_text(loc, names)}"
+
+
+#: The rules' threshold names (rules.json) in words, for people reading the catalogue.
+THRESHOLD_WORDS = {
+    "above_factor": "高出倍数",
+    "above_pct": "高出阈值（%）",
+    "band_pct": "区间（%）",
+    "below_factor": "低于倍数",
+    "below_pct": "低于阈值（%）",
+    "excellent_min": "优秀下限",
+    "good_min": "良好下限",
+    "high_factor": "上限倍数",
+    "limit_pct": "变化阈值（%）",
+    "low_factor": "下限倍数",
+    "mad_factor": "MAD 倍数",
+    "max": "上限",
+    "max_in_row": "连续月数上限",
+    "max_share_pct": "占比上限（%）",
+    "min": "下限",
+    "min_points": "最少有数月数",
+    "pass_min": "合格下限",
+    "tolerance_kg": "容差（kg）",
+    "tolerance_pct": "容差（%）",
+    "window_months": "比较月数",
+}
+
+
+def threshold_text(thresholds: Mapping[str, str]) -> str:
+    """A rule's thresholds in words: 高出阈值（%）20，低于阈值（%）50."""
+    return "，".join(f"{THRESHOLD_WORDS.get(name, name)} {value}" for name, value in thresholds.items())
+
+
+def with_threshold_values(text: str, thresholds: Mapping[str, str]) -> str:
+    """A rule's description with each threshold's name replaced by its value (前 12 个月, not window_months)."""
+    if not thresholds:
+        return text
+    names = "|".join(re.escape(name) for name in sorted(thresholds, key=len, reverse=True))
+    return re.sub(rf"(?<![A-Za-z_])({names})(?![A-Za-z_])", lambda m: thresholds[m.group(1)], text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -287,3 +288,14 @@ def test_check_names_places_in_the_words_of_the_review_screen(
     code, out, _ = run(capsys, "--data-dir", str(demo_dir), "check", "--year", "2025", "--json")
     first = json.loads(out)["findings"][0]
     assert first["location"] == {"meter": "profile", "month": "2025", "field": "signatories"}  # cli.md, unchanged
+
+
+def test_rules_are_described_in_words(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    """No threshold's field name (window_months, above_pct …) shows: its value or its Chinese name does."""
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "rules")
+    assert code == 0 and "比较月数 12" in out and "前 12 个月" in out
+    assert not re.findall(r"[a-z]+_[a-z_]+", out)
+    _, out, _ = run(capsys, "--data-dir", str(data_dir), "rules", "--json")
+    for rule in json.loads(out)["rules"]:
+        for name in rule["thresholds"]:
+            assert not re.search(rf"(?<![A-Za-z_]){name}(?![A-Za-z_])", rule["checks"] + rule["title"] + rule["source"])
