@@ -3,10 +3,7 @@ inside its own transaction, and writes nothing when it fails."""
 
 from __future__ import annotations
 
-import os
-import signal
 import sqlite3
-import subprocess
 import sys
 import textwrap
 from collections.abc import Iterable
@@ -30,10 +27,9 @@ from gxjn_desktop.domain.records import (
     Source,
 )
 from gxjn_desktop.errors import StorageError, UserError
-from gxjn_desktop.paths import database_path
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.storage.edit_write import writes
-from gxjn_desktop.storage.sqlite_file import integrity_check
+from tests.storage.killing import kill_after_commits, records_after_kill
 
 RECORDS = [
     MonthlyRecord("E1", 2025, 3, reading=Decimal("1.20E+3"), cost_fen=123456, entered_at=datetime(2026, 1, 2, 3, 4, 5)),
@@ -203,21 +199,8 @@ WRITER = textwrap.dedent(
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_killed_mid_edit_keeps_every_committed_edit(demo_service: LedgerService, data_dir: Path) -> None:
     demo_service.close()
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(data_dir)], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout is not None
-    committed = 0
-    for line in proc.stdout:  # each line is printed only after its transaction committed
-        committed = int(line)
-        if committed >= 40:
-            break
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
-    integrity_check(database_path(data_dir))
-    reopened = LedgerService.open(data_dir)
-    try:
-        saved = [r for r in reopened.ledger().records if r.year >= 2030]
-    finally:
-        reopened.close()
+    committed = kill_after_commits(WRITER, data_dir)
+    saved = records_after_kill(data_dir, 2030)
     assert {int(r.quantity or 0) for r in saved} >= set(range(1, committed + 1))
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
 import sys
 import textwrap
 from decimal import Decimal
@@ -15,9 +12,8 @@ from sqlalchemy import event
 
 from gxjn_desktop.domain.records import MonthlyRecord
 from gxjn_desktop.errors import StorageError
-from gxjn_desktop.paths import database_path
 from gxjn_desktop.services.ledger_service import LedgerService
-from gxjn_desktop.storage.sqlite_file import integrity_check
+from tests.storage.killing import kill_after_commits, records_after_kill
 
 
 def test_full_disk_is_a_clear_message_and_nothing_saved_is_lost(demo_service: LedgerService) -> None:
@@ -63,22 +59,7 @@ WRITER = textwrap.dedent(
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_killed_mid_save_keeps_every_committed_edit(demo_service: LedgerService, data_dir: Path) -> None:
     demo_service.close()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(data_dir)], stdout=subprocess.PIPE, text=True, env=dict(os.environ)
-    )
-    assert proc.stdout is not None
-    committed = 0
-    for line in proc.stdout:  # each line is printed only after its transaction committed
-        committed = int(line)
-        if committed >= 40:
-            break
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
-    integrity_check(database_path(data_dir))
-    reopened = LedgerService.open(data_dir)
-    try:
-        saved = [r for r in reopened.ledger().records if r.year >= 2030]
-    finally:
-        reopened.close()
+    committed = kill_after_commits(WRITER, data_dir)
+    saved = records_after_kill(data_dir, 2030)
     assert len(saved) >= committed
     assert {int(r.quantity or 0) for r in saved} >= set(range(1, committed + 1))
