@@ -58,6 +58,19 @@ def _tmpfs(where: Path, size: str) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(where)], check=False)
 
 
+def _unit_on_full_disk(disk: Path, database: Path) -> Path:
+    """A unit folder on ``disk`` holding a copy of ``database`` (today's backup already made, so
+    none is attempted), then the disk filled to its last 8 KiB; the filler is ``disk/filler``."""
+    unit = disk / "unit"
+    unit.mkdir()
+    shutil.copy(database, unit / "gxjn.db")
+    (unit / "backups").mkdir()
+    (unit / "backups" / "gxjn-29990101-000000-daily.db").write_bytes(b"")  # no daily backup now
+    free = shutil.disk_usage(disk).free
+    (disk / "filler").write_bytes(b"\0" * (free - 8 * 1024))
+    return unit
+
+
 def _refuse_quota_writes(data_dir: Path) -> None:
     """A real constraint error inside a real command: a trigger that aborts every quota write."""
     con = sqlite3.connect(database_path(data_dir))
@@ -114,14 +127,8 @@ def test_demo_on_a_full_disk_is_a_user_error(tmp_path: Path) -> None:
 def test_almost_no_free_space_gives_the_disk_full_message(demo_service: LedgerService, tmp_path: Path) -> None:
     demo_service.close()
     with _tmpfs(tmp_path / "disk", "2m") as disk:
-        unit = disk / "unit"
-        unit.mkdir()
-        shutil.copy(demo_service.db.path, unit / "gxjn.db")
-        (unit / "backups").mkdir()
-        (unit / "backups" / "gxjn-29990101-000000-daily.db").write_bytes(b"")  # no daily backup now
-        before = table_dump(unit / "gxjn.db")
-        free = shutil.disk_usage(disk).free
-        (disk / "filler").write_bytes(b"\0" * (free - 8 * 1024))
+        before = table_dump(demo_service.db.path)
+        unit = _unit_on_full_disk(disk, demo_service.db.path)
         assert shutil.disk_usage(disk).free <= 8 * 1024
         line = _one_clean_line(_cli(unit, "demo", "--force"))
         assert "磁盘已满" in line and "I/O" not in line

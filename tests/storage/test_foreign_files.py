@@ -17,7 +17,7 @@ from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.storage.backup import make_backup
 from gxjn_desktop.storage.store import open_database
 from tests.db_dump import table_dump
-from tests.storage.test_environment import _cli, _one_clean_line, _tmpfs
+from tests.storage.test_environment import _cli, _one_clean_line, _tmpfs, _unit_on_full_disk
 
 
 def _foreign(path: Path) -> Path:
@@ -90,14 +90,8 @@ def test_a_restore_on_a_full_disk_changes_nothing(demo_service: LedgerService, t
     backup = make_backup(demo_service.db.path, tmp_path, "copy")
     demo_service.close()
     with _tmpfs(tmp_path / "disk", "1m") as disk:
-        unit = disk / "unit"
-        unit.mkdir()
-        shutil.copy(demo_service.db.path, unit / "gxjn.db")
-        (unit / "backups").mkdir()
-        (unit / "backups" / "gxjn-29990101-000000-daily.db").write_bytes(b"")  # no daily backup now
-        before = table_dump(unit / "gxjn.db")
-        free = shutil.disk_usage(disk).free
-        (disk / "filler").write_bytes(b"\0" * (free - 8 * 1024))
+        before = table_dump(demo_service.db.path)
+        unit = _unit_on_full_disk(disk, demo_service.db.path)
         line = _one_clean_line(_cli(unit, "backup", "restore", str(backup)))
         assert "磁盘已满" in line
         (disk / "filler").unlink()
