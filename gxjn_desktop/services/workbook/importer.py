@@ -252,10 +252,10 @@ def _open_workbook(path: Path, ledger: Ledger) -> tuple[Any, int]:
     wb = open_workbook(path, "Excel 工作簿")
     if MARK_SHEET not in wb.sheet_names:
         raise UserError(
-            f"{path.name} 不是本程序生成的填报工作簿",
-            # What a facility manager does first; the marker sheet is for whoever scripts the workbook.
-            "请用“生成填报模板”生成工作簿，填好后再导入（命令行：gxjn-cli template）；"
-            f"用其他系统生成的表格须带隐藏的标记工作表 {MARK_SHEET}（见 docs/template.md）",
+            f"{path.name} 不是本程序生成的填报工作簿（缺少隐藏的标记工作表 {MARK_SHEET}）",
+            # What a facility manager does first; the format is for whoever scripts the workbook.
+            "请用“生成填报模板”生成工作簿，填好后再导入"
+            "（命令行：gxjn-cli template；用其他系统生成工作簿的格式见 docs/template.md）",
         )
     mark_rows = list(sheet_rows(wb, MARK_SHEET, path))
     marks = {_text(r[0]): _text(r[1]) for r in mark_rows if len(r) >= 2}
