@@ -104,7 +104,6 @@ def render(out: Path, tag: str, wanted: frozenset[str]) -> tuple[list[str], list
     from gxjn_desktop.gui.main_window import TAB_ENTRY, TAB_FINDINGS, TAB_REPORT, TAB_WORKPLAN, MainWindow
     from gxjn_desktop.gui.meters_screen import MeterDialog
     from gxjn_desktop.gui.quota_dialog import QuotaDialog, QuotaForm
-    from gxjn_desktop.gui.report_screen import pdf_writer
     from gxjn_desktop.gui.task_dialog import TaskForm
     from gxjn_desktop.gui.welcome import NewUnitWizard
     from gxjn_desktop.render.pdf import write_report_pdf
@@ -333,7 +332,7 @@ def render(out: Path, tag: str, wanted: frozenset[str]) -> tuple[list[str], list
                 save(window, "60-report-blocked")
                 window.report.year_box.setValue(2024)
                 result = export_packet(
-                    store, Period.parse(2024, "Y"), packets, today=TODAY, now=NOW, write_pdf=pdf_writer()
+                    store, Period.parse(2024, "Y"), packets, today=TODAY, now=NOW, write_pdf=write_report_pdf
                 )
                 window.report.last_folder = packets
                 window.report.open_folder_button.setEnabled(True)
