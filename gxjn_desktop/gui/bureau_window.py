@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QDate, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gxjn_desktop.domain.numbers import NOT_APPLICABLE
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.gui.common import ScrollingPage, shown_number, year_bar
 
@@ -96,9 +96,9 @@ class BureauWindow(QWidget):
         self._thread: QThread | None = None
         self._worker: _MergeWorker | None = None
         self.folder_label = QLabel("尚未选择报送包文件夹")
-        self.choose_button = QPushButton("选择报送包文件夹…")
-        self.merge_button = QPushButton("合并")
-        self.cancel_button = QPushButton("取消")
+        self.choose_button = QPushButton("选择报送包文件夹(&O)…")
+        self.merge_button = QPushButton("合并(&M)")
+        self.cancel_button = QPushButton("取消(&C)")
         self.merge_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
@@ -186,18 +186,18 @@ class BureauWindow(QWidget):
         for r, g in enumerate(data["goals"]):
             unit = GOAL_UNITS.get(g["unit"], "")
             target = f"{shown_number(g['target'])}{unit}" if g["target"] is not None else "无目标"
-            achieved = f"{shown_number(g['achieved'])}{unit}" if g["achieved"] is not None else "-"
+            achieved = f"{shown_number(g['achieved'])}{unit}" if g["achieved"] is not None else NOT_APPLICABLE
             share = f"{g['share_pct']}%" if g["share_pct"] is not None and g["unit"] != "pct" else ""
             counted = f"{g['count']}/{g['units_counted']}" if "count" in g else str(g["units_counted"])
             for c, text in enumerate((g["label"], target, achieved, share, counted, g["status_label"])):
                 self.goals_table.setItem(r, c, _cell(text, c in (1, 2, 3, 4)))
         self.indicators_table.setRowCount(len(data["indicators"]))
         for r, ind in enumerate(data["indicators"]):
-            change = f"{ind['change_pct']}%" if ind["change_pct"] is not None else "-"
+            change = f"{ind['change_pct']}%" if ind["change_pct"] is not None else NOT_APPLICABLE
             values = (
                 ind["label"],
-                shown_number(ind["value"] or "-"),
-                shown_number(ind["previous"] or "-"),
+                shown_number(ind["value"] or NOT_APPLICABLE),
+                shown_number(ind["previous"] or NOT_APPLICABLE),
                 change,
                 f"{ind['target_pct']}%",
                 ind["status_label"],
@@ -213,9 +213,12 @@ class BureauWindow(QWidget):
         self.silent_label.setText(f"未报送工作任务的单位（{len(silent)} 个）：{names}" if silent else "")
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "选择存放各单位报送包（.zip）的文件夹")
-        if chosen:
-            self.set_folder(Path(chosen))
+        from gxjn_desktop.gui.file_dialogs import ask_folder
+
+        # The program's own Chinese folder dialog (dates as 2026-11-27 11:54), from the folder used last.
+        chosen = ask_folder(self, "选择存放各单位报送包（.zip）的文件夹")
+        if chosen is not None:
+            self.set_folder(chosen)
 
     def set_folder(self, folder: Path) -> None:
         self.folder = folder
@@ -302,10 +305,10 @@ class BureauWindow(QWidget):
             values = [
                 indent + code + g["label"],
                 str(g["units"]),
-                shown_number(str(g["people"]["value"] or "-")),
-                shown_number(g["comprehensive_energy_tce"]["value"] or "-"),
-                shown_number(g["co2_t"]["value"] or "-"),
-                shown_number(g["indicators"]["energy_per_capita_kgce"]["value"] or "-"),
+                shown_number(str(g["people"]["value"] or NOT_APPLICABLE)),
+                shown_number(g["comprehensive_energy_tce"]["value"] or NOT_APPLICABLE),
+                shown_number(g["co2_t"]["value"] or NOT_APPLICABLE),
+                shown_number(g["indicators"]["energy_per_capita_kgce"]["value"] or NOT_APPLICABLE),
             ]
             for c, text in enumerate(values):
                 self.summary_table.setItem(r, c, _cell(text, c > 0))

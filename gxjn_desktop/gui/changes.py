@@ -70,10 +70,10 @@ class Changer(QObject):
         self.store = store
         self._service: EntryService | None = None
         self.undo_stack = QUndoStack(self)
-        self.undo_action = self._action("撤销", self.undo_stack.undo, self.undo_stack.canUndoChanged)
-        self.undo_stack.undoTextChanged.connect(lambda text: self.undo_action.setText(f"撤销 {text}".strip()))
-        self.redo_action = self._action("重做", self.undo_stack.redo, self.undo_stack.canRedoChanged)
-        self.undo_stack.redoTextChanged.connect(lambda text: self.redo_action.setText(f"重做 {text}".strip()))
+        self.undo_action = self._action("撤销(&U)", self.undo_stack.undo, self.undo_stack.canUndoChanged)
+        self.undo_stack.undoTextChanged.connect(lambda text: self.undo_action.setText(f"撤销(&U) {text}".strip()))
+        self.redo_action = self._action("重做(&R)", self.undo_stack.redo, self.undo_stack.canRedoChanged)
+        self.undo_stack.redoTextChanged.connect(lambda text: self.redo_action.setText(f"重做(&R) {text}".strip()))
         self._keys_set = False  # the keys come with the menus (see actions): ~20 ms, after the grid shows
 
     def _action(self, text: str, slot: Callable[[], None], enabled: SignalInstance) -> QAction:

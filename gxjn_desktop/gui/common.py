@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from gxjn_desktop.domain.numbers import NOT_APPLICABLE
 from gxjn_desktop.gui.screen_tabs import TITLE_BAR as TITLE_BAR
 from gxjn_desktop.gui.screen_tabs import ScreenTabs as ScreenTabs
 from gxjn_desktop.gui.screen_tabs import ScrollingPage as ScrollingPage
@@ -54,11 +55,13 @@ class ListTableModel(QAbstractTableModel):
 
 @dataclass(frozen=True)
 class ColumnSpec(Generic[T]):
-    """One column of a :class:`RowsModel`: its header, its text for an item, and optionally a tooltip."""
+    """One column of a :class:`RowsModel`: its header, its text for an item, and optionally a tooltip.
+    A ``number`` column is right-aligned (digits under digits, as in the grid); its "—" is centred."""
 
     header: str
     text: Callable[[T], str]
     tooltip: Callable[[T], str | None] | None = None
+    number: bool = False
 
 
 class RowsModel(ListTableModel, Generic[T]):
@@ -99,10 +102,19 @@ class RowsModel(ListTableModel, Generic[T]):
             return spec.text(item)
         if role == Qt.ItemDataRole.ToolTipRole and spec.tooltip is not None:
             return spec.tooltip(item)
+        if role == Qt.ItemDataRole.TextAlignmentRole and spec.number:
+            return int(number_alignment(spec.text(item)))
         return self.role_data(item, index.column(), role)
 
     def role_data(self, item: T, column: int, role: int) -> Any:
         return None
+
+
+def number_alignment(text: str) -> Qt.AlignmentFlag:
+    """Where a figure sits in its cell: right-aligned, or centred when it is "—" (does not apply)."""
+    if text == NOT_APPLICABLE:
+        return Qt.AlignmentFlag.AlignCenter
+    return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def ok_cancel(

@@ -317,7 +317,7 @@ class FindingsPanel(QWidget):
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.go_button = QPushButton("转到数据(&G)")
         self.go_button.setToolTip("打开这条审核结果所指的单元格（Enter 或双击）")
-        self.explain_button = QPushButton("填写说明(&E)…")
+        self.explain_button = QPushButton("填写说明(&S)…")
         self.explain_button.setToolTip("为警告填写原因和说明（Ctrl+E）；数据改动后须重新说明")
         buttons = QVBoxLayout()
         buttons.addWidget(self.go_button)

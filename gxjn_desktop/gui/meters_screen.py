@@ -30,7 +30,7 @@ from gxjn_desktop.domain.meters import Meter, MeterKind
 from gxjn_desktop.domain.numbers import NOT_APPLICABLE, parse_decimal, plain
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.gui.changes import Changer
-from gxjn_desktop.gui.common import ColumnSpec, RowsModel, error_label, shown_unit
+from gxjn_desktop.gui.common import ColumnSpec, RowsModel, error_label, number_alignment, shown_number, shown_unit
 from gxjn_desktop.gui.forms.ui_date_value import Ui_DateValueDialog
 from gxjn_desktop.gui.forms.ui_meter_dialog import Ui_MeterDialog
 from gxjn_desktop.gui.welcome import MeterPage
@@ -42,6 +42,14 @@ from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation, O
 
 def _date(d: date | None) -> str:
     return "" if d is None else f"{d:%Y-%m-%d}"
+
+
+def _cell(text: str, *, number: bool = False) -> QTableWidgetItem:
+    """A history table's cell; a figure right-aligned and grouped as in the grid."""
+    item = QTableWidgetItem(text)
+    if number:
+        item.setTextAlignment(number_alignment(text))
+    return item
 
 
 def _register(meter: Meter, text: str) -> str:
@@ -61,8 +69,10 @@ class MetersModel(RowsModel[Meter]):
         ColumnSpec("用途", lambda m: m.use.label),
         ColumnSpec("户号", lambda m: m.account_no),
         ColumnSpec("表号", lambda m: m.meter_no),
-        ColumnSpec("表位数", lambda m: _register(m, "" if m.register_digits is None else str(m.register_digits))),
-        ColumnSpec("当前倍率", lambda m: _register(m, plain(m.multiplier_on(date.today())))),
+        ColumnSpec(
+            "表位数", lambda m: _register(m, "" if m.register_digits is None else str(m.register_digits)), number=True
+        ),
+        ColumnSpec("当前倍率", lambda m: _register(m, shown_number(plain(m.multiplier_on(date.today())))), number=True),
         ColumnSpec("启用", lambda m: _date(m.active_from)),
         ColumnSpec("停用", lambda m: _date(m.active_to)),
         ColumnSpec("上级表", lambda m: m.parent_code or ""),
@@ -189,9 +199,9 @@ class MetersScreen(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.add_button = QPushButton("新增计量器具…")
-        self.retire_button = QPushButton("停用…")
-        self.multiplier_button = QPushButton("倍率变更…")
+        self.add_button = QPushButton("新增计量器具(&N)…")
+        self.retire_button = QPushButton("停用(&T)…")
+        self.multiplier_button = QPushButton("倍率变更(&B)…")
         buttons = QHBoxLayout()
         for b in (self.add_button, self.retire_button, self.multiplier_button):
             buttons.addWidget(b)
@@ -258,20 +268,20 @@ class MetersScreen(QWidget):
         for i, r in enumerate(sorted(reps, key=lambda r: r.day)):
             values = (
                 f"{r.day:%Y-%m-%d}",
-                plain(r.old_final_reading),
-                plain(r.new_initial_reading),
+                shown_number(plain(r.old_final_reading)),
+                shown_number(plain(r.new_initial_reading)),
                 r.reason.label,
                 f"{r.old_meter_no or '—'} → {r.new_meter_no or '—'}",
                 r.note,
             )
             for j, v in enumerate(values):
-                self.replacements.setItem(i, j, QTableWidgetItem(v))
+                self.replacements.setItem(i, j, _cell(v, number=j in (1, 2)))
         self.replacements.resizeColumnsToContents()
         mults = [] if meter is None else sorted(meter.multipliers, key=lambda c: c.effective_from)
         self.multipliers.setRowCount(len(mults))
         for i, c in enumerate(mults):
             self.multipliers.setItem(i, 0, QTableWidgetItem(f"{c.effective_from:%Y-%m-%d}"))
-            self.multipliers.setItem(i, 1, QTableWidgetItem(plain(c.multiplier)))
+            self.multipliers.setItem(i, 1, _cell(shown_number(plain(c.multiplier)), number=True))
 
     def apply_changes(self, _changes: OpChanges) -> None:
         self.refresh()

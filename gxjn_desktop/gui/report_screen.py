@@ -106,7 +106,7 @@ class ReportScreen(QWidget):
         self.blocking.setWordWrap(True)  # a finding's message and hint in full, without scrolling sideways
         self.blocking.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.blocking.setToolTip("双击一条，转到需要改正或说明的位置")
-        self.export_button = QPushButton("导出数据包(&E)…")
+        self.export_button = QPushButton("导出数据包(&D)…")
         self.reopen_button = QPushButton("更正已上报的数据(&R)…")
         self.open_folder_button = QPushButton("打开所在文件夹(&O)")
         self.open_folder_button.setEnabled(False)

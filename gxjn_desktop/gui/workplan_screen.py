@@ -131,7 +131,7 @@ class WorkPlanScreen(QWidget):
         kind_label.setBuddy(self.kind_box)
         self.add_button = QPushButton("新增(&A)…")
         self.add_button.setToolTip("按所选类别新增一项（Ctrl+N）")
-        self.edit_button = QPushButton("修改(&E)…")
+        self.edit_button = QPushButton("修改(&M)…")
         self.edit_button.setToolTip("修改选中的一项（Enter）")
         self.delete_button = QPushButton("删除(&D)")
         self.delete_button.setToolTip("删除选中的一项（Delete）")

@@ -70,7 +70,7 @@ def test_merge_in_the_window_shows_the_report_and_the_totals(qtbot, packets: Pat
     for r, g in enumerate(goals):
         row = [w.goals_table.item(r, c).text() for c in range(6)]
         assert row[0] == g["label"] and row[5] == g["status_label"]
-        assert row[2].startswith(shown_number(g["achieved"])) if g["achieved"] is not None else row[2] == "-"
+        assert row[2].startswith(shown_number(g["achieved"])) if g["achieved"] is not None else row[2] == "—"
     labels = [w.indicators_table.item(r, 0).text() for r in range(w.indicators_table.rowCount())]
     assert labels == [i["label"] for i in expected["indicators"]]
     w.progress_year.setValue(2023)  # a year without packets: nothing counted, nothing fails

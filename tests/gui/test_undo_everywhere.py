@@ -328,7 +328,7 @@ def test_one_stack_holds_every_screens_steps_in_order(
     window.unit_screen.save_unit_button.click()
     stack = window.changer.undo_stack
     assert stack.count() == 2 and window.entry.undo_stack is stack
-    assert [window.edit_menu.actions()[i].text() for i in range(2)] == ["撤销 修改单位信息", "重做"]  # type: ignore[union-attr]
+    assert [window.edit_menu.actions()[i].text() for i in range(2)] == ["撤销(&U) 修改单位信息", "重做(&R)"]  # type: ignore[union-attr]
     undo(qtbot, window.tabs)
     undo(qtbot, window.tabs)
     assert dump(data_dir) == before and window.tabs.currentIndex() == TAB_METERS

@@ -124,7 +124,7 @@ class Ui_FindingsHeader(object):
 #if QT_CONFIG(tooltip)
         self.refresh_button.setToolTip(QCoreApplication.translate("FindingsHeader", u"\u6309\u5f53\u524d\u6570\u636e\u91cd\u65b0\u8fd0\u884c\u5ba1\u6838\u89c4\u5219\uff08F5\uff09", None))
 #endif // QT_CONFIG(tooltip)
-        self.refresh_button.setText(QCoreApplication.translate("FindingsHeader", u"\u91cd\u65b0\u5ba1\u6838", None))
+        self.refresh_button.setText(QCoreApplication.translate("FindingsHeader", u"\u91cd\u65b0\u5ba1\u6838(&R)", None))
         self.filter_label.setText(QCoreApplication.translate("FindingsHeader", u"\u7b5b\u9009(&L)\uff1a", None))
         pass
     # retranslateUi

@@ -273,7 +273,7 @@ class Ui_UnitScreen(object):
 
     def retranslateUi(self, UnitScreen):
         self.unit_box.setTitle(QCoreApplication.translate("UnitScreen", u"\u5355\u4f4d", None))
-        self.save_unit_button.setText(QCoreApplication.translate("UnitScreen", u"\u4fdd\u5b58\u5355\u4f4d\u4fe1\u606f", None))
+        self.save_unit_button.setText(QCoreApplication.translate("UnitScreen", u"\u4fdd\u5b58\u5355\u4f4d\u4fe1\u606f(&U)", None))
         self.prof_box.setTitle(QCoreApplication.translate("UnitScreen", u"\u5e74\u5ea6\u57fa\u672c\u60c5\u51b5", None))
         self.year_label.setText(QCoreApplication.translate("UnitScreen", u"\u5e74\u5ea6", None))
         self.year.setSuffix(QCoreApplication.translate("UnitScreen", u" \u5e74", None))
@@ -294,7 +294,7 @@ class Ui_UnitScreen(object):
         self.preparer_label.setText(QCoreApplication.translate("UnitScreen", u"\u586b\u8868\u4eba", None))
         self.report_date_label.setText(QCoreApplication.translate("UnitScreen", u"\u62a5\u51fa\u65e5\u671f", None))
         self.report_date.setSpecialValueText(QCoreApplication.translate("UnitScreen", u"\u672a\u586b", None))
-        self.save_profile_button.setText(QCoreApplication.translate("UnitScreen", u"\u4fdd\u5b58\u5e74\u5ea6\u60c5\u51b5", None))
+        self.save_profile_button.setText(QCoreApplication.translate("UnitScreen", u"\u4fdd\u5b58\u5e74\u5ea6\u60c5\u51b5(&N)", None))
         pass
     # retranslateUi
 

@@ -1,0 +1,137 @@
+"""What a keyboard-first user meets on every screen: an Alt key for each button, none taken twice (nor
+by the menu bar's 文件/编辑/查看/帮助), figures right-aligned, and Qt's own menus in the program's words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPushButton, QWidget
+
+from gxjn_desktop.gui import file_dialogs
+from gxjn_desktop.gui.bureau_window import BureauWindow
+from gxjn_desktop.gui.main_window import TAB_METERS, TAB_NAMES, TAB_WORKPLAN, MainWindow
+from gxjn_desktop.gui.meters_screen import MetersModel
+
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+#: Buttons that need no Alt key: the month's ◀ / ▶ go with Alt+PageUp / Alt+PageDown.
+MONTH_BUTTONS = ("◀ 上月", "下月 ▶")
+
+
+def _alt_key(text: str) -> str | None:
+    found = re.search(r"&([^&])", text)
+    return found.group(1).upper() if found else None
+
+
+def _alt_keys(root: QWidget) -> tuple[list[tuple[str, str]], list[str]]:
+    """The Alt keys of the visible buttons and labels under ``root``, and the buttons without one."""
+    keys: list[tuple[str, str]] = []
+    missing: list[str] = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible() or not isinstance(widget, (QAbstractButton, QLabel)):
+            continue
+        text = widget.text()
+        key = _alt_key(text)
+        if key is not None:
+            keys.append((key, text))
+        elif isinstance(widget, QPushButton) and text and text not in MONTH_BUTTONS:
+            missing.append(text)
+    return keys, missing
+
+
+def _clashes(keys: list[tuple[str, str]]) -> dict[str, list[str]]:
+    by_key: dict[str, list[str]] = {}
+    for key, text in keys:
+        by_key.setdefault(key, []).append(text)
+    return {key: texts for key, texts in by_key.items() if len(texts) > 1}
+
+
+def test_every_screens_buttons_have_their_own_alt_key(qtbot: Any, demo_window: MainWindow) -> None:
+    window = demo_window
+    menu_bar = [(key, a.text()) for a in window.menuBar().actions() if (key := _alt_key(a.text()))]
+    assert [k for k, _t in menu_bar] == ["F", "E", "V", "H"]
+    for index, name in enumerate(TAB_NAMES):
+        window.tabs.setCurrentIndex(index)
+        keys, missing = _alt_keys(window.tabs.currentWidget())
+        assert not missing, f"{name}：没有 Alt 键的按钮 {missing}"
+        # Alt+E on 工作任务 opened the 编辑 menu instead of 修改(&E)…: a key the menu bar has is lost.
+        assert not _clashes(keys + menu_bar), f"{name}：{_clashes(keys + menu_bar)}"
+
+
+def test_the_bureau_windows_buttons_have_alt_keys(qtbot: Any, tmp_path: Path) -> None:
+    bureau = BureauWindow(tmp_path / "汇总")
+    qtbot.addWidget(bureau)
+    bureau.show()
+    for index in range(bureau.tabs.count()):
+        bureau.tabs.setCurrentIndex(index)
+        keys, missing = _alt_keys(bureau)
+        assert not missing and not _clashes(keys), (bureau.tabs.tabText(index), missing, _clashes(keys))
+
+
+def test_alt_m_on_the_work_plan_edits_the_task(qtbot: Any, demo_window: MainWindow, monkeypatch: Any) -> None:
+    from gxjn_desktop.gui import workplan_screen
+
+    window = demo_window
+    window.activateWindow()  # a mnemonic works in the active window
+    qtbot.waitActive(window)
+    window.tabs.setCurrentIndex(TAB_WORKPLAN)
+    window.workplan.year_box.setValue(2025)
+    window.workplan.view.selectRow(0)
+    window.workplan.view.setFocus()
+    asked: list[object] = []
+    monkeypatch.setattr(workplan_screen, "ask_task", lambda _parent, kind, *_rest: asked.append(kind))
+    qtbot.keyClick(window.workplan.view, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(asked))  # a mnemonic presses the button visibly: the click comes a moment later
+    assert asked == [window.workplan.current_task().kind]  # type: ignore[union-attr]
+
+
+def test_the_meter_list_and_its_history_right_align_figures(demo_window: MainWindow) -> None:
+    window = demo_window
+    window.tabs.setCurrentIndex(TAB_METERS)
+    meters = window.meters
+    model: MetersModel = meters.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    e1 = model.row_where(lambda m: m.code == "E1")
+    for header in ("表位数", "当前倍率"):
+        index = model.index(e1, headers.index(header))
+        assert index.data(Qt.ItemDataRole.TextAlignmentRole) == RIGHT, header
+    v1 = model.row_where(lambda m: m.code == "V1")  # a direct quantity: "—", centred as in the grid
+    index = model.index(v1, headers.index("表位数"))
+    assert index.data() == "—" and index.data(Qt.ItemDataRole.TextAlignmentRole) == int(Qt.AlignmentFlag.AlignCenter)
+    meters.view.selectRow(model.row_where(lambda m: m.code == "W1"))  # the demo's replaced water meter
+    assert meters.replacements.rowCount() == 1
+    old_final = meters.replacements.item(0, 1)
+    assert old_final.text() == "41,513.6" and old_final.textAlignment() == RIGHT  # grouped as in the grid
+    assert meters.replacements.item(0, 2).textAlignment() == RIGHT
+    assert meters.multipliers.item(0, 1).textAlignment() == RIGHT
+
+
+def test_a_fields_right_click_menu_says_撤销_as_the_edit_menu_does(qtbot: Any, demo_window: MainWindow) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from gxjn_desktop.gui.app import install_translator
+
+    assert install_translator(QApplication.instance())  # as the program does at start
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    menu = field.createStandardContextMenu()
+    first = menu.actions()[0].text()
+    menu.deleteLater()
+    assert first.startswith("撤销(&U)")  # Qt's own catalogue writes 撤消
+    assert demo_window.changer.undo_action.text().startswith("撤销(&U)")
+
+
+def test_the_bureau_chooses_its_folder_in_the_programs_dialog(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    asked: list[str] = []
+
+    def ask_folder(_parent: Any, title: str) -> Path:
+        asked.append(title)
+        return tmp_path
+
+    monkeypatch.setattr(file_dialogs, "ask_folder", ask_folder)
+    bureau = BureauWindow(tmp_path / "汇总")
+    qtbot.addWidget(bureau)
+    bureau.choose_button.click()
+    assert asked and bureau.folder == tmp_path and bureau.merge_button.isEnabled()
