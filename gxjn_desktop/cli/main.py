@@ -128,9 +128,13 @@ def _check_data_dir(data_dir: Path, *, given: bool, creates: bool) -> None:
     bureau merge) — a mistyped folder must not read as "no data", "no key" or an empty 汇总."""
     from gxjn_desktop.errors import UserError
 
-    if data_dir.exists() and not data_dir.is_dir():
+    try:
+        exists = data_dir.exists()
+    except OSError:  # too long a name: the data folder's own checks say so in their words
+        return
+    if exists and not data_dir.is_dir():
         raise UserError(f"{data_dir} 是一个文件，不是文件夹", "--data-dir 应指向存放数据的文件夹")
-    if given and not creates and not data_dir.exists():
+    if given and not creates and not exists:
         raise UserError(
             f"数据文件夹 {data_dir} 不存在",
             "请检查 --data-dir 给出的路径；新建单位请用 gxjn-cli unit init 或 gxjn-cli demo",

@@ -83,6 +83,7 @@ def test_a_file_that_is_no_bureau_store_is_refused_untouched(
     con.close()
     folder = tmp_path / "packets"
     folder.mkdir()
+    (tmp_path / "d").mkdir()
     for path in (text, packed, other):
         before = path.read_bytes()
         for command in (["summary", "--year", "2025"], ["merge", str(folder)]):
@@ -91,7 +92,8 @@ def test_a_file_that_is_no_bureau_store_is_refused_untouched(
             )
             assert f"{path} 不是 gxjn 的汇总库" in err and "损坏" not in err
         assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "other.sqlite", "packets", "packets.zip"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d", "notes.txt", "other.sqlite", "packets", "packets.zip"]
+    assert not list((tmp_path / "d").iterdir())
     err = one_chinese_line(
         capsys,
         "--data-dir",
