@@ -18,7 +18,7 @@ from typing import Any
 
 from gxjn_desktop.domain.carriers import Carrier, UseTag
 from gxjn_desktop.domain.consumption import UseProblem, month_use
-from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.domain.ledger import Ledger, StoredState
 from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange, month_end
 from gxjn_desktop.domain.numbers import check_size, fen_to_yuan, parse_decimal, plain, yuan_to_fen
 from gxjn_desktop.domain.periods import check_year
@@ -117,6 +117,22 @@ class ImportPlan:
             or self.ewaste
             or self.meters
             or self.profile
+        )
+
+    def stored_state(self) -> StoredState:
+        """What the import writes, as an undo step's "after" (every key it touches, with its new value)."""
+        months = sorted(self.replacement_months)  # the plan holds each month's whole new set
+        return StoredState(
+            records=tuple(((r.meter_code, r.year, r.month), r) for r in self.records),
+            replacements=tuple(
+                (k, tuple(rp for rp in self.replacements if (rp.meter_code, rp.year, rp.month) == k)) for k in months
+            ),
+            canteen=tuple(((c.year, c.month), c) for c in self.canteen),
+            garbage=tuple(((g.year, g.month), g) for g in self.garbage),
+            meters=tuple((m.code, m) for m in self.meters),
+            profiles=((self.profile.year, self.profile),) if self.profile else (),
+            ewaste=tuple((e, True) for e in self.ewaste),
+            tasks=tuple((t.task_id or 0, t) for t in self.tasks),
         )
 
     def as_json(self, applied: bool) -> dict[str, Any]:
@@ -699,18 +715,7 @@ def apply_import(service: LedgerService, plan: ImportPlan, path: Path) -> None:
     """Write the whole plan in one transaction, after a backup (none when nothing changes)."""
     if plan.writes_nothing:
         return
-    service.save_batch(
-        meters=plan.meters,
-        profiles=[plan.profile] if plan.profile else [],
-        records=plan.records,
-        replaced_months=plan.replacement_months,
-        replacements=plan.replacements,
-        canteen=plan.canteen,
-        garbage=plan.garbage,
-        ewaste=plan.ewaste,
-        tasks=plan.tasks,
-        backup_reason=f"before-import-{path.stem[:20]}",
-    )
+    service.write_state(plan.stored_state(), backup_reason=f"before-import-{path.stem[:20]}")
 
 
 # ---- 计量器具 and 年度基本情况 -------------------------------------------------------------------
