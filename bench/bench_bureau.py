@@ -317,6 +317,7 @@ def export_base(work: Path) -> Path:
     from datetime import date
 
     from gxjn_desktop.domain.periods import Period
+    from gxjn_desktop.render.pdf import write_report_pdf
     from gxjn_desktop.services.demo import build_demo_ledger
     from gxjn_desktop.services.ledger_service import LedgerService
     from gxjn_desktop.services.packet.export import export_packet
@@ -327,7 +328,7 @@ def export_base(work: Path) -> Path:
         service.replace_everything(build_demo_ledger(today))
         out = work / "base"
         out.mkdir()
-        return export_packet(service, Period.parse(2024, "Y"), out, today=today).path
+        return export_packet(service, Period.parse(2024, "Y"), out, today=today, write_pdf=write_report_pdf).path
     finally:
         service.close()
 

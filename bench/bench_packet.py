@@ -25,21 +25,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from openpyxl import Workbook, load_workbook
 
-from gxjn_desktop.cli.cmd_packet import pdf_writer
 from gxjn_desktop.domain.periods import Period
+from gxjn_desktop.render.pdf import write_report_pdf as write_pdf
 from gxjn_desktop.services.demo import build_demo_ledger
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.services.packet import bag, signing
 from gxjn_desktop.services.packet.data import build_packet_data
 from gxjn_desktop.services.packet.export import (
-    _placeholder_pdf,
-    _placeholder_xlsx,
-    _renderer,
     data_json_bytes,
     export_packet,
     records_csv,
     render_reports,
 )
+from gxjn_desktop.services.packet.report_xlsx import write_report_xlsx as write_xlsx
 from gxjn_desktop.services.packet.verify import verify_packet
 
 TODAY = date(2026, 11, 24)
@@ -60,7 +58,6 @@ def main() -> None:
     key = signing.new_signing_key()
     data = build_packet_data(ledger, PERIOD, revision=1, today=TODAY)
     data_bytes = data_json_bytes(data)
-    write_pdf = pdf_writer()
     xlsx, pdf = render_reports(data, "0" * 16, write_pdf)
     cells = [
         [c for c in row] for ws in load_workbook(io.BytesIO(xlsx)).worksheets for row in ws.iter_rows(values_only=True)
@@ -68,7 +65,6 @@ def main() -> None:
     payload = {"data/data.json": data_bytes, "data/report.xlsx": xlsx, "data/report.pdf": pdf,
                "data/records.csv": records_csv(ledger, PERIOD)}  # fmt: skip
     comment = bag.trusted_comment(ledger.unit.uscc, "2024-Y", 1, "2026-11-24T00:00:00+08:00")
-    write_xlsx = _renderer("gxjn_desktop.services.packet.report_xlsx", "write_report_xlsx") or _placeholder_xlsx
 
     def baseline_xlsx() -> None:
         wb = Workbook()
@@ -84,7 +80,7 @@ def main() -> None:
                 build_packet_data(ledger, PERIOD, revision=1, today=TODAY)
             ),
             "report.xlsx": lambda: write_xlsx(data, folder / "r.xlsx", fingerprint="0" * 16),
-            "report.pdf": lambda: (write_pdf or _placeholder_pdf)(data, folder / "r.pdf", fingerprint="0" * 16),
+            "report.pdf": lambda: write_pdf(data, folder / "r.pdf", fingerprint="0" * 16),
             "hashing (SHA-256 manifests)": lambda: bag.manifest(payload),
             "signing (minisign ED)": lambda: signing.sign(bag.manifest(payload), key, comment),
             "writing the zip (fsync, rename)": lambda: bag.write_zip(

@@ -101,6 +101,7 @@ def _workbook(folder: Path) -> dict[str, Any]:
 
 def _packet(folder: Path) -> dict[str, Any]:
     from gxjn_desktop.domain.periods import Period
+    from gxjn_desktop.render.pdf import write_report_pdf
     from gxjn_desktop.services.demo import demo_years
     from gxjn_desktop.services.packet.export import export_packet
     from gxjn_desktop.services.packet.verify import verify_packet
@@ -108,10 +109,9 @@ def _packet(folder: Path) -> dict[str, Any]:
     year = demo_years(date.today())[0]  # the demo's first year is complete and signed: it passes the gate
     out = folder / "out"
     out.mkdir()
-    write_pdf = _pdf_writer()
     service = _demo_service(folder)
     try:
-        exported = export_packet(service, Period.parse(year, "Y"), out, write_pdf=write_pdf)
+        exported = export_packet(service, Period.parse(year, "Y"), out, write_pdf=write_report_pdf)
     finally:
         service.close()
     verified = verify_packet(exported.path)
@@ -121,19 +121,15 @@ def _packet(folder: Path) -> dict[str, Any]:
         "period": exported.period,
         "bytes": exported.path.stat().st_size,
         "fingerprint": exported.fingerprint,
-        "pdf": "render" if write_pdf is not None else "placeholder",
+        "pdf_bytes": _member_size(exported.path, "data/report.pdf"),
     }
 
 
-def _pdf_writer() -> Any:
-    """report.pdf's printer, as ``gxjn-cli export`` gets it (cli/cmd_packet.py: looked up by name while
-    gxjn_desktop.render is not on main; build.spec collects every module so a frozen build has it)."""
-    import importlib
+def _member_size(packet: Path, suffix: str) -> int:
+    import zipfile
 
-    try:
-        return importlib.import_module("gxjn_desktop.render.pdf").write_report_pdf
-    except (ImportError, AttributeError):
-        return None
+    with zipfile.ZipFile(packet) as z:
+        return next(i.file_size for i in z.infolist() if i.filename.endswith(suffix))
 
 
 PARTS: dict[str, Check] = {

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from gxjn_desktop.domain.periods import Period  # noqa: E402
+from gxjn_desktop.render.pdf import write_report_pdf  # noqa: E402
 from gxjn_desktop.services.demo import build_demo_ledger, demo_years  # noqa: E402
 from gxjn_desktop.services.ledger_service import LedgerService  # noqa: E402
 from gxjn_desktop.services.packet.export import export_packet  # noqa: E402
@@ -31,7 +32,9 @@ def demo_packet(folder: Path) -> Path:
     try:
         service.replace_everything(build_demo_ledger())
         (folder / "out").mkdir()
-        return export_packet(service, Period.parse(demo_years(date.today())[0]), folder / "out").path
+        return export_packet(
+            service, Period.parse(demo_years(date.today())[0]), folder / "out", write_pdf=write_report_pdf
+        ).path
     finally:
         service.close()
 

@@ -104,9 +104,9 @@ def render(out: Path, tag: str, wanted: frozenset[str]) -> tuple[list[str], list
     from gxjn_desktop.gui.main_window import TAB_ENTRY, TAB_FINDINGS, TAB_REPORT, TAB_WORKPLAN, MainWindow
     from gxjn_desktop.gui.meters_screen import MeterDialog
     from gxjn_desktop.gui.quota_dialog import QuotaDialog, QuotaForm
-    from gxjn_desktop.gui.report_screen import pdf_writer
     from gxjn_desktop.gui.task_dialog import TaskForm
     from gxjn_desktop.gui.welcome import NewUnitWizard
+    from gxjn_desktop.render.pdf import write_report_pdf
     from gxjn_desktop.services.checks import check_period
     from gxjn_desktop.services.demo import build_demo_ledger
     from gxjn_desktop.services.entry import COLUMNS, CellEdit, Column, RowKey, RowKind
@@ -332,7 +332,7 @@ def render(out: Path, tag: str, wanted: frozenset[str]) -> tuple[list[str], list
                 save(window, "60-report-blocked")
                 window.report.year_box.setValue(2024)
                 result = export_packet(
-                    store, Period.parse(2024, "Y"), packets, today=TODAY, now=NOW, write_pdf=pdf_writer()
+                    store, Period.parse(2024, "Y"), packets, today=TODAY, now=NOW, write_pdf=write_report_pdf
                 )
                 window.report.last_folder = packets
                 window.report.open_folder_button.setEnabled(True)
@@ -376,7 +376,7 @@ def render(out: Path, tag: str, wanted: frozenset[str]) -> tuple[list[str], list
                     for f in check_period(other.ledger(), period, TODAY).findings:  # the later year's warnings
                         if f.needs_explanation:
                             explain(other, f, "其他", "已核对原始账单和抄表记录，数据属实，原因已书面报告")
-                    export_packet(other, period, packets, today=TODAY, now=NOW)
+                    export_packet(other, period, packets, today=TODAY, now=NOW, write_pdf=write_report_pdf)
                 other.close()
             (packets / "损坏的数据包.zip").write_bytes(b"PK\x03\x04 not a packet")
             bureau = BureauWindow(tmp / "汇总")

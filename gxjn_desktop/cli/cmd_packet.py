@@ -45,24 +45,8 @@ def _period(args: argparse.Namespace) -> Any:
     return Period.parse(args.year, args.period)
 
 
-def pdf_writer() -> Any:
-    """report.pdf's printer (gxjn_desktop.render.pdf, QtGui) for export_packet.
-
-    PLACEHOLDER lookup while the renderer (issue 14, worktree `render`) is not on main; becomes a
-    plain import then (the one import of QtGui code the CLI is allowed, see pyproject.toml).
-    """
-    import importlib
-    import os
-
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # printing a PDF needs no screen
-    try:
-        return importlib.import_module("gxjn_desktop.render.pdf").write_report_pdf
-    except (ImportError, AttributeError):
-        return None
-
-
 def cmd_export(args: argparse.Namespace) -> int:
+    from gxjn_desktop.render.pdf import write_report_pdf  # QtGui: only when exporting
     from gxjn_desktop.services.checks import finding_json
     from gxjn_desktop.services.finding_words import location_text, meter_names
     from gxjn_desktop.services.packet.export import ExportRefused, export_packet
@@ -72,7 +56,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         try:
             if period.year not in service.ledger().years():
                 raise UserError(f"{period.year} 年没有数据", "请选择已录入数据的年度")
-            result = export_packet(service, period, args.out, write_pdf=pdf_writer())
+            result = export_packet(service, period, args.out, write_pdf=write_report_pdf)
         except ExportRefused as refused:
             check = refused.result
             if args.json:

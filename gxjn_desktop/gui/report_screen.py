@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -54,16 +53,6 @@ def ask_reopen_reason(parent: QWidget | None, label: str) -> str | None:
 def _when(iso: str) -> str:
     """``2026-11-27 11:37`` from an ISO time with its offset."""
     return iso[:16].replace("T", " ")
-
-
-def pdf_writer() -> Any:
-    """report.pdf's printer. PLACEHOLDER lookup until gxjn_desktop.render (issue 14) is on main."""
-    import importlib
-
-    try:
-        return importlib.import_module("gxjn_desktop.render.pdf").write_report_pdf
-    except (ImportError, AttributeError):
-        return None
 
 
 def _status(e: ExportRecord) -> str:
@@ -212,6 +201,7 @@ class ReportScreen(QWidget):
                 self.navigate.emit(target)
 
     def export(self) -> None:
+        from gxjn_desktop.render.pdf import write_report_pdf
         from gxjn_desktop.services.packet.export import ExportRefused, export_packet
 
         folder = ask_out_folder(self)
@@ -219,7 +209,9 @@ class ReportScreen(QWidget):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = export_packet(self.service.store, self.period(), folder, today=self.today, write_pdf=pdf_writer())
+            result = export_packet(
+                self.service.store, self.period(), folder, today=self.today, write_pdf=write_report_pdf
+            )
         except ExportRefused:
             self.refresh()
             return

@@ -10,6 +10,8 @@ Works without a display (QT_QPA_PLATFORM=offscreen) and without QtWidgets.
 from __future__ import annotations
 
 import html
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.packet.report_tables import (
     Sheet,
     Table,
@@ -50,6 +53,8 @@ BODY_PT = 8.5
 def _app() -> QGuiApplication:
     app = QGuiApplication.instance()
     if app is None:  # a command-line export: Qt's font database needs an application object
+        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # printing a PDF needs no screen
         app = QGuiApplication([])
     assert isinstance(app, QGuiApplication)
     return app
@@ -63,7 +68,7 @@ def cjk_family() -> str:
     for family in sorted(families):  # any font that writes Chinese
         if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family):
             return family
-    raise RuntimeError("没有可用的中文字体，无法生成 PDF；请安装中文字体（如文泉驿微米黑）")
+    raise UserError("没有可用的中文字体，无法生成 PDF 报表", "请安装中文字体（如文泉驿微米黑或宋体）后再导出")
 
 
 def _esc(text: str) -> str:

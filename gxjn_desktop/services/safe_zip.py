@@ -9,6 +9,7 @@ A sheet whose cells reach absurdly far, or that holds formulas without a saved v
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -34,18 +35,29 @@ MAX_SHEET_ROWS = 50_000
 # calamine holds a sheet as one grid up to its last used cell: 50,000 rows of 40 columns at most
 # (the entry workbook has 14), so one stray cell at XFD1048576 cannot make it ask for 500 GB.
 MAX_SHEET_CELLS = 2_000_000
-_QUICK_SCAN_BYTES = 16 * 1024 * 1024  # a sheet part up to this size is read whole for quick_bound
+_QUICK_SCAN_BYTES = 16 * 1024 * 1024  # an XML part up to this size is read whole (once) for the checks
 _SHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$", re.IGNORECASE)
 _ROW_TAGS = (b"<row ", b"<row>")
 
 
-def _scan_member(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[bool, int, bool]:
-    """Read a member to its end (its CRC is checked there) in chunks; for an XML part say whether
-    it holds ``<!DOCTYPE`` anywhere (in a well-formed part only a declaration can: a literal ``<``
-    in text is always escaped), for a sheet how many rows it has, and whether it holds cells
-    (``<sheetData``, wherever the part is: the relationships, not the path, make it a sheet)."""
+def _scan_member(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[bool, int, bool, bytes | None]:
+    """Read a member to its end (its CRC is checked there); for an XML part say whether it holds
+    ``<!DOCTYPE`` anywhere (in a well-formed part only a declaration can: a literal ``<`` in text is
+    always escaped), for a sheet how many rows it has, and whether it holds cells (``sheetData``,
+    wherever the part is and under any prefix: the relationships, not the path, make it a sheet).
+    An XML part up to ``_QUICK_SCAN_BYTES`` is read whole and returned, so the cell check reads it
+    from memory instead of inflating it again."""
     xml = bool(_XML_PART.search(info.filename))
     sheet = bool(_SHEET_PART.match(info.filename))
+    if xml and info.file_size <= _QUICK_SCAN_BYTES:
+        data = z.read(info)
+        # "<!DOCTYPE" has a "!" in UTF-8 and UTF-16 alike: a part without one skips the lowering.
+        doctype = b"!" in data and any(d in data.lower() for d in _DOCTYPE)
+        cells = b"sheetData" in data or b"sheetdata" in data.lower()
+        rows = 0
+        if sheet and len(data) > MAX_SHEET_ROWS * len(b"<row>"):  # a shorter part cannot hold too many
+            rows = sum(data.count(t) for t in _ROW_TAGS)
+        return doctype, rows, cells, data
     doctype, rows, cells, tail = False, 0, False, b""
     with z.open(info) as f:
         while chunk := f.read(_CHUNK):
@@ -53,23 +65,24 @@ def _scan_member(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[bool, int, 
                 continue
             window = (tail + chunk).lower()
             doctype = doctype or any(d in window for d in _DOCTYPE)
-            cells = cells or b"<sheetdata" in window
+            cells = cells or b"sheetdata" in window
             if sheet:
                 rows += sum(chunk.count(t) for t in _ROW_TAGS)
             tail = window[-32:]
-    return doctype, rows, cells
+    return doctype, rows, cells, None
 
 
-def _check_sheet_cells(z: zipfile.ZipFile, parts: list[zipfile.ZipInfo], path: Path) -> None:
+def _check_sheet_cells(z: zipfile.ZipFile, parts: list[tuple[zipfile.ZipInfo, bytes | None]], path: Path) -> None:
     """Refuse a sheet whose cells reach too far for calamine's grid, or that holds formulas
-    without a saved value (calamine would read them as empty cells)."""
+    without a saved value (calamine would read them as empty cells). ``parts`` carry the bytes
+    of the parts already read whole."""
     names: dict[str, str] | None = None
-    for info in parts:
-        if info.file_size <= _QUICK_SCAN_BYTES:  # an ordinary sheet: its bound is enough
-            bound = quick_bound(z.read(info))
+    for info, data in parts:
+        if data is not None:  # an ordinary sheet: its bound is enough
+            bound = quick_bound(data)
             if bound is not None and bound[0] <= MAX_SHEET_ROWS and bound[0] * bound[1] <= MAX_SHEET_CELLS:
                 continue
-        with z.open(info) as f:
+        with io.BytesIO(data) if data is not None else z.open(info) as f:
             scan = scan_sheet(f)
         if scan.max_row > MAX_SHEET_ROWS or scan.cells > MAX_SHEET_CELLS:
             raise UserError(
@@ -128,11 +141,11 @@ def check_zip(path: Path, what: str) -> None:
                     and info.file_size / info.compress_size > MAX_RATIO
                 ):
                     raise UserError(f"{path.name} 压缩比异常（疑似压缩炸弹），已拒绝", "请确认文件来源")
-            sheets: list[zipfile.ZipInfo] = []
+            sheets: list[tuple[zipfile.ZipInfo, bytes | None]] = []
             for info in infos:
-                doctype, rows, cells = _scan_member(z, info)
+                doctype, rows, cells, data = _scan_member(z, info)
                 if cells:
-                    sheets.append(info)
+                    sheets.append((info, data))
                 if rows > MAX_SHEET_ROWS:
                     raise UserError(
                         f"{path.name} 的一个工作表有 {rows} 行，远多于正常的{what}（最多 {MAX_SHEET_ROWS} 行），已拒绝",

@@ -25,7 +25,16 @@ _ROW_NUMBERED = re.compile(rb"""<row\b[^>]*?\br\s*=\s*["'](\d+)["'][^>]*>""")  #
 _CELL_STARTS = tuple(b"<c" + bytes([c]) for c in b" \t\n\r\f\v/>")  # where a <c> tag starts: counted in C
 # A cell with its place and something in it: not <c r="XFD1048576" s="1"/> (a format alone, which
 # calamine leaves out of the grid as Excel writes it after Ctrl+End and a click far away).
-_CELL_R = re.compile(rb"""<c\s[^>]*?\br\s*=\s*["']\$?([A-Za-z]+)\$?(\d*)["'][^>/]*>(?!\s*</c>)""")
+# (``(?<!/)>``: a "/" inside a later attribute's value does not hide the cell.)
+_CELL_R = re.compile(rb"""<c\s[^>]*?\br\s*=\s*["']\$?([A-Za-z]+)\$?(\d*)["'][^>]*(?<!/)>(?!\s*</c>)""")
+# A cell tag with a second r: calamine takes the last, _CELL_R the first; such a tag counts with
+# every place written in it.
+_CELL_TWO_R = re.compile(rb"""<c\s[^>]*?\br\s*=[^>]*?\br\s*=[^>]*(?<!/)>(?!\s*</c>)""")
+_ANY_R = re.compile(rb"""\br\s*=\s*["']\$?([A-Za-z]+)\$?(\d*)["']""")
+# A namespace prefix on an element's name (<x:c>, </x:row>): calamine reads elements by their
+# local name, so the scan reads the sheet with the prefixes taken away.
+_ELEMENT_PREFIX = re.compile(rb"<(/?)(?:[^\s<>/:!?]+:)+")
+_PREFIXED = re.compile(rb":(?:sheetData|row|c|f|v|is)[\s/>]")  # such an element has a prefix
 _PLACED = re.compile(rb"""<c\s[^>]*?\br\s*=""")
 _CONTENT = (b"<v", b"<is", b"<f")
 # A formula followed by no value: an empty <v>, or the end of its cell.
@@ -73,6 +82,8 @@ def _scan_rows(buf: bytes, scan: SheetScan) -> None:
     """One stretch of whole rows. The regular expressions do the per-cell work in C: a sheet of
     45,000 rows is read in a fraction of a second."""
     found = _CELL_R.findall(buf)
+    for tag in _CELL_TWO_R.finditer(buf):
+        found += _ANY_R.findall(tag.group(0))
     if found:  # each column's letters once (not once per cell)
         scan.max_col = max(scan.max_col, *map(_column_number, set(map(itemgetter(0), found))))
         scan.max_row = max(scan.max_row, _largest(set(map(itemgetter(1), found))))
@@ -85,8 +96,8 @@ def _scan_rows(buf: bytes, scan: SheetScan) -> None:
         scan.last_row = _number(numbered[-1])
         rows = []
     for i, m in enumerate(rows):
-        r = _ROW_R.search(m.group(1))
-        scan.last_row = _number(r.group(1)) if r else scan.last_row + 1
+        r = _ROW_R.findall(m.group(1))  # a second r counts too
+        scan.last_row = max(map(_number, r)) if r else scan.last_row + 1
         end = rows[i + 1].start() if i + 1 < len(rows) else len(buf)
         if any(buf.find(tag, m.end(), end) >= 0 for tag in _CONTENT):  # an empty row adds nothing
             scan.max_row = max(scan.max_row, scan.last_row)
@@ -104,8 +115,12 @@ def scan_sheet(stream: IO[bytes]) -> SheetScan:
     """Read a worksheet part in chunks, each cut where a row starts so every row is read whole."""
     scan = SheetScan()
     rest = b""
+    prefixed = False  # once a data element has a prefix, every stretch is read with prefixes away
     while chunk := stream.read(_CHUNK):
         buf = rest + chunk
+        prefixed = prefixed or bool(_PREFIXED.search(buf))  # a tag cut at the end is whole in rest next time
+        if prefixed:
+            buf = _ELEMENT_PREFIX.sub(rb"<\1", buf)
         cut = buf.rfind(b"<row")
         if cut <= 0:  # no row starts here yet (or one row longer than a chunk): read on
             rest = buf
@@ -140,23 +155,40 @@ def sheet_names_by_part(z: zipfile.ZipFile) -> dict[str, str]:
     return names
 
 
-_ANY_CELL = re.compile(rb"<c[\s/>]")
-_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
+# The quick path's box: every cell with a value lies within A1:AN9999 (the entry workbook has 14
+# columns and meters × 12 rows; a bureau's quota file one row per unit and indicator).
+QUICK_ROWS = 9999
+QUICK_COLUMNS = 40  # AN
+# calamine puts into its grid only cells with a value (<v>) or an inline string (<is>): a cell that
+# is only formatted (most of the template's cells) is left out wherever it is. So the quick path
+# looks at the values alone, from the value backwards (the part is read reversed, so each search
+# starts at a value, found as fast as a byte search, and nothing is allocated per cell): right
+# before it must stand its cell's tag, exactly <c r="B7"> within the box with nothing after the
+# place but style/type attributes (no second r, which calamine would take), or such a tag and the
+# cell's formula. Patterns below are written reversed.
+_CELL_TAG_REVERSED = (
+    rb"> ?"
+    rb'(?:"[^"<>]*+"=(?:s|t|mc|mv|hp) )*+'  # s="3" t="n" cm="1" vm="1" ph="1"
+    rb'"[0-9]{0,3}[1-9](?:[A-N]A|[A-Z])"=r c<'  # <c r="B7" … <c r="AN9999"
+)
+_FORMULA_REVERSED = rb'(?:>f/<[^<]*>|>/)(?:"[^"<>]*+"=[a-zA-Z]++ )*+ ?f<'  # <f …>…</f> or <f …/>
+_VALUE_UNPLACED = re.compile(
+    rb"v<(?<=[\s/>]v<)(?!(?:" + _FORMULA_REVERSED + rb")?" + _CELL_TAG_REVERSED + rb")"
+)  # a <v> not right after such a tag (and formula)
+_TEXT_UNPLACED = re.compile(rb"si<(?<=[\s/>]si<)(?!" + _CELL_TAG_REVERSED + rb")")  # an <is> likewise
 
 
 def quick_bound(part: bytes) -> tuple[int, int] | None:
-    """An upper bound of (max_row, max_col) when every cell starts as Excel, WPS and openpyxl
-    write it (``<c r="B7"``) and every formula has its saved value; ``None`` when the full scan is
-    needed.
+    """``(QUICK_ROWS, QUICK_COLUMNS)`` when that box holds every cell with a value for sure, every
+    formula has its saved value and no element of the sheet's data has a namespace prefix; ``None``
+    when the full scan is needed.
 
-    Counting every placed cell, empty ones included, can only overestimate what ``scan_sheet``
-    finds, so a bound within the limits lets an ordinary workbook skip the slower exact scan."""
-    if b"<f" in part and _NO_VALUE.search(part):
+    Every value in the part is judged (any outside the sheet's data too), so the box can only
+    overestimate what ``scan_sheet`` (and calamine) find."""
+    if _PREFIXED.search(part) or _NO_VALUE.search(part):  # (a prefixed <x:v> is not found below)
         return None
-    found = _PLAIN_CELL.findall(part)
-    if len(found) != len(_ANY_CELL.findall(part)):
+    backwards = bytearray(part)
+    backwards.reverse()
+    if _VALUE_UNPLACED.search(backwards) or _TEXT_UNPLACED.search(backwards):
         return None
-    if not found:
-        return 0, 0
-    columns = max(map(_column_number, set(map(itemgetter(0), found))))
-    return _largest(set(map(itemgetter(1), found))), columns
+    return QUICK_ROWS, QUICK_COLUMNS

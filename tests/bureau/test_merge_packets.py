@@ -21,6 +21,7 @@ from gxjn_desktop.cli.main import main
 from gxjn_desktop.domain.ledger import Ledger
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.domain.units import InstitutionType
+from gxjn_desktop.render.pdf import write_report_pdf
 from gxjn_desktop.services.bureau.forward import INDEX_NAME
 from gxjn_desktop.services.bureau.merge import merge_folder, report_json
 from gxjn_desktop.services.bureau.store import BureauStore, open_store, transaction
@@ -46,7 +47,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory, demo_ledger: Ledger) -> P
     service = LedgerService.open(data_dir)
     try:
         service.replace_everything(demo_ledger)
-        return export_packet(service, PERIOD, out, today=DEMO_TODAY).path
+        return export_packet(service, PERIOD, out, today=DEMO_TODAY, write_pdf=write_report_pdf).path
     finally:
         service.close()
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.gui.bureau_window import BureauWindow
+from gxjn_desktop.render.pdf import write_report_pdf
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.services.packet.export import export_packet
 from tests.bureau.builders import make_uscc
@@ -22,7 +23,9 @@ from tests.conftest import DEMO_TODAY
 def packets(demo_service: LedgerService, tmp_path: Path) -> Path:
     folder = tmp_path / "packets"
     folder.mkdir()
-    base = export_packet(demo_service, Period.parse(2024, "Y"), folder, today=DEMO_TODAY).path
+    base = export_packet(
+        demo_service, Period.parse(2024, "Y"), folder, today=DEMO_TODAY, write_pdf=write_report_pdf
+    ).path
     parts = parts_of(base)
     for n in range(1, 4):
         data = varied(

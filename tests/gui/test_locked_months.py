@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.gui.main_window import MainWindow
+from gxjn_desktop.render.pdf import write_report_pdf
 from gxjn_desktop.services.entry import COLUMNS, Column
 from gxjn_desktop.services.packet.export import export_packet
 from tests.conftest import DEMO_TODAY
@@ -26,7 +27,9 @@ def test_exported_months_are_read_only(demo_window: MainWindow, tmp_path: Path, 
     window = demo_window
     window.entry.set_period(2024, 5)
     assert editable_cells(window) > 0 and "已上报" not in window.entry.title.text()
-    export_packet(window.entry.service.store, Period.parse(2024, "Y"), tmp_path, today=DEMO_TODAY)
+    export_packet(
+        window.entry.service.store, Period.parse(2024, "Y"), tmp_path, today=DEMO_TODAY, write_pdf=write_report_pdf
+    )
     window.entry.refresh()
     assert editable_cells(window) == 0
     assert "已上报" in window.entry.title.text() and "第 1 版" in window.entry.title.toolTip()

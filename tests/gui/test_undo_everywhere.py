@@ -363,9 +363,10 @@ def test_a_store_refusal_leaves_nothing_half_done(
 ) -> None:
     """A 基本情况 of a year an exported packet locks: refused in the form's own line, no undo step."""
     from gxjn_desktop.domain.periods import Period
+    from gxjn_desktop.render.pdf import write_report_pdf
     from gxjn_desktop.services.packet.export import export_packet
 
-    export_packet(demo_service, Period.parse(2024, "Y"), tmp_path, today=DEMO_TODAY)
+    export_packet(demo_service, Period.parse(2024, "Y"), tmp_path, today=DEMO_TODAY, write_pdf=write_report_pdf)
     before = dump(data_dir)
     window = demo_window
     window.tabs.setCurrentIndex(TAB_UNIT)

@@ -19,6 +19,7 @@ from gxjn_desktop.cli.main import main
 from gxjn_desktop.domain.numbers import plain
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.errors import UserError
+from gxjn_desktop.render.pdf import write_report_pdf
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.services.packet import bag, signing
 from gxjn_desktop.services.packet.export import ExportRefused, ExportResult, export_packet
@@ -42,7 +43,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def exported(demo_service: LedgerService, tmp_path: Path) -> ExportResult:
     out = tmp_path / "out"
     out.mkdir()
-    return export_packet(demo_service, YEAR, out, today=DEMO_TODAY)
+    return export_packet(demo_service, YEAR, out, today=DEMO_TODAY, write_pdf=write_report_pdf)
 
 
 def unpack(packet: Path, where: Path) -> Path:
@@ -175,7 +176,7 @@ def test_gate_refuses_a_period_with_open_warnings(
     demo_service: LedgerService, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with pytest.raises(ExportRefused) as refused:
-        export_packet(demo_service, Period.parse(2025, "Y"), tmp_path, today=DEMO_TODAY)
+        export_packet(demo_service, Period.parse(2025, "Y"), tmp_path, today=DEMO_TODAY, write_pdf=write_report_pdf)
     assert refused.value.result.blocking and not list(tmp_path.glob("*.zip"))
     code, out, _ = run(
         capsys, "--data-dir", str(data_dir), "export", "--year", "2025", "--out", str(tmp_path), "--json"
@@ -200,7 +201,9 @@ def test_lock_reopen_and_revision_two_carries_reason_and_exactly_the_changes(
         demo_service.save_profile(replace(demo_service.ledger().profiles[2024], people=1))
     assert demo_service.record("V1", 2024, 9) == rec  # nothing changed
 
-    again = export_packet(demo_service, YEAR, out, today=DEMO_TODAY)  # unchanged: the same revision
+    again = export_packet(
+        demo_service, YEAR, out, today=DEMO_TODAY, write_pdf=write_report_pdf
+    )  # unchanged: the same revision
     assert again.reused and again.revision == 1 and again.data_sha256 == exported.data_sha256
 
     code, text, _ = run(

@@ -21,6 +21,7 @@ EXPORTER = textwrap.dedent(
     from pathlib import Path
     from gxjn_desktop.domain.periods import Period
     from gxjn_desktop.services.ledger_service import LedgerService
+    from gxjn_desktop.render.pdf import write_report_pdf
     from gxjn_desktop.services.packet.export import export_packet
 
     service = LedgerService.open(Path(sys.argv[1]))
@@ -28,7 +29,7 @@ EXPORTER = textwrap.dedent(
     while True:
         i += 1
         # the same packet again and again: each write replaces the last one
-        export_packet(service, Period.parse(2024, "Y"), Path(sys.argv[2]), today=date(2026, 11, 24))
+        export_packet(service, Period.parse(2024, "Y"), Path(sys.argv[2]), today=date(2026, 11, 24), write_pdf=write_report_pdf)
         print(i, flush=True)
     """
 )

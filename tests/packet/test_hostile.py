@@ -12,6 +12,7 @@ import pytest
 
 from gxjn_desktop.cli.main import main
 from gxjn_desktop.domain.periods import Period
+from gxjn_desktop.render.pdf import write_report_pdf
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.services.packet.export import export_packet
 from gxjn_desktop.services.packet.verify import verify_packet
@@ -28,7 +29,9 @@ def test_every_hostile_packet_is_refused_with_its_code(
 ) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    packet = export_packet(demo_service, Period.parse(2024, "Y"), out, today=DEMO_TODAY).path
+    packet = export_packet(
+        demo_service, Period.parse(2024, "Y"), out, today=DEMO_TODAY, write_pdf=write_report_pdf
+    ).path
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # zipfile warns about the duplicate names we mean
         made = make_hostile(packet, tmp_path / "hostile")

@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 from gxjn_desktop.domain.periods import Period
+from gxjn_desktop.render.pdf import write_report_pdf
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.services.packet import verify
 from gxjn_desktop.services.packet.export import export_packet
@@ -64,7 +65,9 @@ def _damaged(buf: bytes, rng: random.Random) -> bytes:
 
 
 def test_plain_reading_agrees_with_zipfile(demo_service: LedgerService, tmp_path: Path) -> None:
-    packet = export_packet(demo_service, Period.parse(2024, "Y"), tmp_path, today=DEMO_TODAY).path
+    packet = export_packet(
+        demo_service, Period.parse(2024, "Y"), tmp_path, today=DEMO_TODAY, write_pdf=write_report_pdf
+    ).path
     raw = packet.read_bytes()
     with zipfile.ZipFile(packet) as z:
         xlsx = z.read(next(n for n in z.namelist() if n.endswith("report.xlsx")))

@@ -9,6 +9,8 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -89,3 +91,28 @@ def test_a_command_line_export_needs_no_running_application_nor_widgets(
         [sys.executable, "-c", code, str(tmp_path / "data.json"), str(tmp_path / "r.pdf")], check=True, env=env
     )
     assert "=CMD|' /C calc'!A0 南宁单位" in "".join(_pages(tmp_path / "r.pdf"))
+
+
+def test_gxjn_cli_export_prints_the_report_without_a_display(tmp_path: Path) -> None:
+    """The packet's report.pdf is the printed report (CJK font, fingerprint on every page) even from a
+    terminal with no display and no QT_QPA_PLATFORM: export never falls back to a stand-in."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    cli = [sys.executable, "-m", "gxjn_desktop.cli", "--data-dir", str(tmp_path / "data")]
+    subprocess.run([*cli, "demo"], check=True, env=env, capture_output=True)
+    (tmp_path / "out").mkdir()
+    from gxjn_desktop.services.demo import demo_years
+
+    year = str(demo_years(date.today())[0])  # the demo's first year is complete and explained: export is allowed
+    done = subprocess.run(
+        [*cli, "export", "--year", year, "--out", str(tmp_path / "out"), "--json"],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    fingerprint = json.loads(done.stdout)["fingerprint"]
+    (packet,) = (tmp_path / "out").glob("*.zip")
+    with zipfile.ZipFile(packet) as z:
+        (name,) = [n for n in z.namelist() if n.endswith("data/report.pdf")]
+        (tmp_path / "report.pdf").write_bytes(z.read(name))
+    pages = _pages(tmp_path / "report.pdf")
+    assert len(pages) > 3
+    assert all(fingerprint in page for page in pages)
+    assert "综合能耗" in "".join(pages)

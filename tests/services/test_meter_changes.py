@@ -64,10 +64,11 @@ def test_multiplier_rules(demo_service: LedgerService) -> None:
 
 def test_a_multiplier_change_into_an_exported_period_is_refused(demo_service: LedgerService, tmp_path: Path) -> None:
     from gxjn_desktop.domain.periods import Period
+    from gxjn_desktop.render.pdf import write_report_pdf
     from gxjn_desktop.services.packet.export import export_packet
     from tests.conftest import DEMO_TODAY
 
-    export_packet(demo_service, Period.parse(2024, "Y"), tmp_path, today=DEMO_TODAY)
+    export_packet(demo_service, Period.parse(2024, "Y"), tmp_path, today=DEMO_TODAY, write_pdf=write_report_pdf)
     entry = EntryService(demo_service)
     with pytest.raises(UserError, match="已上报"):
         meters.change_multiplier(entry, "E1", date(2024, 6, 1), Decimal(40))

@@ -50,6 +50,45 @@ def test_one_cell_far_away_is_refused_before_calamine_allocates_its_grid(
     assert "第 1048576 行、第 16384 列" in err.value.message and "多余的单元格" in err.value.hint
 
 
+@pytest.mark.parametrize(
+    "far",
+    [
+        '<row r="60000"><c r="A60000" r="AN60000"><v>1</v></c></row>',  # calamine takes the last r
+        '<row r="60000"><c r="A60000" s="2"\nr="AN60000"><v>1</v></c></row>',
+        '<row r="60000"><c r="AN60000" x="a/b"><v>1</v></c></row>',  # a "/" in a value
+        '<x:row r="60000" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<x:c r="AN60000"><x:v>1</x:v></x:c></x:row>',  # calamine reads elements by their local name
+        '<q:c r="AN60000"><q:v>1</q:v></q:c>',  # even under a prefix nothing declares, outside a row
+    ],
+)
+def test_a_far_cell_in_any_spelling_is_refused_before_calamine(
+    demo_service: LedgerService, template: Path, tmp_path: Path, far: str
+) -> None:
+    bad = _edit_records(template, tmp_path / "far.xlsx", lambda xml: xml.replace("</sheetData>", far + "</sheetData>"))
+    with pytest.raises(UserError) as err:  # 60000 × 40 cells: past the limits, yet small if it got through
+        read_workbook(bad, demo_service.ledger())
+    assert "第 60000 行、第 40 列" in err.value.message and "多余的单元格" in err.value.hint
+
+
+def test_a_sheet_written_with_a_namespace_prefix_is_checked_like_any_other(
+    demo_service: LedgerService, template: Path, tmp_path: Path
+) -> None:
+    """Some generators write every element as <x:c>: the whole sheet is scanned with the prefix read away."""
+
+    def prefixed(xml: str) -> str:
+        xml = re.sub(r"<(/?)(worksheet|sheetData|row|c|v|is|t|f)\b", r"<\1x:\2", xml)
+        xml = xml.replace(
+            "<x:worksheet ", '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ', 1
+        )
+        return xml.replace(
+            "</x:sheetData>", '<x:row r="60000"><x:c r="AN60000"><x:v>1</x:v></x:c></x:row></x:sheetData>'
+        )
+
+    bad = _edit_records(template, tmp_path / "prefixed.xlsx", prefixed)
+    with pytest.raises(UserError, match="第 60000 行、第 40 列"):
+        read_workbook(bad, demo_service.ledger())
+
+
 def test_a_wide_row_of_cells_without_coordinates_counts_too(
     demo_service: LedgerService, template: Path, tmp_path: Path
 ) -> None:
@@ -166,7 +205,7 @@ def test_the_quick_bound_never_falls_below_the_full_scan(cells: str) -> None:
     part = f"<worksheet><sheetData><row r='1'>{cells}</row></sheetData></worksheet>".encode()
     bound = quick_bound(part)
     exact = scan_sheet(io.BytesIO(part))
-    assert bound is not None and bound[0] >= exact.max_row and bound[1] >= exact.max_col
+    assert bound is None or (bound[0] >= exact.max_row and bound[1] >= exact.max_col)
 
 
 @pytest.mark.parametrize(

@@ -118,39 +118,17 @@ def records_csv(ledger: Ledger, period: Period) -> bytes:
 Renderer = Callable[..., None]
 
 
-def _placeholder_pdf(data: dict[str, Any], path: Path, *, fingerprint: str) -> None:  # PLACEHOLDER
-    text = f"gxjn report {data['period']['name']} fingerprint {fingerprint}".encode("ascii", "replace")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\nBT /F1 10 Tf 50 780 Td (%s) Tj ET\nendstream" % (len(text) + 31, text),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (i, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-
-
-def render_reports(data: dict[str, Any], fingerprint: str, write_pdf: Renderer | None = None) -> tuple[bytes, bytes]:
+def render_reports(data: dict[str, Any], fingerprint: str, write_pdf: Renderer) -> tuple[bytes, bytes]:
     """report.xlsx and report.pdf for ``data``, as bytes.
 
     The PDF writer is handed in by the front end (``gxjn_desktop.render.pdf.write_report_pdf``): the
     PDF printer sits above the services (it needs QtGui and prints the services' tables), so the
     services never import it.
     """
-    pdf = write_pdf or _placeholder_pdf
     with tempfile.TemporaryDirectory(prefix="gxjn-packet-") as tmp:
         xlsx_path, pdf_path = Path(tmp) / "report.xlsx", Path(tmp) / "report.pdf"
         write_report_xlsx(data, xlsx_path, fingerprint=fingerprint)
-        pdf(data, pdf_path, fingerprint=fingerprint)
+        write_pdf(data, pdf_path, fingerprint=fingerprint)
         return xlsx_path.read_bytes(), pdf_path.read_bytes()
 
 
@@ -187,7 +165,7 @@ def export_packet(
     *,
     today: date | None = None,
     now: datetime | None = None,
-    write_pdf: Renderer | None = None,
+    write_pdf: Renderer,
 ) -> ExportResult:
     """Export ``period`` into ``out_dir``; raise ExportRefused when the gate says no.
 

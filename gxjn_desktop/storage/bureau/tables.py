@@ -7,8 +7,10 @@ SQLite itself; see :mod:`gxjn_desktop.storage.bureau.repository`.
 
 from __future__ import annotations
 
+import zlib
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     DateTime,
@@ -22,8 +24,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.types import TypeEngine
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from gxjn_desktop.storage.tables import NAMING_CONVENTION, DecimalText
 
@@ -34,6 +37,29 @@ def exact_decimal() -> TypeEngine[Decimal]:
 
 
 EXACT = exact_decimal()
+
+
+class DeflatedText(TypeDecorator[str]):
+    """Text kept deflated on SQLite (a packet's data.json: 70 KB of JSON, about 11 KB deflated).
+
+    PostgreSQL compresses large values itself (lz4, migration b0004), so it keeps plain text. Rows
+    written before this type existed hold plain text in the same column and are read as they are.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> bytes | None:
+        # level 1: a fifth of level 6's CPU on the merge's writer, 15 % more bytes
+        return None if value is None else zlib.compress(value.encode("utf-8"), 1)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        if isinstance(value, bytes):
+            return zlib.decompress(value).decode("utf-8")
+        return value  # type: ignore[no-any-return]
+
+
+PACKET_DATA = Text().with_variant(DeflatedText(), "sqlite")
 
 # Packet status (cli.md: accepted / superseded / duplicate / refused).
 ACCEPTED = "accepted"
@@ -105,7 +131,7 @@ class PacketRow(BureauBase):
     key_fingerprint: Mapped[str] = mapped_column(String(16))
     received_at: Mapped[datetime] = mapped_column(DateTime)
     forwarded_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    data_json: Mapped[str] = mapped_column(Text)  # the packet's data.json, whole
+    data_json: Mapped[str] = mapped_column(PACKET_DATA)  # the packet's data.json, whole
 
 
 class PacketFileRow(BureauBase):
