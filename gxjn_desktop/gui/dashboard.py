@@ -258,13 +258,15 @@ class Dashboard(QWidget):
             bad = q["over_pace"] is True or q["state"].startswith(("高于", "超出"))
             good = q["comparable"] and not bad and q["state"] != "不低于引导值"
             colour = "#b3261e" if bad else ("#1e7b34" if good else "#555555")
+            # The row's figures with one number of places (定额值 15 beside 至今允许 15.0000), grouped.
+            places = len((q["actual_to_date"] or q["allowed_to_date"] or "").partition(".")[2])
             cells = (
                 f"{q['label']}（{q['unit']}）",
                 q["level_label"],
-                q["quota"],
-                q["actual_to_date"] or "—",
-                q["allowed_to_date"] or "—",
-                q["projected_year_end"] or "—",
+                shown_number(format_fixed(Decimal(q["quota"]), places) or ""),
+                shown_number(q["actual_to_date"] or "—"),
+                shown_number(q["allowed_to_date"] or "—"),
+                shown_number(q["projected_year_end"] or "—"),
                 q["state"],
             )
             for c, text in enumerate(cells):

@@ -352,10 +352,13 @@ class EntryScreen(QWidget):
         return super().eventFilter(watched, event)
 
     def _size_columns(self) -> None:
-        widths = {Column.ITEM: 260, Column.UNIT: 56, Column.SOURCE: 64, Column.NOTE: 160, Column.MULTIPLIER: 56}
+        # A figure column holds 1,234,567.89; 项目 a meter's code, name and 户号. Together they leave
+        # 备注 in view on a 1024×768 office screen too (110 px each pushed it off to the right).
         fm = self.view.fontMetrics()
+        figure = fm.horizontalAdvance("1,234,567.89") + 16
+        widths = {Column.ITEM: 220, Column.UNIT: 56, Column.SOURCE: 64, Column.NOTE: 64, Column.MULTIPLIER: 56}
         for i, c in enumerate(COLUMNS):
-            base = widths.get(c, 110)
+            base = widths.get(c, figure)
             self.view.setColumnWidth(i, max(base, fm.horizontalAdvance(c.label) + 24))
 
     # ---- editing ------------------------------------------------------------------------------

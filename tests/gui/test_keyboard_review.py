@@ -135,3 +135,37 @@ def test_the_bureau_chooses_its_folder_in_the_programs_dialog(qtbot: Any, tmp_pa
     qtbot.addWidget(bureau)
     bureau.choose_button.click()
     assert asked and bureau.folder == tmp_path and bureau.merge_button.isEnabled()
+
+
+def test_every_column_of_the_grid_is_in_view_on_1024x768(qtbot: Any, demo_window: MainWindow) -> None:
+    """An old office PC's 1024×768, maximised (1024×697 inside): 项目 to 备注 without scrolling sideways
+    (备注 used to sit off to the right, and Tab went there out of sight)."""
+    from gxjn_desktop.gui.main_window import TAB_ENTRY
+
+    demo_window.resize(1024, 697)
+    demo_window.tabs.setCurrentIndex(TAB_ENTRY)
+    view = demo_window.entry.view
+    qtbot.waitUntil(lambda: view.viewport().width() < 1024)  # laid out at the new size
+    header = view.horizontalHeader()
+    last = header.count() - 1
+    assert header.sectionPosition(last) + 60 <= view.viewport().width()  # 备注 shows a little at least
+    assert view.horizontalScrollBar().maximum() == 0
+
+
+def test_the_overviews_quota_rows_show_one_number_of_places(qtbot: Any, demo_window: MainWindow) -> None:
+    """定额值 15 stood beside 至今允许 15.0000: each row's figures now have the same places."""
+    from gxjn_desktop.gui.main_window import TAB_OVERVIEW
+
+    demo_window.tabs.setCurrentIndex(TAB_OVERVIEW)
+    grid = demo_window.dashboard.quota_grid
+    rows = {}
+    for r in range(1, grid.rowCount()):
+        cells = [grid.itemAtPosition(r, c) for c in range(7)]
+        if all(cell is not None and isinstance(cell.widget(), QLabel) for cell in cells):
+            rows[cells[0].widget().text()] = [cell.widget().text() for cell in cells]  # type: ignore[union-attr]
+    assert rows
+    for label, row in rows.items():
+        figures = [text for text in row[2:6] if text != "—"]
+        assert len({len(text.partition(".")[2]) for text in figures}) == 1, (label, row)
+    total = next(row for label, row in rows.items() if label.startswith("综合能耗总量"))
+    assert total[2] == "105.0000"

@@ -127,7 +127,7 @@ def test_foreign_workbook_is_refused(demo_service: LedgerService, tmp_path: Path
     wb = openpyxl.Workbook()
     wb.active["A1"] = "电费"
     wb.save(path)
-    with pytest.raises(UserError, match="不是 gxjn 生成的"):
+    with pytest.raises(UserError, match="不是本程序生成的"):
         read_workbook(path, demo_service.ledger())
 
 

@@ -93,6 +93,16 @@ def t(value: object) -> Cell:
     return Cell(None if value is None else str(value), "text")
 
 
+_UNIT_POWER = re.compile(r"\bm([23])\b")
+
+
+def u(value: object) -> Cell:
+    """A unit as it is printed: m³ and m² (data.json and the reference files keep m3, as scripts read them)."""
+    if value is None:
+        return t(None)
+    return t(_UNIT_POWER.sub(lambda m: "m³" if m.group(1) == "3" else "m²", str(value)))
+
+
 def n(value: object, kind: Kind) -> Cell:
     if value is None:
         return Cell(None, kind)
@@ -322,7 +332,7 @@ def consumption(data: dict[str, Any]) -> Sheet:
             rows.append(
                 (
                     t(label),
-                    t(carrier.unit),
+                    u(carrier.unit),
                     n("0", "quantity"),
                     n("0", "money"),
                     n(None, "reading"),
@@ -334,7 +344,7 @@ def consumption(data: dict[str, Any]) -> Sheet:
         rows.append(
             (
                 t(label),
-                t(row.get("unit") or carrier.unit),
+                u(row.get("unit") or carrier.unit),
                 n(row.get("quantity"), "quantity"),
                 n(row.get("cost_yuan"), "money"),
                 n(coefficient, "reading"),
@@ -562,7 +572,7 @@ def ledger(data: dict[str, Any]) -> Sheet:
                 t(code),
                 t(meter.get("name") or NONE_TEXT),
                 t(meter.get("carrier_label") or meter.get("carrier") or NONE_TEXT),
-                t(meter.get("unit") or _carrier_unit(meter.get("carrier"))),
+                u(meter.get("unit") or _carrier_unit(meter.get("carrier"))),
                 t(month),
                 n(previous if register else None, "reading"),
                 n(r.get("reading") if register else None, "reading"),
@@ -711,7 +721,7 @@ def carbon(data: dict[str, Any], factors: list[dict[str, Any]] | None = None) ->
         (
             t(f.get("carrier_label") or f.get("carrier")),
             n(f.get("factor"), "reading"),
-            t(f.get("unit")),
+            u(f.get("unit")),
             t(f.get("source") or NONE_TEXT),
         )
         for f in factor_rows

@@ -252,13 +252,15 @@ def _open_workbook(path: Path, ledger: Ledger) -> tuple[Any, int]:
     wb = open_workbook(path, "Excel 工作簿")
     if MARK_SHEET not in wb.sheet_names:
         raise UserError(
-            f"{path.name} 不是 gxjn 生成的填报工作簿（没有隐藏的标记工作表 {MARK_SHEET}）",
-            "请先用“生成填报模板”（gxjn-cli template）生成工作簿再填写；用脚本生成时请按 docs/template.md 加上该工作表",
+            f"{path.name} 不是本程序生成的填报工作簿（缺少隐藏的标记工作表 {MARK_SHEET}）",
+            # What a facility manager does first; the format is for whoever scripts the workbook.
+            "请用“生成填报模板”生成工作簿，填好后再导入"
+            "（命令行：gxjn-cli template；用其他系统生成工作簿的格式见 docs/template.md）",
         )
     mark_rows = list(sheet_rows(wb, MARK_SHEET, path))
     marks = {_text(r[0]): _text(r[1]) for r in mark_rows if len(r) >= 2}
     if marks.get("kind") != TEMPLATE_KIND:
-        raise UserError(f"{path.name} 不是 gxjn 生成的填报工作簿", "请使用本程序生成的模板")
+        raise UserError(f"{path.name} 不是本程序生成的填报工作簿", "请用“生成填报模板”生成工作簿，填好后再导入")
     if marks.get("version") != TEMPLATE_VERSION:
         raise UserError(
             f"{path.name} 是旧版（或更新版）的填报模板（版本 {marks.get('version') or '未知'}，当前为 {TEMPLATE_VERSION}）",

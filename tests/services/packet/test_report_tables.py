@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from gxjn_desktop.services.packet.report_tables import Cell, clean_text, packet_sheets, report_sheets
+from gxjn_desktop.services.packet.report_tables import Cell, clean_text, packet_sheets, report_sheets, u
 
 
 def test_cells_show_the_places_of_cli_md_with_thousands_separators() -> None:
@@ -134,3 +134,17 @@ def test_the_notes_sheet_says_where_in_the_words_of_the_review_screen(demo_data:
         assert loc is not None and location_text(loc, names) in places
     year = demo_data["period"]["year"]
     assert f"{year}年4月 · E1 主楼电表（南网户号 0301） · 本期示数" in places
+
+
+def test_units_print_as_m3_and_m2_signs_while_data_json_keeps_m3(demo_data: dict[str, Any]) -> None:
+    """A clerk reads 天然气 m³ (as in the window and beside 建筑面积 m²), not m3; the data stays m3."""
+    sheets = {s.name: s for s in packet_sheets(demo_data)}
+    gas = next(r for r in sheets["基2 能源资源消费状况"].tables[0].rows if r[0].display() == "天然气")
+    assert gas[1].display() == "m³"
+    ledger = sheets["台账"].tables[0]
+    assert {r[3].display() for r in ledger.rows if r[0].display() == "G1"} == {"m³"}
+    assert any(r[2].display() == "kgCO2/m³" for t in sheets["碳排放"].tables for r in t.rows)
+    assert "m3" in {t["unit"] for t in demo_data["results"]["indicators"]["totals"]}
+    assert [u(x).display() for x in ("kgCO2/m3", "m2", "tCO2", "GJ/万Nm3")] == ["kgCO2/m³", "m²", "tCO2", "GJ/万Nm3"]
+    printed = [c.display() for s in sheets.values() for t in s.tables for r in t.rows for c in r[:4]]
+    assert not [text for text in printed if text in ("m3", "m2") or text.endswith("/m3")]
