@@ -875,12 +875,20 @@ def _new_meter(
         problems.add(METERS_SHEET, row, "表盘整数位数", "应为 1—12 的整数")
     if parent is not None and (parent == code or parent not in known):
         problems.add(METERS_SHEET, row, "所属总表", f"找不到总表“{parent}”（总表须先登记）")
-    if parsed.get("kind") is MeterKind.REGISTER and initial is None:
+    # An unreadable 起始示数 (too large, not a number) was reported above: "须填写" would say it twice.
+    if parsed.get("kind") is MeterKind.REGISTER and initial is None and not _text(c["initial"]):
         problems.add(
             METERS_SHEET, row, "起始示数", "示数表须填写起始示数（启用时表盘上的读数），否则第一个月的用量无法计算"
         )
     if initial is not None and initial < 0:
         problems.add(METERS_SHEET, row, "起始示数", "不能为负数")
+    if initial is not None and digits is not None and 1 <= digits <= 12 and initial >= Decimal(10) ** digits:
+        problems.add(
+            METERS_SHEET,
+            row,
+            "起始示数",
+            f"{plain(initial)} 超出 {digits} 位表盘的最大示数（须小于 {Decimal(10) ** digits:f}）；请核对起始示数或表盘整数位数",
+        )
     if len(problems.items) > before:
         return None
     return Meter(
