@@ -224,7 +224,9 @@ def startup_rows(label: str, ledger: Ledger, runs: int) -> list[Row]:
     goal = 2.5 if label == DEMO else 3.0
     return [
         Row(f"启动 → 月度表显示本单位，{label}", r, "空 QMainWindow", b, "ms", f"≤ {goal}×", r <= goal * b),
-        Row(f"启动 → 首次绘制窗口，{label}", p, "空 QMainWindow", b, "ms", "≤ 1.2×", p <= 1.2 * b),
+        Row(f"启动 → 首次绘制窗口，{label}", p, "空 QMainWindow", b, "ms", "≤ 1.1×", p <= 1.1 * b),
+        # The same in the process's own CPU time, steadier than the wall clock on a loaded machine.
+        Row(f"启动 → 首次绘制窗口（CPU 时间），{label}", pc, "空 QMainWindow", bc, "ms", "≤ 1.1×", pc <= 1.1 * bc),
         Row(f"月度表显示后窗口最长无响应，{label}", s, "同期后台计算", w, "ms", "≤ 100 ms（新增）", s <= 100),
     ]
 

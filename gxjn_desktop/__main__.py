@@ -26,7 +26,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.add_argument("--version", action="version", version=f"gxjn {__version__}", help="显示版本")
         args, qt_args = parser.parse_known_args(given)
         data_dir = args.data_dir
-    from gxjn_desktop.gui.app import run  # Qt loads only once the arguments are fine
+    from gxjn_desktop.gui import plain_import  # noqa: F401  Qt loads only once the arguments are fine; this first
+    from gxjn_desktop.gui.app import run
 
     return run(data_dir or default_data_dir(), [sys.argv[0], *qt_args])
 

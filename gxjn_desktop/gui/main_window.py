@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from gxjn_desktop.errors import Refusal, StorageError, UserError
-from gxjn_desktop.gui import messages
-from gxjn_desktop.gui.screen_tabs import ScreenTabs, ScrollingPage, fit_to_screen
+from gxjn_desktop.gui.screen_size import fit_to_screen
 from gxjn_desktop.gui.ui_state import (
     ENTRY_HEADER,
     FINDINGS_HEADER,
@@ -31,13 +30,14 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy and Alembic: loaded after t
     # Qt makes a class's enums when it is first touched (QAction's and QTableView's cost ~5 ms
     # each): the menus, the toolbar and the tables import them after the first paint.
     from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
-    from PySide6.QtWidgets import QMenu, QTableView, QToolBar
+    from PySide6.QtWidgets import QMenu, QStackedWidget, QTableView, QToolBar
 
     from gxjn_desktop.gui.changes import Changer, ShowsChanges
     from gxjn_desktop.gui.dashboard import Dashboard
     from gxjn_desktop.gui.findings_panel import FindingsPanel, FindingTarget
     from gxjn_desktop.gui.meters_screen import MetersScreen
     from gxjn_desktop.gui.report_screen import ReportScreen
+    from gxjn_desktop.gui.screen_tabs import ScreenTabs
     from gxjn_desktop.gui.unit_screen import UnitScreen
     from gxjn_desktop.gui.welcome import WelcomeScreen
     from gxjn_desktop.gui.workplan_screen import WorkPlanScreen
@@ -108,15 +108,13 @@ class MainWindow(QMainWindow):
         fit_to_screen(self, 1280, 720)  # the size when not maximised; 1366×768 at 150 % has 910×472
         self._painted = False
 
-        self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
-        self.loading = QLabel()  # its words come after the first paint (show_opening)
-        self.loading.setStyleSheet("qproperty-alignment: AlignCenter;")  # the Qt namespace costs ~15 ms to load
-        self.stack.addWidget(self.loading)
+        # The first paint is the bare window, as empty as QMainWindow's own: a label would load the
+        # fonts (~5 ms). The page stack (正在打开数据……, the welcome screen, the tabs) comes after it.
+        self._stack: QStackedWidget | None = None
+        self.loading: QLabel | None = None
         self._welcome: WelcomeScreen | None = None  # built when needed (most starts never need it)
-        self.tabs = ScreenTabs()
+        self._tabs: ScreenTabs | None = None  # with the first unit shown
         self._current_tab = -1
-        self.stack.addWidget(self.tabs)
 
         self.status_label = QLabel()
         self.saved_label = QLabel()  # both go into the status bar with the data (attach): ~6 ms less to paint
@@ -126,15 +124,46 @@ class MainWindow(QMainWindow):
         geometry = self.ui_state.bytes(MAIN_GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.stack.setCurrentWidget(self.loading)
         if store is not None:
             self.attach(store)
 
     def show_opening(self) -> None:
         """“正在打开数据……”, painted now, before the data folder is opened and read. Not in the first
-        paint: a window's first text loads the fonts (~6 ms), the bare window shows sooner without."""
+        paint: a window's first label loads the fonts (~5 ms), the bare window shows sooner without; nor
+        is its alignment (the Qt namespace costs ~15 ms, which the month grid needs anyway)."""
+        from PySide6.QtCore import Qt
+
+        if self.loading is None:
+            self.loading = QLabel()
+            self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stack.addWidget(self.loading)
         self.loading.setText(f"正在打开数据……\n{self.data_dir}")
+        self.stack.setCurrentWidget(self.loading)
+        layout = self.stack.layout()
+        if layout is not None:
+            layout.activate()  # the label's size now, for the repaint below
         self.loading.repaint()
+
+    @property
+    def stack(self) -> QStackedWidget:
+        """The window's pages: 正在打开数据……, the welcome screen or the unit's tabs."""
+        if self._stack is None:
+            from PySide6.QtWidgets import QStackedWidget
+
+            self._stack = QStackedWidget()
+            self.setCentralWidget(self._stack)
+        return self._stack
+
+    @property
+    def tabs(self) -> ScreenTabs:
+        """The screens' tabs, made with the first unit shown: their classes (QTabWidget, QScrollArea)
+        cost ~3 ms that the first paint does not need."""
+        if self._tabs is None:
+            from gxjn_desktop.gui.screen_tabs import ScreenTabs
+
+            self._tabs = ScreenTabs()
+            self.stack.addWidget(self._tabs)
+        return self._tabs
 
     @property
     def welcome(self) -> WelcomeScreen:
@@ -266,6 +295,7 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self) -> None:
         """Replace the data by a backup (the current data is backed up first), then reload."""
+        from gxjn_desktop.gui import messages
         from gxjn_desktop.gui.restore import choose_and_restore
         from gxjn_desktop.services.ledger_service import LedgerService
 
@@ -283,6 +313,8 @@ class MainWindow(QMainWindow):
 
     def write_template_file(self) -> None:
         """The entry workbook of the year shown in 月度填报, for filling in Excel or by a script."""
+        from gxjn_desktop.gui import messages
+
         if self.entry_service is None:
             return
         from gxjn_desktop.gui import file_dialogs  # dialogs load when first used, not at start-up
@@ -303,6 +335,8 @@ class MainWindow(QMainWindow):
 
     def import_workbook(self) -> None:
         """Read a filled entry workbook, show what changes, save it as one undo step."""
+        from gxjn_desktop.gui import messages
+
         if self.entry_service is None:
             return
         from gxjn_desktop.gui import file_dialogs
@@ -406,12 +440,16 @@ class MainWindow(QMainWindow):
         about.show_about(self, self.data_dir, key_rows)
 
     def show_keys(self) -> None:
+        from gxjn_desktop.gui import messages
+
         rows = "".join(f"<tr><td style='padding-right:16px'>{keys}</td><td>{what}</td></tr>" for keys, what in KEYBOARD)
         messages.show_info(self, "键盘操作", f"<table cellspacing='2'>{rows}</table>")
 
     # ---- first start --------------------------------------------------------------------------
 
     def new_unit(self) -> None:
+        from gxjn_desktop.gui import messages
+
         if self.entry_service is not None and not messages.confirm(
             self,
             "新建单位",
@@ -507,6 +545,8 @@ class MainWindow(QMainWindow):
         if not isinstance(page, LazyPage):
             return page
         screen = self._build_screen(index)
+        from gxjn_desktop.gui.screen_tabs import ScrollingPage
+
         area = self.tabs.widget(index)
         assert isinstance(area, ScrollingPage)
         area.replace(screen)  # in the same tab: nothing switches, nothing to report
@@ -621,6 +661,8 @@ class MainWindow(QMainWindow):
         """单位信息 is saved with its buttons: before leaving it, offer to save what was typed.
 
         Returns False when the user should stay (取消, or a value was refused)."""
+        from gxjn_desktop.gui import messages
+
         screen = self.unit_screen
         if not (screen.unit_changed() or screen.profile_changed()):
             return True

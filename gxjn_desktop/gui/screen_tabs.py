@@ -9,6 +9,9 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
+from gxjn_desktop.gui.screen_size import TITLE_BAR as TITLE_BAR
+from gxjn_desktop.gui.screen_size import fit_to_screen as fit_to_screen
+
 
 class ScrollingPage(QScrollArea):
     """A screen that scrolls when the window is smaller than the screen's least size (a 1366×768
@@ -97,17 +100,6 @@ class ScreenTabs(QTabWidget):
         index = self.indexOf(widget)
         if index >= 0:
             self.setCurrentIndex(index)
-
-
-#: Room kept above a window for its title bar (logical px) when it is sized from the screen.
-TITLE_BAR = 32
-
-
-def fit_to_screen(window: QWidget, width: int, height: int) -> None:
-    """Open ``window`` at ``width``×``height`` (logical px), or smaller where the screen's free area is
-    smaller: 1366×768 at 150 % leaves 910×472 points beside the taskbar, the title bar included."""
-    free = window.screen().availableGeometry()
-    window.resize(min(width, free.width()), min(height, free.height() - TITLE_BAR))
 
 
 def fit_contents(window: QWidget) -> None:

@@ -334,12 +334,19 @@ class LedgerService:
 
         The one SQL counterpart of :meth:`Ledger.apply`: whatever is written here, ``apply`` replays
         on the snapshot (``tests/services/test_snapshot_property.py`` holds them together). The
-        grid's edits (records, a month's replacements, canteen and garbage months) take the plain path of
-        :mod:`gxjn_desktop.storage.edit_write`: one statement per changed row, no ORM.
+        grid's edits (records, a month's replacements, canteen and garbage months) and an import of
+        those and of tasks take the plain path of :mod:`gxjn_desktop.storage.edit_write`: one
+        statement per changed row (or per kind), no ORM. ``backup_reason``: a backup first (imports),
+        after the lock check.
         """
-        if backup_reason is None and not self.read_only and writes(state):
+        if not self.read_only and writes(state):
             keyed = (*state.records, *state.replacements)
             months = [(y, m) for (_, y, m), _ in keyed] + [ym for ym, _ in (*state.canteen, *state.garbage)]
+            if backup_reason:  # refused before a backup is made (the write checks again)
+                self._refuse_locked(
+                    [e for y in sorted({y for y, _ in months}) for e in self._edits.exports_of(y)], months
+                )
+                self.backup(backup_reason)
             self._edits.write(state, lambda exports: self._refuse_locked(exports, months))
             self._saved()
             return

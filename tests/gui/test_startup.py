@@ -102,6 +102,36 @@ def test_the_grid_shows_without_sqlalchemy(demo_service: LedgerService, data_dir
     assert int(rows) > 8 and loaded == "[]"
 
 
+def test_the_first_paint_is_the_bare_window(data_dir: Path) -> None:
+    """Before the first paint gxjn builds what QMainWindow's own first paint needs and little more:
+    no page (a label would load the fonts), no tabs, no message boxes, no translations or font, and
+    Python's own import back from PySide6's hook (which reads every later module's source)."""
+    code = (
+        "import builtins, sys; from pathlib import Path\n"
+        "from gxjn_desktop.gui.app import start_application\n"
+        "app = start_application(sys.argv)\n"
+        "from gxjn_desktop.gui.main_window import MainWindow\n"
+        f"window = MainWindow(Path({str(data_dir)!r}))\n"
+        "window.show()\n"
+        "loaded = [m for m in ('gxjn_desktop.gui.messages', 'gxjn_desktop.gui.screen_tabs') if m in sys.modules]\n"
+        "print(window.centralWidget() is None, loaded, app.property('gxjnQtTranslated'), builtins.__import__.__name__ != '__feature_import__')\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    assert out.split() == ["True", "[]", "None", "True"]
+
+
+def test_the_program_paints_then_opens_the_unit(demo_service: LedgerService, data_dir: Path) -> None:
+    """``gxjn`` as started from its shortcut: the bare window paints, then 正在打开数据……, the
+    translations and the font, then the unit's month grid (the bench's mode prints both moments)."""
+    demo_service.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GXJN_EXIT_AFTER_PAINT="1")
+    cmd = [sys.executable, "-m", "gxjn_desktop", "--data-dir", str(data_dir)]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert [line.split()[0] for line in done.stdout.splitlines()] == ["painted", "ready"]
+
+
 def test_at_start_up_the_menus_follow_the_grid(qtbot: Any, demo_service: LedgerService, data_dir: Path) -> None:
     """As gxjn starts: the window paints, then the data is attached; the grid shows before the
     menus, which warm_up adds with the month grid's 撤销 / 重做."""
