@@ -46,6 +46,7 @@ class LedgerService:
     def __init__(self, prepared: PreparedFile) -> None:
         self.path = prepared.path
         self.read_only = prepared.read_only
+        self.write_refusal = prepared.write_refusal  # set when today's backup could not be made
         self._db: Database | None = None
         self._edits = EditWriter(self.path)  # the grid's edits: plain sqlite3, no ORM (see storage/edit_write.py)
         self.last_saved: datetime | None = None
@@ -66,7 +67,7 @@ class LedgerService:
         if self._db is None:
             from gxjn_desktop.storage.database import Database
 
-            self._db = Database(self.path, read_only=self.read_only)
+            self._db = Database(self.path, read_only=self.read_only, refusal=self.write_refusal)
         return self._db
 
     @property
@@ -214,10 +215,14 @@ class LedgerService:
         with self.db.session() as s:
             return repo.load_tasks(s, year)
 
+    def refuse_if_read_only(self) -> None:
+        """Say why nothing can be written, in the user's words (not SQLite's "cannot open")."""
+        if self.read_only:
+            raise self.write_refusal or read_only_error(self.path.parent)
+
     def backup(self, reason: str) -> None:
         """A named backup now (before an import from the window, for instance)."""
-        if self.read_only:  # say why in the user's words, not SQLite's "cannot open"
-            raise read_only_error(self.path.parent)
+        self.refuse_if_read_only()
         make_backup(self.path, backup_dir(self.path.parent), reason)
 
     def save_quotas(self, quotas: Iterable[Quota]) -> None:

@@ -69,6 +69,10 @@ def make_backup(path: Path, backup_dir: Path, reason: str = "daily", now: dateti
         n += 1
         final = backup_dir / f"{BACKUP_PREFIX}{stamp}-{reason}-{n}{BACKUP_SUFFIX}"
     tmp = final.with_suffix(PARTIAL_SUFFIX)
+    if backup_dir.exists() and not backup_dir.is_dir():
+        raise StorageError(
+            f"备份文件夹的位置 {backup_dir} 上是一个文件", "请把这个文件移走或改名，程序会重新建立备份文件夹"
+        )
     try:
         backup_dir.mkdir(parents=True, exist_ok=True)
         copy_database(path, tmp)
