@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
     """
 
     firstPainted = Signal()
+    #: The warm-up is done and the background thread idle: what start-up made stays (gui/app.py).
+    warmedUp = Signal()
 
     def __init__(
         self,
@@ -615,7 +617,8 @@ class MainWindow(QMainWindow):
         """Once the month grid is on screen: the menus, the other screens, then the ORM (so the first
         write waits for nothing), one step per turn of the event loop so typing is never held up for
         long, and no step while the background thread works (the grid's findings first): both would
-        share one interpreter lock, and each would take twice as long."""
+        share one interpreter lock, and each would take twice as long. Done (``warmedUp``) once the
+        background thread is idle too (the ORM's import is its last job)."""
         from gxjn_desktop.gui.background import background
 
         steps: list[Callable[[], object]] = []
@@ -627,8 +630,9 @@ class MainWindow(QMainWindow):
             steps.append(partial(self._load_orm, self._store))
 
         def next_step() -> None:
-            if not steps:
+            if not steps and not background().busy():
                 self.warmed_up = True
+                self.warmedUp.emit()
             elif background().busy():
                 QTimer.singleShot(20, self, next_step)
             else:
