@@ -95,12 +95,18 @@ def background() -> Background:
     return _instance[0]
 
 
-def report_stalls(window: QObject, warmed_up: Callable[[], bool], findings_shown: SignalInstance) -> None:
+def report_stalls(
+    window: QObject,
+    warmed_up: Callable[[], bool],
+    findings_shown: SignalInstance,
+    then: Callable[[], Callable[[], bool]] | None = None,
+) -> None:
     """Bench (``GXJN_EXIT_AFTER_PAINT=stalls``): from the grid on screen until the warm-up
     (``warmed_up``), the grid's findings and the background's jobs are done, how late a 10 ms timer
     fired at worst (the UI thread was busy that long: a key pressed then waited as long), and how
     long the background's jobs ran meanwhile (what the window would have been frozen for had they run
-    in it). Then quit."""
+    in it). Then ``then()`` (概览 shown), measured the same way until the predicate it returns holds
+    and the jobs are done (line ``then``). Then quit."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -108,16 +114,24 @@ def report_stalls(window: QObject, warmed_up: Callable[[], bool], findings_shown
     worked, last, worst = worker.worked, [time.perf_counter()], [0.0]
     shown = [False]
     findings_shown.connect(lambda: shown.__setitem__(0, True))
+    done: list[Callable[[], bool]] = [lambda: shown[0] and warmed_up()]
+    word = ["stalls"]
 
     def tick() -> None:
+        nonlocal worked
         now = time.perf_counter()
         worst[0] = max(worst[0], now - last[0] - timer.interval() / 1000)
         last[0] = now
-        if shown[0] and warmed_up() and not worker.busy():
-            timer.stop()
-            sys.stdout.write(f"stalls {worst[0] * 1000:.1f} worked {(worker.worked - worked) * 1000:.1f}\n")
+        if done[0]() and not worker.busy():
+            sys.stdout.write(f"{word[0]} {worst[0] * 1000:.1f} worked {(worker.worked - worked) * 1000:.1f}\n")
             sys.stdout.flush()
-            QApplication.quit()
+            if then is None or word[0] == "then":
+                timer.stop()
+                QApplication.quit()
+                return
+            word[0], worst[0], worked = "then", 0.0, worker.worked
+            done[0] = then()
+            last[0] = time.perf_counter()
 
     timer.setInterval(10)
     timer.timeout.connect(tick)
