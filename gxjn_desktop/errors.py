@@ -44,6 +44,19 @@ class DamagedDatabase(StorageError):
     """The unit's database failed its integrity check: nothing may work on it; a backup can replace it."""
 
 
+class BackupNotMade(StorageError):
+    """Today's backup could not be made (``why``): the data can be read, but nothing is written
+    without the backup that would undo it."""
+
+    def __init__(self, why: str, hint: str) -> None:
+        super().__init__(f"今天的自动备份没有做成（{why}），为保护已保存的数据，本次不做任何修改", hint)
+        self.why = why
+
+    def warning(self) -> str:
+        """The one line a command that only reads prints before it answers."""
+        return f"今天的自动备份没有做成（{self.why}）：数据照常显示，但暂时不能修改；{self.hint}"
+
+
 def disk_full_error() -> StorageError:
     return StorageError("磁盘已满，本次修改没有保存", "请清理磁盘空间后重试；已保存的数据未受影响")
 

@@ -24,7 +24,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, help="写出汇总工作簿 .xlsx")
     p.add_argument("--db", help=DB_HELP)
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
-    p.set_defaults(handler=cmd_merge)
+    p.set_defaults(handler=cmd_merge, creates_data_dir=True)
 
     p = bsub.add_parser("summary", parents=[common], help="已合并数据的汇总：按行政区域或按机构类型")
     p.add_argument("--year", type=year_arg, required=True, help="年度，如 2025")
@@ -66,10 +66,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_forward)
 
 
-def _store(args: argparse.Namespace) -> Any:
+def _store(args: argparse.Namespace, *, read_only: bool = False) -> Any:
     from gxjn_desktop.services.bureau.store import open_store
 
-    return open_store(args.data_dir, args.db)
+    return open_store(args.data_dir, args.db, read_only=read_only)
 
 
 def _progress(done: int, total: int, outcome: Any) -> None:
@@ -189,7 +189,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from gxjn_desktop.domain.numbers import INDICATOR_PLACES, format_fixed
     from gxjn_desktop.services.bureau.summary import INDICATORS, load_summary, summary_json
 
-    store = _store(args)
+    store = _store(args, read_only=True)
     try:
         summary = load_summary(store, args.year, args.period, args.by)
         if args.out is not None:
@@ -222,7 +222,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def cmd_keys_list(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.bureau.keys import list_forwarder_keys, list_keys
 
-    store = _store(args)
+    store = _store(args, read_only=True)
     try:
         keys, forwarders = list_keys(store), list_forwarder_keys(store)
     finally:

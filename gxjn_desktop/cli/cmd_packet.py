@@ -52,7 +52,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.packet.export import ExportRefused, export_packet
 
     period = _period(args)
-    with opened_store(args) as service:
+    with opened_store(args, writes=True) as service:
         try:
             if period.year not in service.ledger().years():
                 raise UserError(f"{period.year} 年没有数据", "请选择已录入数据的年度")
@@ -129,7 +129,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_reopen(args: argparse.Namespace) -> int:
 
     period = _period(args)
-    with opened_store(args) as service:
+    with opened_store(args, writes=True) as service:
         latest = service.reopen_period(period.year, period.code, args.reason, args.by)
     print(
         f"已重新打开 {period.label}（已上报第 {latest.revision} 版）：改正数据后导出即为第 {latest.revision + 1} 版，更正原因：{args.reason.strip()}"

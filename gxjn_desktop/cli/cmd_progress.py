@@ -35,7 +35,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.bureau.store import open_store
     from gxjn_desktop.services.workplan.progress import progress_for
 
-    store = open_store(args.data_dir, args.db)
+    store = open_store(args.data_dir, args.db, read_only=True)
     try:
         data = progress_for(accepted_packets(store, args.year), args.year, args.data_dir)
     finally:

@@ -54,7 +54,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--head", metavar="姓名", default="", help="单位负责人（报表表尾签署）")
     p.add_argument("--statistician", metavar="姓名", default="", help="统计负责人")
     p.add_argument("--preparer", metavar="姓名", default="", help="填表人")
-    p.set_defaults(handler=cmd_unit_init)
+    p.set_defaults(handler=cmd_unit_init, creates_data_dir=True)
 
     p = usub.add_parser("show", parents=[common], help="显示单位信息和各年度基本情况")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")

@@ -28,7 +28,7 @@ PERIOD_HELP = "期间：Y（全年，默认）、Q1…Q4、M01…M12、YTD-M01�
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("demo", parents=[common], help="创建示例单位（两个完整年度的数据）")
     p.add_argument("--force", action="store_true", help="即使文件夹中已有单位也重新创建（原数据会被替换）")
-    p.set_defaults(handler=cmd_demo)
+    p.set_defaults(handler=cmd_demo, creates_data_dir=True)
 
     p = sub.add_parser("indicators", parents=[common], help="能源资源消费总量、综合能耗、碳排放和四项指标")
     p.add_argument("--year", type=year_arg, required=True, help="年度，如 2025")
@@ -113,7 +113,7 @@ def _period(args: argparse.Namespace) -> Period:
 def cmd_demo(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.demo import build_demo_ledger, demo_years
 
-    with opened_store(args, create=True) as service:
+    with opened_store(args, create=True, writes=True) as service:
         if service.has_unit() and not args.force:
             raise UserError(
                 f"文件夹 {args.data_dir} 中已有单位数据，未创建示例单位",
@@ -208,7 +208,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.explanations import explain
 
     period = _period(args)
-    with opened_store(args) as service:
+    with opened_store(args, writes=True) as service:
         findings = check_period(service.ledger(), period).findings
         finding = next((f for f in findings if f.fingerprint == args.fingerprint), None)
         if finding is None:
@@ -253,7 +253,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.workbook.importer import apply_import, read_workbook
 
     check_input_file(args.file, "填报工作簿")
-    with opened_store(args) as service:
+    with opened_store(args, writes=not args.dry_run) as service:
         ledger = service.ledger()
         plan = read_workbook(args.file, ledger)
         if not args.dry_run:
@@ -325,7 +325,7 @@ def cmd_quota_set(args: argparse.Namespace) -> int:
         _choice(Basis, args.basis, "口径"),
         args.document,
     )
-    with opened_store(args) as service:
+    with opened_store(args, writes=True) as service:
         service.ledger()  # a unit must exist
         service.save_quotas([quota])
     print(f"已保存：{_quota_line(quota)}")
@@ -335,7 +335,7 @@ def cmd_quota_set(args: argparse.Namespace) -> int:
 def cmd_quota_import(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.quotas import read_quota_workbook
 
-    with opened_store(args) as service:
+    with opened_store(args, writes=not args.dry_run) as service:
         quotas, others = read_quota_workbook(args.file, service.ledger())
         if not args.dry_run:
             service.save_quotas(quotas)

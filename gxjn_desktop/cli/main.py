@@ -15,6 +15,7 @@ from gxjn_desktop import __version__
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import Path
 
     from gxjn_desktop.cli.parsing import ChineseArgumentParser
     from gxjn_desktop.errors import Refusal
@@ -73,7 +74,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0  # EXIT_OK
     import contextlib
     import os
-    from pathlib import Path
 
     from gxjn_desktop.cli.output import EXIT_INTERNAL, EXIT_OK
     from gxjn_desktop.errors import Refusal, UserError, os_storage_error
@@ -83,13 +83,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if len(given := _data_dirs_given(sys.argv[1:] if argv is None else argv)) > 1:
         parser.error(f"参数 --data-dir 给出了两次（{' 和 '.join(given)}），请只给一次")
-    data_dir: Path = getattr(args, "data_dir", None) or default_data_dir()
+    given_dir: Path | None = getattr(args, "data_dir", None)
+    data_dir: Path = given_dir or default_data_dir()
     args.data_dir = data_dir
     if not getattr(args, "handler", None) and not args.self_test:
         parser.error("缺少子命令，如 gxjn-cli indicators --year 2025")
     try:
         if args.self_test:
             return _self_test()
+        _check_data_dir(data_dir, given=given_dir is not None, creates=getattr(args, "creates_data_dir", False))
         code: int = args.handler(args)
         return code
     except Refusal as err:
@@ -118,6 +120,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         path = write_crash(data_dir, exc)
         sys.stderr.write(f"程序内部错误：{exc.__class__.__name__}。详细信息已写入日志 {path}，请发给技术支持\n")
         return EXIT_INTERNAL
+
+
+def _check_data_dir(data_dir: Path, *, given: bool, creates: bool) -> None:
+    """The same answer for every subcommand: a data folder that is a file is refused, and one given
+    with --data-dir that does not exist is refused unless the command creates it (demo, unit init,
+    bureau merge) — a mistyped folder must not read as "no data", "no key" or an empty 汇总."""
+    from gxjn_desktop.errors import UserError
+
+    try:
+        exists = data_dir.exists()
+    except OSError:  # too long a name: the data folder's own checks say so in their words
+        return
+    if exists and not data_dir.is_dir():
+        raise UserError(f"{data_dir} 是一个文件，不是文件夹", "--data-dir 应指向存放数据的文件夹")
+    if given and not creates and not exists:
+        raise UserError(
+            f"数据文件夹 {data_dir} 不存在",
+            "请检查 --data-dir 给出的路径；新建单位请用 gxjn-cli unit init 或 gxjn-cli demo",
+        )
 
 
 def _data_dirs_given(argv: Sequence[str]) -> list[str]:

@@ -46,6 +46,7 @@ class LedgerService:
     def __init__(self, prepared: PreparedFile) -> None:
         self.path = prepared.path
         self.read_only = prepared.read_only
+        self.write_refusal = prepared.write_refusal  # set when today's backup could not be made
         self._db: Database | None = None
         self._edits = EditWriter(self.path)  # the grid's edits: plain sqlite3, no ORM (see storage/edit_write.py)
         self.last_saved: datetime | None = None
@@ -66,7 +67,7 @@ class LedgerService:
         if self._db is None:
             from gxjn_desktop.storage.database import Database
 
-            self._db = Database(self.path, read_only=self.read_only)
+            self._db = Database(self.path, read_only=self.read_only, refusal=self.write_refusal)
         return self._db
 
     @property
@@ -214,10 +215,14 @@ class LedgerService:
         with self.db.session() as s:
             return repo.load_tasks(s, year)
 
+    def refuse_if_read_only(self) -> None:
+        """Say why nothing can be written, in the user's words (not SQLite's "cannot open")."""
+        if self.read_only:
+            raise self.write_refusal or read_only_error(self.path.parent)
+
     def backup(self, reason: str) -> None:
         """A named backup now (before an import from the window, for instance)."""
-        if self.read_only:  # say why in the user's words, not SQLite's "cannot open"
-            raise read_only_error(self.path.parent)
+        self.refuse_if_read_only()
         make_backup(self.path, backup_dir(self.path.parent), reason)
 
     def save_quotas(self, quotas: Iterable[Quota]) -> None:
@@ -334,12 +339,19 @@ class LedgerService:
 
         The one SQL counterpart of :meth:`Ledger.apply`: whatever is written here, ``apply`` replays
         on the snapshot (``tests/services/test_snapshot_property.py`` holds them together). The
-        grid's edits (records, a month's replacements, canteen and garbage months) take the plain path of
-        :mod:`gxjn_desktop.storage.edit_write`: one statement per changed row, no ORM.
+        grid's edits (records, a month's replacements, canteen and garbage months) and an import of
+        those and of tasks take the plain path of :mod:`gxjn_desktop.storage.edit_write`: one
+        statement per changed row (or per kind), no ORM. ``backup_reason``: a backup first (imports),
+        after the lock check.
         """
-        if backup_reason is None and not self.read_only and writes(state):
+        if not self.read_only and writes(state):
             keyed = (*state.records, *state.replacements)
             months = [(y, m) for (_, y, m), _ in keyed] + [ym for ym, _ in (*state.canteen, *state.garbage)]
+            if backup_reason:  # refused before a backup is made (the write checks again)
+                self._refuse_locked(
+                    [e for y in sorted({y for y, _ in months}) for e in self._edits.exports_of(y)], months
+                )
+                self.backup(backup_reason)
             self._edits.write(state, lambda exports: self._refuse_locked(exports, months))
             self._saved()
             return

@@ -33,11 +33,18 @@ def _failed(exc: Exception, what: str, folder: Path) -> StorageError:
 
 
 def copy_database(src_path: Path, dst_path: Path, *, src_uri: str | None = None) -> None:
-    """Copy a database consistently with the backup API and check the copy with integrity_check."""
+    """Copy a database consistently with the backup API into a new file ``dst_path``, check the
+    copy with integrity_check and flush it to the disk.
+
+    The copy is a new temporary file, thrown away when anything fails (and at the next start), so
+    SQLite neither journals nor syncs while writing it; one fsync of the finished file makes it as
+    durable as the journalled copy was, before it is renamed into place (3-4 syncs were ~15 ms)."""
     src = sqlite3.connect(src_uri or str(src_path), uri=src_uri is not None)
     try:
         dst = sqlite3.connect(dst_path)
         try:
+            dst.execute("PRAGMA journal_mode=OFF")
+            dst.execute("PRAGMA synchronous=OFF")
             src.backup(dst)
             ok = dst.execute("PRAGMA integrity_check").fetchall()
         finally:
@@ -46,6 +53,11 @@ def copy_database(src_path: Path, dst_path: Path, *, src_uri: str | None = None)
         src.close()
     if ok != [("ok",)]:
         raise StorageError(f"{src_path.name} 的副本未通过完整性检查", "原文件未受影响；请检查磁盘，或换一个备份")
+    fd = os.open(dst_path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def make_backup(path: Path, backup_dir: Path, reason: str = "daily", now: datetime | None = None) -> Path:
@@ -57,6 +69,10 @@ def make_backup(path: Path, backup_dir: Path, reason: str = "daily", now: dateti
         n += 1
         final = backup_dir / f"{BACKUP_PREFIX}{stamp}-{reason}-{n}{BACKUP_SUFFIX}"
     tmp = final.with_suffix(PARTIAL_SUFFIX)
+    if backup_dir.exists() and not backup_dir.is_dir():
+        raise StorageError(
+            f"备份文件夹的位置 {backup_dir} 上是一个文件", "请把这个文件移走或改名，程序会重新建立备份文件夹"
+        )
     try:
         backup_dir.mkdir(parents=True, exist_ok=True)
         copy_database(path, tmp)

@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session as Session  # the type of a write's session, for the services' hints
 from sqlalchemy.orm import sessionmaker
 
-from gxjn_desktop.errors import read_only_error
+from gxjn_desktop.errors import StorageError, read_only_error
 from gxjn_desktop.storage.sqlite_file import READONLY_CODES, read_only_uri
 
 # Moved to sqlite_file (no SQLAlchemy there); still importable from here.
@@ -68,9 +68,10 @@ def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = Fals
 class Database:
     """An open unit database: the engine and a session factory for units of work."""
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, refusal: StorageError | None = None) -> None:
         self.path = path
         self.read_only = read_only
+        self.refusal = refusal  # why a read-only database refuses writes, when not a read-only folder
         self.engine = make_engine(path, read_only=read_only)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -82,7 +83,7 @@ class Database:
                 yield s
         except DBAPIError as exc:
             if self.read_only and sqlite_code(exc) in READONLY_CODES:
-                raise read_only_error(self.path.parent) from exc
+                raise (self.refusal or read_only_error(self.path.parent)) from exc
             raise_storage_error(exc, self.path.parent)
 
     def raw_sqlite(self) -> sqlite3.Connection:

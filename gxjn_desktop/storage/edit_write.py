@@ -2,7 +2,8 @@
 
 An edit of the grid (monthly records, a month's meter replacements, the month's canteen and
 garbage figures, and an undo or redo of one) is one transaction of prepared single statements: an upsert or a delete per changed
-row. The locked-month check reads the exports of the edited years inside that same transaction
+row. A workbook import that writes only those and work-plan tasks (with the ids the import gave
+them) goes the same way, after its backup. The locked-month check reads the exports of the edited years inside that same transaction
 (``BEGIN IMMEDIATE``), so a packet that ``gxjn-cli export`` wrote while the window was open is
 seen. Going through SQLAlchemy's Session cost about 0.5 ms per edit, more than the disk's commit.
 
@@ -25,7 +26,9 @@ from typing import Any
 
 from gxjn_desktop.domain.exports import ExportRecord
 from gxjn_desktop.domain.ledger import StoredState
+from gxjn_desktop.domain.numbers import yuan_to_fen
 from gxjn_desktop.domain.records import CanteenMonth, GarbageCategory, GarbageMonth, MeterReplacement, MonthlyRecord
+from gxjn_desktop.domain.workplan import WorkTask
 from gxjn_desktop.storage.sqlite_file import raise_storage_error
 
 #: Refuses the write (raises) when one of the exports read in the transaction locks what it touches.
@@ -64,17 +67,32 @@ _REPLACEMENT_INSERT = (
     "INSERT INTO meter_replacement (meter_code, day, old_final_reading, new_initial_reading, reason, old_meter_no, "
     "new_meter_no, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
+_TASK_COLUMNS = (
+    "year", "kind", "day", "quantity", "status", "document_no", "note", "name", "measures", "investment_fen",
+    "saving_tce", "meter_code", "emc_type", "contractor", "term_years", "saving_fen", "built_year", "quarter",
+    "part_scores", "grade", "findings",
+)  # fmt: skip
+_TASK_UPSERT = (
+    f"INSERT INTO work_task (id, {', '.join(_TASK_COLUMNS)}) VALUES ({', '.join('?' * (len(_TASK_COLUMNS) + 1))}) "
+    f"ON CONFLICT (id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _TASK_COLUMNS)}"
+)
+_TASK_DELETE = "DELETE FROM work_task WHERE id = ?"
 _GARBAGE_ORDER = (GarbageCategory.RECYCLABLE, GarbageCategory.HAZARDOUS, GarbageCategory.KITCHEN, GarbageCategory.OTHER)
 
 
 def writes(state: StoredState) -> bool:
     """Whether :class:`EditWriter` writes ``state``: monthly records, a month's meter replacements
-    and its canteen and garbage figures only (what the grid changes); anything else goes through
-    the ORM."""
-    grid = StoredState(
-        records=state.records, replacements=state.replacements, canteen=state.canteen, garbage=state.garbage
+    and its canteen and garbage figures (what the grid changes), and work-plan tasks that have their
+    id (an import's, and its undo); anything else goes through the ORM."""
+    plain = StoredState(
+        records=state.records,
+        replacements=state.replacements,
+        canteen=state.canteen,
+        garbage=state.garbage,
+        tasks=state.tasks,
     )
-    return state == grid and not grid.is_empty
+    with_ids = all(t is None or t.task_id == task_id for task_id, t in state.tasks)
+    return state == plain and not plain.is_empty and with_ids
 
 
 def _text(value: Decimal | None) -> str | None:
@@ -132,6 +150,18 @@ def _garbage_row(g: GarbageMonth) -> tuple[object, ...]:
     return (g.year, g.month, *kgs, _text(g.reported_total_kg), _text(g.sorting_accuracy_pct), estimates_json(g), g.note)
 
 
+def _task_row(t: WorkTask) -> tuple[object, ...]:
+    """A task's row as ``repositories._task_params`` and the ORM's types store it."""
+    return (
+        t.task_id, t.year, t.kind.value, _day(t.day), _text(t.quantity), t.status.value if t.status else None,
+        t.document_no, t.note, t.name, ",".join(m.value for m in t.measures),
+        None if t.investment_yuan is None else yuan_to_fen(t.investment_yuan), _text(t.saving_tce), t.meter_code,
+        t.emc_type.value if t.emc_type else None, t.contractor, t.term_years,
+        None if t.saving_yuan is None else yuan_to_fen(t.saving_yuan), t.built_year, t.quarter,
+        ";".join("" if v is None else f"{v:f}" for v in t.part_scores), t.grade, t.findings,
+    )  # fmt: skip
+
+
 def _export(row: tuple[Any, ...]) -> ExportRecord:
     year, period, revision, at, file_name, key_fp, packet_fp, sha256, reason, reopened_at, reopen_reason, by = row
     return ExportRecord(
@@ -165,7 +195,7 @@ class EditWriter:
         """Write ``state`` (see :func:`writes`) in one transaction, after ``refuse_locked`` has seen
         the exports of the years it touches; nothing is written when it raises."""
         years = sorted(
-            {y for (_, y, _), _ in state.records}
+            {y for (_, y, _), _ in (*state.records, *state.replacements)}
             | {y for (y, _), _ in state.canteen}
             | {y for (y, _), _ in state.garbage}
         )
@@ -182,11 +212,11 @@ class EditWriter:
                     for _, rps in state.replacements:
                         for rp in rps:
                             con.execute(_REPLACEMENT_INSERT, _replacement_row(rp))
-                    for key, rec in state.records:
-                        if rec is None:
-                            con.execute(_RECORD_DELETE, key)
-                        else:
-                            con.execute(_RECORD_UPSERT, _record_row(rec, now))
+                    # One statement per kind (an import writes a year's records at once).
+                    con.executemany(_RECORD_DELETE, [key for key, rec in state.records if rec is None])
+                    con.executemany(
+                        _RECORD_UPSERT, [_record_row(rec, now) for _, rec in state.records if rec is not None]
+                    )
                     for ym, c in state.canteen:
                         if c is None or c.is_empty:  # an empty month is not data: its row goes
                             con.execute(_CANTEEN_DELETE, ym)
@@ -197,6 +227,8 @@ class EditWriter:
                             con.execute(_GARBAGE_DELETE, ym)
                         else:
                             con.execute(_GARBAGE_UPSERT, _garbage_row(g))
+                    con.executemany(_TASK_DELETE, [(task_id,) for task_id, t in state.tasks if t is None])
+                    con.executemany(_TASK_UPSERT, [_task_row(t) for _, t in state.tasks if t is not None])
                     con.execute("COMMIT")
                 except BaseException:
                     if con.in_transaction:

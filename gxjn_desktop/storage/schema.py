@@ -14,10 +14,10 @@ from gxjn_desktop.storage.sqlite_file import connect_read_only, raise_storage_er
 SCHEMA_HEAD = "0005"
 
 
-def foreign_tables(path: Path) -> bool:
-    """Whether the file holds tables but no revision: another program's database (or one whose
-    version record was removed), which the migrations must not write into."""
-    if not path.exists() or stored_revision(path) is not None:
+def foreign_tables(path: Path, version_table: str = "alembic_version") -> bool:
+    """Whether the file holds tables but no revision in ``version_table``: another program's
+    database (or one whose version record was removed), which the migrations must not write into."""
+    if not path.exists() or stored_revision(path, version_table) is not None:
         return False
     con = connect_read_only(path)
     try:
@@ -31,16 +31,16 @@ def foreign_tables(path: Path) -> bool:
         con.close()
 
 
-def stored_revision(path: Path) -> str | None:
+def stored_revision(path: Path, version_table: str = "alembic_version") -> str | None:
     """The Alembic revision recorded in the file, or ``None`` for a new or unversioned file."""
     if not path.exists():
         return None
     con = connect_read_only(path)
     try:
-        has = con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
+        has = con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name=?", (version_table,)).fetchone()
         if not has:
             return None
-        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        row = con.execute(f"SELECT version_num FROM {version_table}").fetchone()  # the table name is our own constant
         return str(row[0]) if row else None
     except sqlite3.DatabaseError as exc:
         raise_storage_error(exc, path.parent)

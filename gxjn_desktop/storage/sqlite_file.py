@@ -19,16 +19,17 @@ from gxjn_desktop.errors import DamagedDatabase, StorageError, disk_full_error, 
 
 
 def read_only_uri(path: Path) -> str:
-    """A read-only connection that writes nothing beside the file: ``immutable`` when no WAL is
-    left (no -shm is needed then), plain ``mode=ro`` when one is, so its commits are read."""
-    immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
+    """A read-only connection that writes nothing beside the file: ``immutable`` when no WAL with
+    commits in it is left (no -shm is needed then), plain ``mode=ro`` when one is, so its commits are read."""
+    wal = Path(f"{path}-wal")
+    immutable = "" if wal.exists() and wal.stat().st_size > 0 else "&immutable=1"
     return f"file:{quote(str(path))}?mode=ro{immutable}"
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that only reads; in a folder that cannot be written also one that creates
-    nothing beside the file (a WAL database otherwise needs its -shm)."""
-    if os.access(path.parent, os.W_OK):
+    """A connection that only reads; in a folder that cannot be written, or on a disk that is full,
+    also one that creates nothing beside the file (a WAL database otherwise needs its -shm)."""
+    if os.access(path.parent, os.W_OK) and not nearly_full(path.parent):
         return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
     return sqlite3.connect(read_only_uri(path), uri=True)
 
@@ -52,7 +53,7 @@ def sqlite_code(exc: BaseException) -> int | None:
     return code & 0xFF if isinstance(code, int) else None
 
 
-def _nearly_full(folder: Path | None) -> bool:
+def nearly_full(folder: Path | None) -> bool:
     if folder is None:
         return False
     try:
@@ -67,7 +68,7 @@ def storage_error_from(exc: BaseException, folder: Path | None = None) -> Storag
     code = sqlite_code(exc)
     if code is None:
         return None
-    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and _nearly_full(folder)):
+    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and nearly_full(folder)):
         return disk_full_error()
     if code in _BUSY:
         return StorageError("数据库正被另一个程序使用", "请关闭其他打开本单位数据的统计程序窗口后重试")
@@ -92,6 +93,19 @@ def raise_storage_error(exc: BaseException, folder: Path | None = None) -> NoRet
     if err is None:
         raise exc
     raise err from exc
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """Whether the file starts as every SQLite database does (an empty file is a new database)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except OSError:
+        return True  # let SQLite's own open say what is wrong
+    return head in (b"", SQLITE_HEADER)
 
 
 def integrity_check(path: Path) -> None:

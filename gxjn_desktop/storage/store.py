@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gxjn_desktop.errors import DamagedDatabase, StorageError, os_storage_error, read_only_error
+from gxjn_desktop.errors import BackupNotMade, DamagedDatabase, StorageError, os_storage_error, read_only_error
 from gxjn_desktop.paths import backup_dir, database_path
 from gxjn_desktop.storage.backup import clean_partial_backups, daily_backup, list_backups
 from gxjn_desktop.storage.schema import SCHEMA_HEAD, foreign_tables, stored_revision
@@ -87,6 +87,12 @@ def refuse_foreign(path: Path) -> None:
         )
 
 
+def backup_refusal(err: StorageError) -> BackupNotMade:
+    """What a write says when today's backup could not be made (``err`` says why)."""
+    why = err.message.split("：", 1)[-1].removesuffix("，本次修改没有保存")  # make_backup's words: "无法写入备份…：why"
+    return BackupNotMade(why, err.hint or "请处理后重试")
+
+
 @dataclass(frozen=True)
 class PreparedFile:
     """A unit database that passed the checks at open and is at the program's schema revision."""
@@ -94,6 +100,10 @@ class PreparedFile:
     path: Path
     read_only: bool = False
     migrated: bool = False  # Alembic (and with it SQLAlchemy) ran: the file was new or older
+    # Why writes are refused although the folder is writable: today's backup could not be made (a
+    # full disk, a backups folder that cannot be written). Reading goes on; nothing is written
+    # without the backup that would undo it.
+    write_refusal: BackupNotMade | None = None
 
 
 def prepare_database(data_dir: Path, *, create: bool = True) -> PreparedFile:
@@ -140,7 +150,14 @@ def prepare_database(data_dir: Path, *, create: bool = True) -> PreparedFile:
         refuse_emptied(path, data_dir)
         integrity_check(path)
         refuse_foreign(path)
-        daily_backup(path, backup_dir(data_dir))
+        try:
+            daily_backup(path, backup_dir(data_dir))
+        except DamagedDatabase:
+            raise
+        except StorageError as err:
+            if stored_revision(path) != SCHEMA_HEAD:  # an upgrade is a write: not without the backup
+                raise
+            return PreparedFile(path, read_only=True, write_refusal=backup_refusal(err))
     if stored_revision(path) != SCHEMA_HEAD:
         from gxjn_desktop.storage.migrate import upgrade  # Alembic only when there is work for it
 

@@ -26,6 +26,7 @@ from gxjn_desktop.domain.records import (
     ReplacementReason,
     Source,
 )
+from gxjn_desktop.domain.workplan import EmcType, RetrofitMeasure, TaskKind, TaskStatus, WorkTask
 from gxjn_desktop.errors import StorageError, UserError
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.storage.edit_write import writes
@@ -55,11 +56,21 @@ REPLACEMENTS = (
     (("W1", 2024, 6), ()),  # the demo's replacement taken back
     (("E2", 2025, 12), (NEW_METER, replace(NEW_METER, day=date(2025, 12, 1), note="第二块"))),
 )
+TASKS = [  # as an import writes them: with the ids it gave them, every column used once
+    WorkTask(
+        TaskKind.EMC, 2025, 901, date(2025, 6, 30), Decimal("1.50"), TaskStatus.COMPLETED, "桂节〔2025〕3号", "备注",
+        "空调改造", (RetrofitMeasure.COOLING, RetrofitMeasure.LIGHTING), Decimal("12345.67"), Decimal("3.2500"), "E1",
+        EmcType.SHARED_SAVINGS, "某节能公司", 8, Decimal("0.5"), 2020, 2, (Decimal("20"), None, Decimal("17.5"), Decimal(13), Decimal(0)),
+        "良好", "无",
+    ),
+    WorkTask(TaskKind.PV, 2025, 902),
+]  # fmt: skip
 STATE = StoredState(
     records=(*(((r.meter_code, r.year, r.month), r) for r in RECORDS), (("V1", 2025, 1), None)),
     replacements=REPLACEMENTS,
     canteen=tuple(((c.year, c.month), c) for c in CANTEEN),
     garbage=tuple(((g.year, g.month), g) for g in GARBAGE),
+    tasks=(*((t.task_id or 0, t) for t in TASKS), (903, None)),
 )
 
 
@@ -68,7 +79,7 @@ def rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
     try:
         return {
             t: sorted(con.execute(f"SELECT * FROM {t}"), key=repr)
-            for t in ("monthly_record", "meter_replacement", "canteen_month", "garbage_month")
+            for t in ("monthly_record", "meter_replacement", "canteen_month", "garbage_month", "work_task")
         }
     finally:
         con.close()
@@ -89,6 +100,7 @@ def test_the_plain_path_stores_what_the_orm_stores(tmp_path: Path, demo_ledger: 
         service = LedgerService.open(tmp_path / way)
         try:
             service.replace_everything(demo_ledger)
+            service.save_batch(tasks=[replace(TASKS[1], task_id=903, name="将被删除")])
             if way == "orm":
                 service.save_batch(
                     records=[r for _, r in STATE.records if r is not None],
@@ -97,6 +109,8 @@ def test_the_plain_path_stores_what_the_orm_stores(tmp_path: Path, demo_ledger: 
                     replacements=[rp for _, rps in REPLACEMENTS for rp in rps],
                     canteen=CANTEEN,
                     garbage=GARBAGE,
+                    tasks=TASKS,
+                    deleted_tasks=[903],
                 )
             else:
                 service.write_state(STATE)
@@ -106,6 +120,7 @@ def test_the_plain_path_stores_what_the_orm_stores(tmp_path: Path, demo_ledger: 
     orm, plain = written
     assert plain == orm
     assert any(r[0] == "E1" and r[3] == "1200" for r in plain["monthly_record"])
+    assert {r[0] for r in plain["work_task"]} >= {901, 902} and 903 not in {r[0] for r in plain["work_task"]}
 
 
 def by_month(months: Iterable[CanteenMonth | GarbageMonth]) -> list[CanteenMonth | GarbageMonth]:
@@ -123,6 +138,7 @@ def test_the_snapshot_equals_what_the_plain_path_stored(demo_service: LedgerServ
     assert again.replacements == tuple(sorted(applied.replacements, key=lambda r: r.day))
     assert [r.note for r in again.replacements] == ["第二块", "年底换表"]
     assert by_month(again.canteen) == by_month(applied.canteen) and by_month(again.garbage) == by_month(applied.garbage)
+    assert sorted((t for t in again.tasks if (t.task_id or 0) > 900), key=lambda t: t.task_id or 0) == TASKS
 
 
 def test_an_export_made_elsewhere_while_open_locks_the_next_edit(demo_service: LedgerService) -> None:
@@ -159,6 +175,8 @@ def test_other_changes_go_through_the_orm() -> None:
     assert not writes(StoredState())
     assert not writes(replace(STATE, profiles=((2025, None),)))
     assert writes(StoredState(replacements=((("E1", 2025, 3), ()),)))
+    assert writes(StoredState(tasks=((901, TASKS[0]), (7, None))))  # an import's tasks, and its undo
+    assert not writes(StoredState(tasks=((0, replace(TASKS[0], task_id=None)),)))  # a new task gets its id there
 
 
 def test_full_disk_is_a_clear_message_and_nothing_is_written(demo_service: LedgerService) -> None:

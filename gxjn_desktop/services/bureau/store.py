@@ -33,6 +33,7 @@ __all__ = [
 ]
 
 
-def open_store(data_dir: Path, url: str | None = None) -> BureauStore:
-    """The store in ``data_dir`` (SQLite ``bureau.db``), or the database at ``url``."""
-    return open_bureau_store(data_dir, url)
+def open_store(data_dir: Path, url: str | None = None, *, read_only: bool = False) -> BureauStore:
+    """The store in ``data_dir`` (SQLite ``bureau.db``), or the database at ``url``; ``read_only``
+    for a command that only reads it."""
+    return open_bureau_store(data_dir, url, read_only=read_only)

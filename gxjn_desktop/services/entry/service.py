@@ -141,18 +141,6 @@ class EntryService:
                 (t.task_id or 0, next((x for x in ledger.tasks if x.task_id == t.task_id), None)) for t in plan.tasks
             ),
         )
-        after = StoredState(
-            records=tuple(((r.meter_code, r.year, r.month), r) for r in plan.records),
-            replacements=tuple(
-                (k, tuple(rp for rp in plan.replacements if (rp.meter_code, rp.year, rp.month) == k))
-                for k in rep_months
-            ),
-            canteen=tuple(((c.year, c.month), c) for c in plan.canteen),
-            garbage=tuple(((g.year, g.month), g) for g in plan.garbage),
-            meters=tuple((m.code, m) for m in plan.meters),
-            profiles=((plan.profile.year, plan.profile),) if plan.profile else (),
-            ewaste=tuple((e, True) for e in plan.ewaste),
-            tasks=tuple((t.task_id or 0, t) for t in plan.tasks),
-        )
+        after = plan.stored_state()
         first = min((r.month for r in plan.records), default=1)
         return EntryChange(plan.year, first, before, after, (), label)

@@ -18,7 +18,7 @@ from typing import Any
 
 from gxjn_desktop.domain.carriers import Carrier, UseTag
 from gxjn_desktop.domain.consumption import UseProblem, month_use
-from gxjn_desktop.domain.ledger import Ledger
+from gxjn_desktop.domain.ledger import Ledger, StoredState
 from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange, month_end
 from gxjn_desktop.domain.numbers import check_size, fen_to_yuan, parse_decimal, plain, yuan_to_fen
 from gxjn_desktop.domain.periods import check_year
@@ -82,6 +82,7 @@ MAX_NOTE_CHARS = 1000
 # further away it is a typo in the year or month.
 MAX_READING_DATE_OFFSET_DAYS = 45
 IMPORTED_BY = "工作簿导入"
+_RECORD_COLUMNS = {c.key: c for c in RECORD_COLUMNS}
 
 
 @dataclass
@@ -117,6 +118,22 @@ class ImportPlan:
             or self.ewaste
             or self.meters
             or self.profile
+        )
+
+    def stored_state(self) -> StoredState:
+        """What the import writes, as an undo step's "after" (every key it touches, with its new value)."""
+        months = sorted(self.replacement_months)  # the plan holds each month's whole new set
+        return StoredState(
+            records=tuple(((r.meter_code, r.year, r.month), r) for r in self.records),
+            replacements=tuple(
+                (k, tuple(rp for rp in self.replacements if (rp.meter_code, rp.year, rp.month) == k)) for k in months
+            ),
+            canteen=tuple(((c.year, c.month), c) for c in self.canteen),
+            garbage=tuple(((g.year, g.month), g) for g in self.garbage),
+            meters=tuple((m.code, m) for m in self.meters),
+            profiles=((self.profile.year, self.profile),) if self.profile else (),
+            ewaste=tuple((e, True) for e in self.ewaste),
+            tasks=tuple((t.task_id or 0, t) for t in self.tasks),
         )
 
     def as_json(self, applied: bool) -> dict[str, Any]:
@@ -162,6 +179,11 @@ class _Problems:
         )
 
 
+# A float below this has at most 14 digits before the point (its 15 significant digits never round
+# past the 15 check_size allows), and is finite: a whole one is its own int (_integer's fast path).
+_PLAIN_FLOAT = 1e14
+
+
 def _text(v: Any) -> str:
     if v is None:
         return ""
@@ -172,6 +194,8 @@ def _text(v: Any) -> str:
 
 def _number(v: Any, what: str) -> Decimal | None:
     """A cell as an exact Decimal: typed text is parsed, Excel numbers go through their shortest repr."""
+    if type(v) is float and -_PLAIN_FLOAT < v < _PLAIN_FLOAT:  # the usual cell: as the float branch below
+        return check_size(Decimal(format(v, ".15g")), what)
     if v is None or (isinstance(v, str) and not v.strip()):
         return None
     if isinstance(v, bool):
@@ -189,6 +213,8 @@ def _number(v: Any, what: str) -> Decimal | None:
 
 
 def _integer(v: Any, what: str) -> int | None:
+    if type(v) is float and v.is_integer() and -_PLAIN_FLOAT < v < _PLAIN_FLOAT:
+        return int(v)  # what the Decimal below would give: at most 14 digits, exact in a float
     d = _number(v, what)
     if d is None:
         return None
@@ -241,11 +267,15 @@ def _sheet_rows(wb: Any, name: str, columns: tuple[Column, ...], path: Path) -> 
             f"{path.name} 的工作表“{name}”表头与模板不符",
             f"表头应为：{'、'.join(expected)}；请使用本程序生成的模板，不要改动表头",
         )
+    keys = [c.key for c in columns]
+    width = len(keys)
     for i, row in enumerate(rows, start=2):
-        values = list(row) + [None] * (len(columns) - len(row))
-        cells = {c.key: (None if values[k] == "" else values[k]) for k, c in enumerate(columns)}
-        if any(v is not None for v in cells.values()):
-            yield i, cells
+        values = row[:width]
+        if values.count("") + values.count(None) == len(values):  # an empty row (calamine: "")
+            continue
+        cells = dict.fromkeys(keys)  # a short row: the cells after its end are empty
+        cells.update((k, v) for k, v in zip(keys, values, strict=False) if v != "")
+        yield i, cells
 
 
 def _open_workbook(path: Path, ledger: Ledger) -> tuple[Any, int]:
@@ -363,7 +393,7 @@ def _record_row(
 ) -> MonthlyRecord:
     """One row of 月度台账 as a record; empty cells keep what is stored."""
     year, m = month
-    cols = {col.key: col for col in RECORD_COLUMNS}
+    cols = _RECORD_COLUMNS
     code = meter.code
     reading = _cell_value(problems, RECORDS_SHEET, row, cols["reading"], _number, c["reading"])
     quantity = _cell_value(problems, RECORDS_SHEET, row, cols["quantity"], _number, c["quantity"])
@@ -701,18 +731,7 @@ def apply_import(service: LedgerService, plan: ImportPlan, path: Path) -> None:
     """Write the whole plan in one transaction, after a backup (none when nothing changes)."""
     if plan.writes_nothing:
         return
-    service.save_batch(
-        meters=plan.meters,
-        profiles=[plan.profile] if plan.profile else [],
-        records=plan.records,
-        replaced_months=plan.replacement_months,
-        replacements=plan.replacements,
-        canteen=plan.canteen,
-        garbage=plan.garbage,
-        ewaste=plan.ewaste,
-        tasks=plan.tasks,
-        backup_reason=f"before-import-{path.stem[:20]}",
-    )
+    service.write_state(plan.stored_state(), backup_reason=f"before-import-{path.stem[:20]}")
 
 
 # ---- 计量器具 and 年度基本情况 -------------------------------------------------------------------

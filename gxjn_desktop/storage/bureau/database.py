@@ -6,6 +6,7 @@ transaction on either engine; a store written by a newer program is refused unto
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,10 +17,11 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from gxjn_desktop.errors import StorageError
+from gxjn_desktop.errors import StorageError, os_storage_error, read_only_error
 from gxjn_desktop.paths import bureau_database_path, migrations_path
 from gxjn_desktop.storage.database import make_engine
-from gxjn_desktop.storage.sqlite_file import integrity_check, raise_storage_error
+from gxjn_desktop.storage.schema import foreign_tables
+from gxjn_desktop.storage.sqlite_file import integrity_check, is_sqlite_file, nearly_full, raise_storage_error
 
 VERSION_TABLE = "bureau_alembic_version"
 MIGRATION_LOCK = 0x67786A6E_0002  # PostgreSQL advisory lock: one program upgrades the store at a time
@@ -41,22 +43,69 @@ class StoreConflict(StorageError):
     transaction was saved, and running it again gives the right result."""
 
 
+# What a connection failure was, told by libpq's words (a failed connection carries no SQLSTATE):
+# the Chinese line says it without the English text (cli.md: one clear Chinese line).
+_CONNECT_PROBLEMS = (
+    (
+        ("password authentication failed", "no password supplied", "authentication failed", 'role "'),
+        "用户名或密码不对",
+        "请检查 --db 地址中的用户名和密码（postgresql+psycopg://用户:密码@主机:端口/库名）",
+    ),
+    (('database "',), "数据库“{database}”不存在", "请检查 --db 地址最后的库名，或请数据库管理员先建好这个库"),
+    (
+        ("failed to resolve host", "could not translate host name", "name or service not known"),
+        "找不到主机“{host}”",
+        "请检查 --db 地址中的主机名或 IP 地址",
+    ),
+    (
+        ("connection refused", "no such file or directory"),
+        "主机“{host}”的端口 {port} 上没有 PostgreSQL 服务器在运行",
+        "请检查 --db 地址中的端口，并确认数据库服务器已启动",
+    ),
+    (("timeout expired", "timed out"), "连接主机“{host}”超时", "请检查网络、防火墙和 --db 地址中的主机与端口"),
+)
+# SQLSTATEs of a server that answered but refused (after the connection was made).
+_REFUSALS = {
+    "28P01": ("用户名或密码不对", "请检查 --db 地址中的用户名和密码"),
+    "28000": ("用户 {user} 不能登录", "请检查 --db 地址中的用户名和密码，或请数据库管理员允许该用户登录"),
+    "3D000": ("数据库“{database}”不存在", "请检查 --db 地址最后的库名，或请数据库管理员先建好这个库"),
+    "42501": (
+        "用户 {user} 在数据库“{database}”中没有建表或写入的权限",
+        "请数据库管理员为该用户授予建表和写入的权限，或换一个有权限的用户",
+    ),
+    "25006": ("数据库“{database}”只能读、不能写（可能连到了只读的备用服务器）", "请在 --db 中改用主服务器的地址"),
+    "53100": ("PostgreSQL 服务器的磁盘已满", "请数据库管理员清理空间后重试"),
+    "53300": ("PostgreSQL 服务器的连接数已满", "请稍后重试，或请数据库管理员调大 max_connections"),
+}
+
+
 def _pg_error(exc: BaseException, url: str) -> StorageError:
-    safe = make_url(url).render_as_string(hide_password=True)
-    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+    parsed = make_url(url)
+    safe = parsed.render_as_string(hide_password=True)
+    words = {
+        "host": parsed.host or "本机",
+        "port": parsed.port or 5432,
+        "user": parsed.username or "",
+        "database": parsed.database or "",
+    }
+    detail = str(getattr(exc, "orig", exc)).lower()
     state = str(getattr(getattr(exc, "orig", None), "sqlstate", None) or "")
     if state in _CONFLICTS:
         return StoreConflict(
-            f"PostgreSQL 数据库 {safe} 正被另一项合并或密钥操作同时写入，本批未保存：{detail}",
+            f"PostgreSQL 数据库 {safe} 正被另一项合并或密钥操作同时写入，本批未保存",
             "请稍后重新运行同一命令；已保存的内容不受影响，重复合并不会重复计入",
         )
+    if state in _REFUSALS:
+        what, hint = _REFUSALS[state]
+        return StorageError(f"PostgreSQL 数据库 {safe}：{what.format(**words)}，本次未保存", hint.format(**words))
     if not state or state.startswith(_UNREACHABLE):
-        return StorageError(
-            f"无法连接 PostgreSQL 数据库 {safe}：{detail}", "请检查数据库地址、用户名、密码以及服务器是否已启动"
-        )
+        for needles, what, hint in _CONNECT_PROBLEMS:
+            if any(n in detail for n in needles):
+                return StorageError(f"无法连接 PostgreSQL 数据库 {safe}：{what.format(**words)}", hint)
+        return StorageError(f"无法连接 PostgreSQL 数据库 {safe}", "请检查数据库地址、用户名、密码以及服务器是否已启动")
     return StorageError(
-        f"PostgreSQL 数据库 {safe} 拒绝了本次写入：{detail}",
-        "本次未保存，已保存的内容不受影响；如果重新运行后仍出现，请把这条信息告知数据库管理员",
+        f"PostgreSQL 数据库 {safe} 拒绝了本次写入（错误代码 {state}），本次未保存",
+        "已保存的内容不受影响；如果重新运行后仍出现，请把错误代码告知数据库管理员",
     )
 
 
@@ -99,16 +148,45 @@ def _sqlite_engine(path: Path) -> Engine:
     return engine
 
 
-def _engine_for(data_dir: Path, url: str | None) -> tuple[Engine, str]:
+def _refuse_unusable(path: Path) -> None:
+    """A file the store must not open, refused before anything writes to it: a folder, a file that
+    is no SQLite database (a text file, a zip), another program's database, a damaged one."""
+    if path.is_dir():
+        raise StorageError(f"{path} 是一个文件夹，不是 gxjn 的汇总库", "请在 --db 中写出汇总库文件的路径，或不加 --db")
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise StorageError(f"汇总库所在的文件夹 {path.parent} 不存在", "请先建好这个文件夹，或改用已有的文件夹")
+        return
+    hint = "请在 --db 中指定 gxjn 的汇总库（bureau.db），或不加 --db 使用数据文件夹中的汇总库；这个文件未被改动"
+    if not is_sqlite_file(path):
+        raise StorageError(f"{path} 不是 gxjn 的汇总库（不是 SQLite 数据库文件）", hint)
+    integrity_check(path)
+    if foreign_tables(path, VERSION_TABLE):
+        raise StorageError(f"{path} 不是 gxjn 的汇总库（里面是别的数据表）", hint)
+
+
+def _sqlite_store_engine(path: Path, read_only: bool) -> Engine:
+    """The engine of a SQLite store; for a command that only reads, in a folder that cannot be
+    written or on a full disk, one that writes nothing (not even the WAL's -shm beside the file)."""
+    folder = path.parent
+    if read_only and path.exists() and (not os.access(folder, os.W_OK) or nearly_full(folder)):
+        return make_engine(path, read_only=True)
+    if not os.access(folder, os.W_OK):  # say so, rather than SQLite's "cannot open"
+        raise read_only_error(folder)
+    return _sqlite_engine(path)
+
+
+def _engine_for(data_dir: Path, url: str | None, read_only: bool = False) -> tuple[Engine, str]:
     if url is None:
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StorageError(f"无法创建数据文件夹 {data_dir}：{exc.strerror}", "请检查路径和权限") from exc
+            raise os_storage_error(exc, data_dir) or StorageError(
+                f"无法创建数据文件夹 {data_dir}", "请检查路径和权限"
+            ) from exc
         path = bureau_database_path(data_dir)
-        if path.exists():
-            integrity_check(path)
-        return _sqlite_engine(path), str(path)
+        _refuse_unusable(path)
+        return _sqlite_store_engine(path, read_only), str(path)
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -119,9 +197,8 @@ def _engine_for(data_dir: Path, url: str | None) -> tuple[Engine, str]:
         if not parsed.database:
             raise StorageError("SQLite 数据库地址缺少文件路径", "请写成 sqlite:///路径/bureau.db，或不加 --db")
         path = Path(parsed.database)
-        if path.exists():
-            integrity_check(path)
-        return _sqlite_engine(path), str(path)
+        _refuse_unusable(path)
+        return _sqlite_store_engine(path, read_only), str(path)
     if parsed.drivername not in ("postgresql+psycopg", "postgresql"):
         raise StorageError(
             f"不支持的数据库类型“{parsed.drivername}”",
@@ -132,9 +209,10 @@ def _engine_for(data_dir: Path, url: str | None) -> tuple[Engine, str]:
     return engine, parsed.render_as_string(hide_password=True)
 
 
-def open_bureau_store(data_dir: Path, url: str | None = None) -> BureauStore:
-    """Open (and if needed create and upgrade) the bureau store."""
-    engine, label = _engine_for(data_dir, url)
+def open_bureau_store(data_dir: Path, url: str | None = None, *, read_only: bool = False) -> BureauStore:
+    """Open (and if needed create and upgrade) the bureau store; ``read_only`` for a command that
+    only reads it (it then also answers from a read-only folder or a full disk)."""
+    engine, label = _engine_for(data_dir, url, read_only)
     store = BureauStore(engine, label)
     try:
         _upgrade(store)
