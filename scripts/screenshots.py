@@ -4,7 +4,7 @@
     python scripts/screenshots.py OUT --setups 1366x768@1.5 --only 00-welcome,80-quota-dialog
 
 Writes OUT_DIR/<shot>-<setup>.png for the set-ups of ``CONFIGS`` (1366×768 and 1920×1080, each at
-100 % and at 150 %: QT_SCALE_FACTOR=1.5) and OUT_DIR/README.md, the index a reviewer reads. With
+100 % and at 150 %: QT_SCALE_FACTOR=1.5, and an old office PC's 1024×768 at 100 %) and OUT_DIR/README.md, the index a reviewer reads. With
 ``--setups`` / ``--only`` (a quick look, or the smoke test) only those pictures are written: the index
 and the other pictures of OUT_DIR stay as they are.
 
@@ -31,6 +31,7 @@ from pathlib import Path
 
 CONFIGS = (
     ("1366x768", 1366, 768, "1", "1366×768，100 %"),
+    ("1024x768", 1024, 768, "1", "1024×768，100 %（旧办公电脑）"),
     ("1366x768@1.5", 1366, 768, "1.5", "1366×768，150 %"),
     ("1920x1080", 1920, 1080, "1", "1920×1080，100 %"),
     ("1920x1080@1.5", 1920, 1080, "1.5", "1920×1080，150 %"),

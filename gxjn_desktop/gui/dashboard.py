@@ -235,6 +235,10 @@ class Dashboard(QWidget):
         period = figures.period
         if period is None:
             self.heading.setText("还没有录入任何月份")
+            # A new unit's first screen: say where to begin rather than show an empty chart alone.
+            self.summary.setText(
+                "请在“月度填报”（Ctrl+2）中填写各计量器具本月的示数或用量，或用“导入”（Ctrl+I）读入填好的填报工作簿。"
+            )
             return
         self.year = period.year
         self.heading.setText(f"{figures.unit_name}　{period.label}")

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.ui_state = UiState(data_dir)
         self.entry_service: EntryService | None = None
         self._changer: Changer | None = None  # runs every change and keeps the one undo stack
+        self._unit_actions: list[QAction] = []  # the menus' actions that need a unit (grey without)
         self.setWindowTitle("公共机构能源资源消费统计")
         fit_to_screen(self, 1280, 720)  # the size when not maximised; 1366×768 at 150 % has 910×472
         self._painted = False
@@ -219,6 +220,7 @@ class MainWindow(QMainWindow):
             self.show_unit()
         else:
             self.stack.setCurrentWidget(self.welcome)
+            self._enable_unit_actions(False)
         self._ready_pending = True
         self.update()
 
@@ -282,8 +284,16 @@ class MainWindow(QMainWindow):
             action.setShortcuts([QKeySequence(k) for k in key_texts])
             action.triggered.connect(lambda _checked=False, step=step: self.step_screen(step))
             view_menu.addAction(action)
+        # Without a unit (the welcome screen) these did nothing when chosen: greyed out instead.
+        self._unit_actions = [self.template_action, self.import_action, self.quota_action, self.ewaste_action]
+        self._unit_actions += view_menu.actions()
+        self._enable_unit_actions(self.stack.currentWidget() is self.tabs)
         if self.entry_service is not None:  # built after the month grid (see attach)
             self._add_edit_actions()
+
+    def _enable_unit_actions(self, enabled: bool) -> None:
+        for action in self._unit_actions:
+            action.setEnabled(enabled)
 
     def restore_backup(self) -> None:
         """Replace the data by a backup (the current data is backed up first), then reload."""
@@ -506,6 +516,7 @@ class MainWindow(QMainWindow):
         if header is not None:
             self.entry.view.horizontalHeader().restoreState(header)
         self.stack.setCurrentWidget(self.tabs)
+        self._enable_unit_actions(True)
         self.tabs.setCurrentIndex(TAB_ENTRY)
         self.entry.view.setFocus()
         # A restored header can leave the grid scrolled past its columns at a new window size:

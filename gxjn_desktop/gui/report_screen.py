@@ -94,7 +94,8 @@ class ReportScreen(QWidget):
         self.today = today
         self.last_folder: Path | None = None
         last_year = (today or date.today()).year - 1
-        years = service.ledger.years()
+        # A year with records or with 基本情况 (a new unit has no records yet, only its first year's).
+        years = sorted(set(service.ledger.years()) | set(service.ledger.profiles))
         bar, self.year_box, _ = year_bar(last_year if last_year in years or not years else years[-1])
         self.period_box = QComboBox()
         for code in PERIOD_CHOICES:

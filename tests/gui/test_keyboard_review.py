@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from gxjn_desktop.gui import file_dialogs
 from gxjn_desktop.gui.bureau_window import BureauWindow
@@ -168,3 +168,95 @@ def test_the_overviews_quota_rows_show_one_number_of_places(qtbot: Any, demo_win
         assert len({len(text.partition(".")[2]) for text in figures}) == 1, (label, row)
     total = next(row for label, row in rows.items() if label.startswith("综合能耗总量"))
     assert total[2] == "105.0000"
+
+
+def test_without_a_unit_the_menus_that_need_one_are_grey(qtbot: Any, empty_store: Any, data_dir: Path) -> None:
+    """On the welcome screen 生成填报模板, 导入, 能耗定额 and 查看's screens did nothing when chosen."""
+    window = MainWindow(data_dir, empty_store)
+    qtbot.addWidget(window)
+    window.show()
+    file_menu = window.menuBar().actions()[0].menu()
+    enabled = {a.text(): a.isEnabled() for a in file_menu.actions() if a.text()}  # type: ignore[union-attr]
+    assert enabled["新建单位（替换本文件夹中的数据）(&N)…"] and enabled["从备份恢复(&R)…"]
+    assert not enabled["生成填报模板（Excel）(&T)…"] and not enabled["导入填报工作簿(&I)…"]
+    assert not enabled["能耗定额(&Q)…"] and not enabled["废旧电子产品处置(&E)…"]
+    view_menu = window.menuBar().actions()[2].menu()
+    assert not any(a.isEnabled() for a in view_menu.actions() if a.text())  # type: ignore[union-attr]
+    window.open_demo()  # a unit: everything back
+    assert window.import_action.isEnabled() and all(a.isEnabled() for a in view_menu.actions())  # type: ignore[union-attr]
+
+
+def test_a_new_units_overview_says_where_to_begin(qtbot: Any, data_dir: Path) -> None:
+    from decimal import Decimal
+
+    from gxjn_desktop.domain.units import InstitutionType, YearProfile
+    from gxjn_desktop.gui.dashboard import Dashboard
+    from gxjn_desktop.services.entry import EntryService
+    from gxjn_desktop.services.ledger_service import LedgerService
+    from gxjn_desktop.services.unit_setup import build_unit, create_unit
+
+    unit = build_unit(name="某某县文化馆", uscc="12450123MB1965432W", admin_code="450123", kind=InstitutionType.CULTURE)
+    create_unit(data_dir, unit, YearProfile(2026, 40, Decimal(2000)))
+    store = LedgerService.open(data_dir)
+    try:
+        dashboard = Dashboard(EntryService(store))
+        qtbot.addWidget(dashboard)
+        dashboard.refresh()
+        assert dashboard.heading.text() == "还没有录入任何月份"
+        assert "月度填报" in dashboard.summary.text() and "Ctrl+2" in dashboard.summary.text()
+    finally:
+        store.close()
+
+
+def test_a_new_units_report_screen_opens_on_its_own_year(qtbot: Any, data_dir: Path) -> None:
+    """A unit set up in 2026 has no 2025: 报送 opened on 2025 and said 2025 年没有填写单位基本信息."""
+    from datetime import date
+    from decimal import Decimal
+
+    from gxjn_desktop.domain.units import InstitutionType, YearProfile
+    from gxjn_desktop.gui.report_screen import ReportScreen
+    from gxjn_desktop.services.entry import EntryService
+    from gxjn_desktop.services.ledger_service import LedgerService
+    from gxjn_desktop.services.unit_setup import build_unit, create_unit
+
+    unit = build_unit(name="某某县文化馆", uscc="12450123MB1965432W", admin_code="450123", kind=InstitutionType.CULTURE)
+    create_unit(data_dir, unit, YearProfile(2026, 40, Decimal(2000)))
+    store = LedgerService.open(data_dir)
+    try:
+        screen = ReportScreen(EntryService(store), today=date(2026, 11, 24))
+        qtbot.addWidget(screen)
+        assert screen.year_box.value() == 2026
+    finally:
+        store.close()
+
+
+def test_the_reviews_filters_show_their_whole_words(qtbot: Any, data_dir: Path) -> None:
+    """On a new unit's 数据审核 the month filter read 全部月伤: sized before its items were in."""
+    from datetime import date
+    from decimal import Decimal
+
+    from gxjn_desktop.domain.units import InstitutionType, YearProfile
+    from gxjn_desktop.gui.changes import Changer
+    from gxjn_desktop.gui.findings_panel import FindingsPanel
+    from gxjn_desktop.services.ledger_service import LedgerService
+    from gxjn_desktop.services.unit_setup import build_unit, create_unit
+
+    unit = build_unit(name="某某县文化馆", uscc="12450123MB1965432W", admin_code="450123", kind=InstitutionType.CULTURE)
+    create_unit(data_dir, unit, YearProfile(2026, 40, Decimal(2000)))
+    store = LedgerService.open(data_dir)
+    try:
+        panel = FindingsPanel(Changer(store), today=date(2026, 11, 24))
+        qtbot.addWidget(panel)
+        panel.resize(1000, 600)
+        panel.show()  # before the first review: the filters are still empty
+        qtbot.waitExposed(panel)
+        panel.set_period(2026, "Y")
+        for box in (panel.severity_box, panel.month_box, panel.place_box):
+            qtbot.waitUntil(lambda box=box: box.width() >= box.sizeHint().width())
+            assert box.count() > 1
+            # Filled when the review comes back, after the first show: sized then, not on first show.
+            assert box.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToContents, box.objectName()
+            longest = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+            assert box.sizeHint().width() >= min(longest, box.maximumWidth() - 40) + 20, box.objectName()
+    finally:
+        store.close()

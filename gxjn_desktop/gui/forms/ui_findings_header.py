@@ -61,11 +61,13 @@ class Ui_FindingsHeader(object):
 
         self.severity_box = QComboBox(FindingsHeader)
         self.severity_box.setObjectName(u"severity_box")
+        self.severity_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
 
         self.bar.addWidget(self.severity_box)
 
         self.month_box = QComboBox(FindingsHeader)
         self.month_box.setObjectName(u"month_box")
+        self.month_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
 
         self.bar.addWidget(self.month_box)
 
