@@ -12,16 +12,17 @@ from PySide6.QtWidgets import QDateEdit, QWidget
 
 def _next_tab_stop(start: QWidget, forward: bool) -> QWidget | None:
     """The widget Tab (or Shift+Tab) would reach from ``start``, skipping ``start``'s own parts."""
-    widget = start
-    while True:
+    widget: QWidget | None = start
+    while widget is not None:
         widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
-        if widget is start:
+        if widget is None or widget is start:
             return None
         if start.isAncestorOf(widget) or widget.focusProxy() is not None:
             continue
         takes_tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
         if takes_tab and widget.isEnabled() and widget.isVisibleTo(start.window()):
             return widget
+    return None
 
 
 class _TabPastBlankDate(QObject):
