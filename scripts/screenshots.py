@@ -225,6 +225,7 @@ def render(out: Path, tag: str, wanted: frozenset[str]) -> tuple[list[str], list
             window.resize(*logical)
             window.show()
             window.tabs.setCurrentIndex(0)
+            window.dashboard.refresh()  # now, not from the background thread
             save(window, "10-overview")
             window.tabs.setCurrentIndex(TAB_ENTRY)
             window.entry.set_period(2025, 6)

@@ -144,12 +144,16 @@ def offer_restore(parent: QWidget | None, data_dir: Path, err: StorageError) -> 
         return None
 
 
-def settle_heap() -> None:
-    """End of start-up: what was loaded and read so far lives as long as the window, so the collector
-    stops walking it (``gc.freeze``) and runs again. Until now it was off: reading 12,000 records
-    made it walk the whole heap again and again, 40–50 ms of the 20-year unit's start."""
+def settle_heap(enable: bool = True) -> None:
+    """What was loaded and read so far lives as long as the window, so the collector stops walking it
+    (``gc.freeze``); with ``enable`` it runs again. It is off from the start: reading 12,000 records
+    made it walk the whole heap again and again (40–50 ms of the 20-year unit's start), and until the
+    warm-up is done (``MainWindow.warmedUp``: the screens, the grid's findings over the whole history
+    and SQLAlchemy's import), whose objects made it walk 10–50 ms at a time in the background thread,
+    holding the interpreter lock the window needs to answer a key."""
     gc.freeze()
-    gc.enable()
+    if enable:
+        gc.enable()
 
 
 def run(data_dir: Path, argv: list[str] | None = None) -> int:
@@ -200,7 +204,7 @@ def _run(data_dir: Path, argv: list[str] | None) -> int:
         try:
             show_data()
         finally:
-            settle_heap()
+            settle_heap(enable=not stores)  # with the data shown, the collector waits for the warm-up
         if stores and not translated:
             messages.show_info(window, "缺少中文翻译", TRANSLATION_MISSING)
 
@@ -233,6 +237,7 @@ def _run(data_dir: Path, argv: list[str] | None) -> int:
         window.attach(store)
 
     window.firstPainted.connect(lambda: QTimer.singleShot(0, open_store))
+    window.warmedUp.connect(settle_heap)
     show_window(window)
     try:
         return app.exec()

@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
     """
 
     firstPainted = Signal()
+    #: The warm-up is done and the background thread idle: what start-up made stays (gui/app.py).
+    warmedUp = Signal()
 
     def __init__(
         self,
@@ -622,11 +624,17 @@ class MainWindow(QMainWindow):
     def workplan(self) -> WorkPlanScreen:
         return cast("WorkPlanScreen", self.screen_at(TAB_WORKPLAN))
 
+    def _bench_overview(self) -> Callable[[], bool]:
+        """Bench: 概览 shown; whether its figures are on screen."""
+        self.tabs.setCurrentIndex(TAB_OVERVIEW)
+        return self.dashboard.up_to_date
+
     def warm_up(self) -> None:
         """Once the month grid is on screen: the menus, the other screens, then the ORM (so the first
         write waits for nothing), one step per turn of the event loop so typing is never held up for
         long, and no step while the background thread works (the grid's findings first): both would
-        share one interpreter lock, and each would take twice as long."""
+        share one interpreter lock, and each would take twice as long. Done (``warmedUp``) once the
+        background thread is idle too (the ORM's import is its last job)."""
         from gxjn_desktop.gui.background import background
 
         steps: list[Callable[[], object]] = []
@@ -638,8 +646,9 @@ class MainWindow(QMainWindow):
             steps.append(partial(self._load_orm, self._store))
 
         def next_step() -> None:
-            if not steps:
+            if not steps and not background().busy():
                 self.warmed_up = True
+                self.warmedUp.emit()
             elif background().busy():
                 QTimer.singleShot(20, self, next_step)
             else:
@@ -687,7 +696,7 @@ class MainWindow(QMainWindow):
         if index < 0 or self.entry_service is None:
             return
         if index == TAB_OVERVIEW:
-            self.dashboard.refresh()
+            self.dashboard.refresh_later()  # 正在计算…… until the background thread has the figures
         elif index == TAB_ENTRY:
             self.entry.refresh()
             self.entry.view.setFocus()
@@ -813,7 +822,12 @@ class MainWindow(QMainWindow):
                 if os.environ[BENCH_ENV] == STALLS:
                     from gxjn_desktop.gui.background import report_stalls
 
-                    report_stalls(self, lambda: self.warmed_up and self.store.orm_opened, self.entry.findingsShown)
+                    report_stalls(
+                        self,
+                        lambda: self.warmed_up and self.store.orm_opened,
+                        self.entry.findingsShown,
+                        self._bench_overview,
+                    )
                 else:
                     QTimer.singleShot(0, QApplication.quit)
             self.warm_up()

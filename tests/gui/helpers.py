@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from gxjn_desktop.gui.dashboard import Dashboard
 from gxjn_desktop.gui.main_window import MainWindow
 from gxjn_desktop.services.entry import COLUMNS, Column, RowKey, RowKind
 from gxjn_desktop.services.ledger_service import LedgerService
@@ -50,3 +51,13 @@ def commit_ime(widget: QWidget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def show_overview(qtbot: Any, window: MainWindow) -> Dashboard:
+    """概览 shown, once the background thread has worked its figures out."""
+    from gxjn_desktop.gui.main_window import TAB_OVERVIEW
+
+    window.tabs.setCurrentIndex(TAB_OVERVIEW)
+    dashboard = window.dashboard
+    qtbot.waitUntil(dashboard.up_to_date, timeout=20000)
+    return dashboard

@@ -19,12 +19,12 @@ from gxjn_desktop.gui.findings_panel import (
     period_text,
     place_text,
 )
-from gxjn_desktop.gui.main_window import TAB_ENTRY, TAB_FINDINGS, TAB_OVERVIEW, TAB_UNIT, MainWindow
+from gxjn_desktop.gui.main_window import TAB_ENTRY, TAB_FINDINGS, TAB_UNIT, MainWindow
 from gxjn_desktop.services.checks import check_period
 from gxjn_desktop.services.entry import COLUMNS, CellEdit, Column, RowKey, RowKind
 from gxjn_desktop.validation.findings import Finding, Location, Severity
 from tests.conftest import DEMO_TODAY
-from tests.gui.helpers import commit_ime, reopen
+from tests.gui.helpers import commit_ime, reopen, show_overview
 
 # The demo's 2025 review (see `gxjn-cli check --year 2025`): 1 error (统计负责人 missing),
 # 10 warnings of which 5 are explained, no info.
@@ -281,10 +281,9 @@ def test_clearing_every_blocking_finding_allows_export(
     store.close()
 
 
-def test_overview_shows_targets_and_quota_pacing(demo_window: MainWindow) -> None:
+def test_overview_shows_targets_and_quota_pacing(qtbot: Any, demo_window: MainWindow) -> None:
     window = demo_window
-    window.tabs.setCurrentIndex(TAB_OVERVIEW)
-    dash = window.dashboard
+    dash = show_overview(qtbot, window)
     assert dash.quota_status["months_counted"] == 12
     assert "能耗定额进度" in dash.quota_title.text()
     texts = [w.text() for w in dash.findChildren(type(dash.heading))]

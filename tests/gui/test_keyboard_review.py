@@ -156,10 +156,9 @@ def test_every_column_of_the_grid_is_in_view_on_1024x768(qtbot: Any, demo_window
 
 def test_the_overviews_quota_rows_show_one_number_of_places(qtbot: Any, demo_window: MainWindow) -> None:
     """定额值 15 stood beside 至今允许 15.0000: each row's figures now have the same places."""
-    from gxjn_desktop.gui.main_window import TAB_OVERVIEW
+    from tests.gui.helpers import show_overview
 
-    demo_window.tabs.setCurrentIndex(TAB_OVERVIEW)
-    grid = demo_window.dashboard.quota_grid
+    grid = show_overview(qtbot, demo_window).quota_grid
     rows = {}
     for r in range(1, grid.rowCount()):
         cells = [grid.itemAtPosition(r, c) for c in range(7)]

@@ -19,7 +19,7 @@ from gxjn_desktop.gui.ui_state import MAIN_GEOMETRY, UI_STATE_FILE, UiState
 from gxjn_desktop.gui.welcome import NewUnitResult, NewUnitWizard
 from gxjn_desktop.services.demo import DEMO_UNIT_NAME
 from gxjn_desktop.services.ledger_service import LedgerService
-from tests.gui.helpers import reopen
+from tests.gui.helpers import reopen, show_overview
 
 VALID_USCC = "12450123MB1965432"
 
@@ -104,7 +104,7 @@ def test_overview_unit_and_meter_screens(
     qtbot: Any, demo_window: MainWindow, data_dir: Path, qtmodeltester: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = demo_window
-    window.tabs.setCurrentIndex(TAB_OVERVIEW)
+    show_overview(qtbot, window)
     assert "2025" in window.dashboard.heading.text()
     assert window.dashboard.cards.count() == 4
     assert "待处理" in window.dashboard.summary.text()

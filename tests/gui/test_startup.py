@@ -20,7 +20,7 @@ from gxjn_desktop.services.entry import COLUMNS, Column
 from gxjn_desktop.services.entry.cells import findings_by_cell
 from gxjn_desktop.services.ledger_service import LedgerService
 from tests.conftest import DEMO_TODAY
-from tests.gui.helpers import go_to, reopen, type_text
+from tests.gui.helpers import go_to, reopen, show_overview, type_text
 
 
 def fresh_start(qtbot: Any, demo_service: LedgerService, data_dir: Path) -> tuple[MainWindow, LedgerService]:
@@ -71,7 +71,7 @@ def test_screens_are_built_on_first_use_or_after_the_grid(
 ) -> None:
     window, store = fresh_start(qtbot, demo_service, data_dir)
     assert [window.built(i) is not None for i in range(len(TAB_NAMES))] == [i == TAB_ENTRY for i in range(7)]
-    window.tabs.setCurrentIndex(TAB_OVERVIEW)
+    show_overview(qtbot, window)
     assert window.built(TAB_OVERVIEW) is window.dashboard and "2025" in window.dashboard.heading.text()
     window.tabs.setCurrentIndex(TAB_ENTRY)
     window.warm_up()

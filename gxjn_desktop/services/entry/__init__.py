@@ -38,11 +38,26 @@ from gxjn_desktop.services.entry.replacements import make_replacement, replaceme
 from gxjn_desktop.services.entry.service import EntryService
 
 if TYPE_CHECKING:
-    from gxjn_desktop.services.entry.overview import CarrierMonths, count_open, missing_months, monthly_use_by_carrier
+    from gxjn_desktop.services.entry.overview import (
+        CarrierMonths,
+        OverviewFigures,
+        count_open,
+        missing_months,
+        monthly_use_by_carrier,
+        overview_figures,
+    )
 
 #: The overview's names, imported from here on first use: the overview loads the checks (every
 #: rule and the reference data), which the month grid does not need to open.
-_OVERVIEW = ("CarrierMonths", "count_open", "missing_months", "monthly_use_by_carrier")
+_OVERVIEW = (
+    "CarrierMonths",
+    "OverviewFigures",
+    "count_open",
+    "missing_months",
+    "monthly_use_by_carrier",
+    "overview_figures",
+    "overview_figures",
+)
 
 
 def __getattr__(name: str) -> object:
@@ -72,6 +87,7 @@ __all__ = [
     "EntryRow",
     "EntryService",
     "GridCell",
+    "OverviewFigures",
     "RowKey",
     "RowKind",
     "cell_of",
@@ -81,6 +97,7 @@ __all__ = [
     "missing_months",
     "month_rows",
     "monthly_use_by_carrier",
+    "overview_figures",
     "parse_source",
     "replacement_problem",
 ]
