@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from gxjn_desktop.cli.output import EXIT_OK, print_json
+from gxjn_desktop.cli.output import EXIT_OK, print_json, year_arg
 from gxjn_desktop.cli.session import load_ledger
 from gxjn_desktop.errors import UserError
 
@@ -48,7 +48,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--address", metavar="地址", default="", help="地址")
     p.add_argument("--manager", metavar="姓名", default="", help="节能管理员姓名")
     p.add_argument("--phone", metavar="电话", default="", help="节能管理员联系电话")
-    p.add_argument("--year", metavar="年度", type=int, help="首个年度（默认为今年；--from 时默认取工作簿的年度）")
+    p.add_argument("--year", metavar="年度", type=year_arg, help="首个年度（默认为今年；--from 时默认取工作簿的年度）")
     p.add_argument("--people", metavar="人数", help="首个年度的用能人数（人，含编外人员）")
     p.add_argument("--area", metavar="面积", help="首个年度的建筑面积（m²，办公区，不含宿舍）")
     p.add_argument("--head", metavar="姓名", default="", help="单位负责人（报表表尾签署）")

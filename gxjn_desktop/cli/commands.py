@@ -162,10 +162,10 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         ytd = ""
         if ind.carries_ytd:
             last = (report.covered or report.requested.months)[-1]
-            ytd = f"，1—{last} 月累计同比 {format_fixed(ind.ytd_change_pct, PERCENT_PLACES) or '-'}%"
+            ytd = f"，1—{last} 月累计同比 {_pct(format_fixed(ind.ytd_change_pct, PERCENT_PLACES))}"
         print(
-            f"{ind.kind.label}：{format_fixed(ind.value, INDICATOR_PLACES) or '-'} {ind.kind.unit}"
-            f"（上年同期 {format_fixed(ind.previous, INDICATOR_PLACES) or '-'}，同比 {change or '-'}%{ytd}{target}，{ind.status.label}）"
+            f"{ind.kind.label}：{format_fixed(ind.value, INDICATOR_PLACES) or '—'} {ind.kind.unit}"
+            f"（上年同期 {format_fixed(ind.previous, INDICATOR_PLACES) or '—'}，同比 {_pct(change)}{ytd}{target}，{ind.status.label}）"
         )
     for gap in data["incomplete"]:
         print(f"注意：{gap['meter']} {gap['month']} 的用量无法计算（{gap['problem']}），未计入合计")
@@ -350,12 +350,16 @@ def cmd_quota_status(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.quotas import quota_status_json
 
     ledger = load_ledger(args)
+    if args.year not in ledger.years():  # cli.md: a year with no data is exit 2, in text and JSON alike
+        known = "、".join(map(str, ledger.years())) or "无"
+        raise UserError(f"{args.year} 年没有数据", f"请先录入该年的月度数据，或选择有数据的年份（{known}）")
     data = quota_status_json(ledger, args.year, date.today())
     if args.json:
         print_json(data)
         return EXIT_OK
     if not data["months_counted"]:
-        raise UserError(f"{args.year} 年还没有已结束且有数据的月份", "请先录入月度数据")
+        print(f"{args.year} 年还没有过完并已填数据的月份：年初至今的进度从第一个这样的月份起计算")
+        return EXIT_OK
     print(f"{args.year} 年 1—{data['months_counted']} 月")
     for q in data["quotas"]:
         state = q["state"]
@@ -366,7 +370,12 @@ def cmd_quota_status(args: argparse.Namespace) -> int:
         )
     for t in data["targets"]:
         print(
-            f"{t['label']}：至今同比 {t['ytd_change_pct'] or '-'}%，预计全年同比 {t['projected_change_pct'] or '-'}%"
-            f"（目标 {t['target_pct'] or '-'}%，{t['projected_status_label']}）"
+            f"{t['label']}：至今同比 {_pct(t['ytd_change_pct'])}，预计全年同比 {_pct(t['projected_change_pct'])}"
+            f"（目标 {_pct(t['target_pct'])}，{t['projected_status_label']}）"
         )
     return EXIT_OK
+
+
+def _pct(text: str | None) -> str:
+    """A percentage as printed: ``-3.88%``, or ``—`` when it cannot be computed (not ``-%``)."""
+    return "—" if text is None else f"{text}%"

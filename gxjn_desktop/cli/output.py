@@ -32,18 +32,20 @@ def print_json(data: dict[str, Any]) -> None:
 
 
 def year_arg(text: str) -> int:
-    """argparse ``type=`` for every ``--year``: an integer in the range :func:`check_year` allows."""
-    from gxjn_desktop.domain.numbers import parse_integer
+    """argparse ``type=`` for every ``--year``: a whole number, nothing else, in the range
+    :func:`check_year` allows. Full-width digits and surrounding spaces (a Chinese input method)
+    are read; separators, decimal points, signs and leading zeros (``2,025``, ``2025.0``, ``+2025``,
+    ``02025``) are refused rather than guessed at."""
+    import re
+
+    from gxjn_desktop.domain.numbers import normalize_number_text
     from gxjn_desktop.domain.periods import check_year
     from gxjn_desktop.errors import UserError
 
+    digits = normalize_number_text(text)  # the one translation of typed digits (not int(): "٢٠٢٥", "2_025")
+    if digits is None or not re.fullmatch(r"-?(0|[1-9][0-9]*)", digits):
+        raise argparse.ArgumentTypeError(f"年度“{text}”不是年份的写法（应为四位数字，如 2025，不加分隔符或小数点）")
     try:
-        year = parse_integer(
-            text, "年度", allow_negative=True
-        )  # the one number parser: int() would read "٢٠٢٥" or "2_025"
-    except UserError:
-        raise argparse.ArgumentTypeError(f"年度“{text}”不是整数（应为四位年份，如 2025）") from None
-    try:
-        return check_year(year)
+        return check_year(int(digits))
     except UserError as err:
         raise argparse.ArgumentTypeError(err.one_line()) from None

@@ -60,6 +60,8 @@ def indicators_json(ledger: Ledger, report: IndicatorReport, ref: ReferenceData 
             "kgce_coefficient": None if t.kgce_coefficient is None else plain(t.kgce_coefficient),
             "tce": None if t.kgce_coefficient is None else format_fixed(t.kgce / 1000, TCE_PLACES),
         }
+        if t.kgce_coefficient is None:  # cli.md: a null figure has its reason beside it
+            row["reason"] = f"{t.carrier.label}不折算标准煤，不计入综合能耗"
         if t.of is not None:
             row["of"] = t.of.label
         totals.append(row)

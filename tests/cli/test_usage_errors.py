@@ -33,7 +33,7 @@ def _usage_error(capsys: pytest.CaptureFixture[str], *args: str) -> str:
         (("indicators", "--year", "2025", "--year", "2024"), "参数 --year 给出了两次（2025 和 2024）"),
         (("indicators", "--year=2025", "--period", "Q1", "--period=Q2"), "参数 --period 给出了两次"),
         (("indicators", "--year", "2025", "--data-dir", "elsewhere"), "参数 --data-dir 给出了两次"),
-        (("export", "--year", "x", "--out", "."), "参数 --year 的取值“x”不是整数"),
+        (("export", "--year", "x", "--out", "."), "年度“x”不是年份的写法"),
         ((), "缺少子命令"),
     ],
 )

@@ -20,7 +20,14 @@ from gxjn_desktop.domain.carriers import Carrier, UseTag
 from gxjn_desktop.domain.consumption import UseProblem, month_use
 from gxjn_desktop.domain.ledger import Ledger, StoredState
 from gxjn_desktop.domain.meters import Meter, MeterKind, MultiplierChange, month_end
-from gxjn_desktop.domain.numbers import check_size, fen_to_yuan, parse_decimal, plain, yuan_to_fen
+from gxjn_desktop.domain.numbers import (
+    MAX_DECIMAL_PLACES,
+    check_size,
+    fen_to_yuan,
+    parse_decimal,
+    plain,
+    yuan_to_fen,
+)
 from gxjn_desktop.domain.periods import check_year
 from gxjn_desktop.domain.places import RESERVED_CODE_HINT, reserved_code_problem
 from gxjn_desktop.domain.records import (
@@ -182,6 +189,7 @@ class _Problems:
 # A float below this has at most 14 digits before the point (its 15 significant digits never round
 # past the 15 check_size allows), and is finite: a whole one is its own int (_integer's fast path).
 _PLAIN_FLOAT = 1e14
+_ZERO = Decimal(0)
 
 
 def _text(v: Any) -> str:
@@ -195,7 +203,7 @@ def _text(v: Any) -> str:
 def _number(v: Any, what: str) -> Decimal | None:
     """A cell as an exact Decimal: typed text is parsed, Excel numbers go through their shortest repr."""
     if type(v) is float and -_PLAIN_FLOAT < v < _PLAIN_FLOAT:  # the usual cell: as the float branch below
-        return check_size(Decimal(format(v, ".15g")), what)
+        return _plain_float(v, what)
     if v is None or (isinstance(v, str) and not v.strip()):
         return None
     if isinstance(v, bool):
@@ -210,6 +218,18 @@ def _number(v: Any, what: str) -> Decimal | None:
     if isinstance(v, (date, datetime)):
         raise InvalidNumber(f"{what}是日期而不是数字", "请检查单元格格式是否被设成了日期")
     return parse_decimal(str(v), what)
+
+
+def _plain_float(v: float, what: str) -> Decimal:
+    """``check_size(Decimal(format(v, ".15g")))`` for a finite float below ``_PLAIN_FLOAT``, without
+    taking the Decimal apart when its text already shows it fits: plain notation (no exponent) has
+    at most 15 digits before the point, and the places are the digits after it."""
+    text = format(v, ".15g")
+    point = text.find(".")
+    if "e" not in text and (point < 0 or len(text) - point - 1 <= MAX_DECIMAL_PLACES):
+        d = Decimal(text)
+        return d if d else d + _ZERO  # check_size's -0 → 0
+    return check_size(Decimal(text), what)  # too many places (or 1e-05): its refusal
 
 
 def _integer(v: Any, what: str) -> int | None:
@@ -875,12 +895,20 @@ def _new_meter(
         problems.add(METERS_SHEET, row, "表盘整数位数", "应为 1—12 的整数")
     if parent is not None and (parent == code or parent not in known):
         problems.add(METERS_SHEET, row, "所属总表", f"找不到总表“{parent}”（总表须先登记）")
-    if parsed.get("kind") is MeterKind.REGISTER and initial is None:
+    # An unreadable 起始示数 (too large, not a number) was reported above: "须填写" would say it twice.
+    if parsed.get("kind") is MeterKind.REGISTER and initial is None and not _text(c["initial"]):
         problems.add(
             METERS_SHEET, row, "起始示数", "示数表须填写起始示数（启用时表盘上的读数），否则第一个月的用量无法计算"
         )
     if initial is not None and initial < 0:
         problems.add(METERS_SHEET, row, "起始示数", "不能为负数")
+    if initial is not None and digits is not None and 1 <= digits <= 12 and initial >= Decimal(10) ** digits:
+        problems.add(
+            METERS_SHEET,
+            row,
+            "起始示数",
+            f"{plain(initial)} 超出 {digits} 位表盘的最大示数（须小于 {Decimal(10) ** digits:f}）；请核对起始示数或表盘整数位数",
+        )
     if len(problems.items) > before:
         return None
     return Meter(
