@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -54,6 +55,17 @@ STALLS = "stalls"
 
 TAB_OVERVIEW, TAB_ENTRY, TAB_UNIT, TAB_METERS, TAB_FINDINGS, TAB_REPORT, TAB_WORKPLAN = range(7)
 TAB_NAMES = ("概览", "月度填报", "单位信息", "计量器具", "数据审核", "报送", "工作任务")
+#: Each screen's module (the month grid's is loaded with the data): :meth:`MainWindow.warm_up`
+#: imports it a step before it builds the screen, since the import (Qt's enums of its widgets and
+#: forms) costs as much as the building.
+SCREEN_MODULES = {
+    TAB_OVERVIEW: "gxjn_desktop.gui.dashboard",
+    TAB_UNIT: "gxjn_desktop.gui.unit_screen",
+    TAB_METERS: "gxjn_desktop.gui.meters_screen",
+    TAB_FINDINGS: "gxjn_desktop.gui.findings_panel",
+    TAB_REPORT: "gxjn_desktop.gui.report_screen",
+    TAB_WORKPLAN: "gxjn_desktop.gui.workplan_screen",
+}
 
 
 #: 帮助 → 键盘操作: the keys of every screen (docs/gui.md §Keyboard says the same).
@@ -641,7 +653,11 @@ class MainWindow(QMainWindow):
         if self.edit_menu is None:
             steps.append(self._build_menus)
         if self.entry_service is not None:
-            steps += [partial(self.screen_at, i) for i in range(len(TAB_NAMES)) if self.built(i) is None]
+            for i in range(len(TAB_NAMES)):
+                if self.built(i) is None:
+                    if i in SCREEN_MODULES:
+                        steps.append(partial(import_module, SCREEN_MODULES[i]))
+                    steps.append(partial(self.screen_at, i))
         if self._store is not None and not self._store.orm_opened:
             steps.append(partial(self._load_orm, self._store))
 
