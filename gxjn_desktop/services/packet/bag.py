@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from gxjn_desktop.domain.exports import SigningKey
+from gxjn_desktop.durable import fsync_dir
 from gxjn_desktop.services.packet import signing
 
 BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
@@ -116,15 +117,5 @@ def write_zip(target: Path, top: str, files: Mapping[str, bytes], when: datetime
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     return target
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":  # Windows: the rename is durable once MoveFileEx returns
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
