@@ -6,6 +6,7 @@ interrupted export never leaves a ``.zip`` that does not verify.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -100,6 +101,9 @@ class _Utf8ZipInfo(zipfile.ZipInfo):
 def write_zip(target: Path, top: str, files: Mapping[str, bytes], when: datetime) -> Path:
     """Write the bag into ``target`` atomically: a temporary file, fsync, rename, fsync the folder."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    for stale in target.parent.glob(f".{target.name}.*.partial"):  # left by an export that was killed
+        with contextlib.suppress(OSError):
+            stale.unlink()
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     order = [*TOP_FILES, *sorted(n for n in files if n not in TOP_FILES)]
     try:
