@@ -110,6 +110,9 @@ class BureauWindow(QWidget):
         self.summary_table.setHorizontalHeaderLabels(
             ["地区", "单位数", "用能人数", "综合能耗（tce）", "二氧化碳（tCO2）", "人均综合能耗（kgce/人）"]
         )
+        for table in (self.report_table, self.summary_table):  # figures to read: typing over them did nothing
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.setTabKeyNavigation(False)
         self.tabs = tabs = QTabWidget()
         tabs.addTab(self.report_table, "合并报告")
         tabs.addTab(self.summary_table, "行政区域汇总")
@@ -144,6 +147,7 @@ class BureauWindow(QWidget):
         for table in (self.goals_table, self.indicators_table):
             table.verticalHeader().setVisible(False)
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.setTabKeyNavigation(False)
             table.horizontalHeader().setStretchLastSection(True)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.silent_label = QLabel()

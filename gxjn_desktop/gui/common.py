@@ -160,7 +160,9 @@ def year_bar(year: int) -> tuple[QHBoxLayout, QSpinBox, QLabel]:
 
 
 def make_read_only_list(view: QTableView) -> None:
-    """Whole rows, one at a time, no editing in place (a form edits), long text elided."""
+    """Whole rows, one at a time, no editing in place (a form edits), long text elided; Tab goes on to
+    the buttons (arrow keys move in the list)."""
+    view.setTabKeyNavigation(False)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -279,6 +279,7 @@ class FindingsPanel(QWidget):
     def _build_table(self) -> FindingsView:
         self.model = FindingsModel(self)
         self.view = FindingsView(self)
+        self.view.setTabKeyNavigation(False)  # Tab goes on to 转到数据 / 填写说明; arrows move in the list
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -194,6 +194,7 @@ class MetersScreen(QWidget):
         self.model = MetersModel(self)
         self._sized = False
         self.view = QTableView()
+        self.view.setTabKeyNavigation(False)  # a list to choose from: Tab goes on, arrows move
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -219,6 +220,7 @@ class MetersScreen(QWidget):
         self.multipliers.horizontalHeader().setStretchLastSection(True)
         for t in (self.replacements, self.multipliers):
             t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            t.setTabKeyNavigation(False)
         history = QWidget()
         hl = QHBoxLayout(history)
         hl.setContentsMargins(0, 0, 0, 0)

@@ -119,6 +119,7 @@ class ReportScreen(QWidget):
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history = HistoryModel(self)
         self.history_view = QTableView()
+        self.history_view.setTabKeyNavigation(False)  # read only: Tab goes on, arrows move
         self.history_view.setModel(self.history)
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history_view.horizontalHeader().setStretchLastSection(True)

@@ -24,6 +24,7 @@ from gxjn_desktop.errors import Refusal, UserError
 from gxjn_desktop.gui.changes import Changer
 from gxjn_desktop.gui.common import FORM_MAX_WIDTH, error_label
 from gxjn_desktop.gui.forms.ui_unit_screen import Ui_UnitScreen
+from gxjn_desktop.gui.tab_keys import tab_past_blank_date
 from gxjn_desktop.gui.unit_form import UnitFields
 from gxjn_desktop.services import edits
 from gxjn_desktop.services.operations import ChangeKind, OpChanges, Operation, Origin
@@ -68,6 +69,7 @@ class UnitScreen(QWidget):
         self.statistician: QLineEdit = ui.statistician
         self.preparer: QLineEdit = ui.preparer
         self.report_date: QDateEdit = ui.report_date
+        tab_past_blank_date(self.report_date)  # “未填” kept Tab from reaching 保存年度情况
         self.profile_error = error_label(ui.profile_error)
         self.save_profile_button: QPushButton = ui.save_profile_button
         # On a maximised 1920-wide window the fields would stretch to 900 px: keep them readable.

@@ -68,6 +68,8 @@ def test_the_bureau_windows_buttons_have_alt_keys(qtbot: Any, tmp_path: Path) ->
         bureau.tabs.setCurrentIndex(index)
         keys, missing = _alt_keys(bureau)
         assert not missing and not _clashes(keys), (bureau.tabs.tabText(index), missing, _clashes(keys))
+    for table in (bureau.report_table, bureau.summary_table, bureau.goals_table, bureau.indicators_table):
+        assert table.editTriggers() == table.EditTrigger.NoEditTriggers  # a double-click typed over a total
 
 
 def test_alt_m_on_the_work_plan_edits_the_task(qtbot: Any, demo_window: MainWindow, monkeypatch: Any) -> None:
@@ -260,3 +262,48 @@ def test_the_reviews_filters_show_their_whole_words(qtbot: Any, data_dir: Path) 
             assert box.sizeHint().width() >= min(longest, box.maximumWidth() - 40) + 20, box.objectName()
     finally:
         store.close()
+
+
+def test_tab_walks_the_unit_screen_to_its_last_button(qtbot: Any, changer: Any) -> None:
+    """With 报出日期 blank (“未填”), Tab stayed in the date field for ever and 保存年度情况 was out of
+    reach; Shift+Tab goes back out of it too."""
+    from gxjn_desktop.gui.unit_screen import UnitScreen
+
+    screen = UnitScreen(changer)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.activateWindow()
+    qtbot.waitActive(screen)
+    screen.year.setValue(2026)  # a year with no signatories: 报出日期 shows 未填
+    assert screen.report_date.text() == "未填"
+    screen.report_date.setFocus()
+    qtbot.keyClick(screen.report_date, Qt.Key.Key_Tab)
+    assert screen.focusWidget() is screen.save_profile_button
+    screen.report_date.setFocus()
+    qtbot.keyClick(screen.report_date, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert screen.focusWidget() is screen.preparer
+    screen.fields.name.setFocus()  # the first field: every stop once, in order, to the last button
+    seen = []
+    for _ in range(60):
+        qtbot.keyClick(screen.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(screen.focusWidget())
+        if seen[-1] is screen.save_profile_button:
+            break
+    assert seen[-1] is screen.save_profile_button and screen.save_unit_button in seen
+    repeated = {w.objectName() for w in seen if seen.count(w) > 1}
+    assert repeated <= {"report_date"}, repeated  # a filled date: Tab steps through its year, month, day
+
+
+def test_tab_leaves_the_read_only_lists(qtbot: Any, demo_window: MainWindow) -> None:
+    """Tab in 数据审核's list or the meter list went from cell to cell inside it, never to the buttons."""
+    from gxjn_desktop.gui.main_window import TAB_FINDINGS
+
+    window = demo_window
+    window.activateWindow()
+    qtbot.waitActive(window)
+    for index, view in ((TAB_FINDINGS, lambda: window.findings.view), (TAB_METERS, lambda: window.meters.view)):
+        window.tabs.setCurrentIndex(index)
+        list_view = view()
+        list_view.setFocus()
+        qtbot.keyClick(list_view, Qt.Key.Key_Tab)
+        assert window.focusWidget() is not list_view, TAB_NAMES[index]
