@@ -103,7 +103,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from gxjn_desktop.services.packet.verify import verify_packet
 
     result = verify_packet(args.packet)
-    own = unit_public_key(args.data_dir, result.uscc)
+    # cli.md: "with --data-dir of a unit, the key is compared with the unit's own" — a unit that
+    # happens to live in the default folder (the demo's USCC is everyone's) is not asked unless named.
+    own = unit_public_key(args.data_dir, result.uscc) if args.data_dir_given else None
     if own is None:  # a bureau's data folder: the key it registered for the unit (docs/bureau.md)
         from gxjn_desktop.services.bureau.keys import registered_key_in
 

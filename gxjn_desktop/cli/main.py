@@ -86,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     given_dir: Path | None = getattr(args, "data_dir", None)
     data_dir: Path = given_dir or default_data_dir()
     args.data_dir = data_dir
+    args.data_dir_given = given_dir is not None
     if not getattr(args, "handler", None) and not args.self_test:
         parser.error("缺少子命令，如 gxjn-cli indicators --year 2025")
     try:

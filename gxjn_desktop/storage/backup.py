@@ -10,6 +10,7 @@ from collections.abc import Collection
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from gxjn_desktop.durable import fsync_file, replace_durably
 from gxjn_desktop.errors import DamagedDatabase, StorageError, os_storage_error, read_only_error
 from gxjn_desktop.storage.sqlite_file import integrity_check, read_only_uri, storage_error_from
 
@@ -53,11 +54,7 @@ def copy_database(src_path: Path, dst_path: Path, *, src_uri: str | None = None)
         src.close()
     if ok != [("ok",)]:
         raise StorageError(f"{src_path.name} 的副本未通过完整性检查", "原文件未受影响；请检查磁盘，或换一个备份")
-    fd = os.open(dst_path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_file(dst_path)
 
 
 def make_backup(path: Path, backup_dir: Path, reason: str = "daily", now: datetime | None = None) -> Path:
@@ -76,7 +73,7 @@ def make_backup(path: Path, backup_dir: Path, reason: str = "daily", now: dateti
     try:
         backup_dir.mkdir(parents=True, exist_ok=True)
         copy_database(path, tmp)
-        os.replace(tmp, final)
+        replace_durably(tmp, final)
     except (sqlite3.Error, OSError) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)

@@ -549,3 +549,18 @@ def test_forward_takes_the_year_and_period_as_summary_does(
             capsys, "--data-dir", str(county), "bureau", "forward", *period, "--out", str(bundle), "--json"
         )
         assert code == 0 and json.loads(out)["packets"] == 6
+
+
+def test_a_damaged_bureau_key_is_told_and_never_made_anew(tmp_path: Path) -> None:
+    from gxjn_desktop.errors import UserError
+    from gxjn_desktop.paths import bureau_key_path
+    from gxjn_desktop.services.bureau.forward import bureau_key
+
+    first = bureau_key(tmp_path)
+    assert bureau_key(tmp_path) == first  # kept, read back the same
+    path = bureau_key_path(tmp_path)
+    path.write_bytes(b"")  # what a power cut can leave of a file that was never flushed
+    with pytest.raises(UserError, match="已损坏") as refused:
+        bureau_key(tmp_path)
+    assert "备份" in refused.value.hint
+    assert path.read_bytes() == b""  # not replaced by a new key the upper bureau does not know

@@ -64,3 +64,35 @@ def test_creating_commands_create_the_folder(tmp_path: Path, capsys: pytest.Capt
     capsys.readouterr()
     err = one_line_exit_2(capsys, ["--data-dir", str(tmp_path / "unit" / "gxjn.db"), "bureau", "merge", str(inbox)])
     assert "是一个文件，不是文件夹" in err
+
+
+def test_verify_asks_a_unit_in_the_default_folder_only_when_named(tmp_path: Path) -> None:
+    """Two demo units share the demo's USCC but not their keys: a packet of one verifies without
+    --data-dir although the other lives in the default folder; naming that folder compares keys."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")}
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "gxjn_desktop.cli", *args], capture_output=True, text=True, env=env, check=False
+        )
+
+    default = tmp_path / "xdg" / "gxjn"
+    assert cli("--data-dir", str(default), "demo").returncode == 0
+    assert cli("--data-dir", str(tmp_path / "other"), "demo").returncode == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    assert cli("--data-dir", str(tmp_path / "other"), "export", "--year", "2024", "--out", str(out)).returncode == 0
+    (packet,) = out.iterdir()
+    mine = tmp_path / "mine"
+    mine.mkdir()  # the default folder's unit has a key once it has exported
+    assert cli("--data-dir", str(default), "export", "--year", "2024", "--out", str(mine)).returncode == 0
+    p = cli("verify", str(packet), "--json")
+    d = json.loads(p.stdout)
+    assert p.returncode == 0 and d["ok"] is True and d["key_known"] is False
+    p = cli("--data-dir", str(default), "verify", str(packet), "--json")
+    assert p.returncode == 1 and [x["code"] for x in json.loads(p.stdout)["problems"]] == ["KEY-CHANGED"]

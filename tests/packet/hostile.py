@@ -179,6 +179,10 @@ def make_hostile(packet: Path, folder: Path) -> dict[str, tuple[Path, str]]:
     raw_variant("truncated", "NOT-A-ZIP", raw[: len(raw) // 2])
     raw_variant("not-a-zip", "NOT-A-ZIP", b"this is not a packet\n" * 100)
     raw_variant("empty-file", "NOT-A-ZIP", b"")
+    raw_variant("program-prepended", "ZIP-EXTRA-DATA", b"MZ" + bytes(510) + raw)  # a polyglot: zipfile reads past it
+    raw_variant("data-appended", "ZIP-EXTRA-DATA", raw + b"appended" * 16)
+    bag_variant("json-not-utf8", "JSON-INVALID", lambda f: _with_data(b"\xff\xfe" + f["data/data.json"])(f))
+    bag_variant("json-huge-integer", "JSON-INVALID", _with_data(b'{"revision": 1' + b"0" * 5000 + b"}"))
     bag_variant("json-too-deep", "TOO-DEEP", _with_data(_deep_json()))
     bag_variant("json-too-large", "TOO-LARGE", _with_data(b'{"x": "' + b"a" * (limits.MAX_JSON_BYTES + 10) + b'"}'))
     bag_variant("json-duplicate-keys", "JSON-INVALID", _with_data(b'{"schema": "a", "schema": "b"}'))

@@ -69,7 +69,7 @@ def test_the_tables_and_their_figures_are_those_of_the_workbook(report: Path, de
 
 def test_a_long_table_repeats_its_header_on_every_page(report: Path) -> None:
     ledger = [p for p in _pages(report) if re.search(r"^E\d\s", p, re.M) and "本期示数" in p]
-    assert len(ledger) >= 3  # the 台账 runs over several pages …
+    assert len(ledger) >= 2  # the 台账 runs over several pages …
     continued = [p for p in ledger if "统计台账" not in p]
     assert continued and all(re.search(r"表计\s+名称\s+品种", p) for p in continued)  # … each with its header
 

@@ -6,6 +6,7 @@ the store and SQLAlchemy (a worker starts in a fraction of the time).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import zlib
@@ -70,7 +71,14 @@ def examine(path: Path, *, deflate: bool = False) -> Examined:
             path.name,
             "",
             False,
-            [make_problem(NOT_READABLE, f"无法读取文件：{exc.strerror}")],
+            [
+                make_problem(
+                    NOT_READABLE,
+                    "无法读取文件（没有读取权限，或文件正被其他程序占用）"
+                    if exc.errno in (errno.EACCES, errno.EPERM)
+                    else "无法读取文件（磁盘或文件出错）",
+                )
+            ],
             None,
             None,
             None,

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from gxjn_desktop.domain.exports import SigningKey
+from gxjn_desktop.durable import write_durably
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.paths import bureau_key_path
 from gxjn_desktop.services.bureau.store import KEY_PENDING, KEY_REGISTERED, KEY_RETIRED, BureauStore, transaction
@@ -55,25 +55,28 @@ def bureau_key(data_dir: Path) -> SigningKey:
     """The bureau's own key pair, made on first use and kept in its data folder (back it up)."""
     path = bureau_key_path(data_dir)
     if path.is_file():
-        d = json.loads(path.read_text(encoding="utf-8"))
-        return SigningKey(
-            bytes.fromhex(d["key_id"]), bytes.fromhex(d["public_key"]), bytes.fromhex(d["secret_key"]), d["created_at"]
-        )
+        try:
+            d = json.loads(path.read_text(encoding="utf-8"))
+            return SigningKey(
+                bytes.fromhex(d["key_id"]),
+                bytes.fromhex(d["public_key"]),
+                bytes.fromhex(d["secret_key"]),
+                d["created_at"],
+            )
+        except (ValueError, KeyError, TypeError) as exc:  # never made anew: the upper bureau knows this key
+            raise UserError(
+                f"本机的汇总签名密钥文件 {path} 已损坏，无法读取",
+                "请从备份中找回该文件放回原处；若已无备份，请把它移走后重新转报，并把新公钥报上级登记",
+            ) from exc
     key = signing.new_signing_key()
     data_dir.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(
-            {
-                "key_id": key.key_id.hex(),
-                "public_key": key.public_key.hex(),
-                "secret_key": key.secret_key.hex(),
-                "created_at": key.created_at,
-            },
-            f,
-        )
-    os.replace(tmp, path)
+    fields = {
+        "key_id": key.key_id.hex(),
+        "public_key": key.public_key.hex(),
+        "secret_key": key.secret_key.hex(),
+        "created_at": key.created_at,
+    }
+    write_durably(path, json.dumps(fields).encode("utf-8"), private=True)
     return key
 
 

@@ -6,6 +6,7 @@ interrupted export never leaves a ``.zip`` that does not verify.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -16,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from gxjn_desktop.domain.exports import SigningKey
+from gxjn_desktop.durable import fsync_dir
 from gxjn_desktop.services.packet import signing
 
 BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
@@ -99,6 +101,9 @@ class _Utf8ZipInfo(zipfile.ZipInfo):
 def write_zip(target: Path, top: str, files: Mapping[str, bytes], when: datetime) -> Path:
     """Write the bag into ``target`` atomically: a temporary file, fsync, rename, fsync the folder."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    for stale in target.parent.glob(f".{target.name}.*.partial"):  # left by an export that was killed
+        with contextlib.suppress(OSError):
+            stale.unlink()
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     order = [*TOP_FILES, *sorted(n for n in files if n not in TOP_FILES)]
     try:
@@ -116,15 +121,5 @@ def write_zip(target: Path, top: str, files: Mapping[str, bytes], when: datetime
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     return target
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":  # Windows: the rename is durable once MoveFileEx returns
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -603,6 +603,22 @@ def ledger(data: dict[str, Any]) -> Sheet:
         Column("录入人", 8),
         Column("录入时间", 18),
     )
+    record_table = Table(
+        "月度记录",
+        columns,
+        tuple(rows),
+        (
+            "示数表的用量 =（本期示数 − 上期示数）× 倍率，换表或倍率变更当月分段计算，各品种合计见基2；"
+            "“直接填量”为按账单、加油卡等直接填写的用量。来源：抄表 / 账单 / 发票 / 估算。",
+        ),
+    )
+    return Sheet("台账", "统计台账（按月、按表计）", (record_table,), landscape=True)
+
+
+def meter_list(data: dict[str, Any]) -> Sheet:
+    """计量器具: each meter with its 倍率 history. Its own sheet, not under 台账: a printed sheet repeats
+    one header row on every page, and 台账's would have stood over this table's columns."""
+    meters = {str(m.get("code")): m for m in _list(_d(data, "inputs", "meters"))}
     meter_rows = tuple(
         (
             t(m.get("code")),
@@ -620,7 +636,7 @@ def ledger(data: dict[str, Any]) -> Sheet:
         )
         for m in meters.values()
     )
-    meter_table = Table(
+    table = Table(
         "计量器具与倍率",
         (
             Column("表计", 7),
@@ -635,16 +651,7 @@ def ledger(data: dict[str, Any]) -> Sheet:
         ),
         meter_rows,
     )
-    record_table = Table(
-        "月度记录",
-        columns,
-        tuple(rows),
-        (
-            "示数表的用量 =（本期示数 − 上期示数）× 倍率，换表或倍率变更当月分段计算，各品种合计见基2；"
-            "“直接填量”为按账单、加油卡等直接填写的用量。来源：抄表 / 账单 / 发票 / 估算。",
-        ),
-    )
-    return Sheet("台账", "统计台账（按月、按表计）", (record_table, meter_table), landscape=True)
+    return Sheet("计量器具", "计量器具与倍率", (table,), landscape=True)
 
 
 def _carrier_unit(code: Any) -> str:
@@ -954,6 +961,7 @@ def report_sheets(data: dict[str, Any], *, emission_factors: list[dict[str, Any]
         data_centre(data),
         indicators(data),
         ledger(data),
+        meter_list(data),
         findings(data),
         carbon(data, emission_factors),
         waste(data),

@@ -126,6 +126,19 @@ def unsafe_name_reason(name: str) -> str | None:
     return None
 
 
+def _extra_bytes(buf: bytes) -> str | None:
+    """Where the file holds bytes that are not the zip (``"前"``, ``"后"``), or ``None``: zipfile
+    reads past data prepended (a program in front: a polyglot) or appended, a packet has none."""
+    if not buf.startswith(b"PK\x03\x04"):
+        return "前"
+    at = buf.rfind(b"PK\x05\x06", max(0, len(buf) - 65536 - 22))
+    if at >= 0 and len(buf) >= at + 22:
+        comment: int = struct.unpack("<H", buf[at + 20 : at + 22])[0]
+        if at + 22 + comment != len(buf):
+            return "后"
+    return None
+
+
 def _declared_members(buf: bytes) -> int | None:
     """The member count in the end-of-central-directory record (read before zipfile parses it all)."""
     tail = buf[-65536 - 22 :]
@@ -273,8 +286,11 @@ def _check_members(result: VerifyResult, z: zipfile.ZipFile, buf: bytes) -> dict
             contents[info.filename] = members.read(info, limits.MAX_MEMBER_BYTES)
         except OverflowError:
             result.add("TOO-LARGE", info.filename, "成员实际内容超过其声明的大小或上限")
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
-            result.add("ZIP-DAMAGED", info.filename, f"成员无法读取（{str(exc)[:80]}）")
+        except NotImplementedError:
+            result.add("ZIP-DAMAGED", info.filename, "成员无法读取（使用了不支持的压缩方式）")
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+            why = "校验和不符" if "CRC" in str(exc) else "压缩数据已损坏或被截断"
+            result.add("ZIP-DAMAGED", info.filename, f"成员无法读取（{why}）")
     return contents
 
 
@@ -490,13 +506,28 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for k, _v in pairs:
             if k in seen:
-                raise ValueError(f"duplicate key {k[:40]}")
+                raise _JsonFault(f"键“{k[:40]}”重复出现")
             seen.add(k)
     return out
 
 
+class _JsonFault(ValueError):
+    """What data.json does that JSON forbids, in the reader's words."""
+
+
 def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
+    raise _JsonFault(f"含有 {name}，不是标准 JSON 的数值")
+
+
+def _json_fault(exc: ValueError) -> str:
+    """Why data.json could not be read, in Chinese (the parser's own text is English)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"第 {exc.start + 1} 个字节不是 UTF-8 编码"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"第 {exc.lineno} 行第 {exc.colno} 列格式有误"
+    if isinstance(exc, _JsonFault):
+        return str(exc)
+    return "含有位数过多的数字"  # int(): the digit limit of integer conversion
 
 
 def _check_data(result: VerifyResult, raw: bytes) -> None:
@@ -511,7 +542,7 @@ def _check_data(result: VerifyResult, raw: bytes) -> None:
         result.add("TOO-DEEP", name, f"data.json 嵌套超过 {limits.MAX_JSON_DEPTH} 层")
         return
     except (UnicodeDecodeError, ValueError) as exc:
-        result.add("JSON-INVALID", name, f"data.json 不是有效的 UTF-8 JSON（{str(exc)[:80]}）")
+        result.add("JSON-INVALID", name, f"data.json 不是有效的 UTF-8 JSON（{_json_fault(exc)}）")
         return
     if _depth(data) > limits.MAX_JSON_DEPTH:
         result.add("TOO-DEEP", name, f"data.json 嵌套超过 {limits.MAX_JSON_DEPTH} 层")
@@ -630,11 +661,13 @@ def verify_packet(path: Path, *, registered_key: bytes | None = None, content: b
         with zipfile.ZipFile(io.BytesIO(buf)) as z:
             names = [i.filename for i in z.infolist()]
             members = _check_members(result, z, buf)
+        if (extra := _extra_bytes(buf)) is not None:
+            result.add("ZIP-EXTRA-DATA", None, f"zip 文件{extra}有多余的数据（文件被改动，或与其他文件拼接在一起）")
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, struct.error):
         result.add("NOT-A-ZIP", None, "不是完整的 zip 文件（文件损坏、被截断或根本不是数据包）")
         return result
     except OSError as exc:
-        raise UserError(f"无法读取数据包 {path}：{exc.strerror or exc}", "请检查文件是否被占用或没有读取权限") from exc
+        raise UserError(f"无法读取数据包 {path}", "请检查文件是否被占用或没有读取权限") from exc
     if not members and not names:
         result.add("BAG-STRUCTURE", None, "数据包是空的")
         return result

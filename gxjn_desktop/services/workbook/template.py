@@ -17,6 +17,7 @@ from gxjn_desktop.domain.periods import check_year
 from gxjn_desktop.domain.records import GarbageCategory, ReplacementReason, Source
 from gxjn_desktop.domain.units import Unit, YearProfile
 from gxjn_desktop.domain.workplan import STATUS_CHOICES, EmcType, TaskKind, WorkTask
+from gxjn_desktop.durable import fsync_file, replace_durably
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.services.unit_setup import MANAGER_ROLE
 from gxjn_desktop.services.workbook.layout import (
@@ -416,7 +417,8 @@ def write_template(ledger: Ledger, year: int, out: Path) -> Path:
     tmp = Path(tmp_name)
     try:
         wb.save(tmp)
-        os.replace(tmp, out)
+        fsync_file(tmp)
+        replace_durably(tmp, out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise UserError(f"无法写入 {out}：{exc.strerror}", "请检查磁盘空间，并确认该文件没有在 Excel 中打开") from exc

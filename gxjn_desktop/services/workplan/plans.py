@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 from gxjn_desktop.domain.numbers import plain
 from gxjn_desktop.domain.workplan import PlanChoice, WorkPlan, choose_plan
+from gxjn_desktop.durable import write_durably
 from gxjn_desktop.errors import UserError
 from gxjn_desktop.paths import imported_plan_dir
 from gxjn_desktop.services.reference_data import load_work_plans, read_plan_file
@@ -41,9 +41,7 @@ def import_plan(path: Path, data_dir: Path) -> WorkPlan:
     folder = imported_plan_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"workplan-{plan.year}.json"
-    tmp = target.with_suffix(".json.tmp")
-    tmp.write_bytes(path.read_bytes())
-    os.replace(tmp, target)  # all or nothing: a half-written plan is never read
+    write_durably(target, path.read_bytes())  # all or nothing: a half-written plan is never read
     return plan
 
 

@@ -47,6 +47,7 @@ def test_sheets_follow_the_data(demo_data: dict[str, Any]) -> None:
         "基3 数据中心机房",
         "指标",
         "台账",
+        "计量器具",
         "说明",
         "碳排放",
         "垃圾分类与餐厨",

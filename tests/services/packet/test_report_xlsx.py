@@ -54,6 +54,11 @@ def test_every_sheet_prints_on_a4_fitted_to_width_with_repeated_header_and_page_
     ledger = wb["台账"]
     header = int(ledger.print_title_rows.split(":")[0].lstrip("$"))
     assert [c.value for c in ledger[header]][:7] == ["表计", "名称", "品种", "单位", "月份", "上期示数", "本期示数"]
+    # The meters are a sheet of their own: 台账's header, repeated on every printed page, stood over them.
+    assert [r for r in ledger.iter_rows(values_only=True) if r[0] == "表计"] == [tuple(c.value for c in ledger[header])]
+    meters = wb["计量器具"]
+    header = int(meters.print_title_rows.split(":")[0].lstrip("$"))
+    assert [c.value for c in meters[header]][:3] == ["表计", "名称", "品种"]
 
 
 def test_figures_are_numbers_with_their_places_and_a_missing_item_is_zero(
