@@ -11,6 +11,8 @@ import subprocess
 import sys
 import textwrap
 import warnings
+import zipfile
+from contextlib import closing
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -104,6 +106,30 @@ def test_a_folder_merges_and_merging_it_again_changes_nothing(store: BureauStore
         row = next(r for r in repo.current_facts("2024-Y") if r["uscc"] == parts_of(exported).data["unit"]["uscc"])
     assert f"{row['comprehensive_energy_tce']:.4f}" == unit["comprehensive_energy_tce"]
     assert f"{row['co2_t']:.4f}" == unit["co2_t"] and row["people"] == unit["people"]
+
+
+@both_engines
+def test_data_json_reads_back_as_the_packet_carries_it(store: BureauStore, folder: Path, store_url: str | None) -> None:
+    """On SQLite the verifying workers hand data.json over deflated and the writer stores those
+    bytes as they are; either way the store gives back the packet's own text."""
+    merge_folder(store, folder, workers=1)
+    for path in sorted(folder.glob("*.zip")):
+        with zipfile.ZipFile(path) as z:
+            text = z.read(next(n for n in z.namelist() if n.endswith("/data/data.json"))).decode("utf-8")
+        data = json.loads(text)
+        with transaction(store) as repo:
+            assert repo.accepted_data_of(data["unit"]["uscc"], data["period"]["name"]) == text
+    if store_url is None:
+        with closing(sqlite3.connect(Path(store.label))) as db:
+            assert db.execute("SELECT count(*) FROM packet WHERE typeof(data_json) = 'blob'").fetchone() == (6,)
+
+
+def test_a_new_sqlite_store_has_large_pages_for_the_packet_files(bureau_dir: Path) -> None:
+    open_store(bureau_dir).close()
+    with closing(sqlite3.connect(bureau_dir / "bureau.db")) as db:
+        assert db.execute("PRAGMA page_size").fetchone() == (32768,)
+        assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
 def test_parallel_verification_gives_the_same_report(bureau_dir: Path, folder: Path, tmp_path: Path) -> None:

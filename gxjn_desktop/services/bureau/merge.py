@@ -23,7 +23,7 @@ from typing import Any
 from gxjn_desktop.domain.bureau import PacketFacts
 from gxjn_desktop.domain.periods import Period
 from gxjn_desktop.errors import UserError
-from gxjn_desktop.services.bureau.examine import Examined, examine, examine_chunk, facts_checked
+from gxjn_desktop.services.bureau.examine import Examined, examine, examine_chunk, examine_deflated, facts_checked
 from gxjn_desktop.services.bureau.examine import make_problem as _problem
 from gxjn_desktop.services.bureau.outcome_log import OutcomeLog, json_lines
 from gxjn_desktop.services.bureau.store import (
@@ -235,11 +235,12 @@ class _Batch:
             out.outcome, out.status, out.key_known = DUPLICATE, seen, True
             out.detail = f"已于先前合并（{OUTCOME_LABELS.get(seen, seen)}），本次未改动"
             return out
-        if not ex.ok or ex.data_json is None:
+        data = ex.data
+        if not ex.ok or data is None:
             return self.refuse(ex, out, ex.problems or [_problem("INVALID", "报送包未通过校验")])
         facts = ex.facts
         if facts is None:
-            facts, problem = facts_checked(json.loads(ex.data_json), ex.uscc, ex.period, ex.revision)
+            facts, problem = facts_checked(ex.data_value(), ex.uscc, ex.period, ex.revision)
             if problem is not None:
                 return self.refuse(ex, out, [problem])
         assert facts is not None
@@ -253,7 +254,7 @@ class _Batch:
             Path(ex.file).name,
             ACCEPTED,
             ex.key_fingerprint or "",
-            ex.data_json,
+            data,
             self.now,
             forwarded_by,
             ex.content,
@@ -330,13 +331,15 @@ def merge_files(
     progress: ProgressFn | None = None,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
-    examiner: Callable[[Path], Examined] = examine,
+    examiner: Callable[[Path], Examined] | None = None,
     batch: int = BATCH,
     annotate: Callable[[FileOutcome], None] | None = None,
 ) -> MergeReport:
     """Verify in parallel, write in batches of packets, one transaction each: a cancel or a kill
     leaves the store as it was before the batch under way, and merging again finishes the job.
     ``annotate`` completes each outcome before the report keeps it (it is not changed after)."""
+    if examiner is None:  # SQLite keeps data.json deflated: the workers deflate it, not this writer
+        examiner = examine_deflated if store.dialect == "sqlite" else examine
     report = MergeReport(folder=folder)
     total = len(paths)
     pending: list[tuple[Examined, str | None]] = []

@@ -9,6 +9,7 @@ carriers) go in with ``COPY``. The caller's transaction makes the batch all or n
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -79,7 +80,7 @@ class NewPacket:
     file_name: str
     status: str
     key_fingerprint: str
-    data_json: str
+    data_json: str | bytes  # bytes: already deflated for SQLite (tables.DeflatedText)
     received_at: datetime
     forwarded_by: str | None
     content: bytes | None
@@ -183,11 +184,15 @@ _FACT_COLS = (
 _CARRIER_COLS = ("packet_id", "code", "label", "unit", "quantity", "cost_yuan", "tce", "part_of")
 
 
-def _packet_row(p: NewPacket) -> tuple[Any, ...]:
-    f = p.facts
+def _packet_row(p: NewPacket, *, deflated: bool = False) -> tuple[Any, ...]:
+    """``deflated``: the store keeps data.json deflated (SQLite), so what a verifying worker
+    deflated goes in as it is; otherwise it is the text."""
+    f, data = p.facts, p.data_json
+    if isinstance(data, bytes) and not deflated:
+        data = zlib.decompress(data).decode("utf-8")
     return (
         p.sha256, p.file_name, f.uscc, f.year, f.period, f.revision, p.status, p.key_fingerprint, p.received_at,
-        p.forwarded_by, p.data_json,
+        p.forwarded_by, data,
     )  # fmt: skip
 
 
@@ -215,7 +220,7 @@ def _insert_packets(session: Session, packets: list[NewPacket]) -> None:
             [(pid, *_packet_row(p)) for pid, p in zip(ids, packets, strict=True)],
         )
     else:
-        rows = [dict(zip(_PACKET_COLS, _packet_row(p), strict=True)) for p in packets]
+        rows = [dict(zip(_PACKET_COLS, _packet_row(p, deflated=True), strict=True)) for p in packets]
         result = conn.execute(insert(PACKETS).returning(PACKETS.c.id, sort_by_parameter_order=True), rows)
         ids = [row[0] for row in result]
     files = [(pid, p.content) for pid, p in zip(ids, packets, strict=True) if p.content is not None]

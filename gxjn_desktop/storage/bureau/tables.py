@@ -50,7 +50,9 @@ class DeflatedText(TypeDecorator[str]):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> bytes | None:
-        # level 1: a fifth of level 6's CPU on the merge's writer, 15 % more bytes
+        if isinstance(value, bytes):  # deflated already, by a merge's verifying worker
+            return value
+        # level 1: a fifth of level 6's CPU, 15 % more bytes
         return None if value is None else zlib.compress(value.encode("utf-8"), 1)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
