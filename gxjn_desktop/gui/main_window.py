@@ -538,7 +538,11 @@ class MainWindow(QMainWindow):
 
     def _show_title(self) -> None:
         assert self.entry_service is not None
-        self.setWindowTitle(f"{self.entry_service.ledger.unit.name} — 公共机构能源资源消费统计")
+        notice = self.store.read_only_notice()
+        only = "（只读）" if notice else ""
+        self.setWindowTitle(f"{self.entry_service.ledger.unit.name}{only} — 公共机构能源资源消费统计")
+        if notice:  # said at once, not only at the first refused edit
+            self.show_status(notice, error=True)
 
     def _add_edit_actions(self) -> None:
         """The one undo stack's 撤销 / 重做 (in 编辑 since the menus were built) with the month's main

@@ -215,6 +215,12 @@ class LedgerService:
         with self.db.session() as s:
             return repo.load_tasks(s, year)
 
+    def read_only_notice(self) -> str | None:
+        """The line to show at open when nothing can be written (a read-only folder, no backup today)."""
+        if self.write_refusal is not None:
+            return self.write_refusal.warning()
+        return read_only_error(self.path.parent).one_line() if self.read_only else None
+
     def refuse_if_read_only(self) -> None:
         """Say why nothing can be written, in the user's words (not SQLite's "cannot open")."""
         if self.read_only:

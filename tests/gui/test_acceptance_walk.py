@@ -22,6 +22,7 @@ from gxjn_desktop.gui.main_window import TAB_FINDINGS, TAB_REPORT, MainWindow
 from gxjn_desktop.services.entry import Column, RowKind
 from gxjn_desktop.services.ledger_service import LedgerService
 from gxjn_desktop.services.packet.verify import verify_packet
+from tests.conftest import DEMO_TODAY
 from tests.gui.helpers import commit_ime, go_to, reopen, type_text
 
 # Words a Chinese screen may carry: units, keys, rule ids, formats and product names.
@@ -149,9 +150,10 @@ def _real_dialog(parent: Any, finding: Any, place: str = "") -> tuple[str, str] 
 
 
 def test_a_read_only_data_folder_opens_for_reading_not_as_locked(
-    demo_service: LedgerService, data_dir: Path, tmp_path: Path
+    qtbot: Any, demo_service: LedgerService, data_dir: Path, tmp_path: Path
 ) -> None:
-    """No lock file can be made in a read-only folder; that once read as "open in another window"."""
+    """No lock file can be made in a read-only folder; that once read as "open in another window".
+    The window says at once that nothing can be changed, not only at the first refused edit."""
     import shutil
     import subprocess
 
@@ -170,5 +172,12 @@ def test_a_read_only_data_folder_opens_for_reading_not_as_locked(
         store = LedgerService.open(disk / "unit")  # what the window then opens: for reading
         try:
             assert store.read_only and "示例单位" in store.ledger().unit.name
+            window = MainWindow(disk / "unit", store, today=DEMO_TODAY)
+            qtbot.addWidget(window)
+            window.show()
+            qtbot.waitExposed(window)
+            assert "（只读）" in window.windowTitle()
+            assert "数据文件夹只读" in window.status_label.text()
+            window.close()
         finally:
             store.close()
