@@ -588,7 +588,7 @@ def ledger(data: dict[str, Any]) -> Sheet:
         )
     columns = (
         Column("表计", 6),
-        Column("名称", 24),
+        Column("名称", 30),  # a meter's name with its 户号 on one line, in the PDF too
         Column("品种", 7),
         Column("单位", 6),
         Column("月份", 9),
@@ -598,8 +598,8 @@ def ledger(data: dict[str, Any]) -> Sheet:
         Column("用量" if with_use else "直接填量", 13),
         Column("金额（元）", 13),
         Column("来源", 6),
-        Column("抄表日期", 11),
-        Column("换表及备注", 22),
+        Column("抄表日期", 12),
+        Column("换表及备注", 15),  # mostly —; a replacement's words wrap
         Column("录入人", 8),
         Column("录入时间", 18),
     )
