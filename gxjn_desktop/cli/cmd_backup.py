@@ -19,7 +19,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = bsub.add_parser(
         "restore", parents=[common], help="用一个备份替换当前数据（当前数据先自动备份；请先关闭程序窗口）"
     )
-    p.add_argument("file", type=Path, help="备份文件（backup list 中的文件名或完整路径）")
+    p.add_argument("file", type=Path, metavar="备份文件", help="backup list 中的文件名或完整路径")
     p.set_defaults(handler=cmd_backup_restore)
 
 

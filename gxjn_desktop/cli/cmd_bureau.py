@@ -19,7 +19,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     bsub = b.add_subparsers(dest="bureau_command", metavar="操作", parser_class=type(b), required=True)
 
     p = bsub.add_parser("merge", parents=[common], help="校验并合并文件夹中的全部报送包（含下级转报的包）")
-    p.add_argument("folder", type=Path, help="存放报送包（.zip）的文件夹")
+    p.add_argument("folder", type=Path, metavar="文件夹", help="存放报送包（.zip）的文件夹")
     p.add_argument("--roster", type=Path, help="应报单位名录 .xlsx（列见 docs/bureau.md）")
     p.add_argument("--out", type=Path, help="写出汇总工作簿 .xlsx")
     p.add_argument("--db", help=DB_HELP)

@@ -23,7 +23,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("verify", parents=[common], help="校验报送数据包（不解压到磁盘）；退出码 0 表示有效")
-    p.add_argument("packet", type=Path, help="数据包 .zip")
+    p.add_argument("packet", type=Path, metavar="数据包", help="数据包 .zip")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_verify)
 

@@ -83,7 +83,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = qsub.add_parser(
         "import", parents=[common], help="导入机关事务管理局的定额工作簿（工作表“能耗定额”，每行一项定额）"
     )
-    p.add_argument("file", type=Path, help="定额工作簿 .xlsx")
+    p.add_argument("file", type=Path, metavar="定额工作簿", help="定额工作簿 .xlsx")
     p.add_argument("--dry-run", action="store_true", help="只列出将导入的定额，不写入")
     p.set_defaults(handler=cmd_quota_import)
     p = qsub.add_parser("status", parents=[common], help="年初至今与定额、目标的对比及全年预计")
@@ -92,7 +92,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_quota_status)
 
     p = sub.add_parser("import", parents=[common], help="导入填好的填报工作簿（全部成功或全部不改）")
-    p.add_argument("file", type=Path, help="填报工作簿 .xlsx")
+    p.add_argument("file", type=Path, metavar="填报工作簿", help="填报工作簿 .xlsx")
     p.add_argument("--dry-run", action="store_true", help="只列出将要发生的变更，不写入")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=cmd_import)

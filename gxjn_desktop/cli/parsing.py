@@ -120,11 +120,14 @@ def translate_usage_error(message: str) -> str:
     for pattern, chinese in _PATTERNS:
         if m := pattern.fullmatch(message):
             return chinese(m)
-    return (
-        message.replace("unrecognized arguments", "无法识别的参数")
+    text = (
+        message.replace("unrecognized arguments: ", "无法识别的参数：")
+        .replace("unrecognized arguments", "无法识别的参数")
+        .replace("the following arguments are required: ", "缺少必需的参数：")
         .replace("the following arguments are required", "缺少必需的参数")
         .replace("expected one argument", "需要一个值")
         .replace("invalid int value", "不是整数")
         .replace("invalid year_arg value", "年度无效")
         .replace("argument", "参数")
     )
+    return re.sub(r"^参数 (\S+): ", r"参数 \1：", text)  # the Chinese colon after the option's name

@@ -71,6 +71,10 @@ def find_backup(data_dir: Path, name: str | Path) -> Path:
     given = Path(name)
     for candidate in (given, backup_dir(data_dir) / given.name):
         if candidate.is_file():
+            if candidate.resolve() == database_path(data_dir).resolve():
+                raise UserError(
+                    f"{candidate} 是当前正在使用的数据文件，不是备份", "请从 gxjn-cli backup list 列出的备份中选择一个"
+                )
             return candidate
     if given.is_dir():
         raise UserError(f"{given} 是文件夹，不是备份文件", "请给出备份文件本身，如 gxjn-20260101-090000-daily.db")

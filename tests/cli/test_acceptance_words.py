@@ -82,3 +82,41 @@ def test_an_unusable_start_reading_is_reported_once(
     code, _, err = run(capsys, "--data-dir", folder, "import", str(template), "--dry-run")
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "有 1 处需要修改" in err and said in err and err.count("起始示数") <= 2 and "须填写起始示数" not in err
+
+
+def test_an_unreadable_month_is_reported_once(
+    demo_service: LedgerService, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    demo_service.close()
+    folder = str(demo_service.path.parent)
+    template = tmp_path / "t.xlsx"
+    assert run(capsys, "--data-dir", folder, "template", "--year", "2025", "--out", str(template))[0] == 0
+    wb = openpyxl.load_workbook(template)
+    sheet = wb["月度台账"]
+    month = [c.value for c in sheet[1]].index("月") + 1
+    sheet.cell(2, month).value = 2.5
+    wb.save(template)
+    code, _, err = run(capsys, "--data-dir", folder, "import", str(template), "--dry-run")
+    assert code == 2 and "有 1 处需要修改" in err and "月应为整数" in err and "年/月" not in err
+
+
+def test_usage_errors_name_arguments_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    for args, said in (
+        (["verify"], "缺少必需的参数：数据包"),
+        (["import"], "缺少必需的参数：填报工作簿"),
+        (["bureau", "merge"], "缺少必需的参数：文件夹"),
+        (["indicators", "--year"], "参数 --year：需要一个值"),
+        (["rules", "--zz"], "无法识别的参数：--zz"),
+    ):
+        with pytest.raises(SystemExit) as done:
+            main(args)
+        err = capsys.readouterr().err
+        assert done.value.code == 2 and said in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_the_live_database_is_no_backup(demo_service: LedgerService, capsys: pytest.CaptureFixture[str]) -> None:
+    demo_service.close()
+    folder = demo_service.path.parent
+    code, _, err = run(capsys, "--data-dir", str(folder), "backup", "restore", str(folder / "gxjn.db"))
+    assert code == 2 and "是当前正在使用的数据文件，不是备份" in err
+    assert not list((folder / "backups").glob("*before-restore*"))

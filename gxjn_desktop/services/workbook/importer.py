@@ -374,10 +374,12 @@ def _read_records(
         if meter is None:
             problems.add(RECORDS_SHEET, row, "计量器具编号", _unknown_meter(code))
             continue
+        before = len(problems.items)
         y = _cell_value(problems, RECORDS_SHEET, row, cols["year"], _integer, c["year"])
         m = _cell_value(problems, RECORDS_SHEET, row, cols["month"], _integer, c["month"])
         if y != year or m is None or not 1 <= m <= 12:
-            problems.add(RECORDS_SHEET, row, "年/月", f"应为 {year} 年 1—12 月")
+            if len(problems.items) == before:  # an unreadable 年 or 月 was said already
+                problems.add(RECORDS_SHEET, row, "年/月", f"应为 {year} 年 1—12 月")
             continue
         if (code, year, m) in record_rows:
             problems.add(
@@ -618,10 +620,12 @@ def _year_month(
     problems: _Problems,
 ) -> int | None:
     """The month of a 食堂 / 垃圾分类 row, once per month and only in the workbook's year."""
+    before = len(problems.items)
     y = _cell_value(problems, sheet, row, cols["year"], _integer, c["year"])
     m = _cell_value(problems, sheet, row, cols["month"], _integer, c["month"])
     if y != year or m is None or not 1 <= m <= 12:
-        problems.add(sheet, row, "年/月", f"应为 {year} 年 1—12 月")
+        if len(problems.items) == before:  # an unreadable 年 or 月 was said already
+            problems.add(sheet, row, "年/月", f"应为 {year} 年 1—12 月")
         return None
     if m in seen:
         problems.add(sheet, row, "月", f"{year} 年 {m} 月在第 {seen[m]} 行已经填过")
