@@ -120,6 +120,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 "如确实要用示例单位替换现有数据，请加 --force（原数据会先备份）",
             )
         if service.has_unit():
+            from gxjn_desktop.services.backups import window_pid
+
+            if (pid := window_pid(args.data_dir)) is not None:  # its snapshot would write over the demo
+                raise UserError(
+                    f"本单位的数据正在程序窗口中打开（进程 {pid}），未创建示例单位",
+                    "请先关闭程序窗口再运行 demo --force",
+                )
             service.backup("before-demo-force")
         ledger = build_demo_ledger()
         service.replace_everything(ledger)

@@ -120,3 +120,25 @@ def test_the_live_database_is_no_backup(demo_service: LedgerService, capsys: pyt
     code, _, err = run(capsys, "--data-dir", str(folder), "backup", "restore", str(folder / "gxjn.db"))
     assert code == 2 and "是当前正在使用的数据文件，不是备份" in err
     assert not list((folder / "backups").glob("*before-restore*"))
+
+
+def test_demo_force_refuses_while_a_window_holds_the_data(
+    demo_service: LedgerService, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The window's lock file names a live process (this one): demo --force, like backup restore,
+    would be written over by the window's snapshot, so it refuses and changes nothing."""
+    import os
+    import socket
+
+    from gxjn_desktop.paths import lock_path
+    from tests.db_dump import table_dump
+
+    demo_service.close()
+    folder = demo_service.path.parent
+    before = table_dump(demo_service.path)
+    lock_path(folder).write_text(f"{os.getpid()}\ngxjn\n{socket.gethostname()}\n", encoding="utf-8")
+    code, out, err = run(capsys, "--data-dir", str(folder), "demo", "--force")
+    assert code == 2 and out == "" and f"进程 {os.getpid()}" in err and len(err.strip().splitlines()) == 1
+    assert table_dump(demo_service.path) == before
+    lock_path(folder).unlink()
+    assert run(capsys, "--data-dir", str(folder), "demo", "--force")[0] == 0
