@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from copy import copy
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -34,27 +35,27 @@ def _safe(text: Any) -> Any:
 
 
 class _Sheet:
+    """One sheet of the workbook, written row by row as openpyxl's write-only mode streams it: rows
+    are not kept in memory (a merge report of tens of thousands of files would take hundreds of MB
+    as ordinary cells). Widths, panes and page set-up are given before the first row, as that mode
+    writes them ahead of the rows."""
+
     def __init__(self, wb: Any, title: str, heading: str, header: Sequence[str], widths: Sequence[int]) -> None:
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
         from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.worksheet import Worksheet
 
         self.ws = ws = wb.create_sheet(title)
+        self.rows = 0
+        self.widths = list(widths)
+        self.styles: dict[tuple[str | None, bool, bool, int], Any] = {}
         self.thin = Border(*(Side(style="thin", color="999999"),) * 4)
-        ws.append([heading])
-        ws["A1"].font = Font(bold=True, size=14)
-        ws.append(list(header))
-        for i, _ in enumerate(header, start=1):
-            c = ws.cell(row=2, column=i)
-            c.font = Font(bold=True)
-            c.fill = PatternFill("solid", fgColor="DDEBF7")
-            c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-            c.border = self.thin
+        self.bold = Font(bold=True)
         for i, w in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = w
-        ws.row_dimensions[2].height = 48
         ws.freeze_panes = "C3" if len(header) > 4 else "A3"
         ws.print_title_rows = "1:2"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
         ws.page_setup.orientation = "landscape"
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
@@ -63,6 +64,43 @@ class _Sheet:
         ws.page_margins.left = ws.page_margins.right = 0.4
         ws.oddFooter.center.text = "第 &P 页 共 &N 页"
         ws.oddHeader.right.text = "gxjn 汇总"
+        self._append([self._cell(heading, font=Font(bold=True, size=14))])
+        fill = PatternFill("solid", fgColor="DDEBF7")
+        centred = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        self._append(
+            [self._cell(h, font=self.bold, fill=fill, alignment=centred, border=self.thin) for h in header], height=48
+        )
+
+    def _cell(self, value: Any, **style: Any) -> Any:
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(self.ws, value)
+        for name, v in style.items():
+            setattr(cell, name, v)
+        return cell
+
+    def _style(self, fmt: str | None, bold: bool, wrap: bool, indent: int) -> Any:
+        from openpyxl.styles import Alignment
+
+        key = (fmt, bold, wrap, indent)
+        if key not in self.styles:
+            c = self._cell(None, border=self.thin)
+            if fmt:
+                c.number_format = fmt
+            if bold:
+                c.font = self.bold
+            if wrap:
+                c.alignment = Alignment(wrap_text=True, vertical="top")
+            if indent:
+                c.alignment = Alignment(indent=indent)
+            self.styles[key] = c._style
+        return self.styles[key]
+
+    def _append(self, cells: list[Any], height: float | None = None) -> None:
+        self.rows += 1
+        if height is not None:  # a row's height must be known before the row is written
+            self.ws.row_dimensions[self.rows].height = height
+        self.ws.append(cells)
 
     def row(
         self,
@@ -72,30 +110,59 @@ class _Sheet:
         indent: int = 0,
         wrap: bool = False,
     ) -> None:
-        from openpyxl.styles import Alignment, Font
-
-        self.ws.append([_safe(v) for v in values])
-        r = self.ws.max_row
-        for i, _ in enumerate(values, start=1):
-            c = self.ws.cell(row=r, column=i)
-            c.border = self.thin
-            if i <= len(formats) and formats[i - 1]:
-                c.number_format = formats[i - 1]
-            if bold:
-                c.font = Font(bold=True)
-            if wrap and isinstance(values[i - 1], str):
-                c.alignment = Alignment(wrap_text=True, vertical="top")
+        cells = []
+        for i, v in enumerate(values, start=1):
+            fmt = formats[i - 1] if i <= len(formats) else None
+            c = self._cell(_safe(v))
+            # a style computed once per kind of cell and copied (as openpyxl's own copy_worksheet
+            # does): setting the style objects on every cell took 4x the CPU (bench_bureau_workbook)
+            c._style = copy(self._style(fmt or None, bold, wrap and isinstance(v, str), indent if i == 2 else 0))
+            cells.append(c)
+        height = None
         if wrap:  # LibreOffice and WPS keep an unsized row one line high: size it for its longest text
-            from openpyxl.utils import get_column_letter
-
             lines = 1
             for i, v in enumerate(values, start=1):
                 if isinstance(v, str) and v:
-                    width = self.ws.column_dimensions[get_column_letter(i)].width or 10
+                    width = self.widths[i - 1] if i <= len(self.widths) else DEFAULT_WIDTH
                     lines = max(lines, -(-sum(2 if ord(ch) > 255 else 1 for ch in v) // max(int(width) - 1, 1)))
-            self.ws.row_dimensions[r].height = 15 * lines
-        if indent:
-            self.ws.cell(row=r, column=2).alignment = Alignment(indent=indent)
+            height = 15 * lines
+        self._append(cells, height)
+
+
+DEFAULT_WIDTH = 13  # openpyxl's width of a column given none
+
+
+def _copied_sheet(wb: Any, src: Any) -> None:
+    """A sheet another part built in openpyxl's ordinary mode (工作安排进度: a few hundred rows at
+    most) streamed into this workbook with what it uses: values and cell styles, widths, row
+    heights, merged cells, frozen panes, print titles, page set-up, header and footer."""
+    from openpyxl.cell import WriteOnlyCell
+
+    ws = wb.create_sheet(src.title)
+    for key, dim in src.column_dimensions.items():
+        ws.column_dimensions[key].width = dim.width
+    for r, dim in src.row_dimensions.items():
+        if dim.height is not None:
+            ws.row_dimensions[r].height = dim.height
+    ws.freeze_panes = src.freeze_panes
+    if src.print_title_rows:
+        ws.print_title_rows = src.print_title_rows
+    for name in src.page_setup.__attrs__:
+        setattr(ws.page_setup, name, getattr(src.page_setup, name))
+    ws.sheet_properties = copy(src.sheet_properties)
+    ws.print_options, ws.page_margins = copy(src.print_options), copy(src.page_margins)
+    ws.HeaderFooter = copy(src.HeaderFooter)
+    for merged in src.merged_cells.ranges:
+        ws.merged_cells.add(copy(merged))
+    for row in src.iter_rows(min_row=1, min_col=1, max_col=max(src.max_column, 1)):
+        cells = []
+        for c in row:
+            w = WriteOnlyCell(ws, c.value)
+            if c.has_style:
+                w.font, w.fill, w.border = copy(c.font), copy(c.fill), copy(c.border)
+                w.alignment, w.protection, w.number_format = copy(c.alignment), copy(c.protection), c.number_format
+            cells.append(w)
+        ws.append(cells)
 
 
 def _value(t: Total) -> Decimal | int | None:
@@ -326,15 +393,19 @@ def write_summary_workbook(
     """Write the workbook to a temporary name and rename it when complete."""
     from openpyxl import Workbook
 
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)  # every sheet streams (see _Sheet)
     _region_sheet(wb, by_region)
     _type_sheet(wb, by_type)
     _units_sheet(wb, by_region, details)
     if flags is not None:
         _checks_sheet(wb, flags)
-    for add_sheet in extra_sheets:  # other parts' sheets (工作安排进度), each given the workbook
-        add_sheet(wb)
+    if extra_sheets:  # other parts' sheets (工作安排进度), each built in an ordinary workbook and copied
+        scratch = Workbook()
+        scratch.remove(scratch.active)
+        for add_sheet in extra_sheets:
+            add_sheet(scratch)
+        for sheet in scratch.worksheets:
+            _copied_sheet(wb, sheet)
     if roster is not None:
         _roster_sheet(wb, roster)
     if report is not None:
