@@ -61,6 +61,17 @@ def test_quota_status_before_a_month_is_over(demo_service: LedgerService, capsys
     assert code == 0 and json.loads(out)["months_counted"] == 0
 
 
+def _demo_template(
+    demo_service: LedgerService, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[str, Path, openpyxl.Workbook]:
+    """The demo unit's 2025 entry workbook written by ``gxjn-cli template``, opened for editing."""
+    demo_service.close()
+    folder = str(demo_service.path.parent)
+    template = tmp_path / "t.xlsx"
+    assert run(capsys, "--data-dir", folder, "template", "--year", "2025", "--out", str(template))[0] == 0
+    return folder, template, openpyxl.load_workbook(template)
+
+
 @pytest.mark.parametrize(
     ("start", "said"),
     [
@@ -72,11 +83,7 @@ def test_quota_status_before_a_month_is_over(demo_service: LedgerService, capsys
 def test_an_unusable_start_reading_is_reported_once(
     demo_service: LedgerService, tmp_path: Path, capsys: pytest.CaptureFixture[str], start: object, said: str
 ) -> None:
-    demo_service.close()
-    folder = str(demo_service.path.parent)
-    template = tmp_path / "t.xlsx"
-    assert run(capsys, "--data-dir", folder, "template", "--year", "2025", "--out", str(template))[0] == 0
-    wb = openpyxl.load_workbook(template)
+    folder, template, wb = _demo_template(demo_service, tmp_path, capsys)
     wb["计量器具"].append(["E9", "新表", "电", "kWh", "示数表", "建筑", "", "", 1, 6, "", start, "2025-01-01", None])
     wb.save(template)
     code, _, err = run(capsys, "--data-dir", folder, "import", str(template), "--dry-run")
@@ -87,11 +94,7 @@ def test_an_unusable_start_reading_is_reported_once(
 def test_an_unreadable_month_is_reported_once(
     demo_service: LedgerService, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    demo_service.close()
-    folder = str(demo_service.path.parent)
-    template = tmp_path / "t.xlsx"
-    assert run(capsys, "--data-dir", folder, "template", "--year", "2025", "--out", str(template))[0] == 0
-    wb = openpyxl.load_workbook(template)
+    folder, template, wb = _demo_template(demo_service, tmp_path, capsys)
     sheet = wb["月度台账"]
     month = [c.value for c in sheet[1]].index("月") + 1
     sheet.cell(2, month).value = 2.5

@@ -4,9 +4,11 @@ by the menu bar's 文件/编辑/查看/帮助), figures right-aligned, and Qt's 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
@@ -14,6 +16,7 @@ from gxjn_desktop.gui import file_dialogs
 from gxjn_desktop.gui.bureau_window import BureauWindow
 from gxjn_desktop.gui.main_window import TAB_METERS, TAB_NAMES, TAB_WORKPLAN, MainWindow
 from gxjn_desktop.gui.meters_screen import MetersModel
+from gxjn_desktop.services.ledger_service import LedgerService
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 #: Buttons that need no Alt key: the month's ◀ / ▶ go with Alt+PageUp / Alt+PageDown.
@@ -188,80 +191,66 @@ def test_without_a_unit_the_menus_that_need_one_are_grey(qtbot: Any, empty_store
     assert window.import_action.isEnabled() and all(a.isEnabled() for a in view_menu.actions())  # type: ignore[union-attr]
 
 
-def test_a_new_units_overview_says_where_to_begin(qtbot: Any, data_dir: Path) -> None:
+@pytest.fixture
+def new_unit_store(data_dir: Path) -> Iterator[LedgerService]:
+    """A unit just set up in 2026 (基本情况 only, no month entered)."""
     from decimal import Decimal
 
     from gxjn_desktop.domain.units import InstitutionType, YearProfile
+    from gxjn_desktop.services.unit_setup import build_unit, create_unit
+
+    unit = build_unit(name="某某县文化馆", uscc="12450123MB1965432W", admin_code="450123", kind=InstitutionType.CULTURE)
+    create_unit(data_dir, unit, YearProfile(2026, 40, Decimal(2000)))
+    store = LedgerService.open(data_dir)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def test_a_new_units_overview_says_where_to_begin(qtbot: Any, new_unit_store: LedgerService) -> None:
     from gxjn_desktop.gui.dashboard import Dashboard
     from gxjn_desktop.services.entry import EntryService
-    from gxjn_desktop.services.ledger_service import LedgerService
-    from gxjn_desktop.services.unit_setup import build_unit, create_unit
 
-    unit = build_unit(name="某某县文化馆", uscc="12450123MB1965432W", admin_code="450123", kind=InstitutionType.CULTURE)
-    create_unit(data_dir, unit, YearProfile(2026, 40, Decimal(2000)))
-    store = LedgerService.open(data_dir)
-    try:
-        dashboard = Dashboard(EntryService(store))
-        qtbot.addWidget(dashboard)
-        dashboard.refresh()
-        assert dashboard.heading.text() == "还没有录入任何月份"
-        assert "月度填报" in dashboard.summary.text() and "Ctrl+2" in dashboard.summary.text()
-    finally:
-        store.close()
+    dashboard = Dashboard(EntryService(new_unit_store))
+    qtbot.addWidget(dashboard)
+    dashboard.refresh()
+    assert dashboard.heading.text() == "还没有录入任何月份"
+    assert "月度填报" in dashboard.summary.text() and "Ctrl+2" in dashboard.summary.text()
 
 
-def test_a_new_units_report_screen_opens_on_its_own_year(qtbot: Any, data_dir: Path) -> None:
+def test_a_new_units_report_screen_opens_on_its_own_year(qtbot: Any, new_unit_store: LedgerService) -> None:
     """A unit set up in 2026 has no 2025: 报送 opened on 2025 and said 2025 年没有填写单位基本信息."""
     from datetime import date
-    from decimal import Decimal
 
-    from gxjn_desktop.domain.units import InstitutionType, YearProfile
     from gxjn_desktop.gui.report_screen import ReportScreen
     from gxjn_desktop.services.entry import EntryService
-    from gxjn_desktop.services.ledger_service import LedgerService
-    from gxjn_desktop.services.unit_setup import build_unit, create_unit
 
-    unit = build_unit(name="某某县文化馆", uscc="12450123MB1965432W", admin_code="450123", kind=InstitutionType.CULTURE)
-    create_unit(data_dir, unit, YearProfile(2026, 40, Decimal(2000)))
-    store = LedgerService.open(data_dir)
-    try:
-        screen = ReportScreen(EntryService(store), today=date(2026, 11, 24))
-        qtbot.addWidget(screen)
-        assert screen.year_box.value() == 2026
-    finally:
-        store.close()
+    screen = ReportScreen(EntryService(new_unit_store), today=date(2026, 11, 24))
+    qtbot.addWidget(screen)
+    assert screen.year_box.value() == 2026
 
 
-def test_the_reviews_filters_show_their_whole_words(qtbot: Any, data_dir: Path) -> None:
+def test_the_reviews_filters_show_their_whole_words(qtbot: Any, new_unit_store: LedgerService) -> None:
     """On a new unit's 数据审核 the month filter read 全部月伤: sized before its items were in."""
     from datetime import date
-    from decimal import Decimal
 
-    from gxjn_desktop.domain.units import InstitutionType, YearProfile
     from gxjn_desktop.gui.changes import Changer
     from gxjn_desktop.gui.findings_panel import FindingsPanel
-    from gxjn_desktop.services.ledger_service import LedgerService
-    from gxjn_desktop.services.unit_setup import build_unit, create_unit
 
-    unit = build_unit(name="某某县文化馆", uscc="12450123MB1965432W", admin_code="450123", kind=InstitutionType.CULTURE)
-    create_unit(data_dir, unit, YearProfile(2026, 40, Decimal(2000)))
-    store = LedgerService.open(data_dir)
-    try:
-        panel = FindingsPanel(Changer(store), today=date(2026, 11, 24))
-        qtbot.addWidget(panel)
-        panel.resize(1000, 600)
-        panel.show()  # before the first review: the filters are still empty
-        qtbot.waitExposed(panel)
-        panel.set_period(2026, "Y")
-        for box in (panel.severity_box, panel.month_box, panel.place_box):
-            qtbot.waitUntil(lambda box=box: box.width() >= box.sizeHint().width())
-            assert box.count() > 1
-            # Filled when the review comes back, after the first show: sized then, not on first show.
-            assert box.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToContents, box.objectName()
-            longest = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
-            assert box.sizeHint().width() >= min(longest, box.maximumWidth() - 40) + 20, box.objectName()
-    finally:
-        store.close()
+    panel = FindingsPanel(Changer(new_unit_store), today=date(2026, 11, 24))
+    qtbot.addWidget(panel)
+    panel.resize(1000, 600)
+    panel.show()  # before the first review: the filters are still empty
+    qtbot.waitExposed(panel)
+    panel.set_period(2026, "Y")
+    for box in (panel.severity_box, panel.month_box, panel.place_box):
+        qtbot.waitUntil(lambda box=box: box.width() >= box.sizeHint().width())
+        assert box.count() > 1
+        # Filled when the review comes back, after the first show: sized then, not on first show.
+        assert box.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToContents, box.objectName()
+        longest = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+        assert box.sizeHint().width() >= min(longest, box.maximumWidth() - 40) + 20, box.objectName()
 
 
 def test_tab_walks_the_unit_screen_to_its_last_button(qtbot: Any, changer: Any) -> None:
