@@ -217,7 +217,17 @@ class Dashboard(QWidget):
         if self.figures is None:
             self.heading.setText(ledger.unit.name)
 
-        def done(figures: OverviewFigures) -> None:
+        def compute() -> OverviewFigures | Exception:
+            try:
+                return overview_figures(ledger, today)
+            except Exception as exc:  # handed over so that 正在计算…… is taken down first
+                return exc
+
+        def done(figures: OverviewFigures | Exception) -> None:
+            if isinstance(figures, Exception):
+                self.pending.hide()
+                self._asking = (None, None)  # the next refresh asks again instead of waiting for ever
+                raise figures  # the window's excepthook shows it, as any other fault
             if asked != self._asked:
                 return  # a newer request is on its way
             if ledger is self.service.ledger:
@@ -226,7 +236,7 @@ class Dashboard(QWidget):
             elif self.isVisible():  # the data changed meanwhile (a change 概览 is not told of too)
                 self.refresh_later()
 
-        background().submit(self, lambda: overview_figures(ledger, today), done)
+        background().submit(self, compute, done)
 
     def show_figures(self, figures: OverviewFigures, of: tuple[Ledger, date] | None = None) -> None:
         """Lay ``figures`` out (quick: the computing is done)."""
@@ -312,6 +322,7 @@ class Dashboard(QWidget):
             colour = "#b3261e" if bad else ("#1e7b34" if good else "#555555")
             # The row's figures with one number of places (定额值 15 beside 至今允许 15.0000), grouped.
             places = len((q["actual_to_date"] or q["allowed_to_date"] or "").partition(".")[2])
+            places = max(places, len(q["quota"].partition(".")[2]))  # never round the issued quota
             cells = (
                 f"{q['label']}（{q['unit']}）",
                 q["level_label"],

@@ -672,8 +672,10 @@ class MainWindow(QMainWindow):
             elif background().busy():
                 QTimer.singleShot(20, self, next_step)
             else:
-                steps.pop(0)()
-                QTimer.singleShot(0, self, next_step)
+                try:
+                    steps.pop(0)()
+                finally:  # a step that fails must not leave the collector off for the whole session
+                    QTimer.singleShot(0, self, next_step)
 
         self.warmed_up = False
         QTimer.singleShot(0, self, next_step)

@@ -26,10 +26,12 @@ _CELL_STARTS = tuple(b"<c" + bytes([c]) for c in b" \t\n\r\f\v/>")  # where a <c
 # A cell with its place and something in it: not <c r="XFD1048576" s="1"/> (a format alone, which
 # calamine leaves out of the grid as Excel writes it after Ctrl+End and a click far away).
 # (``(?<!/)>``: a "/" inside a later attribute's value does not hide the cell.)
-_CELL_R = re.compile(rb"""<c\s[^>]*?\br\s*=\s*["']\$?([A-Za-z]+)\$?(\d*)["'][^>]*(?<!/)>(?!\s*</c>)""")
+# The atomic group and the possessive tail keep a tag of many r= linear: no second try at another
+# r= of a tag that failed (a hostile 16 KB tag would otherwise take seconds to minutes).
+_CELL_R = re.compile(rb"""<c\s(?>[^>]*?\br\s*=\s*["'])\$?([A-Za-z]+)\$?(\d*)["'][^>]*+(?<!/)>(?!\s*</c>)""")
 # A cell tag with a second r: calamine takes the last, _CELL_R the first; such a tag counts with
 # every place written in it.
-_CELL_TWO_R = re.compile(rb"""<c\s[^>]*?\br\s*=[^>]*?\br\s*=[^>]*(?<!/)>(?!\s*</c>)""")
+_CELL_TWO_R = re.compile(rb"""<c\s(?=[^>]*?\br\s*=[^>]*?\br\s*=)[^>]*+(?<!/)>(?!\s*</c>)""")
 _ANY_R = re.compile(rb"""\br\s*=\s*["']\$?([A-Za-z]+)\$?(\d*)["']""")
 # A namespace prefix on an element's name (<x:c>, </x:row>): calamine reads elements by their
 # local name, so the scan reads the sheet with the prefixes taken away.

@@ -225,3 +225,13 @@ def test_the_programs_own_template_takes_the_quick_path(template: Path) -> None:
     with zipfile.ZipFile(template) as z:
         parts = [i for i in z.infolist() if i.filename.startswith("xl/worksheets/")]
         assert parts and all(quick_bound(z.read(i)) is not None for i in parts)
+
+
+@pytest.mark.parametrize("attribute", [b" r=", b' r="', b' r="A1"', b' r= "B2" x="/"'])
+def test_a_cell_tag_of_thousands_of_attributes_is_read_in_one_pass(attribute: bytes) -> None:
+    """A 64 KB cell tag full of r= once made the scan's patterns backtrack over every pair of them
+    (minutes for one small workbook); read in one pass, the far cell written last still counts."""
+    row = b'<row r="3"><c ' + attribute * 8000 + b' r="XFD1048576"><v>1</v></c></row>'
+    sheet = b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>' + row + b"</sheetData></worksheet>"
+    scan = scan_sheet(io.BytesIO(sheet))
+    assert scan.max_col == 16384 and scan.max_row == 1048576

@@ -56,7 +56,6 @@ _OVERVIEW = (
     "missing_months",
     "monthly_use_by_carrier",
     "overview_figures",
-    "overview_figures",
 )
 
 

@@ -22,7 +22,13 @@ from gxjn_desktop.errors import StorageError, os_storage_error, read_only_error
 from gxjn_desktop.paths import bureau_database_path, migrations_path
 from gxjn_desktop.storage.database import make_engine
 from gxjn_desktop.storage.schema import foreign_tables
-from gxjn_desktop.storage.sqlite_file import integrity_check, is_sqlite_file, nearly_full, raise_storage_error
+from gxjn_desktop.storage.sqlite_file import (
+    integrity_check,
+    is_sqlite_file,
+    nearly_full,
+    raise_storage_error,
+    storage_error_from,
+)
 
 VERSION_TABLE = "bureau_alembic_version"
 MIGRATION_LOCK = 0x67786A6E_0002  # PostgreSQL advisory lock: one program upgrades the store at a time
@@ -198,7 +204,9 @@ def _create_sqlite_file(path: Path) -> None:
             conn.close()
     except sqlite3.Error as exc:
         path.unlink(missing_ok=True)
-        raise StorageError(f"无法创建汇总库 {path}：{exc}", "请检查磁盘空间和文件夹权限") from exc
+        raise storage_error_from(exc, path.parent) or StorageError(
+            f"无法创建汇总库 {path}", "请检查磁盘空间和文件夹权限"
+        ) from exc
 
 
 def _engine_for(data_dir: Path, url: str | None, read_only: bool = False) -> tuple[Engine, str]:
