@@ -153,15 +153,9 @@ def fresh_pg(server: str, name: str) -> str:
 
 
 def _merge_in_process(folder: Path, where: Path, url: str) -> dict[str, Any]:
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.bench_bureau", "--one", str(folder), str(where), url],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    ).stdout
-    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
-    return result
+    from bench.fresh_process import run_one
+
+    return run_one("bench.bench_bureau", str(folder), str(where), url)
 
 
 GOAL_N, GOAL_SECONDS, GOAL_RATIO = 10_000, 60.0, 3.0

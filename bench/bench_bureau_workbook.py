@@ -16,7 +16,6 @@ import csv
 import json
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -78,15 +77,9 @@ def one(case: str, n: int, out: str) -> None:
 
 
 def _run(case: str, n: int, out: Path) -> dict[str, Any]:
-    text = subprocess.run(
-        [sys.executable, "-m", "bench.bench_bureau_workbook", "--one", case, str(n), str(out)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    ).stdout
-    result: dict[str, Any] = json.loads(text.strip().splitlines()[-1])
-    return result
+    from bench.fresh_process import run_one
+
+    return run_one("bench.bench_bureau_workbook", case, str(n), str(out))
 
 
 def main() -> int:

@@ -32,6 +32,12 @@ def fresh_start(qtbot: Any, demo_service: LedgerService, data_dir: Path) -> tupl
     return window, store
 
 
+def _offscreen_python(code: str) -> str:
+    """What ``code`` prints, run in a fresh interpreter on Qt's offscreen platform."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+
+
 def test_an_edit_at_once_is_saved(
     qtbot: Any, demo_service: LedgerService, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -96,8 +102,7 @@ def test_the_grid_shows_without_sqlalchemy(demo_service: LedgerService, data_dir
         "print(window.entry.model.rowCount(), sorted(m for m in ('sqlalchemy', 'alembic', 'pandas', 'openpyxl') "
         "if m in sys.modules))\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    out = _offscreen_python(code)
     rows, loaded = out.strip().split(" ", 1)
     assert int(rows) > 8 and loaded == "[]"
 
@@ -116,8 +121,7 @@ def test_the_first_paint_is_the_bare_window(data_dir: Path) -> None:
         "loaded = [m for m in ('gxjn_desktop.gui.messages', 'gxjn_desktop.gui.screen_tabs') if m in sys.modules]\n"
         "print(window.centralWidget() is None, loaded, app.property('gxjnQtTranslated'), builtins.__import__.__name__ != '__feature_import__')\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    out = _offscreen_python(code)
     assert out.split() == ["True", "[]", "None", "True"]
 
 
